@@ -1,0 +1,302 @@
+//! Programmatic accreditation, in CAHIIM's own vocabulary.
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use crate::value::{Date, Text, Year};
+use crate::vocabulary::{normalise_name, vocabulary};
+use crate::{Error, Result};
+
+/// The body that accredits a program.
+///
+/// CAHIIM accredits HIM associate, baccalaureate and master's programs and health informatics
+/// master's programs; only its accreditation counts towards RHIT and RHIA eligibility. Any other
+/// body is kept by name.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+#[non_exhaustive]
+pub enum Accreditor {
+    /// The Commission on Accreditation for Health Informatics and Information Management
+    /// Education.
+    Cahiim,
+    /// Another accrediting body, by name.
+    Other(Text),
+}
+
+impl Accreditor {
+    /// The name as written in JSON (`cahiim`, or the other body's name).
+    #[must_use]
+    pub fn name(&self) -> &str {
+        match self {
+            Self::Cahiim => "cahiim",
+            Self::Other(name) => name.as_str(),
+        }
+    }
+}
+
+impl std::str::FromStr for Accreditor {
+    type Err = Error;
+
+    fn from_str(text: &str) -> Result<Self> {
+        if normalise_name(text) == "cahiim" {
+            Ok(Self::Cahiim)
+        } else {
+            Text::new(text)
+                .map(Self::Other)
+                .map_err(|error| error.in_field("accreditor"))
+        }
+    }
+}
+
+impl TryFrom<String> for Accreditor {
+    type Error = Error;
+
+    fn try_from(text: String) -> Result<Self> {
+        text.parse()
+    }
+}
+
+impl From<Accreditor> for String {
+    fn from(accreditor: Accreditor) -> String {
+        accreditor.name().to_owned()
+    }
+}
+
+impl fmt::Display for Accreditor {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Cahiim => f.write_str("CAHIIM"),
+            Self::Other(name) => f.write_str(name.as_str()),
+        }
+    }
+}
+
+/// An accreditation status, in the terms CAHIIM's accreditation manual uses.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    strum::EnumIter,
+    strum::IntoStaticStr,
+    strum::VariantNames,
+    strum::Display,
+)]
+#[strum(serialize_all = "kebab-case")]
+#[non_exhaustive]
+pub enum AccreditationStatus {
+    /// Accepted into candidacy: an application stage, not accreditation. Candidacy expires two
+    /// years after acceptance.
+    Candidacy,
+    /// First accreditation awarded.
+    InitialAccreditation,
+    /// Accredited, and renewed through comprehensive reviews.
+    ContinuingAccreditation,
+    /// Accredited, with a progress report owed.
+    ProgressReport,
+    /// Accredited, under a focused review (outcomes trending low, or evidence of non-compliance).
+    FocusedReview,
+    /// Accredited, on probation (an adverse status).
+    ProbationaryAccreditation,
+    /// Accredited, on administrative probation (e.g. an unreported substantive change).
+    AdministrativeProbationaryAccreditation,
+    /// An applicant was refused accreditation.
+    AccreditationWithheld,
+    /// An accredited program lost its accreditation.
+    AccreditationWithdrawn,
+    /// The program gave up its accreditation (closing, after a teach-out).
+    VoluntaryWithdrawal,
+    /// The program is inactive.
+    Inactive,
+}
+
+vocabulary!(AccreditationStatus, "accreditation_status");
+
+impl AccreditationStatus {
+    /// Whether a program with this status holds accreditation. Probation is still
+    /// accreditation; candidacy is not yet.
+    #[must_use]
+    pub fn is_accredited(self) -> bool {
+        matches!(
+            self,
+            Self::InitialAccreditation
+                | Self::ContinuingAccreditation
+                | Self::ProgressReport
+                | Self::FocusedReview
+                | Self::ProbationaryAccreditation
+                | Self::AdministrativeProbationaryAccreditation
+        )
+    }
+
+    /// Whether this is an adverse status: probation of either kind, withheld or withdrawn.
+    #[must_use]
+    pub fn is_adverse(self) -> bool {
+        matches!(
+            self,
+            Self::ProbationaryAccreditation
+                | Self::AdministrativeProbationaryAccreditation
+                | Self::AccreditationWithheld
+                | Self::AccreditationWithdrawn
+        )
+    }
+}
+
+/// One program's accreditation at one campus.
+///
+/// CAHIIM accredits each campus and degree level separately and accreditation cannot move to
+/// another campus, so an `Accreditation` belongs to exactly one [`Program`](crate::Program).
+///
+/// ```
+/// use himkit::{Accreditation, AccreditationStatus, Accreditor};
+///
+/// let accreditation = Accreditation::new(
+///     Accreditor::Cahiim,
+///     AccreditationStatus::ContinuingAccreditation,
+///     "2025-08-01".parse()?,
+///     Some(himkit::Year::new(2031)?),
+/// )?;
+/// assert!(accreditation.is_accredited());
+/// assert!(accreditation.counts_for_credential_eligibility());
+/// assert!(!accreditation.is_review_overdue("2026-11-24".parse()?));
+/// # Ok::<(), himkit::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(try_from = "AccreditationRecord", into = "AccreditationRecord")]
+pub struct Accreditation {
+    accreditor: Accreditor,
+    status: AccreditationStatus,
+    last_confirmed: Date,
+    next_review_year: Option<Year>,
+}
+
+/// The JSON form of an [`Accreditation`].
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct AccreditationRecord {
+    accreditor: Accreditor,
+    status: AccreditationStatus,
+    last_confirmed: Date,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    next_review_year: Option<Year>,
+}
+
+impl Accreditation {
+    /// Creates an accreditation record: `status`, as confirmed on `last_confirmed`, with the year
+    /// of the next comprehensive review if one is scheduled.
+    ///
+    /// # Errors
+    /// [`Error::Invalid`] if the next review year is before the year of confirmation.
+    pub fn new(
+        accreditor: Accreditor,
+        status: AccreditationStatus,
+        last_confirmed: Date,
+        next_review_year: Option<Year>,
+    ) -> Result<Self> {
+        if let Some(next) = next_review_year {
+            if next.get() < last_confirmed.year() {
+                return Err(Error::invalid(
+                    "accreditation.next_review_year",
+                    next,
+                    format!("is before the year the status was last confirmed ({last_confirmed})"),
+                ));
+            }
+        }
+        Ok(Self {
+            accreditor,
+            status,
+            last_confirmed,
+            next_review_year,
+        })
+    }
+
+    /// The accrediting body.
+    #[must_use]
+    pub fn accreditor(&self) -> &Accreditor {
+        &self.accreditor
+    }
+
+    /// The status.
+    #[must_use]
+    pub fn status(&self) -> AccreditationStatus {
+        self.status
+    }
+
+    /// The date the status was last confirmed (for example, read from the accreditor's
+    /// directory).
+    #[must_use]
+    pub fn last_confirmed(&self) -> Date {
+        self.last_confirmed
+    }
+
+    /// The year of the next comprehensive review ("reaffirmed through YYYY"), if known.
+    #[must_use]
+    pub fn next_review_year(&self) -> Option<Year> {
+        self.next_review_year
+    }
+
+    /// Whether the program is accredited, as of the last confirmation.
+    #[must_use]
+    pub fn is_accredited(&self) -> bool {
+        self.status.is_accredited()
+    }
+
+    /// Whether this accreditation counts towards RHIT or RHIA eligibility: CAHIIM is the
+    /// accreditor and the program holds accreditation (probation included; candidacy,
+    /// withheld, withdrawn and inactive excluded).
+    #[must_use]
+    pub fn counts_for_credential_eligibility(&self) -> bool {
+        self.accreditor == Accreditor::Cahiim && self.is_accredited()
+    }
+
+    /// Whether `today` is past the scheduled review year, so that the recorded status may be
+    /// out of date and should be checked again with the accreditor.
+    #[must_use]
+    pub fn is_review_overdue(&self, today: Date) -> bool {
+        self.next_review_year
+            .is_some_and(|year| today.year() > year.get())
+    }
+}
+
+impl TryFrom<AccreditationRecord> for Accreditation {
+    type Error = Error;
+
+    fn try_from(record: AccreditationRecord) -> Result<Self> {
+        Accreditation::new(
+            record.accreditor,
+            record.status,
+            record.last_confirmed,
+            record.next_review_year,
+        )
+    }
+}
+
+impl From<Accreditation> for AccreditationRecord {
+    fn from(accreditation: Accreditation) -> Self {
+        Self {
+            accreditor: accreditation.accreditor,
+            status: accreditation.status,
+            last_confirmed: accreditation.last_confirmed,
+            next_review_year: accreditation.next_review_year,
+        }
+    }
+}
+
+impl fmt::Display for Accreditation {
+    /// `CAHIIM continuing-accreditation (confirmed 2025-08-01, next review 2031)`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{} {} (confirmed {}",
+            self.accreditor, self.status, self.last_confirmed
+        )?;
+        if let Some(next) = self.next_review_year {
+            write!(f, ", next review {next}")?;
+        }
+        f.write_str(")")
+    }
+}

@@ -1,0 +1,210 @@
+//! A catalogue of programs with unique ids, and its JSON form.
+
+use std::collections::HashMap;
+
+use serde::Serialize;
+use serde_json::value::RawValue;
+
+use crate::error::Location;
+use crate::program::Program;
+use crate::value::ProgramId;
+use crate::{Error, Result};
+
+/// A set of programs whose ids are unique, in the order given.
+///
+/// ```
+/// use himkit::Catalog;
+///
+/// let text = himkit::Dataset::embedded()?.catalog().to_json()?;
+/// let catalog = Catalog::from_json_str("programs.json", &text)?;
+/// assert!(catalog.get("lakeside-cc-hit-aas").is_some());
+///
+/// let bad = r#"[{"id": "Bad Id"}]"#;
+/// let error = Catalog::from_json_str("mine.json", bad).unwrap_err();
+/// assert!(error.to_string().starts_with("mine.json line 1"));
+/// # Ok::<(), himkit::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+#[serde(transparent)]
+pub struct Catalog {
+    programs: Vec<Program>,
+}
+
+impl Catalog {
+    /// Creates a catalogue.
+    ///
+    /// # Errors
+    /// [`Error::DuplicateProgramId`] if two programs share an id (the places are list indices).
+    pub fn new(programs: Vec<Program>) -> Result<Self> {
+        let mut seen: HashMap<&ProgramId, usize> = HashMap::with_capacity(programs.len());
+        for (index, program) in programs.iter().enumerate() {
+            if let Some(first) = seen.insert(program.id(), index) {
+                let place = |index: usize| {
+                    Box::new(Location {
+                        path: Some(format!("[{index}]")),
+                        ..Location::default()
+                    })
+                };
+                return Err(Error::DuplicateProgramId {
+                    id: program.id().to_string(),
+                    first: place(first),
+                    second: place(index),
+                });
+            }
+        }
+        Ok(Self { programs })
+    }
+
+    /// Reads a JSON array of program objects. `source` names the input in error messages (a
+    /// file name, say).
+    ///
+    /// # Errors
+    /// [`Error::Parse`] for malformed JSON or a refused value, with the line, column and the path
+    /// to the field (`[3].outcomes.graduation_rate`); [`Error::DuplicateProgramId`] with the
+    /// lines of both programs.
+    pub fn from_json_str(source: &str, text: &str) -> Result<Self> {
+        let elements: Vec<&RawValue> = serde_json::from_str(text).map_err(|error| {
+            let hint = if error.is_data() {
+                " (a file of programs is a JSON array of program objects)"
+            } else {
+                ""
+            };
+            Error::Parse {
+                location: Box::new(json_location(source, error.line(), error.column(), None)),
+                message: format!("{}{hint}", without_position(&error)),
+            }
+        })?;
+        let mut programs = Vec::with_capacity(elements.len());
+        let mut lines = Vec::with_capacity(elements.len());
+        for (index, element) in elements.iter().enumerate() {
+            let (line, column) = position_in(text, element.get());
+            let mut deserializer = serde_json::Deserializer::from_str(element.get());
+            let program: Program = serde_path_to_error::deserialize(&mut deserializer).map_err(|error| {
+                let inner = error.inner();
+                // Positions inside the element are relative to its first character.
+                let error_line = inner.line().max(1);
+                let absolute_line = line + error_line - 1;
+                let absolute_column = if error_line == 1 {
+                    column + inner.column().saturating_sub(1)
+                } else {
+                    inner.column()
+                };
+                let path = error.path().to_string();
+                let path = if path == "." {
+                    format!("[{index}]")
+                } else {
+                    format!("[{index}].{path}")
+                };
+                Error::Parse {
+                    location: Box::new(json_location(source, absolute_line, absolute_column, Some(path))),
+                    message: without_position(inner),
+                }
+            })?;
+            programs.push(program);
+            lines.push(line);
+        }
+        Self::new(programs).map_err(|error| match error {
+            Error::DuplicateProgramId {
+                id,
+                mut first,
+                mut second,
+            } => {
+                for place in [&mut first, &mut second] {
+                    place.source = Some(source.to_owned());
+                    place.line = place
+                        .path
+                        .as_deref()
+                        .and_then(|path| path.trim_matches(['[', ']']).parse::<usize>().ok())
+                        .and_then(|index| lines.get(index).map(|line| *line as u64));
+                }
+                Error::DuplicateProgramId { id, first, second }
+            }
+            other => other,
+        })
+    }
+
+    /// The catalogue as a pretty-printed JSON array.
+    ///
+    /// # Errors
+    /// [`Error::Parse`] only if serialization fails, which valid programs do not cause.
+    pub fn to_json(&self) -> Result<String> {
+        serde_json::to_string_pretty(&self.programs).map_err(|error| Error::Parse {
+            location: Box::default(),
+            message: error.to_string(),
+        })
+    }
+
+    /// The program with this id.
+    #[must_use]
+    pub fn get(&self, id: &str) -> Option<&Program> {
+        self.programs.iter().find(|program| program.id().as_str() == id)
+    }
+
+    /// The programs, in order.
+    pub fn iter(&self) -> std::slice::Iter<'_, Program> {
+        self.programs.iter()
+    }
+
+    /// The programs as a slice.
+    #[must_use]
+    pub fn programs(&self) -> &[Program] {
+        &self.programs
+    }
+
+    /// How many programs there are.
+    #[must_use]
+    pub fn len(&self) -> usize {
+        self.programs.len()
+    }
+
+    /// Whether there are none.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.programs.is_empty()
+    }
+
+    /// The programs, taken out.
+    #[must_use]
+    pub fn into_programs(self) -> Vec<Program> {
+        self.programs
+    }
+}
+
+impl<'a> IntoIterator for &'a Catalog {
+    type Item = &'a Program;
+    type IntoIter = std::slice::Iter<'a, Program>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.programs.iter()
+    }
+}
+
+fn json_location(source: &str, line: usize, column: usize, path: Option<String>) -> Location {
+    Location {
+        source: Some(source.to_owned()),
+        line: Some(line as u64),
+        column: Some(column as u64),
+        path,
+    }
+}
+
+/// `serde_json`'s message without its trailing "at line L column C", which the location gives.
+fn without_position(error: &serde_json::Error) -> String {
+    let message = error.to_string();
+    match message.rfind(" at line ") {
+        Some(cut) => message.get(..cut).unwrap_or(&message).to_owned(),
+        None => message,
+    }
+}
+
+/// The 1-based line and column where `part`, a slice of `whole`, begins.
+fn position_in(whole: &str, part: &str) -> (usize, usize) {
+    let offset = (part.as_ptr() as usize)
+        .saturating_sub(whole.as_ptr() as usize)
+        .min(whole.len());
+    let before = whole.get(..offset).unwrap_or_default();
+    let line = before.bytes().filter(|byte| *byte == b'\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |newline| newline + 1);
+    let column = before.get(line_start..).map_or(0, str::len) + 1;
+    (line, column)
+}

@@ -1,0 +1,15 @@
+//! Small validated values: money, rates, states, codes, ids and dates.
+
+mod codes;
+mod money;
+mod rate;
+mod text;
+mod time;
+mod us_state;
+
+pub use codes::{CipCode, CipFamily, NaicsCode, ProgramId, SocCode, Unitid};
+pub use money::Money;
+pub use rate::Rate;
+pub use text::Text;
+pub use time::{Date, ReferencePeriod, Year};
+pub use us_state::UsState;

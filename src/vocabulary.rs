@@ -1,0 +1,65 @@
+//! Closed vocabularies: enums that parse from and print to stable kebab-case names.
+
+/// Implements `FromStr` (with an error listing every valid name), `Serialize`, `Deserialize` and
+/// `as_str` for a fieldless enum that derives strum's `IntoStaticStr`, `EnumIter` and
+/// `VariantNames` with kebab-case names.
+///
+/// Parsing is ASCII case-insensitive and accepts `_` or spaces for `-`, so `RHIT`, `Masters` and
+/// `on_campus` are read, while the printed form is always the canonical kebab-case name.
+macro_rules! vocabulary {
+    ($type:ty, $field:literal) => {
+        impl $type {
+            /// The stable kebab-case name, as printed and serialized.
+            #[must_use]
+            pub fn as_str(self) -> &'static str {
+                self.into()
+            }
+
+            /// Every value, in declaration order.
+            pub fn all() -> impl Iterator<Item = Self> {
+                <Self as strum::IntoEnumIterator>::iter()
+            }
+        }
+
+        impl std::str::FromStr for $type {
+            type Err = $crate::Error;
+
+            fn from_str(text: &str) -> Result<Self, Self::Err> {
+                let wanted = $crate::vocabulary::normalise_name(text);
+                <Self as strum::IntoEnumIterator>::iter()
+                    .find(|candidate| candidate.as_str() == wanted)
+                    .ok_or_else(|| $crate::Error::UnknownName {
+                        field: $field.to_owned(),
+                        value: text.to_owned(),
+                        expected: <Self as strum::VariantNames>::VARIANTS.to_vec(),
+                    })
+            }
+        }
+
+        impl serde::Serialize for $type {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.as_str())
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for $type {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                let text = <std::borrow::Cow<'de, str> as serde::Deserialize>::deserialize(deserializer)?;
+                text.parse().map_err(serde::de::Error::custom)
+            }
+        }
+    };
+}
+
+pub(crate) use vocabulary;
+
+/// Lowercases and turns `_` and spaces into `-`, so that user spellings meet canonical names.
+pub(crate) fn normalise_name(text: &str) -> String {
+    text.trim()
+        .chars()
+        .map(|c| match c {
+            '_' | ' ' => '-',
+            other => other.to_ascii_lowercase(),
+        })
+        .collect()
+}
