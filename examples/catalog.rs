@@ -1,0 +1,106 @@
+//! Lists the embedded programs with their accreditation, credential eligibility and outcomes,
+//! then the embedded BLS wage figures and projections.
+//!
+//! Run with `cargo run --example catalog`.
+
+use std::process::ExitCode;
+
+use himkit::{Credential, Dataset, Eligibility, Program, WageStatistics};
+
+fn main() -> ExitCode {
+    match run() {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("catalog: {error}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run() -> Result<(), himkit::Error> {
+    let dataset = Dataset::embedded()?;
+    println!("Programs ({}; illustrative, fictional institutions)\n", dataset.catalog().len());
+    for program in dataset.catalog() {
+        print_program(program);
+    }
+
+    println!("BLS wage figures (national, annual)\n");
+    println!(
+        "{:<8} {:<8} {:<30} {:>8} {:>9} {:>9} {:>9} {:>9} {:>9} {:>9}  confidence",
+        "SOC", "period", "industry", "jobs", "mean", "p10", "p25", "median", "p75", "p90"
+    );
+    for wages in dataset.wages() {
+        print_wages(wages);
+    }
+
+    println!("\nBLS employment projections\n");
+    for outlook in dataset.outlooks() {
+        println!(
+            "{} {:<58} {}  growth {:>5.1}%  {}  ({})",
+            outlook.occupation(),
+            outlook.occupation_title(),
+            outlook.period(),
+            outlook.growth_percent(),
+            if outlook.is_growing() { "growing" } else { "not growing" },
+            outlook.provenance().confidence,
+        );
+    }
+    Ok(())
+}
+
+fn print_program(program: &Program) {
+    println!("{}  [{}]", program, program.id());
+    let accreditation = program
+        .accreditation()
+        .map_or_else(|| "none".to_owned(), ToString::to_string);
+    println!(
+        "  {} · {} · {} ({} at a distance) · {} months",
+        program.degree_level(),
+        program.discipline(),
+        program.delivery().mode(),
+        program.delivery().distance_share(),
+        program.length_months()
+    );
+    println!("  accreditation: {accreditation}");
+    for credential in [Credential::Rhit, Credential::Rhia] {
+        let verdict = match program.eligibility(credential) {
+            Eligibility::Eligible => "eligible".to_owned(),
+            Eligibility::NotEligible { reasons } => {
+                let reasons: Vec<String> = reasons.iter().map(ToString::to_string).collect();
+                format!("not eligible: {}", reasons.join("; "))
+            }
+            other => format!("{other:?}"),
+        };
+        println!("  {}: {verdict}", credential.abbreviation());
+    }
+    let outcomes = program.outcomes();
+    println!(
+        "  graduation {} · employment {} · exam pass {}",
+        outcomes.graduation_rate, outcomes.employment_rate, outcomes.exam_pass_rate
+    );
+    println!(
+        "  median debt {} · median earnings {}\n",
+        outcomes.median_debt, outcomes.median_earnings
+    );
+}
+
+fn print_wages(wages: &WageStatistics) {
+    let industry = wages.industry().map_or("all industries", |industry| industry.title.as_str());
+    let industry: String = industry.chars().take(30).collect();
+    let cell = |wage: himkit::Wage| wage.lower_bound().map_or_else(|| "–".to_owned(), |money| money.to_string());
+    let percentiles = wages.percentiles();
+    println!(
+        "{:<8} {:<8} {:<30} {:>8} {:>9} {:>9} {:>9} {:>9} {:>9} {:>9}  {}",
+        wages.occupation(),
+        wages.period().label(),
+        industry,
+        wages.employment().count().map_or_else(|| "–".to_owned(), |count| count.to_string()),
+        cell(wages.mean()),
+        cell(percentiles.get(himkit::Percentile::P10)),
+        cell(percentiles.get(himkit::Percentile::P25)),
+        cell(percentiles.median()),
+        cell(percentiles.get(himkit::Percentile::P75)),
+        cell(percentiles.get(himkit::Percentile::P90)),
+        wages.provenance().confidence,
+    );
+}

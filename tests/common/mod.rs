@@ -1,0 +1,159 @@
+//! Proptest strategies shared by the property suites.
+#![allow(dead_code)] // Each test crate uses a different part of this module.
+
+use himkit::{
+    Accreditation, AccreditationStatus, Accreditor, CareerSupport, CipCode, Cost, DegreeLevel, Delivery,
+    DeliveryMode, Discipline, Institution, Money, Outcome, Outcomes, Program, ProgramId, ProgramSpec, Rate, Skill,
+    SkillSet, Text, UsState, Year,
+};
+use proptest::prelude::*;
+use proptest::sample::select;
+
+pub fn rate() -> impl Strategy<Value = Rate> {
+    prop_oneof![Just(0.0), Just(1.0), 0.0..=1.0f64].prop_map(|value| Rate::new(value).unwrap())
+}
+
+pub fn money(max: u64) -> impl Strategy<Value = Money> {
+    (0..=max).prop_map(|dollars| Money::new(dollars).unwrap())
+}
+
+pub fn year() -> impl Strategy<Value = Year> {
+    (1990u16..=2030).prop_map(|year| Year::new(year).unwrap())
+}
+
+pub fn text() -> impl Strategy<Value = Text> {
+    "[A-Za-z][A-Za-z0-9 ,.()'-]{0,40}[A-Za-z)]".prop_map(|text| Text::new(&text).unwrap())
+}
+
+pub fn state() -> impl Strategy<Value = UsState> {
+    select(UsState::all().collect::<Vec<_>>())
+}
+
+pub fn program_id() -> impl Strategy<Value = ProgramId> {
+    "[a-z0-9]{1,10}(-[a-z0-9]{1,10}){0,3}".prop_map(|id| id.parse().unwrap())
+}
+
+pub fn outcome<T: std::fmt::Debug + Clone + 'static>(
+    value: impl Strategy<Value = T> + 'static,
+) -> impl Strategy<Value = Outcome<T>> {
+    prop_oneof![
+        (value, year(), proptest::option::of(text())).prop_map(|(value, year, note)| Outcome::Reported {
+            value,
+            year,
+            note
+        }),
+        text().prop_map(|reason| Outcome::Suppressed { reason }),
+        Just(Outcome::NotReported),
+        Just(Outcome::NotApplicable),
+    ]
+}
+
+pub fn outcomes() -> impl Strategy<Value = Outcomes> {
+    (
+        outcome(rate()),
+        outcome(rate()),
+        outcome(rate()),
+        outcome(money(200_000)),
+        outcome(money(300_000)),
+    )
+        .prop_map(|(graduation, employment, pass, debt, earnings)| {
+            let mut outcomes = Outcomes::default();
+            outcomes.graduation_rate = graduation;
+            outcomes.employment_rate = employment;
+            outcomes.exam_pass_rate = pass;
+            outcomes.median_debt = debt;
+            outcomes.median_earnings = earnings;
+            outcomes
+        })
+}
+
+pub fn delivery() -> impl Strategy<Value = Delivery> {
+    let states = || proptest::collection::btree_set(state(), 0..4);
+    prop_oneof![
+        states().prop_map(Delivery::online),
+        (0.0..0.999f64, states())
+            .prop_map(|(share, states)| Delivery::new(DeliveryMode::OnCampus, Rate::new(share).unwrap(), states).unwrap()),
+        (0.001..0.999f64, states())
+            .prop_map(|(share, states)| Delivery::new(DeliveryMode::Hybrid, Rate::new(share).unwrap(), states).unwrap()),
+    ]
+}
+
+pub fn cost() -> impl Strategy<Value = Cost> {
+    prop_oneof![
+        (1u16..=160, money(2_000), money(2_000))
+            .prop_map(|(credits, in_state, out)| Cost::per_credit(credits, in_state, out).unwrap()),
+        (money(200_000), money(200_000)).prop_map(|(in_state, out)| Cost::total_only(in_state, out)),
+    ]
+}
+
+pub fn accreditation() -> impl Strategy<Value = Option<Accreditation>> {
+    let accreditor = prop_oneof![4 => Just(Accreditor::Cahiim), 1 => text().prop_map(|name| {
+        let name = format!("{name} board");
+        Accreditor::Other(Text::new(&name).unwrap())
+    })];
+    proptest::option::weighted(
+        0.8,
+        (
+            accreditor,
+            select(AccreditationStatus::all().collect::<Vec<_>>()),
+            (2000u16..=2026, 1u8..=12, 1u8..=28),
+            proptest::option::of(0u16..=8),
+        )
+            .prop_map(|(accreditor, status, (y, m, d), ahead)| {
+                let confirmed = himkit::Date::new(y, m, d).unwrap();
+                let next = ahead.map(|ahead| Year::new(y + ahead).unwrap());
+                Accreditation::new(accreditor, status, confirmed, next).unwrap()
+            }),
+    )
+}
+
+pub fn skills() -> impl Strategy<Value = SkillSet> {
+    proptest::collection::vec(select(Skill::all().collect::<Vec<_>>()), 0..8).prop_map(|skills| skills.into_iter().collect())
+}
+
+pub fn program() -> impl Strategy<Value = Program> {
+    (
+        (program_id(), text(), text(), state(), text(), proptest::option::of(100_000u64..=999_999)),
+        (
+            select(DegreeLevel::all().collect::<Vec<_>>()),
+            select(Discipline::all().collect::<Vec<_>>()),
+            proptest::option::of((0u32..100, 0u32..10_000)),
+        ),
+        (delivery(), accreditation(), cost(), 1u16..=120, any::<bool>()),
+        ((any::<bool>(), any::<bool>(), any::<bool>()), skills(), outcomes()),
+    )
+        .prop_filter_map(
+            "CAHIIM does not accredit doctorates",
+            |((id, name, institution, state, city, unitid), (level, discipline, cip), rest, extra)| {
+                let (delivery, accreditation, cost, length_months, ppe) = rest;
+                let ((job, alumni, networking), skills, outcomes) = extra;
+                let mut career_support = CareerSupport::default();
+                career_support.job_placement = job;
+                career_support.alumni_network = alumni;
+                career_support.industry_networking = networking;
+                let spec = ProgramSpec {
+                    id,
+                    name: name.to_string(),
+                    institution: Institution::new(
+                        institution.as_str(),
+                        state,
+                        city.as_str(),
+                        unitid.map(|id| himkit::Unitid::new(id).unwrap()),
+                    )
+                    .unwrap(),
+                    degree_level: level,
+                    discipline,
+                    cip: cip.map(|(series, detail)| format!("{series:02}.{detail:04}").parse::<CipCode>().unwrap()),
+                    delivery,
+                    accreditation,
+                    cost,
+                    length_months,
+                    professional_practice_experience: ppe,
+                    career_support,
+                    skills,
+                    outcomes,
+                };
+                Program::new(spec).ok()
+            },
+        )
+}
