@@ -19,7 +19,10 @@ fn main() -> ExitCode {
 
 fn run() -> Result<(), himkit::Error> {
     let dataset = Dataset::embedded()?;
-    println!("Programs ({}; illustrative, fictional institutions)\n", dataset.catalog().len());
+    println!(
+        "Programs ({}; illustrative, fictional institutions)\n",
+        dataset.catalog().len()
+    );
     for program in dataset.catalog() {
         print_program(program);
     }
@@ -41,7 +44,11 @@ fn run() -> Result<(), himkit::Error> {
             outlook.occupation_title(),
             outlook.period(),
             outlook.growth_percent(),
-            if outlook.is_growing() { "growing" } else { "not growing" },
+            if outlook.is_growing() {
+                "growing"
+            } else {
+                "not growing"
+            },
             outlook.provenance().confidence,
         );
     }
@@ -85,16 +92,24 @@ fn print_program(program: &Program) {
 }
 
 fn print_wages(wages: &WageStatistics) {
-    let industry = wages.industry().map_or("all industries", |industry| industry.title.as_str());
+    let industry = wages
+        .industry()
+        .map_or("all industries", |industry| industry.title.as_str());
     let industry: String = industry.chars().take(30).collect();
-    let cell = |wage: himkit::Wage| wage.lower_bound().map_or_else(|| "–".to_owned(), |money| money.to_string());
+    let cell = |wage: himkit::Wage| {
+        wage.lower_bound()
+            .map_or_else(|| "–".to_owned(), |money| money.to_string())
+    };
     let percentiles = wages.percentiles();
     println!(
         "{:<8} {:<8} {:<30} {:>8} {:>9} {:>9} {:>9} {:>9} {:>9} {:>9}  {}",
         wages.occupation(),
         wages.period().label(),
         industry,
-        wages.employment().count().map_or_else(|| "–".to_owned(), |count| count.to_string()),
+        wages
+            .employment()
+            .count()
+            .map_or_else(|| "–".to_owned(), |count| count.to_string()),
         cell(wages.mean()),
         cell(percentiles.get(himkit::Percentile::P10)),
         cell(percentiles.get(himkit::Percentile::P25)),

@@ -54,6 +54,12 @@ pub enum Error {
         /// What is wrong there.
         message: String,
     },
+    /// A program id that is not in the catalogue.
+    #[error("no program with id {id:?} in the catalogue")]
+    UnknownProgram {
+        /// The id asked for.
+        id: String,
+    },
     /// Reading from a file or stream failed.
     #[error("{path}: {message}")]
     Io {

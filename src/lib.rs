@@ -66,6 +66,7 @@ mod error;
 mod outcome;
 mod outlook;
 mod program;
+pub mod select;
 mod skill;
 mod value;
 mod vocabulary;
@@ -83,6 +84,7 @@ pub use program::{
     CareerSupport, Cost, DegreeLevel, Delivery, DeliveryMode, Discipline, Institution, Program, ProgramSpec,
     Residency,
 };
+pub use select::{Ranking, Selector, StudentProfile};
 pub use skill::{Skill, SkillSet};
 pub use value::{
     CipCode, CipFamily, Date, Money, NaicsCode, ProgramId, Rate, ReferencePeriod, SocCode, Text, Unitid,

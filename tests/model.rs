@@ -1,10 +1,17 @@
 //! The domain model as a specification: what is accepted, what is refused and why, and what
 //! the rules conclude.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    clippy::float_cmp,
+    clippy::semicolon_if_nothing_returned
+)]
 
 use himkit::{
-    AccreditationStatus, Catalog, Confidence, Credential, Dataset, DegreeLevel, DeliveryMode, Eligibility, Error,
-    HimOccupation, IneligibilityReason, Outcome, Percentile, Program, ReferencePeriod, Route, Wage,
+    AccreditationStatus, Catalog, Confidence, Credential, Dataset, DegreeLevel, DeliveryMode, Eligibility,
+    Error, HimOccupation, IneligibilityReason, Outcome, Percentile, Program, ReferencePeriod, Route, Wage,
 };
 use serde_json::{Value, json};
 
@@ -62,7 +69,10 @@ fn rhia_requires_accredited_baccalaureate_or_masters_him() {
     let associate = program_with(|p| p["degree_level"] = json!("associate")).unwrap();
     assert!(matches!(
         reasons(&associate, Credential::Rhia)[..],
-        [IneligibilityReason::DegreeLevelNotRecognised { level: DegreeLevel::Associate, .. }]
+        [IneligibilityReason::DegreeLevelNotRecognised {
+            level: DegreeLevel::Associate,
+            ..
+        }]
     ));
 }
 
@@ -102,9 +112,12 @@ fn candidacy_and_withdrawn_programs_do_not_qualify_but_probation_does() {
     let candidacy = program_with(|p| p["accreditation"]["status"] = json!("candidacy")).unwrap();
     assert_eq!(
         reasons(&candidacy, Credential::Rhia),
-        [IneligibilityReason::StatusDoesNotQualify { status: AccreditationStatus::Candidacy }]
+        [IneligibilityReason::StatusDoesNotQualify {
+            status: AccreditationStatus::Candidacy
+        }]
     );
-    let probation = program_with(|p| p["accreditation"]["status"] = json!("probationary-accreditation")).unwrap();
+    let probation =
+        program_with(|p| p["accreditation"]["status"] = json!("probationary-accreditation")).unwrap();
     assert!(probation.eligibility(Credential::Rhia).is_eligible());
     assert!(AccreditationStatus::ProbationaryAccreditation.is_adverse());
 }
@@ -120,19 +133,50 @@ fn every_failed_requirement_is_listed_not_just_the_first() {
     .unwrap();
     let found = reasons(&program, Credential::Rhia);
     assert_eq!(found.len(), 4, "{found:?}");
-    assert!(matches!(found[0], IneligibilityReason::AccreditorNotCahiim { .. }));
-    assert!(matches!(found[1], IneligibilityReason::StatusDoesNotQualify { .. }));
-    let unaccredited = program_with(|p| p.as_object_mut().unwrap().remove("accreditation").map(drop).unwrap()).unwrap();
-    assert_eq!(reasons(&unaccredited, Credential::Rhia), [IneligibilityReason::NotAccredited]);
+    assert!(matches!(
+        found[0],
+        IneligibilityReason::AccreditorNotCahiim { .. }
+    ));
+    assert!(matches!(
+        found[1],
+        IneligibilityReason::StatusDoesNotQualify { .. }
+    ));
+    let unaccredited = program_with(|p| {
+        p.as_object_mut()
+            .unwrap()
+            .remove("accreditation")
+            .map(drop)
+            .unwrap()
+    })
+    .unwrap();
+    assert_eq!(
+        reasons(&unaccredited, Credential::Rhia),
+        [IneligibilityReason::NotAccredited]
+    );
 }
 
 #[test]
 fn credentials_without_a_program_route_say_so() {
     let program = program_with(|_| {}).unwrap();
-    assert_eq!(program.eligibility(Credential::Ccs), Eligibility::NoProgramRequired);
-    assert_eq!(program.eligibility(Credential::Cca), Eligibility::NoProgramRequired);
-    for credential in [Credential::Cdip, Credential::Chps, Credential::Chda, Credential::CcsP] {
-        assert_eq!(program.eligibility(credential), Eligibility::RuleUnconfirmed, "{credential}");
+    assert_eq!(
+        program.eligibility(Credential::Ccs),
+        Eligibility::NoProgramRequired
+    );
+    assert_eq!(
+        program.eligibility(Credential::Cca),
+        Eligibility::NoProgramRequired
+    );
+    for credential in [
+        Credential::Cdip,
+        Credential::Chps,
+        Credential::Chda,
+        Credential::CcsP,
+    ] {
+        assert_eq!(
+            program.eligibility(credential),
+            Eligibility::RuleUnconfirmed,
+            "{credential}"
+        );
         let rule = credential.eligibility_rule();
         assert_eq!(rule.credential, credential);
         assert_eq!(rule.route, Route::Unconfirmed);
@@ -145,41 +189,70 @@ fn credentials_without_a_program_route_say_so() {
 
 #[test]
 fn refusals_name_the_field_the_value_and_the_rule() {
-    let message = refusal(|p| p["outcomes"] = json!({"graduation_rate": {"status": "reported", "value": 1.4, "year": 2024}}));
-    assert!(message.contains("rate: 1.4 is not a fraction between 0 and 1"), "{message}");
+    let message = refusal(|p| {
+        p["outcomes"] = json!({"graduation_rate": {"status": "reported", "value": 1.4, "year": 2024}})
+    });
+    assert!(
+        message.contains("rate: 1.4 is not a fraction between 0 and 1"),
+        "{message}"
+    );
 
     let message = refusal(|p| p["id"] = json!("Not A Slug"));
-    assert!(message.contains("id: \"Not A Slug\" is not a program id"), "{message}");
+    assert!(
+        message.contains("id: \"Not A Slug\" is not a program id"),
+        "{message}"
+    );
 
     let message = refusal(|p| p["cip"] = json!("51.706"));
-    assert!(message.contains("cip_code: \"51.706\" is not a six-digit CIP code"), "{message}");
+    assert!(
+        message.contains("cip_code: \"51.706\" is not a six-digit CIP code"),
+        "{message}"
+    );
 
     let message = refusal(|p| p["degree_level"] = json!("bachelors"));
     assert!(message.contains("degree_level: \"bachelors\" is not a known degree_level; expected one of: certificate, associate, baccalaureate"), "{message}");
 
     let message = refusal(|p| p["length_months"] = json!(0));
-    assert!(message.contains("length_months: 0 is not between 1 and 120"), "{message}");
+    assert!(
+        message.contains("length_months: 0 is not between 1 and 120"),
+        "{message}"
+    );
 
     let message = refusal(|p| p["delivery"] = json!({"mode": "online", "distance_share": 0.5}));
-    assert!(message.contains("delivery.distance_share: 0.5 must be 1 for an online program"), "{message}");
+    assert!(
+        message.contains("delivery.distance_share: 0.5 must be 1 for an online program"),
+        "{message}"
+    );
 
     let message = refusal(|p| p["delivery"] = json!({"mode": "hybrid"}));
     assert!(message.contains("is required for a hybrid program"), "{message}");
 
     let message = refusal(|p| p["cost"]["credits"] = json!(0));
-    assert!(message.contains("cost.credits: 0 is not between 1 and 400"), "{message}");
+    assert!(
+        message.contains("cost.credits: 0 is not between 1 and 400"),
+        "{message}"
+    );
 
     let message = refusal(|p| p["cost"]["in_state"] = json!(-3));
     assert!(message.contains("money: -3 is negative"), "{message}");
 
     let message = refusal(|p| p["degree_level"] = json!("doctorate"));
-    assert!(message.contains("accreditation.accreditor: cahiim does not accredit doctoral programs"), "{message}");
+    assert!(
+        message.contains("accreditation.accreditor: cahiim does not accredit doctoral programs"),
+        "{message}"
+    );
 
     let message = refusal(|p| p["accreditation"]["next_review_year"] = json!(2020));
-    assert!(message.contains("accreditation.next_review_year: 2020 is before the year"), "{message}");
+    assert!(
+        message.contains("accreditation.next_review_year: 2020 is before the year"),
+        "{message}"
+    );
 
     let message = refusal(|p| p["institution"]["state"] = json!("ZZ"));
-    assert!(message.contains("state: \"ZZ\" is not a known state"), "{message}");
+    assert!(
+        message.contains("state: \"ZZ\" is not a known state"),
+        "{message}"
+    );
 
     let message = refusal(|p| p["tuition"] = json!(5));
     assert!(message.contains("unknown field `tuition`"), "{message}");
@@ -195,25 +268,50 @@ fn a_bad_program_in_a_file_is_located_by_line_and_field_path() {
     second["outcomes"] = json!({"employment_rate": {"status": "reported", "value": 7, "year": 2024}});
     let text = serde_json::to_string_pretty(&json!([base_program(), second])).unwrap();
     let error = Catalog::from_json_str("programs.json", &text).unwrap_err();
-    let Error::Parse { location, message } = &error else { panic!("{error:?}") };
+    let Error::Parse { location, message } = &error else {
+        panic!("{error:?}")
+    };
     assert_eq!(location.path.as_deref(), Some("[1].outcomes.employment_rate"));
     // serde reads a tagged object whole before checking it, so the position is at the end of
     // the object that holds the offending outcome; the path names the field exactly.
-    let object_start = text.lines().position(|line| line.contains("\"employment_rate\"")).unwrap() + 1;
+    let object_start = text
+        .lines()
+        .position(|line| line.contains("\"employment_rate\""))
+        .unwrap()
+        + 1;
     let line = location.line.unwrap() as usize;
-    assert!((object_start..object_start + 7).contains(&line), "{line} vs {object_start}");
-    assert!(message.contains("rate: 7 is not a fraction between 0 and 1"), "{message}");
-    assert!(error.to_string().starts_with(&format!("programs.json line {line}, column")), "{error}");
+    assert!(
+        (object_start..object_start + 7).contains(&line),
+        "{line} vs {object_start}"
+    );
+    assert!(
+        message.contains("rate: 7 is not a fraction between 0 and 1"),
+        "{message}"
+    );
+    assert!(
+        error
+            .to_string()
+            .starts_with(&format!("programs.json line {line}, column")),
+        "{error}"
+    );
 }
 
 #[test]
 fn duplicate_program_ids_name_both_places() {
     let text = serde_json::to_string_pretty(&json!([base_program(), base_program()])).unwrap();
     let error = Catalog::from_json_str("programs.json", &text).unwrap_err();
-    let second_line = text.lines().enumerate().filter(|(_, line)| line.trim() == "{").nth(1).map(|(i, _)| i + 1).unwrap();
+    let second_line = text
+        .lines()
+        .enumerate()
+        .filter(|(_, line)| line.trim() == "{")
+        .nth(1)
+        .map(|(i, _)| i + 1)
+        .unwrap();
     assert_eq!(
         error.to_string(),
-        format!("program id \"test-him-bs\" appears twice: at programs.json line 2, field [0] and at programs.json line {second_line}, field [1]")
+        format!(
+            "program id \"test-him-bs\" appears twice: at programs.json line 2, field [0] and at programs.json line {second_line}, field [1]"
+        )
     );
 }
 
@@ -222,7 +320,12 @@ fn malformed_json_and_wrong_shapes_are_located() {
     let error = Catalog::from_json_str("p.json", "[\n  {\"id\": \n").unwrap_err();
     assert!(error.to_string().starts_with("p.json line 3"), "{error}");
     let error = Catalog::from_json_str("p.json", "{}").unwrap_err();
-    assert!(error.to_string().contains("a file of programs is a JSON array of program objects"), "{error}");
+    assert!(
+        error
+            .to_string()
+            .contains("a file of programs is a JSON array of program objects"),
+        "{error}"
+    );
     assert!(Catalog::from_json_str("p.json", "[]").unwrap().is_empty());
 }
 
@@ -238,7 +341,9 @@ fn the_embedded_catalogue_covers_every_level_mode_status_and_outcome_state() {
     }
     for status in AccreditationStatus::all() {
         assert!(
-            programs.iter().any(|p| p.accreditation().is_some_and(|a| a.status() == status)),
+            programs
+                .iter()
+                .any(|p| p.accreditation().is_some_and(|a| a.status() == status)),
             "{status}"
         );
     }
@@ -247,12 +352,21 @@ fn the_embedded_catalogue_covers_every_level_mode_status_and_outcome_state() {
         assert!(
             programs.iter().any(|p| {
                 let o = p.outcomes();
-                [o.graduation_rate.status(), o.employment_rate.status(), o.exam_pass_rate.status()].contains(&state)
+                [
+                    o.graduation_rate.status(),
+                    o.employment_rate.status(),
+                    o.exam_pass_rate.status(),
+                ]
+                .contains(&state)
             }),
             "{state}"
         );
     }
-    assert!(programs.iter().all(|p| p.institution().name().ends_with("(fictional)")));
+    assert!(
+        programs
+            .iter()
+            .all(|p| p.institution().name().ends_with("(fictional)"))
+    );
 }
 
 #[test]
@@ -262,12 +376,30 @@ fn the_widely_quoted_him_salary_is_the_managers_figure_for_may_2019() {
     let may_2019 = dataset
         .wages()
         .iter()
-        .find(|w| w.occupation() == soc && w.industry().is_none() && w.period() == ReferencePeriod::may(2019).unwrap())
+        .find(|w| {
+            w.occupation() == soc
+                && w.industry().is_none()
+                && w.period() == ReferencePeriod::may(2019).unwrap()
+        })
         .unwrap();
     assert_eq!(may_2019.median().amount().unwrap().dollars(), 100_980);
-    assert_eq!(may_2019.percentiles().get(Percentile::P90).amount().unwrap().dollars(), 189_000);
+    assert_eq!(
+        may_2019
+            .percentiles()
+            .get(Percentile::P90)
+            .amount()
+            .unwrap()
+            .dollars(),
+        189_000
+    );
     assert_eq!(may_2019.provenance().confidence, Confidence::Confirmed);
-    assert!(may_2019.provenance().source.as_str().contains("bls.gov/oes/2019/may/oes119111"));
+    assert!(
+        may_2019
+            .provenance()
+            .source
+            .as_str()
+            .contains("bls.gov/oes/2019/may/oes119111")
+    );
     // Industry rows carry a mean but no percentiles in the source, and say so.
     let hospital = dataset
         .wages()
@@ -284,7 +416,9 @@ fn mixed_confidence_rows_carry_the_weaker_level_with_a_note() {
     let may_2023 = dataset
         .wages()
         .iter()
-        .find(|w| w.occupation().to_string() == "11-9111" && w.period() == ReferencePeriod::may(2023).unwrap())
+        .find(|w| {
+            w.occupation().to_string() == "11-9111" && w.period() == ReferencePeriod::may(2023).unwrap()
+        })
         .unwrap();
     assert_eq!(may_2023.provenance().confidence, Confidence::ThirdParty);
     assert_eq!(
@@ -300,19 +434,32 @@ fn top_coded_wages_are_bounds_not_numbers() {
     assert_eq!(wage.lower_bound().unwrap().dollars(), 239_200);
     assert_eq!(wage.to_string(), "≥ $239,200");
     let amount = |d| Wage::Amount(himkit::Money::new(d).unwrap());
-    let top = Wage::AtLeast { at_least: himkit::Money::new(239_200).unwrap() };
+    let top = Wage::AtLeast {
+        at_least: himkit::Money::new(239_200).unwrap(),
+    };
     assert!(himkit::WagePercentiles::new(amount(90_000), amount(120_000), amount(160_000), top, top).is_ok());
-    let error = himkit::WagePercentiles::new(amount(90_000), amount(120_000), top, amount(250_000), top).unwrap_err();
-    assert!(error.to_string().contains("is an exact amount above the top-coded median wage"), "{error}");
+    let error =
+        himkit::WagePercentiles::new(amount(90_000), amount(120_000), top, amount(250_000), top).unwrap_err();
+    assert!(
+        error
+            .to_string()
+            .contains("is an exact amount above the top-coded median wage"),
+        "{error}"
+    );
 }
 
 #[test]
 fn outlooks_answer_whether_a_career_is_growing() {
     let dataset = Dataset::embedded().unwrap();
-    let managers = dataset.latest_outlook(HimOccupation::MedicalAndHealthServicesManagers.soc()).unwrap();
+    let managers = dataset
+        .latest_outlook(HimOccupation::MedicalAndHealthServicesManagers.soc())
+        .unwrap();
     assert_eq!(managers.period().to_string(), "2023-2033");
     assert_eq!(managers.growth_percent(), 29.0);
     assert_eq!(managers.openings_per_year(), Some(61_400));
-    assert_eq!(managers.typical_entry_education(), Some(himkit::EntryEducation::BachelorsDegree));
+    assert_eq!(
+        managers.typical_entry_education(),
+        Some(himkit::EntryEducation::BachelorsDegree)
+    );
     assert!(managers.is_growing());
 }

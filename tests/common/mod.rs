@@ -3,8 +3,8 @@
 
 use himkit::{
     Accreditation, AccreditationStatus, Accreditor, CareerSupport, CipCode, Cost, DegreeLevel, Delivery,
-    DeliveryMode, Discipline, Institution, Money, Outcome, Outcomes, Program, ProgramId, ProgramSpec, Rate, Skill,
-    SkillSet, Text, UsState, Year,
+    DeliveryMode, Discipline, Institution, Money, Outcome, Outcomes, Program, ProgramId, ProgramSpec, Rate,
+    Skill, SkillSet, Text, UsState, Year,
 };
 use proptest::prelude::*;
 use proptest::sample::select;
@@ -71,10 +71,18 @@ pub fn delivery() -> impl Strategy<Value = Delivery> {
     let states = || proptest::collection::btree_set(state(), 0..4);
     prop_oneof![
         states().prop_map(Delivery::online),
-        (0.0..0.999f64, states())
-            .prop_map(|(share, states)| Delivery::new(DeliveryMode::OnCampus, Rate::new(share).unwrap(), states).unwrap()),
-        (0.001..0.999f64, states())
-            .prop_map(|(share, states)| Delivery::new(DeliveryMode::Hybrid, Rate::new(share).unwrap(), states).unwrap()),
+        (0.0..0.999f64, states()).prop_map(|(share, states)| Delivery::new(
+            DeliveryMode::OnCampus,
+            Rate::new(share).unwrap(),
+            states
+        )
+        .unwrap()),
+        (0.001..0.999f64, states()).prop_map(|(share, states)| Delivery::new(
+            DeliveryMode::Hybrid,
+            Rate::new(share).unwrap(),
+            states
+        )
+        .unwrap()),
     ]
 }
 
@@ -108,19 +116,31 @@ pub fn accreditation() -> impl Strategy<Value = Option<Accreditation>> {
 }
 
 pub fn skills() -> impl Strategy<Value = SkillSet> {
-    proptest::collection::vec(select(Skill::all().collect::<Vec<_>>()), 0..8).prop_map(|skills| skills.into_iter().collect())
+    proptest::collection::vec(select(Skill::all().collect::<Vec<_>>()), 0..8)
+        .prop_map(|skills| skills.into_iter().collect())
 }
 
 pub fn program() -> impl Strategy<Value = Program> {
     (
-        (program_id(), text(), text(), state(), text(), proptest::option::of(100_000u64..=999_999)),
+        (
+            program_id(),
+            text(),
+            text(),
+            state(),
+            text(),
+            proptest::option::of(100_000u64..=999_999),
+        ),
         (
             select(DegreeLevel::all().collect::<Vec<_>>()),
             select(Discipline::all().collect::<Vec<_>>()),
             proptest::option::of((0u32..100, 0u32..10_000)),
         ),
         (delivery(), accreditation(), cost(), 1u16..=120, any::<bool>()),
-        ((any::<bool>(), any::<bool>(), any::<bool>()), skills(), outcomes()),
+        (
+            (any::<bool>(), any::<bool>(), any::<bool>()),
+            skills(),
+            outcomes(),
+        ),
     )
         .prop_filter_map(
             "CAHIIM does not accredit doctorates",
@@ -143,7 +163,9 @@ pub fn program() -> impl Strategy<Value = Program> {
                     .unwrap(),
                     degree_level: level,
                     discipline,
-                    cip: cip.map(|(series, detail)| format!("{series:02}.{detail:04}").parse::<CipCode>().unwrap()),
+                    cip: cip.map(|(series, detail)| {
+                        format!("{series:02}.{detail:04}").parse::<CipCode>().unwrap()
+                    }),
                     delivery,
                     accreditation,
                     cost,

@@ -1,0 +1,476 @@
+//! Beyond a ranking: how stable it is, which programs no other beats, and a side-by-side view.
+
+use serde::Serialize;
+
+use super::core::{Bounds, CriteriaMatrix, Scoring, order_descending};
+use super::profile::{Criterion, StudentProfile};
+use super::selector::{CriterionValue, ExclusionReason, Payback, Selector};
+use crate::value::ProgramId;
+use crate::{Error, Result};
+
+/// The rank range of one program as weights move.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RankRange {
+    /// The program.
+    pub id: ProgramId,
+    /// Its rank with the profile's weights.
+    pub rank: u32,
+    /// Its best rank over the perturbations.
+    pub best: u32,
+    /// Its worst rank over the perturbations.
+    pub worst: u32,
+}
+
+/// The smallest single weight change that would displace the leader.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct WeightChange {
+    /// The criterion whose weight changes.
+    pub criterion: Criterion,
+    /// Its weight now (scaled so that all weights sum to 1).
+    pub from: f64,
+    /// The weight (on the same scale, before re-scaling) at which the leader changes.
+    pub to: f64,
+    /// `to / from - 1`: −0.3 is a 30% cut.
+    pub relative_change: f64,
+    /// The program that leads after the change.
+    pub new_leader: ProgramId,
+}
+
+/// How stable a ranking's top is.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Sensitivity {
+    /// The perturbation applied to each weight in turn, in percent.
+    pub change_percent: f64,
+    /// The rank range of each of the top programs, best first.
+    pub ranges: Vec<RankRange>,
+    /// The smallest single weight change that displaces the leader; `None` if no change of one
+    /// weight (from zero up to a hundredfold) does.
+    pub displacement: Option<WeightChange>,
+}
+
+/// One cell of a comparison.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "cell", rename_all = "kebab-case")]
+pub enum ComparisonCell {
+    /// A value.
+    Value {
+        /// The value, for people.
+        shown: String,
+        /// The normalised value in `[0, 1]` under the profile's domain bounds.
+        normalised: f64,
+        /// How far below the best program of the set it is, on the normalised scale (0 for the
+        /// best).
+        behind_best: f64,
+    },
+    /// No value, and why.
+    NotAvailable {
+        /// Why.
+        why: String,
+    },
+}
+
+/// One criterion across the compared programs.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ComparisonRow {
+    /// The criterion.
+    pub criterion: Criterion,
+    /// Its weight in the profile (as given).
+    pub weight: f64,
+    /// One cell per program, in the order asked for.
+    pub cells: Vec<ComparisonCell>,
+}
+
+/// A side-by-side view of 2 to 10 programs for one profile.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Comparison {
+    /// The programs, in the order asked for.
+    pub ids: Vec<ProgramId>,
+    /// Each program's score and rank in the full ranking, or `None` if it is excluded.
+    pub ranks: Vec<Option<(u32, f64)>>,
+    /// Each program's exclusion reasons (empty if ranked).
+    pub exclusions: Vec<Vec<ExclusionReason>>,
+    /// Each program's payback years.
+    pub payback: Vec<Payback>,
+    /// One row per criterion, in criterion order.
+    pub rows: Vec<ComparisonRow>,
+}
+
+impl Selector {
+    /// How stable the ranking's top `top` programs are when each weighted criterion's weight in
+    /// turn moves by ±`change_percent`%, and the smallest single weight change that would
+    /// displace the leader.
+    ///
+    /// The displacement search assumes the leader changes at most once as one weight moves in
+    /// one direction, which holds for the weighted sum (each score is a ratio of functions
+    /// linear in that weight with a common denominator); for TOPSIS it is found the same way
+    /// and is approximate.
+    ///
+    /// # Errors
+    /// [`Error::Invalid`] if `change_percent` is not in `(0, 100)`.
+    pub fn sensitivity(
+        &self,
+        profile: &StudentProfile,
+        top: usize,
+        change_percent: f64,
+    ) -> Result<Sensitivity> {
+        if !(change_percent > 0.0 && change_percent < 100.0) {
+            return Err(Error::invalid(
+                "change_percent",
+                change_percent,
+                "is not between 0 and 100 (exclusive)",
+            ));
+        }
+        let criteria = Self::weighted_criteria(profile);
+        let base = self.scoring(profile, &criteria)?;
+        let (eligible, _) = self.partition(profile, &criteria, &base);
+        let matrix = Self::matrix(&eligible, &criteria, profile)?;
+        let scores = base.score(&matrix)?;
+        let order = order_descending(&scores);
+        let watched: Vec<usize> = order.iter().take(top).map(|row| *row as usize).collect();
+        let rank_of = |scores: &[f64], row: usize| -> u32 {
+            let own = scores.get(row).copied().unwrap_or(0.0);
+            1 + scores.iter().filter(|score| **score > own).count() as u32
+        };
+        let mut ranges: Vec<(u32, u32, u32)> = watched
+            .iter()
+            .map(|row| {
+                let rank = rank_of(&scores, *row);
+                (rank, rank, rank)
+            })
+            .collect();
+        let weights = base.weights().to_vec();
+        let rescore = |weights: &[f64]| -> Result<Vec<f64>> {
+            let scoring = Scoring::new(
+                base.method(),
+                weights,
+                base.bounds().to_vec(),
+                policies(&criteria, profile),
+            )?;
+            scoring.score(&matrix)
+        };
+        for index in 0..weights.len() {
+            for factor in [1.0 - change_percent / 100.0, 1.0 + change_percent / 100.0] {
+                let mut moved = weights.clone();
+                if let Some(weight) = moved.get_mut(index) {
+                    *weight *= factor;
+                }
+                if moved.iter().all(|weight| *weight == 0.0) {
+                    continue;
+                }
+                let scores = rescore(&moved)?;
+                for (range, row) in ranges.iter_mut().zip(&watched) {
+                    let rank = rank_of(&scores, *row);
+                    range.1 = range.1.min(rank);
+                    range.2 = range.2.max(rank);
+                }
+            }
+        }
+        let displacement = match watched.first() {
+            Some(leader) => {
+                let displaced = leader_displacement(&rescore, &weights, *leader)?;
+                displaced.and_then(|(index, from, to, row)| {
+                    let criterion = criteria.get(index)?.0;
+                    let (program, _) = eligible.get(row)?;
+                    Some(WeightChange {
+                        criterion,
+                        from,
+                        to,
+                        relative_change: if from > 0.0 { to / from - 1.0 } else { 0.0 },
+                        new_leader: program.id().clone(),
+                    })
+                })
+            }
+            None => None,
+        };
+        Ok(Sensitivity {
+            change_percent,
+            ranges: watched
+                .iter()
+                .zip(ranges)
+                .filter_map(|(row, (rank, best, worst))| {
+                    eligible.get(*row).map(|(program, _)| RankRange {
+                        id: program.id().clone(),
+                        rank,
+                        best,
+                        worst,
+                    })
+                })
+                .collect(),
+            displacement,
+        })
+    }
+
+    /// The eligible programs that no other eligible program beats on every weighted criterion
+    /// (at least as good on all, better on one), in id order. A missing value counts as the
+    /// worst for this comparison.
+    ///
+    /// # Errors
+    /// As [`Selector::rank`].
+    pub fn pareto(&self, profile: &StudentProfile) -> Result<Vec<ProgramId>> {
+        let criteria = Self::weighted_criteria(profile);
+        let scoring = self.scoring(profile, &criteria)?;
+        let (eligible, _) = self.partition(profile, &criteria, &scoring);
+        let matrix = Self::matrix(&eligible, &criteria, profile)?;
+        let mut front = pareto_front(&matrix, scoring.bounds());
+        front.sort_unstable();
+        Ok(front
+            .into_iter()
+            .filter_map(|row| {
+                eligible
+                    .get(row as usize)
+                    .map(|(program, _)| program.id().clone())
+            })
+            .collect())
+    }
+
+    /// A side-by-side view of 2 to 10 programs for `profile`: each criterion's value, its
+    /// normalised score, the gap to the best of the set, and "n/a" with the reason where data
+    /// is missing. Excluded programs can be compared too; their exclusion reasons are listed.
+    ///
+    /// # Errors
+    /// [`Error::Invalid`] for fewer than 2 or more than 10 ids or a repeated id;
+    /// [`Error::UnknownProgram`] for an id not in the catalogue.
+    pub fn compare(&self, profile: &StudentProfile, ids: &[&str]) -> Result<Comparison> {
+        if !(2..=10).contains(&ids.len()) {
+            return Err(Error::invalid(
+                "ids",
+                ids.len(),
+                "programs cannot be compared: give 2 to 10 ids",
+            ));
+        }
+        let mut programs = Vec::with_capacity(ids.len());
+        for (index, id) in ids.iter().enumerate() {
+            if ids.get(..index).is_some_and(|before| before.contains(id)) {
+                return Err(Error::invalid("ids", format!("{id:?}"), "is given twice"));
+            }
+            programs.push(
+                self.program(id)
+                    .ok_or_else(|| Error::UnknownProgram { id: (*id).to_owned() })?,
+            );
+        }
+        let ranking = self.rank(profile)?;
+        let facts: Vec<_> = programs
+            .iter()
+            .map(|program| self.facts(program, profile))
+            .collect();
+        let mut rows = Vec::new();
+        for criterion in Criterion::all() {
+            let bounds = Self::domain_bounds(criterion, profile);
+            let values: Vec<CriterionValue> = programs
+                .iter()
+                .zip(&facts)
+                .map(|(program, facts)| Self::value(program, facts, criterion, profile))
+                .collect();
+            let normalised: Vec<Option<f64>> = values
+                .iter()
+                .map(|value| match value {
+                    CriterionValue::Value { raw, .. } => Some(bounds.normalise(*raw)),
+                    CriterionValue::Missing { .. } => None,
+                })
+                .collect();
+            let best = normalised
+                .iter()
+                .flatten()
+                .copied()
+                .fold(f64::NEG_INFINITY, f64::max);
+            let cells = values
+                .into_iter()
+                .zip(&normalised)
+                .map(|(value, normalised)| match (value, normalised) {
+                    (CriterionValue::Value { shown, .. }, Some(normalised)) => ComparisonCell::Value {
+                        shown,
+                        normalised: *normalised,
+                        behind_best: best - normalised,
+                    },
+                    (CriterionValue::Missing { why }, _) => ComparisonCell::NotAvailable { why },
+                    (CriterionValue::Value { .. }, None) => ComparisonCell::NotAvailable {
+                        why: "unknown".to_owned(),
+                    },
+                })
+                .collect();
+            rows.push(ComparisonRow {
+                criterion,
+                weight: profile.weight(criterion),
+                cells,
+            });
+        }
+        let baseline = profile.earnings_baseline();
+        Ok(Comparison {
+            ids: programs.iter().map(|program| program.id().clone()).collect(),
+            ranks: ids
+                .iter()
+                .map(|id| ranking.entry(id).map(|entry| (entry.rank(), entry.score())))
+                .collect(),
+            exclusions: ids
+                .iter()
+                .map(|id| {
+                    ranking
+                        .exclusion(id)
+                        .map(|e| e.reasons().to_vec())
+                        .unwrap_or_default()
+                })
+                .collect(),
+            payback: ids
+                .iter()
+                .zip(&facts)
+                .map(|(id, facts)| match ranking.entry(id) {
+                    Some(entry) => entry.payback().clone(),
+                    None => super::selector::payback(facts, baseline),
+                })
+                .collect(),
+            rows,
+        })
+    }
+}
+
+/// The smallest relative change of one weight at which `leader` stops leading: the criterion's
+/// index, its weight before and after, and the new leader's row.
+fn leader_displacement(
+    rescore: &dyn Fn(&[f64]) -> Result<Vec<f64>>,
+    weights: &[f64],
+    leader: usize,
+) -> Result<Option<(usize, f64, f64, usize)>> {
+    let leader_with = |weights: &[f64]| -> Result<Option<usize>> {
+        if weights.iter().all(|weight| *weight == 0.0) {
+            return Ok(None);
+        }
+        let scores = rescore(weights)?;
+        Ok(super::core::top_descending(&scores, 1)
+            .first()
+            .map(|row| *row as usize))
+    };
+    let mut best: Option<(usize, f64, f64, usize)> = None;
+    for (index, from) in weights.iter().copied().enumerate() {
+        let with_factor = |factor: f64| {
+            let mut moved = weights.to_vec();
+            if let Some(weight) = moved.get_mut(index) {
+                *weight = from * factor;
+            }
+            moved
+        };
+        for extreme in [0.0, 100.0] {
+            let Some(challenger) = leader_with(&with_factor(extreme))?.filter(|row| *row != leader) else {
+                continue;
+            };
+            // Bisect between no change (the leader holds) and the extreme (it does not).
+            let (mut holds, mut falls, mut new_leader) = (1.0, extreme, challenger);
+            for _ in 0..48 {
+                let middle = f64::midpoint(holds, falls);
+                match leader_with(&with_factor(middle))? {
+                    Some(row) if row != leader => {
+                        falls = middle;
+                        new_leader = row;
+                    }
+                    _ => holds = middle,
+                }
+            }
+            if best.is_none_or(|(_, _, _, _)| (falls - 1.0).abs() < best_change(best)) {
+                best = Some((index, from, from * falls, new_leader));
+            }
+        }
+    }
+    Ok(best)
+}
+
+fn best_change(best: Option<(usize, f64, f64, usize)>) -> f64 {
+    best.map_or(f64::INFINITY, |(_, from, to, _)| {
+        if from > 0.0 {
+            (to / from - 1.0).abs()
+        } else {
+            f64::INFINITY
+        }
+    })
+}
+
+fn policies(criteria: &[(Criterion, f64)], profile: &StudentProfile) -> Vec<super::core::MissingPolicy> {
+    criteria
+        .iter()
+        .map(|(criterion, _)| match profile.missing_policy(*criterion) {
+            super::core::MissingPolicy::ExcludeProgram => super::core::MissingPolicy::Reweight,
+            policy => policy,
+        })
+        .collect()
+}
+
+/// The rows of `matrix` that no other row dominates after normalising with `bounds` (missing
+/// cells count as 0). Sort-filter-skyline: rows are visited by descending sum of normalised
+/// values, so a row can only be dominated by one visited before it, and is checked against the
+/// front found so far.
+#[must_use]
+pub fn pareto_front(matrix: &CriteriaMatrix, bounds: &[Bounds]) -> Vec<u32> {
+    let width = matrix.columns();
+    let rows = matrix.rows();
+    let mut normalised = vec![0.0f64; rows * width];
+    for (column, bound) in bounds.iter().enumerate().take(width) {
+        for row in 0..rows {
+            if let (Some(cell), Some(value)) = (
+                normalised.get_mut(row * width + column),
+                matrix.value(row, column),
+            ) {
+                *cell = bound.normalise(value);
+            }
+        }
+    }
+    let sums: Vec<f64> = normalised
+        .chunks(width.max(1))
+        .map(|row| row.iter().sum())
+        .collect();
+    let order = order_descending(&sums);
+    let mut front: Vec<u32> = Vec::new();
+    let row_of = |row: u32| {
+        normalised
+            .get(row as usize * width..(row as usize + 1) * width)
+            .unwrap_or(&[])
+    };
+    for candidate in order {
+        let values = row_of(candidate);
+        let dominated = front.iter().any(|member| {
+            let other = row_of(*member);
+            let mut strictly = false;
+            for (a, b) in other.iter().zip(values) {
+                if a < b {
+                    return false;
+                }
+                strictly |= a > b;
+            }
+            strictly
+        });
+        if !dominated {
+            front.push(candidate);
+        }
+    }
+    front
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::core::Direction;
+    use super::*;
+
+    #[test]
+    fn the_pareto_front_keeps_undominated_rows() {
+        // Rows: (1, 1) dominates (0.5, 0.5); (1, 0) and (0, 1) are dominated by (1, 1) too;
+        // (1, 1) twice: neither dominates the other.
+        let matrix = CriteriaMatrix::from_row_major(
+            &[1.0, 1.0, 0.5, 0.5, 1.0, 0.0, 0.0, 1.0, 1.0, 1.0],
+            &[Direction::Benefit, Direction::Benefit],
+        )
+        .unwrap();
+        let bounds = vec![
+            Bounds {
+                worst: 0.0,
+                best: 1.0
+            };
+            2
+        ];
+        let mut front = pareto_front(&matrix, &bounds);
+        front.sort_unstable();
+        assert_eq!(front, vec![0, 4]);
+        let matrix =
+            CriteriaMatrix::from_row_major(&[1.0, 0.0, 0.0, 1.0, 0.4, 0.4], &[Direction::Benefit; 2])
+                .unwrap();
+        let mut front = pareto_front(&matrix, &bounds);
+        front.sort_unstable();
+        assert_eq!(front, vec![0, 1, 2]);
+    }
+}

@@ -1,0 +1,415 @@
+//! A prospective student's profile: hard constraints, weighted criteria, and how to treat
+//! missing data.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde::{Deserialize, Serialize};
+
+use super::core::{Direction, Method, MissingPolicy};
+use crate::credential::Credential;
+use crate::program::{DegreeLevel, DeliveryMode};
+use crate::skill::SkillSet;
+use crate::value::{Money, UsState};
+use crate::vocabulary::vocabulary;
+use crate::{Error, Result};
+
+/// A criterion programs are scored on. Each has a direction himkit knows (lower cost is
+/// better) and bounds fixed by the domain (see [`BoundsMode::Domain`]).
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    strum::EnumIter,
+    strum::IntoStaticStr,
+    strum::VariantNames,
+    strum::Display,
+)]
+#[strum(serialize_all = "kebab-case")]
+pub enum Criterion {
+    /// Total tuition for this student (in-state or out-of-state as applies). Lower is better;
+    /// scored from $0 (best) to the profile's cost limit, or [`DEFAULT_COST_CAP`] without one.
+    TotalCost,
+    /// Length in months. Shorter is better; scored from 0 to the profile's length limit, or
+    /// [`DEFAULT_LENGTH_CAP_MONTHS`] without one.
+    Length,
+    /// Reported graduation rate, 0 to 1.
+    GraduationRate,
+    /// Reported employment rate, 0 to 1.
+    EmploymentRate,
+    /// Reported first-time credential exam pass rate, 0 to 1.
+    ExamPassRate,
+    /// Whether a professional practice experience is included: 1 or 0.
+    PracticeExperience,
+    /// Share of the three kinds of career support offered.
+    CareerSupport,
+    /// Share of the student's desired skills the curriculum covers.
+    SkillCoverage,
+    /// Closeness of the program's distance share to the preferred delivery (online 1, hybrid
+    /// 0.5, on campus 0): 1 minus the difference.
+    DeliveryPreference,
+    /// Expected annual earnings: the program's reported median earnings, else the BLS median
+    /// of the occupation its level prepares for (state figure where known, else national).
+    /// Scored from $0 to [`EARNINGS_CAP`].
+    ExpectedEarnings,
+}
+
+vocabulary!(Criterion, "criterion");
+
+/// The total cost that scores 0 when the profile sets no cost limit: $150,000 (a scale, not a
+/// fact; costs above it all score 0).
+pub const DEFAULT_COST_CAP: u64 = 150_000;
+/// The length that scores 0 when the profile sets no length limit: 72 months.
+pub const DEFAULT_LENGTH_CAP_MONTHS: u16 = 72;
+/// The earnings that score 1: $250,000, above BLS's top-code of $239,200, so that every
+/// published wage is inside the scale.
+pub const EARNINGS_CAP: u64 = 250_000;
+/// The default earnings baseline for payback years: $35,080, the 10th-percentile annual wage of
+/// medical records specialists (29-2072), May 2023 (a third-party figure citing BLS), standing
+/// for entry-level pay in the field without the program. Set your own with
+/// [`StudentProfile::earnings_baseline`].
+pub const DEFAULT_EARNINGS_BASELINE: u64 = 35_080;
+
+impl Criterion {
+    /// Whether more is better.
+    #[must_use]
+    pub fn direction(self) -> Direction {
+        match self {
+            Self::TotalCost | Self::Length => Direction::Cost,
+            _ => Direction::Benefit,
+        }
+    }
+
+    /// The weight in the default profile. The defaults favour outcomes and cost: total cost
+    /// 0.20; employment rate, exam pass rate and expected earnings 0.15 each; graduation rate
+    /// 0.10; length, practice experience, career support, skill coverage and delivery preference
+    /// 0.05 each.
+    #[must_use]
+    pub fn default_weight(self) -> f64 {
+        match self {
+            Self::TotalCost => 0.20,
+            Self::EmploymentRate | Self::ExamPassRate | Self::ExpectedEarnings => 0.15,
+            Self::GraduationRate => 0.10,
+            Self::Length
+            | Self::PracticeExperience
+            | Self::CareerSupport
+            | Self::SkillCoverage
+            | Self::DeliveryPreference => 0.05,
+        }
+    }
+
+    /// Whether a program can lack a value for this criterion (outcomes and earnings can).
+    #[must_use]
+    pub fn can_be_missing(self) -> bool {
+        matches!(
+            self,
+            Self::GraduationRate | Self::EmploymentRate | Self::ExamPassRate | Self::ExpectedEarnings
+        )
+    }
+}
+
+/// Where normalisation bounds come from.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    Default,
+    strum::EnumIter,
+    strum::IntoStaticStr,
+    strum::VariantNames,
+    strum::Display,
+)]
+#[strum(serialize_all = "kebab-case")]
+pub enum BoundsMode {
+    /// Bounds fixed by the domain and the profile: rates 0 to 1, costs and lengths against the
+    /// profile's limits or documented caps. A program's score then depends on that program
+    /// alone, so adding or removing another program never reorders two others. The default.
+    #[default]
+    Domain,
+    /// Bounds from the whole prepared catalogue (its worst and best values, before any
+    /// filter): the convention of pymcdm and scikit-criteria, offered for comparison with them.
+    /// Adding a program can move the bounds and so reorder others.
+    Catalog,
+}
+
+vocabulary!(BoundsMode, "bounds");
+
+/// One prospective student's profile.
+///
+/// In JSON every field is optional except `home_state`; see the README for the documented
+/// form. `weights` lists the criteria that count (criteria left out weigh 0); without `weights`
+/// the [default weights](Criterion::default_weight) apply.
+///
+/// ```
+/// use himkit::select::Criterion;
+/// use himkit::{StudentProfile, UsState};
+///
+/// let profile: StudentProfile = serde_json::from_str(r#"{
+///     "home_state": "OH",
+///     "degree_levels": ["baccalaureate"],
+///     "target_credential": "rhia",
+///     "max_total_cost": 60000,
+///     "weights": {"total-cost": 2, "exam-pass-rate": 1}
+/// }"#)?;
+/// assert_eq!(profile.home_state(), UsState::Ohio);
+/// assert!(profile.requires_accreditation());
+/// assert_eq!(profile.weight(Criterion::Length), 0.0);
+///
+/// let error = serde_json::from_str::<StudentProfile>(
+///     r#"{"home_state": "OH", "weights": {"total-cost": 0}}"#).unwrap_err();
+/// assert!(error.to_string().contains("weights: all zero"));
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(try_from = "ProfileSpec", into = "ProfileSpec")]
+pub struct StudentProfile {
+    spec: ProfileSpec,
+}
+
+/// Everything that makes up a [`StudentProfile`]; also its JSON form. Build one (start from
+/// [`ProfileSpec::new`]) and convert it with [`StudentProfile::new`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ProfileSpec {
+    /// Where the student lives: decides in-state tuition, state wage figures, and where
+    /// on-campus study is possible without moving.
+    pub home_state: UsState,
+    /// Degree levels wanted; empty means any.
+    #[serde(default)]
+    pub degree_levels: BTreeSet<DegreeLevel>,
+    /// Delivery modes accepted; empty means any.
+    #[serde(default)]
+    pub delivery_modes: BTreeSet<DeliveryMode>,
+    /// States the student would move to for on-campus or hybrid study.
+    #[serde(default)]
+    pub relocation_states: BTreeSet<UsState>,
+    /// Whether programmatic accreditation that counts for credentials (CAHIIM, accredited
+    /// status) is required. Default: true.
+    #[serde(default = "yes")]
+    pub require_accreditation: bool,
+    /// A credential whose exam graduates must be eligible for.
+    #[serde(default)]
+    pub target_credential: Option<Credential>,
+    /// The most the student will pay in total tuition.
+    #[serde(default)]
+    pub max_total_cost: Option<Money>,
+    /// The longest program the student will take, in months.
+    #[serde(default)]
+    pub max_length_months: Option<u16>,
+    /// Whether a professional practice experience is required.
+    #[serde(default)]
+    pub require_practice_experience: bool,
+    /// Skills the student wants the curriculum to cover.
+    #[serde(default)]
+    pub desired_skills: SkillSet,
+    /// The preferred delivery, for the delivery-preference criterion.
+    #[serde(default)]
+    pub preferred_delivery: Option<DeliveryMode>,
+    /// Weights by criterion; `None` for the defaults.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub weights: Option<BTreeMap<Criterion, f64>>,
+    /// Missing-data policy by criterion; criteria left out use [`MissingPolicy::Reweight`].
+    #[serde(default)]
+    pub missing: BTreeMap<Criterion, MissingPolicy>,
+    /// The aggregation method.
+    #[serde(default)]
+    pub method: Method,
+    /// Where normalisation bounds come from.
+    #[serde(default)]
+    pub bounds: BoundsMode,
+    /// Annual earnings to compare expected earnings with for payback years; defaults to
+    /// [`DEFAULT_EARNINGS_BASELINE`].
+    #[serde(default)]
+    pub earnings_baseline: Option<Money>,
+}
+
+fn yes() -> bool {
+    true
+}
+
+impl ProfileSpec {
+    /// A profile with no constraints beyond the home state, accreditation required, and the
+    /// default weights.
+    #[must_use]
+    pub fn new(home_state: UsState) -> Self {
+        Self {
+            home_state,
+            degree_levels: BTreeSet::new(),
+            delivery_modes: BTreeSet::new(),
+            relocation_states: BTreeSet::new(),
+            require_accreditation: true,
+            target_credential: None,
+            max_total_cost: None,
+            max_length_months: None,
+            require_practice_experience: false,
+            desired_skills: SkillSet::new(),
+            preferred_delivery: None,
+            weights: None,
+            missing: BTreeMap::new(),
+            method: Method::WeightedSum,
+            bounds: BoundsMode::Domain,
+            earnings_baseline: None,
+        }
+    }
+}
+
+impl StudentProfile {
+    /// Validates a profile.
+    ///
+    /// # Errors
+    /// [`Error::Invalid`] if a weight is negative or not finite, every weight is zero, the
+    /// skill-coverage criterion has weight without desired skills, the delivery-preference
+    /// criterion has weight without a preferred delivery, or a limit is zero.
+    pub fn new(spec: ProfileSpec) -> Result<Self> {
+        if let Some(weights) = &spec.weights {
+            for (criterion, weight) in weights {
+                if !weight.is_finite() || *weight < 0.0 {
+                    return Err(Error::invalid(
+                        format!("weights.{criterion}"),
+                        weight,
+                        "is not a finite, non-negative weight",
+                    ));
+                }
+            }
+        }
+        let profile = Self { spec };
+        if Criterion::all().all(|criterion| profile.weight(criterion) == 0.0) {
+            return Err(Error::invalid(
+                "weights",
+                "all zero",
+                "leave nothing to score: give at least one criterion a positive weight",
+            ));
+        }
+        let spec = &profile.spec;
+        if spec.weights.is_some()
+            && profile.weight(Criterion::SkillCoverage) > 0.0
+            && spec.desired_skills.is_empty()
+        {
+            return Err(Error::invalid(
+                "weights.skill-coverage",
+                profile.weight(Criterion::SkillCoverage),
+                "needs desired_skills: name the skills you want, or give the criterion no weight",
+            ));
+        }
+        if spec.weights.is_some()
+            && profile.weight(Criterion::DeliveryPreference) > 0.0
+            && spec.preferred_delivery.is_none()
+        {
+            return Err(Error::invalid(
+                "weights.delivery-preference",
+                profile.weight(Criterion::DeliveryPreference),
+                "needs preferred_delivery, or give the criterion no weight",
+            ));
+        }
+        if spec.max_total_cost == Some(Money::ZERO) {
+            return Err(Error::invalid("max_total_cost", 0, "must be above $0"));
+        }
+        if spec.max_length_months == Some(0) {
+            return Err(Error::invalid("max_length_months", 0, "must be at least 1"));
+        }
+        Ok(profile)
+    }
+
+    /// The documented default profile of the `select` example: a student in `home_state` who
+    /// wants an accredited associate or bachelor's program, online or hybrid, with the default
+    /// weights, desired skills in coding, EHR and data analytics, and a preference for online
+    /// study.
+    #[must_use]
+    pub fn example(home_state: UsState) -> Self {
+        let mut spec = ProfileSpec::new(home_state);
+        spec.degree_levels = [DegreeLevel::Associate, DegreeLevel::Baccalaureate]
+            .into_iter()
+            .collect();
+        spec.delivery_modes = [DeliveryMode::Online, DeliveryMode::Hybrid].into_iter().collect();
+        spec.desired_skills = [
+            crate::Skill::CodingAndClassification,
+            crate::Skill::EhrAndHealthIt,
+            crate::Skill::DataAnalytics,
+        ]
+        .into_iter()
+        .collect();
+        spec.preferred_delivery = Some(DeliveryMode::Online);
+        Self { spec }
+    }
+
+    /// The profile's fields.
+    #[must_use]
+    pub fn spec(&self) -> &ProfileSpec {
+        &self.spec
+    }
+
+    /// The home state.
+    #[must_use]
+    pub fn home_state(&self) -> UsState {
+        self.spec.home_state
+    }
+
+    /// Whether accreditation that counts for credentials is required.
+    #[must_use]
+    pub fn requires_accreditation(&self) -> bool {
+        self.spec.require_accreditation
+    }
+
+    /// The method.
+    #[must_use]
+    pub fn method(&self) -> Method {
+        self.spec.method
+    }
+
+    /// A copy of the profile with another method.
+    #[must_use]
+    pub fn with_method(mut self, method: Method) -> Self {
+        self.spec.method = method;
+        self
+    }
+
+    /// The weight of `criterion` as given (not scaled). Without explicit weights, skill coverage
+    /// weighs 0 when no skills are desired and delivery preference 0 when no delivery is
+    /// preferred; the other defaults apply as documented.
+    #[must_use]
+    pub fn weight(&self, criterion: Criterion) -> f64 {
+        match &self.spec.weights {
+            Some(weights) => weights.get(&criterion).copied().unwrap_or(0.0),
+            None => match criterion {
+                Criterion::SkillCoverage if self.spec.desired_skills.is_empty() => 0.0,
+                Criterion::DeliveryPreference if self.spec.preferred_delivery.is_none() => 0.0,
+                _ => criterion.default_weight(),
+            },
+        }
+    }
+
+    /// The missing-data policy for `criterion`.
+    #[must_use]
+    pub fn missing_policy(&self, criterion: Criterion) -> MissingPolicy {
+        self.spec.missing.get(&criterion).copied().unwrap_or_default()
+    }
+
+    /// The earnings baseline for payback years.
+    #[must_use]
+    pub fn earnings_baseline(&self) -> Money {
+        self.spec
+            .earnings_baseline
+            .unwrap_or(Money::new(DEFAULT_EARNINGS_BASELINE).unwrap_or(Money::ZERO))
+    }
+}
+
+impl TryFrom<ProfileSpec> for StudentProfile {
+    type Error = Error;
+
+    fn try_from(spec: ProfileSpec) -> Result<Self> {
+        StudentProfile::new(spec)
+    }
+}
+
+impl From<StudentProfile> for ProfileSpec {
+    fn from(profile: StudentProfile) -> Self {
+        profile.spec
+    }
+}
