@@ -3,6 +3,10 @@
 //!
 //! Run with `cargo run --example catalog`.
 
+#[macro_use]
+#[path = "common/mod.rs"]
+mod common;
+
 use std::process::ExitCode;
 
 use himkit::{Credential, Dataset, Eligibility, Program, WageStatistics};
@@ -17,28 +21,42 @@ fn main() -> ExitCode {
     }
 }
 
-fn run() -> Result<(), himkit::Error> {
-    let dataset = Dataset::embedded()?;
-    println!(
+fn run() -> Result<(), String> {
+    let dataset = Dataset::embedded().map_err(|error| error.to_string())?;
+    let mut out = String::new();
+    let out = &mut out;
+    outln!(
+        out,
         "Programs ({}; illustrative, fictional institutions)\n",
         dataset.catalog().len()
     );
     for program in dataset.catalog() {
-        print_program(program);
+        print_program(out, program);
     }
 
-    println!("BLS wage figures (national, annual)\n");
-    println!(
+    outln!(out, "BLS wage figures (national, annual)\n");
+    outln!(
+        out,
         "{:<8} {:<8} {:<30} {:>8} {:>9} {:>9} {:>9} {:>9} {:>9} {:>9}  confidence",
-        "SOC", "period", "industry", "jobs", "mean", "p10", "p25", "median", "p75", "p90"
+        "SOC",
+        "period",
+        "industry",
+        "jobs",
+        "mean",
+        "p10",
+        "p25",
+        "median",
+        "p75",
+        "p90"
     );
     for wages in dataset.wages() {
-        print_wages(wages);
+        print_wages(out, wages);
     }
 
-    println!("\nBLS employment projections\n");
+    outln!(out, "\nBLS employment projections\n");
     for outlook in dataset.outlooks() {
-        println!(
+        outln!(
+            out,
             "{} {:<58} {}  growth {:>5.1}%  {}  ({})",
             outlook.occupation(),
             outlook.occupation_title(),
@@ -52,15 +70,16 @@ fn run() -> Result<(), himkit::Error> {
             outlook.provenance().confidence,
         );
     }
-    Ok(())
+    common::emit(out)
 }
 
-fn print_program(program: &Program) {
-    println!("{}  [{}]", program, program.id());
+fn print_program(out: &mut String, program: &Program) {
+    outln!(out, "{}  [{}]", program, program.id());
     let accreditation = program
         .accreditation()
         .map_or_else(|| "none".to_owned(), ToString::to_string);
-    println!(
+    outln!(
+        out,
         "  {} · {} · {} ({} at a distance) · {} months",
         program.degree_level(),
         program.discipline(),
@@ -68,7 +87,7 @@ fn print_program(program: &Program) {
         program.delivery().distance_share(),
         program.length_months()
     );
-    println!("  accreditation: {accreditation}");
+    outln!(out, "  accreditation: {accreditation}");
     for credential in [Credential::Rhit, Credential::Rhia] {
         let verdict = match program.eligibility(credential) {
             Eligibility::Eligible => "eligible".to_owned(),
@@ -78,20 +97,25 @@ fn print_program(program: &Program) {
             }
             other => format!("{other:?}"),
         };
-        println!("  {}: {verdict}", credential.abbreviation());
+        outln!(out, "  {}: {verdict}", credential.abbreviation());
     }
     let outcomes = program.outcomes();
-    println!(
+    outln!(
+        out,
         "  graduation {} · employment {} · exam pass {}",
-        outcomes.graduation_rate, outcomes.employment_rate, outcomes.exam_pass_rate
+        outcomes.graduation_rate,
+        outcomes.employment_rate,
+        outcomes.exam_pass_rate
     );
-    println!(
+    outln!(
+        out,
         "  median debt {} · median earnings {}\n",
-        outcomes.median_debt, outcomes.median_earnings
+        outcomes.median_debt,
+        outcomes.median_earnings
     );
 }
 
-fn print_wages(wages: &WageStatistics) {
+fn print_wages(out: &mut String, wages: &WageStatistics) {
     let industry = wages
         .industry()
         .map_or("all industries", |industry| industry.title.as_str());
@@ -101,7 +125,8 @@ fn print_wages(wages: &WageStatistics) {
             .map_or_else(|| "–".to_owned(), |money| money.to_string())
     };
     let percentiles = wages.percentiles();
-    println!(
+    outln!(
+        out,
         "{:<8} {:<8} {:<30} {:>8} {:>9} {:>9} {:>9} {:>9} {:>9} {:>9}  {}",
         wages.occupation(),
         wages.period().label(),

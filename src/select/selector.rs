@@ -64,7 +64,7 @@ pub enum ExclusionReason {
         /// The student's state.
         state: UsState,
     },
-    /// Study on campus in a state the student would not move to.
+    /// On-campus or hybrid study in a state the student would not move to.
     CampusOutOfReach {
         /// The campus's state.
         state: UsState,
@@ -122,7 +122,7 @@ impl fmt::Display for ExclusionReason {
             Self::CampusOutOfReach { state } => {
                 write!(
                     f,
-                    "on-campus study in {state}, which is neither home nor a relocation state"
+                    "the campus is in {state}, which is neither home nor a relocation state"
                 )
             }
             Self::NotAccredited { detail } => {

@@ -1,0 +1,92 @@
+//! What the examples share: reading the user's files, with errors that name them, and output
+//! that survives a closed pipe (`| head`).
+#![allow(dead_code)] // Each example uses a part.
+
+/// Appends a formatted line to a `String`.
+macro_rules! outln {
+    ($out:expr) => {
+        $out.push('\n')
+    };
+    ($out:expr, $($arg:tt)*) => {{
+        use std::fmt::Write as _;
+        // Writing to a String cannot fail.
+        let _ = writeln!($out, $($arg)*);
+    }};
+}
+
+/// Writes `text` to standard output; a reader that stopped early (a closed pipe) is not an
+/// error worth a message.
+pub fn emit(text: &str) -> Result<(), String> {
+    use std::io::Write as _;
+    match std::io::stdout().lock().write_all(text.as_bytes()) {
+        Err(error) if error.kind() != std::io::ErrorKind::BrokenPipe => {
+            Err(format!("writing output: {error}"))
+        }
+        _ => Ok(()),
+    }
+}
+
+use std::path::Path;
+
+use himkit::{Catalog, Dataset, StudentProfile, UsState};
+
+/// The catalogue and wage data to work on: the user's programs file if given, else the
+/// embedded catalogue; the embedded BLS figures either way.
+pub fn load_dataset(programs: Option<&str>) -> Result<(Catalog, Dataset), String> {
+    let dataset = Dataset::embedded().map_err(|error| error.to_string())?;
+    let catalog = match programs {
+        Some(path) => {
+            let text = read(path)?;
+            Catalog::from_json_str(path, &text).map_err(|error| error.to_string())?
+        }
+        None => dataset.catalog().clone(),
+    };
+    Ok((catalog, dataset))
+}
+
+/// The user's profile if given, else the documented example profile (a student in Ohio).
+pub fn load_profile(path: Option<&str>) -> Result<StudentProfile, String> {
+    match path {
+        Some(path) => {
+            let text = read(path)?;
+            let mut deserializer = serde_json::Deserializer::from_str(&text);
+            serde_path_to_error::deserialize(&mut deserializer).map_err(|error| {
+                let inner = error.inner();
+                let message = inner.to_string();
+                let message = message.split(" at line ").next().unwrap_or(&message).to_owned();
+                match (inner.line(), error.path().to_string()) {
+                    // A whole-profile rule (weights, say) has no single position.
+                    (0, _) => format!("{path}: {message}"),
+                    (line, field) if field == "." => {
+                        format!("{path} line {line}, column {}: {message}", inner.column())
+                    }
+                    (line, field) => format!(
+                        "{path} line {line}, column {}, field {field}: {message}",
+                        inner.column()
+                    ),
+                }
+            })
+        }
+        None => Ok(StudentProfile::example(UsState::Ohio)),
+    }
+}
+
+fn read(path: &str) -> Result<String, String> {
+    std::fs::read_to_string(Path::new(path)).map_err(|error| format!("{path}: {error}"))
+}
+
+/// Takes the value after a flag.
+pub fn value_of(args: &mut impl Iterator<Item = String>, flag: &str) -> Result<String, String> {
+    args.next().ok_or_else(|| format!("{flag} needs a value"))
+}
+
+/// Cuts `text` to `width` characters, marking the cut.
+pub fn fit(text: &str, width: usize) -> String {
+    if text.chars().count() <= width {
+        text.to_owned()
+    } else {
+        let mut cut: String = text.chars().take(width.saturating_sub(1)).collect();
+        cut.push('…');
+        cut
+    }
+}

@@ -1,0 +1,341 @@
+//! Ranks HIM programs for a student profile and explains the result.
+//!
+//! ```text
+//! cargo run --example select
+//! cargo run --example select -- --method topsis --top 5
+//! cargo run --example select -- --programs my-programs.json --profile me.json --format json
+//! cargo run --example select -- --explain lakeside-cc-hit-aas
+//! ```
+//!
+//! Without `--profile` the profile is `StudentProfile::example(UsState::Ohio)`: a student in
+//! Ohio who wants an accredited associate or bachelor's program, online or hybrid, with the
+//! default weights, wanting coding, EHR and data analytics skills and preferring online study.
+
+#[macro_use]
+#[path = "common/mod.rs"]
+mod common;
+
+use std::process::ExitCode;
+
+use himkit::select::{Method, RankedProgram};
+use himkit::{Credential, Program, Ranking, Selector, StudentProfile};
+
+struct Options {
+    programs: Option<String>,
+    profile: Option<String>,
+    method: Option<Method>,
+    top: Option<usize>,
+    json: bool,
+    explain: Option<String>,
+}
+
+const USAGE: &str = "usage: select [--programs FILE] [--profile FILE] [--method weighted-sum|topsis] \
+                     [--top N] [--format table|json] [--explain ID]";
+
+fn main() -> ExitCode {
+    match run() {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("select: {message}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn parse_options() -> Result<Options, String> {
+    let mut options = Options {
+        programs: None,
+        profile: None,
+        method: None,
+        top: None,
+        json: false,
+        explain: None,
+    };
+    let mut args = std::env::args().skip(1);
+    while let Some(arg) = args.next() {
+        match arg.as_str() {
+            "--programs" => options.programs = Some(common::value_of(&mut args, &arg)?),
+            "--profile" => options.profile = Some(common::value_of(&mut args, &arg)?),
+            "--method" => {
+                let value = common::value_of(&mut args, &arg)?;
+                options.method = Some(value.parse().map_err(|error| format!("--method: {error}"))?);
+            }
+            "--top" => {
+                let value = common::value_of(&mut args, &arg)?;
+                let top = value
+                    .parse::<usize>()
+                    .ok()
+                    .filter(|top| *top > 0)
+                    .ok_or_else(|| format!("--top: {value:?} is not a positive whole number"))?;
+                options.top = Some(top);
+            }
+            "--format" => match common::value_of(&mut args, &arg)?.as_str() {
+                "table" => options.json = false,
+                "json" => options.json = true,
+                other => return Err(format!("--format: {other:?} is not table or json")),
+            },
+            "--explain" => options.explain = Some(common::value_of(&mut args, &arg)?),
+            "--help" | "-h" => return Err(USAGE.to_owned()),
+            other => return Err(format!("unknown argument {other:?}\n{USAGE}")),
+        }
+    }
+    Ok(options)
+}
+
+fn run() -> Result<(), String> {
+    let options = parse_options()?;
+    let (catalog, dataset) = common::load_dataset(options.programs.as_deref())?;
+    let mut profile = common::load_profile(options.profile.as_deref())?;
+    if let Some(method) = options.method {
+        profile = profile.with_method(method);
+    }
+    let selector = Selector::new(&catalog, dataset.wages());
+    let ranking = match options.top {
+        Some(top) => selector.rank_top(&profile, top),
+        None => selector.rank(&profile),
+    }
+    .map_err(|error| error.to_string())?;
+
+    let mut out = String::new();
+    if let Some(id) = &options.explain {
+        explain(&mut out, &selector, &ranking, id, options.json)?;
+    } else if ranking.entries().is_empty() {
+        return Err(everything_excluded(&ranking));
+    } else if options.json {
+        outln!(out, "{}", ranking.to_json().map_err(|error| error.to_string())?);
+    } else {
+        print_table(&mut out, &selector, &ranking);
+        print_stability(&mut out, &selector, &profile)?;
+    }
+    common::emit(&out)
+}
+
+fn everything_excluded(ranking: &Ranking) -> String {
+    let mut message = format!(
+        "the profile excludes all {} programs; nothing to rank. Reasons:\n",
+        ranking.exclusions().len()
+    );
+    for exclusion in ranking.exclusions() {
+        let reasons: Vec<String> = exclusion.reasons().iter().map(ToString::to_string).collect();
+        outln!(message, "  {}: {}", exclusion.id(), reasons.join("; "));
+    }
+    message.trim_end().to_owned()
+}
+
+fn eligibility(program: &Program) -> String {
+    let credentials: Vec<&str> = [Credential::Rhit, Credential::Rhia]
+        .into_iter()
+        .filter(|credential| program.eligibility(*credential).is_eligible())
+        .map(Credential::abbreviation)
+        .collect();
+    if credentials.is_empty() {
+        "none".to_owned()
+    } else {
+        credentials.join(",")
+    }
+}
+
+fn helped_most(entry: &RankedProgram) -> String {
+    entry
+        .top_contributions(2)
+        .iter()
+        .map(|contribution| format!("{} +{:.2}", contribution.criterion, contribution.contribution))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn print_table(out: &mut String, selector: &Selector, ranking: &Ranking) {
+    outln!(
+        out,
+        "{} programs ranked, {} excluded, out of {} ({}; weights: {})\n",
+        ranking.entries().len(),
+        ranking.exclusions().len(),
+        ranking.out_of(),
+        ranking.method(),
+        ranking
+            .criteria()
+            .iter()
+            .map(|(criterion, weight)| format!("{criterion} {weight:.2}"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
+    outln!(
+        out,
+        "{:>4} {:>5} {:<6} {:<40} {:<10} {:<9} {:<17} {:<9} {:>10}",
+        "rank",
+        "score",
+        "band",
+        "program / institution",
+        "level",
+        "delivery",
+        "accreditation",
+        "eligible",
+        "total cost"
+    );
+    for entry in ranking.entries() {
+        let Some(program) = selector.program(entry.id().as_str()) else {
+            continue;
+        };
+        let status = program
+            .accreditation()
+            .map_or_else(|| "none".to_owned(), |a| a.status().to_string());
+        outln!(
+            out,
+            "{:>4} {:>5.3} {:<6} {:<40} {:<10} {:<9} {:<17} {:<9} {:>10}",
+            entry.rank(),
+            entry.score(),
+            entry.band().to_string(),
+            common::fit(program.name(), 40),
+            common::fit(program.degree_level().as_str(), 10),
+            program.delivery().mode().as_str(),
+            common::fit(&status, 17),
+            eligibility(program),
+            entry.total_cost().to_string(),
+        );
+        outln!(
+            out,
+            "{:18}{:<40} helped most: {}",
+            "",
+            common::fit(
+                &format!(
+                    "{}, {}",
+                    program.institution().name(),
+                    program.institution().state()
+                ),
+                40
+            ),
+            helped_most(entry),
+        );
+    }
+    if !ranking.exclusions().is_empty() {
+        outln!(out, "\nExcluded:");
+        for exclusion in ranking.exclusions() {
+            let reasons: Vec<String> = exclusion.reasons().iter().map(ToString::to_string).collect();
+            outln!(out, "  {}: {}", exclusion.id(), reasons.join("; "));
+        }
+    }
+}
+
+fn print_stability(out: &mut String, selector: &Selector, profile: &StudentProfile) -> Result<(), String> {
+    let sensitivity = selector
+        .sensitivity(profile, 3, 20.0)
+        .map_err(|error| error.to_string())?;
+    outln!(out, "\nStability with each weight moved by ±20%:");
+    for range in &sensitivity.ranges {
+        outln!(
+            out,
+            "  {}: rank {} (between {} and {})",
+            range.id,
+            range.rank,
+            range.best,
+            range.worst
+        );
+    }
+    if let Some(change) = &sensitivity.displacement {
+        outln!(
+            out,
+            "  the leader changes to {} if the {} weight goes from {:.3} to {:.3} ({:+.0}%)",
+            change.new_leader,
+            change.criterion,
+            change.from,
+            change.to,
+            change.relative_change * 100.0
+        );
+    } else {
+        outln!(out, "  no change of a single weight displaces the leader");
+    }
+    Ok(())
+}
+
+fn explain(
+    out: &mut String,
+    selector: &Selector,
+    ranking: &Ranking,
+    id: &str,
+    json: bool,
+) -> Result<(), String> {
+    let program = selector
+        .program(id)
+        .ok_or_else(|| format!("--explain: no program with id {id:?} in the catalogue"))?;
+    if json {
+        let text = match (ranking.entry(id), ranking.exclusion(id)) {
+            (Some(entry), _) => serde_json::to_string_pretty(entry),
+            (None, Some(exclusion)) => serde_json::to_string_pretty(exclusion),
+            (None, None) => return Err(format!("{id} is neither ranked nor excluded (outside --top)")),
+        };
+        outln!(out, "{}", text.map_err(|error| error.to_string())?);
+        return Ok(());
+    }
+    outln!(out, "{program}  [{id}]");
+    if let Some(exclusion) = ranking.exclusion(id) {
+        outln!(out, "Excluded, for every reason below:");
+        for reason in exclusion.reasons() {
+            outln!(out, "  - {reason}");
+        }
+        return Ok(());
+    }
+    let Some(entry) = ranking.entry(id) else {
+        return Err(format!(
+            "{id} is ranked below the --top cut; run without --top to explain it"
+        ));
+    };
+    outln!(
+        out,
+        "Rank {} of {} ranked ({} considered), score {:.3}, band {}\n",
+        entry.rank(),
+        ranking.entries().len(),
+        ranking.out_of(),
+        entry.score(),
+        entry.band()
+    );
+    outln!(
+        out,
+        "{:<22} {:<34} {:>10} {:>7} {:>12}",
+        "criterion",
+        "value",
+        "normalised",
+        "weight",
+        "contribution"
+    );
+    for part in entry.contributions() {
+        outln!(
+            out,
+            "{:<22} {:<34} {:>10.3} {:>7.3} {:>12.4}",
+            part.criterion.as_str(),
+            common::fit(&part.value, 34),
+            part.normalised,
+            part.weight,
+            part.contribution
+        );
+    }
+    let total: f64 = entry.contributions().iter().map(|part| part.contribution).sum();
+    outln!(
+        out,
+        "{:<22} {:<34} {:>10} {:>7} {:>12.4}",
+        "total",
+        "",
+        "",
+        "",
+        total
+    );
+    for missing in entry.missing() {
+        outln!(
+            out,
+            "missing: {} is {} ({})",
+            missing.criterion,
+            missing.why,
+            missing.treatment
+        );
+    }
+    if let Some(source) = entry.earnings_source() {
+        outln!(out, "expected earnings: {source}");
+    }
+    outln!(
+        out,
+        "payback: {} (total cost {} {})",
+        entry.payback(),
+        entry.total_cost(),
+        entry.residency()
+    );
+    Ok(())
+}
