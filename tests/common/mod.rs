@@ -142,8 +142,7 @@ pub fn program() -> impl Strategy<Value = Program> {
             outcomes(),
         ),
     )
-        .prop_filter_map(
-            "CAHIIM does not accredit doctorates",
+        .prop_map(
             |((id, name, institution, state, city, unitid), (level, discipline, cip), rest, extra)| {
                 let (delivery, accreditation, cost, length_months, ppe) = rest;
                 let ((job, alumni, networking), skills, outcomes) = extra;
@@ -175,7 +174,118 @@ pub fn program() -> impl Strategy<Value = Program> {
                     skills,
                     outcomes,
                 };
-                Program::new(spec).ok()
+                let mut spec = spec;
+                // CAHIIM does not accredit doctorates.
+                if level == DegreeLevel::Doctorate
+                    && spec
+                        .accreditation
+                        .as_ref()
+                        .is_some_and(|a| *a.accreditor() == Accreditor::Cahiim)
+                {
+                    spec.accreditation = None;
+                }
+                Program::new(spec).unwrap()
             },
         )
+}
+
+/// Catalogues of up to `max` programs with unique ids.
+pub fn catalog(max: usize) -> impl Strategy<Value = himkit::Catalog> {
+    proptest::collection::vec(program(), 0..=max).prop_map(|programs| {
+        let mut seen = std::collections::HashSet::new();
+        let unique = programs
+            .into_iter()
+            .filter(|p| seen.insert(p.id().clone()))
+            .collect();
+        himkit::Catalog::new(unique).unwrap()
+    })
+}
+
+pub fn profile() -> impl Strategy<Value = himkit::StudentProfile> {
+    use himkit::select::{BoundsMode, Criterion, Method, MissingPolicy, ProfileSpec};
+    let criteria: Vec<Criterion> = Criterion::all().collect();
+    (
+        (
+            state(),
+            proptest::collection::btree_set(state(), 0..5),
+            any::<bool>(),
+            any::<bool>(),
+        ),
+        (
+            proptest::collection::btree_set(select(DegreeLevel::all().collect::<Vec<_>>()), 0..3),
+            proptest::collection::btree_set(select(DeliveryMode::all().collect::<Vec<_>>()), 0..3),
+            proptest::option::of(5_000u64..200_000),
+            proptest::option::of(6u16..100),
+        ),
+        proptest::collection::vec(prop_oneof![2 => Just(0.0), 5 => 0.0..5.0f64], criteria.len()),
+        proptest::collection::vec(
+            select(vec![
+                MissingPolicy::Reweight,
+                MissingPolicy::ScoreAsWorst,
+                MissingPolicy::ExcludeProgram,
+            ]),
+            criteria.len(),
+        ),
+        (
+            select(vec![Method::WeightedSum, Method::Topsis]),
+            select(vec![BoundsMode::Domain, BoundsMode::Catalog]),
+            skills(),
+            select(DeliveryMode::all().collect::<Vec<_>>()),
+            proptest::option::of(select(vec![
+                himkit::Credential::Rhit,
+                himkit::Credential::Rhia,
+                himkit::Credential::Ccs,
+            ])),
+        ),
+    )
+        .prop_filter_map(
+            "weights must leave something to score",
+            move |(
+                (home, relocation, accreditation, ppe),
+                (levels, modes, max_cost, max_length),
+                weights,
+                policies,
+                rest,
+            )| {
+                let (method, bounds, desired, preferred, credential) = rest;
+                let mut spec = ProfileSpec::new(home);
+                spec.relocation_states = relocation;
+                spec.require_accreditation = accreditation;
+                spec.require_practice_experience = ppe;
+                spec.degree_levels = levels;
+                spec.delivery_modes = modes;
+                spec.max_total_cost = max_cost.map(|dollars| Money::new(dollars).unwrap());
+                spec.max_length_months = max_length;
+                spec.weights = Some(criteria.iter().copied().zip(weights).collect());
+                spec.missing = criteria.iter().copied().zip(policies).collect();
+                spec.method = method;
+                spec.bounds = bounds;
+                spec.desired_skills = if desired.is_empty() {
+                    SkillSet::all()
+                } else {
+                    desired
+                };
+                spec.preferred_delivery = Some(preferred);
+                spec.target_credential = credential;
+                himkit::StudentProfile::new(spec).ok()
+            },
+        )
+}
+
+/// Profiles without hard constraints, so that most programs are ranked.
+pub fn lenient_profile() -> impl Strategy<Value = himkit::StudentProfile> {
+    profile().prop_map(|profile| {
+        let mut spec = profile.spec().clone();
+        spec.require_accreditation = false;
+        spec.require_practice_experience = false;
+        spec.degree_levels.clear();
+        spec.delivery_modes.clear();
+        spec.relocation_states = UsState::all().collect();
+        spec.target_credential = None;
+        spec.max_total_cost = spec.max_total_cost.map(|_| Money::new(1_000_000).unwrap());
+        spec.max_length_months = None;
+        spec.missing
+            .retain(|_, policy| *policy != himkit::select::MissingPolicy::ExcludeProgram);
+        himkit::StudentProfile::new(spec).unwrap()
+    })
 }
