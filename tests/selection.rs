@@ -393,7 +393,10 @@ fn selector_for(catalog: &Catalog) -> Selector {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+    // 64 cases keep CI quick; PROPTEST_CASES=10000 runs deeper.
+    #![proptest_config(ProptestConfig::with_cases(
+        std::env::var("PROPTEST_CASES").ok().and_then(|cases| cases.parse().ok()).unwrap_or(64)
+    ))]
 
     #[test]
     fn scores_lie_in_the_unit_interval_and_contributions_sum_to_them(catalog in common::catalog(10), profile in common::profile()) {

@@ -422,6 +422,7 @@ impl RankedProgram {
 pub struct Ranking {
     method: Method,
     bounds: BoundsMode,
+    #[serde(serialize_with = "criteria_as_map")]
     criteria: Vec<(Criterion, f64)>,
     out_of: usize,
     entries: Vec<RankedProgram>,
@@ -483,6 +484,14 @@ impl Ranking {
             message: error.to_string(),
         })
     }
+}
+
+/// Writes the weighted criteria as a JSON object, `{"total-cost": 0.2, …}`, in criterion order.
+fn criteria_as_map<S: serde::Serializer>(
+    criteria: &[(Criterion, f64)],
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    serializer.collect_map(criteria.iter().map(|(criterion, weight)| (criterion, weight)))
 }
 
 /// A program's raw value for one criterion, or why it has none.
