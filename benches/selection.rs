@@ -16,8 +16,8 @@ use std::hint::black_box;
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 use himkit::select::{
-    Bounds, CriteriaMatrix, Direction, Method, MissingPolicy, ProfileSpec, Scoring, competition_ranks,
-    order_descending, pareto_front, top_descending,
+    Bounds, CriteriaMatrix, Direction, Method, MissingPolicy, ProfileSpec, Scoring, pareto_front,
+    rank_descending, top_descending,
 };
 use himkit::{
     Accreditation, AccreditationStatus, Accreditor, Catalog, Cost, DegreeLevel, Delivery, DeliveryMode,
@@ -137,8 +137,7 @@ fn core(c: &mut Criterion) {
         group.bench_function(BenchmarkId::new("topsis full ranking", rows), |b| {
             b.iter(|| {
                 let scores = topsis.score(black_box(&matrix)).unwrap();
-                let order = order_descending(&scores);
-                competition_ranks(&scores, &order)
+                rank_descending(&scores)
             });
         });
         group.bench_function(BenchmarkId::new("topsis top-10", rows), |b| {

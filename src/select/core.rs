@@ -277,6 +277,9 @@ pub struct Scoring {
 /// every column streams through once.
 const BLOCK: usize = 512;
 
+/// From this many rows the scoring pass runs on two threads.
+const PARALLEL_ROWS: usize = 1 << 16;
+
 impl Scoring {
     /// Creates a scoring. Weights are scaled to sum to 1.
     ///
@@ -357,7 +360,26 @@ impl Scoring {
         }
         let mut scores = vec![0.0; matrix.rows()];
         if matrix.columns.iter().all(|column| column.missing.is_none()) {
-            self.score_complete(matrix, &mut scores);
+            let columns: Vec<&[f64]> = matrix
+                .columns
+                .iter()
+                .map(|column| column.values.as_slice())
+                .collect();
+            if scores.len() >= PARALLEL_ROWS {
+                // Two halves on two threads; each half is scored exactly as it would be alone.
+                let middle = scores.len() / 2 / BLOCK * BLOCK;
+                let (front, back) = scores.split_at_mut(middle);
+                let front_columns: Vec<&[f64]> =
+                    columns.iter().map(|c| c.get(..middle).unwrap_or(&[])).collect();
+                let back_columns: Vec<&[f64]> =
+                    columns.iter().map(|c| c.get(middle..).unwrap_or(&[])).collect();
+                std::thread::scope(|scope| {
+                    scope.spawn(|| self.score_complete(&front_columns, front));
+                    self.score_complete(&back_columns, back);
+                });
+            } else {
+                self.score_complete(&columns, &mut scores);
+            }
         } else {
             for (row, score) in scores.iter_mut().enumerate() {
                 *score = self.explain_row(matrix, row).map_or(0.0, |(score, _)| score);
@@ -367,13 +389,20 @@ impl Scoring {
     }
 
     /// The fast path: no missing cells, one streaming pass over the columns.
-    fn score_complete(&self, matrix: &CriteriaMatrix, scores: &mut [f64]) {
-        let affine: Vec<(f64, f64)> = self.bounds.iter().map(|bounds| bounds.affine()).collect();
-        let mut column_blocks: Vec<std::slice::Chunks<'_, f64>> = matrix
-            .columns
+    fn score_complete(&self, columns: &[&[f64]], scores: &mut [f64]) {
+        // Fold each weight into its normalisation: weight * clamp(x * scale + offset, 0, 1)
+        // = clamp(x * (scale * weight) + offset * weight, 0, weight).
+        let weighted_affine: Vec<(f64, f64, f64)> = self
+            .bounds
             .iter()
-            .map(|column| column.values.chunks(BLOCK))
+            .zip(&self.weights)
+            .map(|(bounds, weight)| {
+                let (scale, offset) = bounds.affine();
+                (scale * weight, offset * weight, *weight)
+            })
             .collect();
+        let mut column_blocks: Vec<std::slice::Chunks<'_, f64>> =
+            columns.iter().map(|column| column.chunks(BLOCK)).collect();
         let mut near = [0.0f64; BLOCK];
         let mut far = [0.0f64; BLOCK];
         for out in scores.chunks_mut(BLOCK) {
@@ -383,20 +412,20 @@ impl Scoring {
             };
             near.fill(0.0);
             far.fill(0.0);
-            for ((blocks, (scale, offset)), weight) in
-                column_blocks.iter_mut().zip(&affine).zip(&self.weights)
-            {
+            for (blocks, (scale, offset, weight)) in column_blocks.iter_mut().zip(&weighted_affine) {
                 let Some(values) = blocks.next() else { continue };
                 let (scale, offset, weight) = (*scale, *offset, *weight);
+                // `max` then `min` (not `clamp`, not `mul_add`) so the loops vectorise without
+                // FMA instructions or a library call.
                 match self.method {
                     Method::WeightedSum => {
                         for (acc, value) in near.iter_mut().zip(values) {
-                            *acc += weight * value.mul_add(scale, offset).clamp(0.0, 1.0);
+                            *acc += (value * scale + offset).max(0.0).min(weight);
                         }
                     }
                     Method::Topsis => {
                         for ((to_anti, to_ideal), value) in near.iter_mut().zip(far.iter_mut()).zip(values) {
-                            let weighted = weight * value.mul_add(scale, offset).clamp(0.0, 1.0);
+                            let weighted = (value * scale + offset).max(0.0).min(weight);
                             *to_anti += weighted * weighted;
                             let gap = weight - weighted;
                             *to_ideal += gap * gap;
@@ -483,19 +512,91 @@ fn closeness(to_anti: f64, to_ideal: f64) -> f64 {
 }
 
 /// Row indices ordered by descending score; equal scores keep ascending row order. Scores must
-/// be non-negative (as every [`Scoring`] score is); a stable radix sort on the score bits makes
-/// this linear in the row count.
+/// be non-negative (as every [`Scoring`] score is).
+///
+/// Each row becomes one `u64`: the high bits of its inverted score bits (for non-negative floats
+/// the bit patterns order like the values) above its row number. A stable radix sort on the
+/// score part leaves equal parts in row order; the rare runs whose truncated scores are equal
+/// are then ordered by their full scores.
 #[must_use]
 pub fn order_descending(scores: &[f64]) -> Vec<u32> {
-    // For non-negative floats the bit patterns order like the values; inverting them turns
-    // "descending score" into "ascending key".
-    let mut items: Vec<(u64, u32)> = scores
+    let (packed, index_bits) = sort_packed(scores);
+    let index_mask = (1u64 << index_bits) - 1;
+    packed
+        .into_iter()
+        .map(|item| (item & index_mask) as u32)
+        .collect()
+}
+
+/// The order of [`order_descending`] and the competition rank of each position in it (equal
+/// scores share the rank of the first of them: 1, 2, 2, 4), computed together without looking
+/// scores up again except where two truncated keys are equal.
+#[must_use]
+pub fn rank_descending(scores: &[f64]) -> (Vec<u32>, Vec<u32>) {
+    let (packed, index_bits) = sort_packed(scores);
+    let index_mask = (1u64 << index_bits) - 1;
+    let score_of = |item: u64| {
+        scores
+            .get((item & index_mask) as usize)
+            .map(|score| score.to_bits())
+    };
+    let mut order = Vec::with_capacity(packed.len());
+    let mut ranks = Vec::with_capacity(packed.len());
+    let mut previous: Option<(u64, u32)> = None;
+    for (position, item) in (1u32..).zip(&packed) {
+        let rank = match previous {
+            Some((before, rank))
+                if before >> index_bits == item >> index_bits && score_of(before) == score_of(*item) =>
+            {
+                rank
+            }
+            _ => position,
+        };
+        order.push((item & index_mask) as u32);
+        ranks.push(rank);
+        previous = Some((*item, rank));
+    }
+    (order, ranks)
+}
+
+/// Rows packed as (truncated inverted score bits, row) and sorted by descending score, ties by
+/// row; returns the packed rows and the number of low bits that hold the row.
+fn sort_packed(scores: &[f64]) -> (Vec<u64>, u32) {
+    let key = |score: f64| !score.max(0.0).to_bits();
+    let rows = scores.len();
+    let index_bits = (usize::BITS - rows.saturating_sub(1).leading_zeros()).max(1);
+    let index_mask = (1u64 << index_bits) - 1;
+    let mut packed: Vec<u64> = scores
         .iter()
-        .zip(0u32..)
-        .map(|(score, row)| (!score.max(0.0).to_bits(), row))
+        .zip(0u64..)
+        .map(|(score, row)| (key(*score) >> index_bits << index_bits) | row)
         .collect();
-    radix_sort(&mut items);
-    items.into_iter().map(|(_, row)| row).collect()
+    radix_sort(&mut packed, index_bits);
+    let row_of = |item: u64| (item & index_mask) as usize;
+    let full_key = |item: u64| scores.get(row_of(item)).map_or(u64::MAX, |score| key(*score));
+    let same_truncated = |pair: &[u64]| match pair {
+        [a, b] => a >> index_bits == b >> index_bits,
+        _ => false,
+    };
+    let mut start = 0;
+    while let Some(offset) = packed
+        .get(start..)
+        .and_then(|rest| rest.windows(2).position(same_truncated))
+    {
+        let run_start = start + offset;
+        let run_len = packed
+            .get(run_start..)
+            .unwrap_or(&[])
+            .windows(2)
+            .take_while(|pair| same_truncated(pair))
+            .count()
+            + 1;
+        if let Some(run) = packed.get_mut(run_start..run_start + run_len) {
+            run.sort_by_key(|item| (full_key(*item), row_of(*item)));
+        }
+        start = run_start + run_len;
+    }
+    (packed, index_bits)
 }
 
 /// The `k` best rows by descending score (ties by ascending row), best first, found by
@@ -543,33 +644,34 @@ pub fn competition_ranks(scores: &[f64], order: &[u32]) -> Vec<u32> {
     ranks
 }
 
-/// Stable least-significant-digit radix sort on the key, 11 bits a pass, skipping digits that
-/// every key shares.
-fn radix_sort(items: &mut Vec<(u64, u32)>) {
+/// Stable least-significant-digit radix sort of `items` by their bits from `low_bit` up, 11
+/// bits a pass, with every pass's histogram counted in one read and passes skipped where every
+/// item shares the digit.
+fn radix_sort(items: &mut Vec<u64>, low_bit: u32) {
     const BITS: u32 = 11;
     const BUCKETS: usize = 1 << BITS;
-    let mut buffer: Vec<(u64, u32)> = vec![(0, 0); items.len()];
-    let mut shift = 0;
-    while shift < 64 {
-        let digit = |key: u64| ((key >> shift) as usize) & (BUCKETS - 1);
-        let mut counts = vec![0usize; BUCKETS];
-        for (key, _) in items.iter() {
-            if let Some(count) = counts.get_mut(digit(*key)) {
+    let shifts: Vec<u32> = (low_bit..64).step_by(BITS as usize).collect();
+    let mut histograms = vec![[0usize; BUCKETS]; shifts.len()];
+    for item in items.iter() {
+        for (histogram, shift) in histograms.iter_mut().zip(&shifts) {
+            if let Some(count) = histogram.get_mut(((item >> shift) as usize) & (BUCKETS - 1)) {
                 *count += 1;
             }
         }
-        if counts.contains(&items.len()) {
-            shift += BITS;
+    }
+    let mut buffer: Vec<u64> = vec![0; items.len()];
+    for (histogram, shift) in histograms.iter_mut().zip(&shifts) {
+        if histogram.contains(&items.len()) {
             continue;
         }
         let mut next = 0;
-        for count in &mut counts {
+        for count in histogram.iter_mut() {
             let here = *count;
             *count = next;
             next += here;
         }
         for item in items.iter() {
-            if let Some(slot) = counts.get_mut(digit(item.0)) {
+            if let Some(slot) = histogram.get_mut(((item >> shift) as usize) & (BUCKETS - 1)) {
                 if let Some(target) = buffer.get_mut(*slot) {
                     *target = *item;
                 }
@@ -577,7 +679,6 @@ fn radix_sort(items: &mut Vec<(u64, u32)>) {
             }
         }
         std::mem::swap(items, &mut buffer);
-        shift += BITS;
     }
 }
 
@@ -593,6 +694,7 @@ mod tests {
         assert_eq!(top_descending(&scores, 10), vec![4, 1, 5, 0, 2, 3]);
         let order = order_descending(&scores);
         assert_eq!(competition_ranks(&scores, &order), vec![1, 2, 2, 4, 4, 6]);
+        assert_eq!(rank_descending(&scores), (order, vec![1, 2, 2, 4, 4, 6]));
     }
 
     #[test]
@@ -610,6 +712,8 @@ mod tests {
         expected.sort_by(|a, b| scores[*b as usize].total_cmp(&scores[*a as usize]).then(a.cmp(b)));
         assert_eq!(order_descending(&scores), expected);
         assert_eq!(top_descending(&scores, 25), expected[..25].to_vec());
+        let (order, ranks) = rank_descending(&scores);
+        assert_eq!(ranks, competition_ranks(&scores, &order));
     }
 
     #[test]

@@ -14,7 +14,7 @@ pub use analysis::{
 };
 pub use core::{
     Bounds, CriteriaMatrix, Direction, Method, MissingPolicy, Scoring, competition_ranks, order_descending,
-    top_descending,
+    rank_descending, top_descending,
 };
 pub use profile::{
     BoundsMode, Criterion, DEFAULT_COST_CAP, DEFAULT_EARNINGS_BASELINE, DEFAULT_LENGTH_CAP_MONTHS,

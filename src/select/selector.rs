@@ -5,7 +5,7 @@ use std::fmt;
 use serde::Serialize;
 
 use super::core::{
-    Bounds, CriteriaMatrix, Method, MissingPolicy, Scoring, competition_ranks, order_descending,
+    Bounds, CriteriaMatrix, Method, MissingPolicy, Scoring, competition_ranks, rank_descending,
     top_descending,
 };
 use super::profile::{
@@ -854,12 +854,13 @@ impl Selector {
         let (eligible, exclusions) = self.partition(profile, &criteria, &scoring);
         let matrix = Self::matrix(&eligible, &criteria, profile)?;
         let scores = scoring.score(&matrix)?;
-        let order = if top >= eligible.len() {
-            order_descending(&scores)
+        let (order, ranks) = if top >= eligible.len() {
+            rank_descending(&scores)
         } else {
-            top_descending(&scores, top)
+            let order = top_descending(&scores, top);
+            let ranks = competition_ranks(&scores, &order);
+            (order, ranks)
         };
-        let ranks = competition_ranks(&scores, &order);
         let mut entries = Vec::with_capacity(order.len());
         for (row, rank) in order.iter().zip(ranks) {
             let row = *row as usize;
