@@ -506,7 +506,8 @@ pub(crate) enum CriterionValue {
 pub(crate) struct Facts {
     pub(crate) residency: Residency,
     pub(crate) total_cost: Money,
-    pub(crate) earnings: Option<(Money, EarningsSource)>,
+    /// Expected earnings, and the wage statistics they come from (`None`: the program's own).
+    pub(crate) earnings: Option<(Money, Option<usize>)>,
 }
 
 impl Selector {
@@ -549,35 +550,84 @@ impl Selector {
         }
     }
 
-    fn expected_earnings(&self, program: &Program, home: UsState) -> Option<(Money, EarningsSource)> {
-        if let Outcome::Reported { value, year, note } = &program.outcomes().median_earnings {
-            return Some((
-                *value,
-                EarningsSource::Program {
-                    year: year.get(),
-                    note: note.as_ref().map(ToString::to_string),
-                },
-            ));
+    fn expected_earnings(&self, program: &Program, home: UsState) -> Option<(Money, Option<usize>)> {
+        if let Outcome::Reported { value, .. } = &program.outcomes().median_earnings {
+            return Some((*value, None));
         }
-        let occupation = HimOccupation::typical_for(program.degree_level());
+        let soc = HimOccupation::typical_for(program.degree_level()).soc();
         let latest = |area: &Area| {
             self.wages
                 .iter()
-                .filter(|wages| wages.occupation() == occupation.soc() && wages.area() == area)
-                .max_by_key(|wages| wages.period())
+                .enumerate()
+                .filter(|(_, wages)| wages.occupation() == soc && wages.area() == area)
+                .max_by_key(|(_, wages)| wages.period())
         };
-        let figure = latest(&Area::State { state: home }).or_else(|| latest(&Area::National))?;
-        let median = figure.median().amount()?;
-        Some((
-            median,
-            EarningsSource::Occupation {
-                soc: occupation.soc(),
-                title: occupation.title().to_owned(),
-                area: figure.area().to_string(),
-                period: figure.period(),
-                confidence: figure.provenance().confidence,
+        let (index, figure) = latest(&Area::State { state: home }).or_else(|| latest(&Area::National))?;
+        Some((figure.median().amount()?, Some(index)))
+    }
+
+    /// Where a program's expected earnings come from, for its explanation.
+    pub(crate) fn earnings_source(&self, program: &Program, facts: &Facts) -> Option<EarningsSource> {
+        match facts.earnings? {
+            (_, None) => match &program.outcomes().median_earnings {
+                Outcome::Reported { year, note, .. } => Some(EarningsSource::Program {
+                    year: year.get(),
+                    note: note.as_ref().map(ToString::to_string),
+                }),
+                _ => None,
             },
-        ))
+            (_, Some(index)) => {
+                let figure = self.wages.get(index)?;
+                let occupation = HimOccupation::from_soc(figure.occupation());
+                Some(EarningsSource::Occupation {
+                    soc: figure.occupation(),
+                    title: occupation
+                        .map_or_else(|| figure.occupation_title().to_owned(), |o| o.title().to_owned()),
+                    area: figure.area().to_string(),
+                    period: figure.period(),
+                    confidence: figure.provenance().confidence,
+                })
+            }
+        }
+    }
+
+    /// A program's raw value for a criterion, without the text an explanation shows.
+    pub(crate) fn raw(
+        program: &Program,
+        facts: &Facts,
+        criterion: Criterion,
+        profile: &StudentProfile,
+    ) -> Option<f64> {
+        let rate = |outcome: &Outcome<Rate>| outcome.value().map(|rate| rate.get());
+        let outcomes = program.outcomes();
+        Some(match criterion {
+            Criterion::TotalCost => facts.total_cost.as_f64(),
+            Criterion::Length => f64::from(program.length_months()),
+            Criterion::GraduationRate => rate(&outcomes.graduation_rate)?,
+            Criterion::EmploymentRate => rate(&outcomes.employment_rate)?,
+            Criterion::ExamPassRate => rate(&outcomes.exam_pass_rate)?,
+            Criterion::PracticeExperience => {
+                f64::from(u8::from(program.has_professional_practice_experience()))
+            }
+            Criterion::CareerSupport => f64::from(program.career_support().count()) / 3.0,
+            Criterion::SkillCoverage => {
+                let wanted = profile.spec().desired_skills;
+                if wanted.is_empty() {
+                    0.0
+                } else {
+                    program.skills().intersection(wanted).len() as f64 / wanted.len() as f64
+                }
+            }
+            Criterion::DeliveryPreference => {
+                let target = match profile.spec().preferred_delivery {
+                    Some(DeliveryMode::Online) => 1.0,
+                    Some(DeliveryMode::Hybrid) => 0.5,
+                    Some(DeliveryMode::OnCampus) | None => 0.0,
+                };
+                1.0 - (program.delivery().distance_share().get() - target).abs()
+            }
+            Criterion::ExpectedEarnings => facts.earnings?.0.as_f64(),
+        })
     }
 
     pub(crate) fn value(
@@ -651,7 +701,7 @@ impl Selector {
                     ),
                 }
             }
-            Criterion::ExpectedEarnings => match &facts.earnings {
+            Criterion::ExpectedEarnings => match facts.earnings {
                 Some((money, _)) => CriterionValue::Value {
                     raw: money.as_f64(),
                     shown: money.to_string(),
@@ -788,16 +838,9 @@ impl Selector {
             let mut values = Vec::with_capacity(rows.len());
             let mut missing = Vec::with_capacity(rows.len());
             for (program, facts) in rows {
-                match Self::value(program, facts, *criterion, profile) {
-                    CriterionValue::Value { raw, .. } => {
-                        values.push(raw);
-                        missing.push(false);
-                    }
-                    CriterionValue::Missing { .. } => {
-                        values.push(0.0);
-                        missing.push(true);
-                    }
-                }
+                let raw = Self::raw(program, facts, *criterion, profile);
+                values.push(raw.unwrap_or(0.0));
+                missing.push(raw.is_none());
             }
             matrix.push_column(criterion.direction(), values, Some(missing))?;
         }
@@ -870,8 +913,9 @@ impl Selector {
             let Some((score, parts)) = scoring.explain_row(&matrix, row) else {
                 continue;
             };
+            let source = self.earnings_source(program, facts);
             entries.push(Self::entry(
-                program, facts, profile, &criteria, &scoring, rank, score, &parts,
+                program, facts, profile, &criteria, &scoring, rank, score, &parts, source,
             ));
         }
         Ok(Ranking {
@@ -902,18 +946,23 @@ impl Selector {
             let mut reasons = Self::constraint_failures(program, &facts, profile);
             let mut any_value = false;
             for ((criterion, _), weight) in criteria.iter().zip(scoring.weights()) {
-                match Self::value(program, &facts, *criterion, profile) {
-                    CriterionValue::Missing { why } => match profile.missing_policy(*criterion) {
-                        MissingPolicy::ExcludeProgram => {
+                if Self::raw(program, &facts, *criterion, profile).is_some() {
+                    any_value |= *weight > 0.0;
+                    continue;
+                }
+                match profile.missing_policy(*criterion) {
+                    MissingPolicy::ExcludeProgram => {
+                        if let CriterionValue::Missing { why } =
+                            Self::value(program, &facts, *criterion, profile)
+                        {
                             reasons.push(ExclusionReason::MissingCriterion {
                                 criterion: *criterion,
                                 why,
                             });
                         }
-                        MissingPolicy::ScoreAsWorst => any_value |= *weight > 0.0,
-                        MissingPolicy::Reweight => {}
-                    },
-                    CriterionValue::Value { .. } => any_value |= *weight > 0.0,
+                    }
+                    MissingPolicy::ScoreAsWorst => any_value |= *weight > 0.0,
+                    MissingPolicy::Reweight => {}
                 }
             }
             if !any_value && reasons.is_empty() {
@@ -941,6 +990,7 @@ impl Selector {
         rank: u32,
         score: f64,
         parts: &[Option<f64>],
+        earnings_source: Option<EarningsSource>,
     ) -> RankedProgram {
         let present_weight: f64 = parts
             .iter()
@@ -994,7 +1044,7 @@ impl Selector {
             residency: facts.residency,
             contributions,
             missing,
-            earnings_source: facts.earnings.as_ref().map(|(_, source)| source.clone()),
+            earnings_source,
             payback,
         }
     }
