@@ -185,6 +185,7 @@ fn json_location(source: &str, line: usize, column: usize, path: Option<String>)
         line: Some(line as u64),
         column: Some(column as u64),
         path,
+        ..Location::default()
     }
 }
 

@@ -114,28 +114,43 @@ impl Error {
 
 /// Where in an input a problem was found.
 ///
-/// Displays as `programs.json line 4, column 12, field [1].cost.credits`, leaving out the parts
-/// that are not known.
+/// Displays as `programs.json line 4, column 12, field [1].cost.credits`,
+/// `oews.csv line 17, column A_MEDIAN` or `national.xlsx sheet All May 2024 data, row 9, column
+/// TOT_EMP`, leaving out the parts that are not known.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Location {
     /// The file or source name, if the caller gave one.
     pub source: Option<String>,
-    /// The 1-based line.
+    /// The worksheet, for spreadsheets.
+    pub sheet: Option<String>,
+    /// The 1-based line (text files) or row (spreadsheets).
     pub line: Option<u64>,
-    /// The 1-based column.
+    /// The 1-based column number, for text formats where it is known.
     pub column: Option<u64>,
-    /// A path to the value inside the document (`[3].outcomes.graduation_rate`), or a column name.
+    /// The column's name, for tables.
+    pub column_name: Option<String>,
+    /// A path to the value inside a document (`[3].outcomes.graduation_rate`).
     pub path: Option<String>,
 }
 
 impl fmt::Display for Location {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let mut position: Vec<String> = Vec::new();
+        if let Some(sheet) = &self.sheet {
+            position.push(format!("sheet {sheet}"));
+        }
         if let Some(line) = self.line {
-            position.push(format!("line {line}"));
+            position.push(if self.sheet.is_some() {
+                format!("row {line}")
+            } else {
+                format!("line {line}")
+            });
         }
         if let Some(column) = self.column {
             position.push(format!("column {column}"));
+        }
+        if let Some(name) = &self.column_name {
+            position.push(format!("column {name}"));
         }
         if let Some(path) = &self.path {
             position.push(format!("field {path}"));

@@ -63,6 +63,7 @@ mod catalog;
 mod credential;
 mod dataset;
 mod error;
+pub mod io;
 mod outcome;
 mod outlook;
 mod program;
@@ -91,6 +92,6 @@ pub use value::{
     UsState, Year,
 };
 pub use wage::{
-    Area, Employment, Industry, Percentile, Provenance, Unpublished, Wage, WageChange, WagePercentiles,
-    WageStatistics, WageStatisticsSpec,
+    Area, Employment, Industry, Ownership, Percentile, Provenance, Unpublished, Wage, WageChange,
+    WagePercentiles, WageStatistics, WageStatisticsSpec,
 };

@@ -216,7 +216,19 @@ impl TryFrom<DeliveryRecord> for Delivery {
     type Error = Error;
 
     fn try_from(record: DeliveryRecord) -> Result<Self> {
-        let share = match (record.distance_share, record.mode) {
+        Delivery::from_parts(record.mode, record.distance_share, record.unavailable_states)
+    }
+}
+
+impl Delivery {
+    /// A delivery whose share defaults by mode where not given: 1 online, 0 on campus; a hybrid
+    /// program must give it.
+    pub(crate) fn from_parts(
+        mode: DeliveryMode,
+        distance_share: Option<Rate>,
+        unavailable_states: impl IntoIterator<Item = UsState>,
+    ) -> Result<Self> {
+        let share = match (distance_share, mode) {
             (Some(share), _) => share,
             (None, DeliveryMode::Online) => Rate::ONE,
             (None, DeliveryMode::OnCampus) => Rate::ZERO,
@@ -228,7 +240,7 @@ impl TryFrom<DeliveryRecord> for Delivery {
                 ));
             }
         };
-        Delivery::new(record.mode, share, record.unavailable_states)
+        Delivery::new(mode, share, unavailable_states)
     }
 }
 

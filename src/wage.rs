@@ -306,6 +306,67 @@ pub struct Industry {
     pub title: Text,
 }
 
+/// An OEWS ownership code: who employs the workers an estimate covers (`OWN_CODE`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(try_from = "u64", into = "u16")]
+pub struct Ownership(u16);
+
+impl Ownership {
+    /// Creates an ownership code.
+    ///
+    /// # Errors
+    /// [`Error::Invalid`] unless the code has one to four digits.
+    pub fn new(code: u64) -> Result<Self> {
+        match u16::try_from(code) {
+            Ok(code) if (1..=9999).contains(&code) => Ok(Self(code)),
+            _ => Err(Error::invalid(
+                "own_code",
+                code,
+                "is not an OEWS ownership code of one to four digits",
+            )),
+        }
+    }
+
+    /// The code.
+    #[must_use]
+    pub fn code(self) -> u16 {
+        self.0
+    }
+
+    /// What the code means, for the codes BLS documents.
+    #[must_use]
+    pub fn description(self) -> Option<&'static str> {
+        Some(match self.0 {
+            1 => "Federal government",
+            2 => "State government",
+            3 => "Local government",
+            5 => "Private",
+            35 => "Private and local government",
+            57 => "Private and local government gambling establishments and casino hotels",
+            58 => "Private and state and local government hospitals",
+            59 => "Private and U.S. Postal Service",
+            123 => "Federal, state and local government",
+            235 => "Private, state and local government",
+            1235 => "All ownerships",
+            _ => return None,
+        })
+    }
+}
+
+impl TryFrom<u64> for Ownership {
+    type Error = Error;
+
+    fn try_from(code: u64) -> Result<Self> {
+        Ownership::new(code)
+    }
+}
+
+impl From<Ownership> for u16 {
+    fn from(ownership: Ownership) -> u16 {
+        ownership.0
+    }
+}
+
 /// Where a figure comes from and how far it can be trusted.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -355,6 +416,8 @@ pub struct WageStatistics {
     area: Area,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     industry: Option<Industry>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    ownership: Option<Ownership>,
     period: ReferencePeriod,
     employment: Employment,
     mean: Wage,
@@ -370,6 +433,7 @@ pub struct WageStatisticsSpec {
     pub occupation_title: Text,
     pub area: Area,
     pub industry: Option<Industry>,
+    pub ownership: Option<Ownership>,
     pub period: ReferencePeriod,
     pub employment: Employment,
     pub mean: Wage,
@@ -387,6 +451,7 @@ impl WageStatistics {
             occupation_title: spec.occupation_title,
             area: spec.area,
             industry: spec.industry,
+            ownership: spec.ownership,
             period: spec.period,
             employment: spec.employment,
             mean: spec.mean,
@@ -417,6 +482,12 @@ impl WageStatistics {
     #[must_use]
     pub fn industry(&self) -> Option<&Industry> {
         self.industry.as_ref()
+    }
+
+    /// The ownership the estimate covers, where the source gives it.
+    #[must_use]
+    pub fn ownership(&self) -> Option<Ownership> {
+        self.ownership
     }
 
     /// The reference period.

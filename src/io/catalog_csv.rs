@@ -1,0 +1,505 @@
+//! Program catalogues as CSV, one row per program, so that a catalogue can live in a
+//! spreadsheet.
+
+use std::io::{Read, Write};
+
+use super::table::{CellError, Columns};
+use crate::accreditation::Accreditation;
+use crate::catalog::Catalog;
+use crate::error::Location;
+use crate::outcome::{Outcome, Outcomes};
+use crate::program::{CareerSupport, Cost, Delivery, Institution, Program, ProgramSpec, Residency};
+use crate::value::{Money, Rate, Text, UsState, Year};
+use crate::{Error, Result};
+
+/// The columns of a catalogue CSV, in the order [`write_catalog_csv`] writes them. The README
+/// documents each; multi-valued cells (`unavailable_states`, `skills`) separate values with `;`.
+pub const CATALOG_COLUMNS: &[&str] = &[
+    "id",
+    "name",
+    "institution_name",
+    "institution_state",
+    "institution_city",
+    "unitid",
+    "degree_level",
+    "discipline",
+    "cip",
+    "delivery_mode",
+    "distance_share",
+    "unavailable_states",
+    "accreditor",
+    "accreditation_status",
+    "accreditation_last_confirmed",
+    "accreditation_next_review_year",
+    "cost_basis",
+    "credits",
+    "in_state",
+    "out_of_state",
+    "length_months",
+    "professional_practice_experience",
+    "job_placement",
+    "alumni_network",
+    "industry_networking",
+    "skills",
+    "graduation_rate",
+    "graduation_rate_note",
+    "employment_rate",
+    "employment_rate_note",
+    "exam_pass_rate",
+    "exam_pass_rate_note",
+    "median_debt",
+    "median_debt_note",
+    "median_earnings",
+    "median_earnings_note",
+];
+
+const REQUIRED: &[&str] = &[
+    "id",
+    "name",
+    "institution_name",
+    "institution_state",
+    "institution_city",
+    "degree_level",
+    "discipline",
+    "delivery_mode",
+    "cost_basis",
+    "in_state",
+    "length_months",
+    "professional_practice_experience",
+];
+
+/// The separator of values within one cell.
+const SEPARATOR: char = ';';
+
+struct Row<'a> {
+    columns: &'a Columns,
+    record: &'a csv::StringRecord,
+}
+
+impl Row<'_> {
+    fn get(&self, name: &str) -> &str {
+        self.columns
+            .find(name)
+            .and_then(|index| self.record.get(index))
+            .map_or("", str::trim)
+    }
+
+    fn parse<T>(&self, name: &str) -> std::result::Result<T, CellError>
+    where
+        T: std::str::FromStr<Err = Error>,
+    {
+        self.get(name)
+            .parse()
+            .map_err(|error: Error| CellError::from_error(name, &error))
+    }
+
+    fn optional<T>(&self, name: &str) -> std::result::Result<Option<T>, CellError>
+    where
+        T: std::str::FromStr<Err = Error>,
+    {
+        if self.get(name).is_empty() {
+            Ok(None)
+        } else {
+            self.parse(name).map(Some)
+        }
+    }
+
+    fn number(&self, name: &str) -> std::result::Result<u64, CellError> {
+        super::table::whole_number(name, self.get(name))
+    }
+
+    fn money(&self, name: &str) -> std::result::Result<Money, CellError> {
+        Money::new(self.number(name)?).map_err(|error| CellError::from_error(name, &error))
+    }
+
+    fn flag(&self, name: &str) -> std::result::Result<bool, CellError> {
+        match self.get(name).to_ascii_lowercase().as_str() {
+            "true" | "yes" | "1" => Ok(true),
+            "false" | "no" | "0" | "" => Ok(false),
+            other => Err(CellError::new(name, format!("{other:?} is not true or false"))),
+        }
+    }
+
+    fn list<T>(&self, name: &str) -> std::result::Result<Vec<T>, CellError>
+    where
+        T: std::str::FromStr<Err = Error>,
+    {
+        self.get(name)
+            .split(SEPARATOR)
+            .map(str::trim)
+            .filter(|item| !item.is_empty())
+            .map(|item| {
+                item.parse()
+                    .map_err(|error: Error| CellError::from_error(name, &error))
+            })
+            .collect()
+    }
+
+    fn outcome<T>(
+        &self,
+        name: &str,
+        value: impl Fn(&str) -> std::result::Result<T, CellError>,
+    ) -> std::result::Result<Outcome<T>, CellError> {
+        let cell = self.get(name);
+        let note_column = format!("{name}_note");
+        let note = self.get(&note_column);
+        let text =
+            |text: &str, column: &str| Text::new(text).map_err(|error| CellError::from_error(column, &error));
+        let outcome = match cell {
+            "" | "not-reported" => Outcome::NotReported,
+            "not-applicable" => Outcome::NotApplicable,
+            _ => {
+                if let Some(reason) = cell.strip_prefix("suppressed:") {
+                    Outcome::Suppressed {
+                        reason: text(reason, name)?,
+                    }
+                } else {
+                    let (amount, year) = cell.split_once('@').ok_or_else(|| {
+                        CellError::new(
+                            name,
+                            format!(
+                                "{cell:?} is not an outcome: write VALUE@YEAR, suppressed: REASON, not-reported or not-applicable"
+                            ),
+                        )
+                    })?;
+                    Outcome::Reported {
+                        value: value(amount.trim())?,
+                        year: year
+                            .trim()
+                            .parse::<Year>()
+                            .map_err(|error| CellError::from_error(name, &error))?,
+                        note: if note.is_empty() {
+                            None
+                        } else {
+                            Some(text(note, &note_column)?)
+                        },
+                    }
+                }
+            }
+        };
+        if !note.is_empty() && !outcome.is_reported() {
+            return Err(CellError::new(
+                &note_column,
+                "a note needs a reported value beside it",
+            ));
+        }
+        Ok(outcome)
+    }
+
+    fn program(&self) -> std::result::Result<Program, CellError> {
+        let spec = ProgramSpec {
+            id: self.parse("id")?,
+            name: self.get("name").to_owned(),
+            institution: Institution::new(
+                self.get("institution_name"),
+                self.parse("institution_state")?,
+                self.get("institution_city"),
+                self.optional("unitid")?,
+            )
+            .map_err(|error| CellError::from_error("institution_name", &error))?,
+            degree_level: self.parse("degree_level")?,
+            discipline: self.parse("discipline")?,
+            cip: self.optional("cip")?,
+            delivery: self.delivery()?,
+            accreditation: self.accreditation()?,
+            cost: self.cost()?,
+            length_months: u16::try_from(self.number("length_months")?).map_err(|_| {
+                CellError::new(
+                    "length_months",
+                    format!("{:?} is too large", self.get("length_months")),
+                )
+            })?,
+            professional_practice_experience: self.flag("professional_practice_experience")?,
+            career_support: CareerSupport {
+                job_placement: self.flag("job_placement")?,
+                alumni_network: self.flag("alumni_network")?,
+                industry_networking: self.flag("industry_networking")?,
+            },
+            skills: self.list("skills")?.into_iter().collect(),
+            outcomes: self.outcomes()?,
+        };
+        Program::new(spec).map_err(|error| {
+            let column = match error.field() {
+                Some("length_months") => "length_months",
+                Some("name") => "name",
+                _ => "accreditor",
+            };
+            CellError::from_error(column, &error)
+        })
+    }
+
+    fn delivery(&self) -> std::result::Result<Delivery, CellError> {
+        let share = match self.get("distance_share") {
+            "" => None,
+            text => {
+                let value: f64 = text
+                    .parse()
+                    .map_err(|_| CellError::new("distance_share", format!("{text:?} is not a number")))?;
+                Some(Rate::new(value).map_err(|error| CellError::from_error("distance_share", &error))?)
+            }
+        };
+        Delivery::from_parts(
+            self.parse("delivery_mode")?,
+            share,
+            self.list::<UsState>("unavailable_states")?,
+        )
+        .map_err(|error| CellError::from_error("distance_share", &error))
+    }
+
+    fn accreditation(&self) -> std::result::Result<Option<Accreditation>, CellError> {
+        if self.get("accreditor").is_empty() {
+            return Ok(None);
+        }
+        Accreditation::new(
+            self.parse("accreditor")?,
+            self.parse("accreditation_status")?,
+            self.parse("accreditation_last_confirmed")?,
+            self.optional("accreditation_next_review_year")?,
+        )
+        .map(Some)
+        .map_err(|error| CellError::from_error("accreditation_next_review_year", &error))
+    }
+
+    fn cost(&self) -> std::result::Result<Cost, CellError> {
+        let in_state = self.money("in_state")?;
+        let out_of_state = if self.get("out_of_state").is_empty() {
+            in_state
+        } else {
+            self.money("out_of_state")?
+        };
+        match self.get("cost_basis") {
+            "per-credit" => {
+                let credits = u16::try_from(self.number("credits")?).map_err(|_| {
+                    CellError::new("credits", format!("{:?} is too large", self.get("credits")))
+                })?;
+                Cost::per_credit(credits, in_state, out_of_state)
+                    .map_err(|error| CellError::from_error("credits", &error))
+            }
+            "total" => Ok(Cost::total_only(in_state, out_of_state)),
+            other => Err(CellError::new(
+                "cost_basis",
+                format!("{other:?} is not per-credit or total"),
+            )),
+        }
+    }
+
+    fn outcomes(&self) -> std::result::Result<Outcomes, CellError> {
+        let rate = |column: &'static str| {
+            move |text: &str| -> std::result::Result<Rate, CellError> {
+                let value: f64 = text
+                    .parse()
+                    .map_err(|_| CellError::new(column, format!("{text:?} is not a number")))?;
+                Rate::new(value).map_err(|error| CellError::from_error(column, &error))
+            }
+        };
+        let money = |column: &'static str| {
+            move |text: &str| -> std::result::Result<Money, CellError> {
+                let dollars = super::table::whole_number(column, text)?;
+                Money::new(dollars).map_err(|error| CellError::from_error(column, &error))
+            }
+        };
+        Ok(Outcomes {
+            graduation_rate: self.outcome("graduation_rate", rate("graduation_rate"))?,
+            employment_rate: self.outcome("employment_rate", rate("employment_rate"))?,
+            exam_pass_rate: self.outcome("exam_pass_rate", rate("exam_pass_rate"))?,
+            median_debt: self.outcome("median_debt", money("median_debt"))?,
+            median_earnings: self.outcome("median_earnings", money("median_earnings"))?,
+        })
+    }
+}
+
+/// Reads a catalogue from CSV with the columns of [`CATALOG_COLUMNS`] (in any order, matched
+/// case-insensitively; optional columns may be left out). An unknown column is refused, so that
+/// a misspelt header is not silently ignored.
+///
+/// # Errors
+/// [`Error::Parse`] with the line and column for a bad cell, a missing required column or an
+/// unknown one; [`Error::DuplicateProgramId`] with the lines of both programs.
+pub fn read_catalog_csv<R: Read>(source: &str, reader: R) -> Result<Catalog> {
+    let mut csv = csv::ReaderBuilder::new().trim(csv::Trim::All).from_reader(reader);
+    let place = |line: Option<u64>| Location {
+        source: Some(source.to_owned()),
+        line,
+        ..Location::default()
+    };
+    let csv_error = |error: csv::Error| match error.kind() {
+        csv::ErrorKind::Io(io) => Error::Io {
+            path: source.to_owned(),
+            message: io.to_string(),
+        },
+        csv::ErrorKind::UnequalLengths {
+            expected_len, len, ..
+        } => Error::Parse {
+            location: Box::new(place(error.position().map(csv::Position::line))),
+            message: format!("the row has {len} fields where the header has {expected_len}"),
+        },
+        _ => Error::Parse {
+            location: Box::new(place(error.position().map(csv::Position::line))),
+            message: error.to_string(),
+        },
+    };
+    let header = csv.headers().map_err(csv_error)?.clone();
+    for name in &header {
+        if !CATALOG_COLUMNS
+            .iter()
+            .any(|known| known.eq_ignore_ascii_case(name.trim()))
+        {
+            return Err(Error::Parse {
+                location: Box::new(place(Some(1))),
+                message: format!(
+                    "unknown column {name:?}; the columns are: {}",
+                    CATALOG_COLUMNS.join(", ")
+                ),
+            });
+        }
+    }
+    let columns = Columns::new(header.iter());
+    for name in REQUIRED {
+        columns.require(name, &place(Some(1)))?;
+    }
+    let mut programs = Vec::new();
+    let mut lines = Vec::new();
+    let mut record = csv::StringRecord::new();
+    while csv.read_record(&mut record).map_err(csv_error)? {
+        let line = record.position().map(csv::Position::line);
+        let program = Row {
+            columns: &columns,
+            record: &record,
+        }
+        .program()
+        .map_err(|problem| problem.into_error(place(line)))?;
+        programs.push(program);
+        lines.push(line);
+    }
+    Catalog::new(programs).map_err(|error| match error {
+        Error::DuplicateProgramId {
+            id,
+            mut first,
+            mut second,
+        } => {
+            for location in [&mut first, &mut second] {
+                let index = location
+                    .path
+                    .as_deref()
+                    .and_then(|path| path.trim_matches(['[', ']']).parse::<usize>().ok());
+                **location = place(index.and_then(|index| lines.get(index).copied().flatten()));
+            }
+            Error::DuplicateProgramId { id, first, second }
+        }
+        other => other,
+    })
+}
+
+fn outcome_cells<T: std::fmt::Display>(
+    outcome: &Outcome<T>,
+    show: impl Fn(&T) -> String,
+) -> (String, String) {
+    match outcome {
+        Outcome::Reported { value, year, note } => (
+            format!("{}@{year}", show(value)),
+            note.as_ref().map(ToString::to_string).unwrap_or_default(),
+        ),
+        Outcome::Suppressed { reason } => (format!("suppressed: {reason}"), String::new()),
+        Outcome::NotApplicable => ("not-applicable".to_owned(), String::new()),
+        _ => ("not-reported".to_owned(), String::new()),
+    }
+}
+
+/// Writes a catalogue as CSV with every column of [`CATALOG_COLUMNS`]; reading it back with
+/// [`read_catalog_csv`] gives the same catalogue.
+///
+/// # Errors
+/// [`Error::Io`] if writing fails.
+pub fn write_catalog_csv<W: Write>(catalog: &Catalog, writer: W) -> Result<()> {
+    let io = |error: csv::Error| Error::Io {
+        path: "catalogue CSV".to_owned(),
+        message: error.to_string(),
+    };
+    let mut csv = csv::Writer::from_writer(writer);
+    csv.write_record(CATALOG_COLUMNS).map_err(io)?;
+    let join = |items: Vec<String>| items.join(&SEPARATOR.to_string());
+    for program in catalog {
+        let accreditation = program.accreditation();
+        let cost = program.cost();
+        let support = program.career_support();
+        let outcomes = program.outcomes();
+        let rate = |rate: &Rate| rate.get().to_string();
+        let money = |money: &Money| money.dollars().to_string();
+        let (graduation, graduation_note) = outcome_cells(&outcomes.graduation_rate, rate);
+        let (employment, employment_note) = outcome_cells(&outcomes.employment_rate, rate);
+        let (pass, pass_note) = outcome_cells(&outcomes.exam_pass_rate, rate);
+        let (debt, debt_note) = outcome_cells(&outcomes.median_debt, money);
+        let (earnings, earnings_note) = outcome_cells(&outcomes.median_earnings, money);
+        let per_credit = |residency| {
+            cost.per_credit_rate(residency)
+                .unwrap_or_else(|| cost.total(residency))
+        };
+        let row: Vec<String> = vec![
+            program.id().to_string(),
+            program.name().to_owned(),
+            program.institution().name().to_owned(),
+            program.institution().state().to_string(),
+            program.institution().city().to_owned(),
+            program
+                .institution()
+                .unitid()
+                .map(|id| id.to_string())
+                .unwrap_or_default(),
+            program.degree_level().to_string(),
+            program.discipline().to_string(),
+            program.cip().map(|cip| cip.to_string()).unwrap_or_default(),
+            program.delivery().mode().to_string(),
+            program.delivery().distance_share().get().to_string(),
+            join(
+                program
+                    .delivery()
+                    .unavailable_states()
+                    .map(|state| state.to_string())
+                    .collect(),
+            ),
+            accreditation
+                .map(|a| a.accreditor().name().to_owned())
+                .unwrap_or_default(),
+            accreditation.map(|a| a.status().to_string()).unwrap_or_default(),
+            accreditation
+                .map(|a| a.last_confirmed().to_string())
+                .unwrap_or_default(),
+            accreditation
+                .and_then(Accreditation::next_review_year)
+                .map(|year| year.to_string())
+                .unwrap_or_default(),
+            if cost.credits().is_some() {
+                "per-credit"
+            } else {
+                "total"
+            }
+            .to_owned(),
+            cost.credits()
+                .map(|credits| credits.to_string())
+                .unwrap_or_default(),
+            per_credit(Residency::InState).dollars().to_string(),
+            per_credit(Residency::OutOfState).dollars().to_string(),
+            program.length_months().to_string(),
+            program.has_professional_practice_experience().to_string(),
+            support.job_placement.to_string(),
+            support.alumni_network.to_string(),
+            support.industry_networking.to_string(),
+            join(program.skills().iter().map(|skill| skill.to_string()).collect()),
+            graduation,
+            graduation_note,
+            employment,
+            employment_note,
+            pass,
+            pass_note,
+            debt,
+            debt_note,
+            earnings,
+            earnings_note,
+        ];
+        csv.write_record(&row).map_err(io)?;
+    }
+    csv.flush().map_err(|error| Error::Io {
+        path: "catalogue CSV".to_owned(),
+        message: error.to_string(),
+    })
+}

@@ -1,0 +1,269 @@
+//! College Scorecard "Most-Recent-Cohorts-Field-of-Study" files.
+
+use std::io::Read;
+
+use super::table::{CellError, Columns};
+use super::{Mode, ReadOutcome, SkippedRow};
+use crate::catalog::Catalog;
+use crate::error::Location;
+use crate::outcome::Outcome;
+use crate::program::{DegreeLevel, Program};
+use crate::value::{CipFamily, Money, ProgramId, Text, Unitid, Year};
+use crate::{Error, Result};
+
+/// How to read a Scorecard file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct ScorecardOptions {
+    /// The year the outcomes are recorded as describing (the file carries none): the release
+    /// year or the cohort year, as you prefer to label it.
+    pub year: Year,
+    /// Strict or lenient.
+    pub mode: Mode,
+}
+
+impl ScorecardOptions {
+    /// Strict reading, outcomes labelled with `year`.
+    #[must_use]
+    pub fn new(year: Year) -> Self {
+        Self {
+            year,
+            mode: Mode::Strict,
+        }
+    }
+}
+
+/// One field-of-study row: an institution, a four-digit CIP family and a credential level.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct ScorecardRecord {
+    /// The institution's IPEDS UNITID.
+    pub unitid: Unitid,
+    /// The institution's name (`INSTNM`), where given.
+    pub institution: Option<Text>,
+    /// The CIP family (`CIPCODE`, kept with its leading zero).
+    pub cip_family: CipFamily,
+    /// The credential level (`CREDLEV`).
+    pub level: DegreeLevel,
+    /// Median earnings, from the first earnings column the file has (see [`EARNINGS_COLUMNS`]).
+    pub median_earnings: Outcome<Money>,
+    /// Median debt (`DEBT_ALL_STGP_EVAL_MDN`, else `DEBT_ALL_STGP_ANY_MDN`).
+    pub median_debt: Outcome<Money>,
+}
+
+/// The earnings columns himkit reads, in order of preference: the longest horizon after
+/// completion that the release has. Scorecard measures each horizon on a different cohort, so
+/// himkit takes one column and never mixes them.
+pub const EARNINGS_COLUMNS: &[&str] = &[
+    "EARN_MDN_5YR",
+    "EARN_MDN_4YR",
+    "EARN_NE_MDN_3YR",
+    "EARN_MDN_HI_2YR",
+    "EARN_MDN_HI_1YR",
+    "EARN_MDN_1YR",
+];
+
+const DEBT_COLUMNS: &[&str] = &["DEBT_ALL_STGP_EVAL_MDN", "DEBT_ALL_STGP_ANY_MDN"];
+
+/// Maps `CREDLEV`: 1 undergraduate certificate, 2 associate, 3 bachelor's, 4 post-baccalaureate
+/// certificate, 5 master's, 6 doctoral, 7 first professional (a doctorate here), 8 graduate
+/// certificate (a post-baccalaureate certificate here).
+fn level(code: &str) -> std::result::Result<DegreeLevel, CellError> {
+    Ok(match code.trim() {
+        "1" => DegreeLevel::Certificate,
+        "2" => DegreeLevel::Associate,
+        "3" => DegreeLevel::Baccalaureate,
+        "4" | "8" => DegreeLevel::PostBaccalaureateCertificate,
+        "5" => DegreeLevel::Masters,
+        "6" | "7" => DegreeLevel::Doctorate,
+        other => {
+            return Err(CellError::new(
+                "CREDLEV",
+                format!("{other:?} is not a Scorecard credential level (1 to 8)"),
+            ));
+        }
+    })
+}
+
+fn money_outcome(column: &str, text: &str, year: Year) -> std::result::Result<Outcome<Money>, CellError> {
+    match text.trim() {
+        "" | "NULL" => Ok(Outcome::NotReported),
+        "PrivacySuppressed" => Ok(Outcome::Suppressed {
+            reason: Text::new("privacy-suppressed by College Scorecard (cohort too small to publish)")
+                .map_err(|error| CellError::from_error(column, &error))?,
+        }),
+        other => {
+            let dollars: f64 = other
+                .replace(',', "")
+                .parse()
+                .ok()
+                .filter(|value: &f64| value.is_finite() && *value >= 0.0)
+                .ok_or_else(|| CellError::new(column, format!("{other:?} is not an amount of dollars")))?;
+            // Medians of an even count can end in .5; the model keeps whole dollars.
+            let money =
+                Money::new(dollars.round() as u64).map_err(|error| CellError::from_error(column, &error))?;
+            let note = format!(
+                "College Scorecard {column}: reported for the whole 4-digit CIP family, which pools this program \
+                 with the family's others (51.07 holds HIM and HIT with health administration, medical office \
+                 management, coding and billing); federally aided completers only"
+            );
+            Ok(Outcome::Reported {
+                value: money,
+                year,
+                note: Some(Text::new(&note).map_err(|error| CellError::from_error(column, &error))?),
+            })
+        }
+    }
+}
+
+/// Reads a College Scorecard field-of-study CSV as published. `UNITID`, `CIPCODE` and `CREDLEV`
+/// are required; unknown columns are ignored; `PrivacySuppressed` becomes
+/// [`Outcome::Suppressed`], `NULL` or an empty cell [`Outcome::NotReported`].
+///
+/// # Errors
+/// [`Error::Parse`] with line and column for a missing required column or (in strict mode) a bad
+/// row; [`Error::Io`] if reading fails.
+pub fn read_scorecard_csv<R: Read>(
+    source: &str,
+    reader: R,
+    options: &ScorecardOptions,
+) -> Result<ReadOutcome<ScorecardRecord>> {
+    let mut csv = csv::ReaderBuilder::new().from_reader(reader);
+    let place = |line: Option<u64>| Location {
+        source: Some(source.to_owned()),
+        line,
+        ..Location::default()
+    };
+    let csv_error = |error: csv::Error| match error.kind() {
+        csv::ErrorKind::Io(io) => Error::Io {
+            path: source.to_owned(),
+            message: io.to_string(),
+        },
+        _ => Error::Parse {
+            location: Box::new(place(error.position().map(csv::Position::line))),
+            message: error.to_string(),
+        },
+    };
+    let header = csv.headers().map_err(csv_error)?.clone();
+    let columns = Columns::new(header.iter());
+    let header_place = place(Some(1));
+    let unitid = columns.require("UNITID", &header_place)?;
+    let cip = columns.require("CIPCODE", &header_place)?;
+    let credential = columns.require("CREDLEV", &header_place)?;
+    let institution = columns.find("INSTNM");
+    let earnings = columns.find_any(EARNINGS_COLUMNS);
+    let debt = columns.find_any(DEBT_COLUMNS);
+    let mut outcome = ReadOutcome {
+        items: Vec::new(),
+        skipped: Vec::new(),
+    };
+    let mut record = csv::StringRecord::new();
+    while csv.read_record(&mut record).map_err(csv_error)? {
+        let cell = |index: usize| record.get(index).unwrap_or("");
+        let row = || -> std::result::Result<ScorecardRecord, CellError> {
+            let cip_text = cell(cip).trim();
+            // Scorecard stores CIPCODE as a number, so 0101 may arrive as 101.
+            let padded = format!("{cip_text:0>4}");
+            Ok(ScorecardRecord {
+                unitid: cell(unitid)
+                    .parse()
+                    .map_err(|error| CellError::from_error("UNITID", &error))?,
+                institution: institution.map(cell).and_then(|name| Text::new(name).ok()),
+                cip_family: padded
+                    .parse()
+                    .map_err(|error| CellError::from_error("CIPCODE", &error))?,
+                level: level(cell(credential))?,
+                median_earnings: match &earnings {
+                    Some((index, name)) => money_outcome(name, cell(*index), options.year)?,
+                    None => Outcome::NotReported,
+                },
+                median_debt: match &debt {
+                    Some((index, name)) => money_outcome(name, cell(*index), options.year)?,
+                    None => Outcome::NotReported,
+                },
+            })
+        };
+        match row() {
+            Ok(item) => outcome.items.push(item),
+            Err(problem) => {
+                let error = problem.into_error(place(record.position().map(csv::Position::line)));
+                match (options.mode, error) {
+                    (Mode::Lenient, Error::Parse { location, message }) => {
+                        outcome.skipped.push(SkippedRow {
+                            location: *location,
+                            reason: message,
+                        });
+                    }
+                    (_, error) => return Err(error),
+                }
+            }
+        }
+    }
+    Ok(outcome)
+}
+
+/// What [`attach_scorecard`] did.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub struct Attachment {
+    /// The catalogue with Scorecard outcomes attached.
+    pub catalog: Catalog,
+    /// Programs that received at least one Scorecard outcome. A matched program whose own
+    /// figures cover both earnings and debt receives none and is not listed.
+    pub attached: Vec<ProgramId>,
+    /// Programs with a UNITID and CIP code but no matching Scorecard row.
+    pub unmatched: Vec<ProgramId>,
+    /// Programs without a UNITID or CIP code, which cannot be matched.
+    pub unidentified: Vec<ProgramId>,
+}
+
+/// Attaches Scorecard median earnings and debt to the programs they describe: same UNITID,
+/// same four-digit CIP family, same credential level. A program's own reported figure is kept;
+/// Scorecard fills only outcomes the program does not report, and the outcome's note says that
+/// the figure is pooled over the CIP family.
+///
+/// # Errors
+/// Only if a changed program fails validation, which attached outcomes do not cause.
+pub fn attach_scorecard(catalog: &Catalog, records: &[ScorecardRecord]) -> Result<Attachment> {
+    let mut attached = Vec::new();
+    let mut unmatched = Vec::new();
+    let mut unidentified = Vec::new();
+    let mut programs: Vec<Program> = Vec::with_capacity(catalog.len());
+    for program in catalog {
+        let (Some(unitid), Some(cip)) = (program.institution().unitid(), program.cip()) else {
+            unidentified.push(program.id().clone());
+            programs.push(program.clone());
+            continue;
+        };
+        let found = records.iter().find(|record| {
+            record.unitid == unitid
+                && record.cip_family == cip.family()
+                && record.level == program.degree_level()
+        });
+        let Some(record) = found else {
+            unmatched.push(program.id().clone());
+            programs.push(program.clone());
+            continue;
+        };
+        let mut spec = program.to_spec();
+        let mut changed = false;
+        if !spec.outcomes.median_earnings.is_reported() && record.median_earnings != Outcome::NotReported {
+            spec.outcomes.median_earnings = record.median_earnings.clone();
+            changed = true;
+        }
+        if !spec.outcomes.median_debt.is_reported() && record.median_debt != Outcome::NotReported {
+            spec.outcomes.median_debt = record.median_debt.clone();
+            changed = true;
+        }
+        if changed {
+            attached.push(program.id().clone());
+        }
+        programs.push(Program::new(spec)?);
+    }
+    Ok(Attachment {
+        catalog: Catalog::new(programs)?,
+        attached,
+        unmatched,
+        unidentified,
+    })
+}

@@ -1,0 +1,435 @@
+//! Reading the files people have: OEWS tables (CSV and XLSX), College Scorecard, catalogue CSV.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    clippy::float_cmp,
+    clippy::semicolon_if_nothing_returned
+)]
+
+mod common;
+
+use std::path::{Path, PathBuf};
+
+use himkit::io::{
+    Mode, OewsOptions, ScorecardOptions, attach_scorecard, period_from_file_name, read_catalog_csv,
+    read_oews_csv, read_oews_path, read_scorecard_csv, write_catalog_csv,
+};
+use himkit::{
+    Area, Catalog, Dataset, DegreeLevel, Employment, Error, Outcome, Percentile, ReferencePeriod,
+    Unpublished, Wage,
+};
+use proptest::prelude::*;
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
+}
+
+fn read(
+    name: &str,
+    options: &OewsOptions,
+) -> himkit::Result<himkit::io::ReadOutcome<himkit::WageStatistics>> {
+    read_oews_path(&fixture(name), options)
+}
+
+fn message(error: &Error) -> String {
+    error.to_string()
+}
+
+#[cfg(not(feature = "xlsx"))]
+#[test]
+fn xlsx_without_the_feature_says_how_to_read_it() {
+    let error = read_oews_path(Path::new("national_M2024_dl.xlsx"), &OewsOptions::new()).unwrap_err();
+    assert!(message(&error).contains("needs himkit's `xlsx` feature"), "{error}");
+}
+
+#[test]
+fn file_names_give_the_reference_period() {
+    for (name, year) in [
+        ("national_M2024_dl.xlsx", 2024),
+        ("state_M2023_dl.csv", 2023),
+        ("MSA_M2022_dl.xlsx", 2022),
+        ("all_data_M_2024.xlsx", 2024),
+        ("oesm24nat.zip", 2024),
+    ] {
+        assert_eq!(
+            period_from_file_name(name),
+            Some(ReferencePeriod::may(year).unwrap()),
+            "{name}"
+        );
+    }
+    assert_eq!(period_from_file_name("wages.csv"), None);
+}
+
+#[test]
+fn a_national_oews_csv_reads_with_its_markers() {
+    let outcome = read("national_M2024_dl.csv", &OewsOptions::new()).unwrap();
+    assert!(outcome.skipped.is_empty());
+    assert_eq!(outcome.items.len(), 7);
+    let managers = &outcome.items[1];
+    assert_eq!(managers.occupation().to_string(), "11-9111");
+    assert_eq!(managers.period().label(), "May 2024");
+    assert_eq!(*managers.area(), Area::National);
+    assert_eq!(managers.employment(), Employment::Count(560_000));
+    assert_eq!(managers.median().amount().unwrap().dollars(), 116_480);
+    assert_eq!(managers.ownership().unwrap().code(), 1235);
+    assert!(managers.industry().is_none());
+
+    let top_coded = &outcome.items[4];
+    assert_eq!(
+        top_coded
+            .percentiles()
+            .get(Percentile::P10)
+            .amount()
+            .unwrap()
+            .dollars(),
+        166_400
+    );
+    assert_eq!(top_coded.median().lower_bound().unwrap().dollars(), 239_200);
+    assert!(matches!(top_coded.median(), Wage::AtLeast { .. }));
+
+    let actors = &outcome.items[5];
+    assert_eq!(
+        actors.employment(),
+        Employment::Unavailable {
+            unavailable: Unpublished::NotAvailable
+        }
+    );
+    assert_eq!(
+        actors.mean(),
+        Wage::Unavailable {
+            unavailable: Unpublished::NotAvailable
+        }
+    );
+
+    let hospital = &outcome.items[6];
+    assert_eq!(hospital.industry().unwrap().naics.as_str(), "622100");
+    assert_eq!(hospital.ownership().unwrap().description(), Some("Private"));
+}
+
+#[test]
+fn columns_match_by_name_in_any_case_and_extra_columns_are_ignored() {
+    let outcome = read("state_M2023_dl_lowercase.csv", &OewsOptions::new()).unwrap();
+    assert_eq!(outcome.items.len(), 3);
+    assert_eq!(
+        *outcome.items[0].area(),
+        Area::State {
+            state: himkit::UsState::Ohio
+        }
+    );
+    assert!(matches!(
+        outcome.items[1].area(),
+        Area::Metropolitan { code: 18140, .. }
+    ));
+    assert!(matches!(
+        outcome.items[2].area(),
+        Area::Nonmetropolitan { code: 3_900_002, .. }
+    ));
+    assert_eq!(outcome.items[0].period().label(), "May 2023");
+}
+
+#[test]
+fn filters_apply_while_reading() {
+    let mut options = OewsOptions::new();
+    options.occupations = vec!["29-9021".parse().unwrap()];
+    let outcome = read("national_M2024_dl.csv", &options).unwrap();
+    assert_eq!(outcome.items.len(), 2);
+    options.industries = vec!["622100".parse().unwrap()];
+    assert_eq!(read("national_M2024_dl.csv", &options).unwrap().items.len(), 1);
+    let mut by_area = OewsOptions::new();
+    by_area.areas = vec!["18140".to_owned()];
+    assert_eq!(
+        read("state_M2023_dl_lowercase.csv", &by_area)
+            .unwrap()
+            .items
+            .len(),
+        1
+    );
+}
+
+#[test]
+fn a_bad_number_names_file_line_column_and_value() {
+    let error = read("national_M2024_bad_number.csv", &OewsOptions::new()).unwrap_err();
+    let path = fixture("national_M2024_bad_number.csv").display().to_string();
+    assert_eq!(
+        message(&error),
+        format!("{path} line 3, column A_MEDIAN: \"116,48O\" is not a whole number")
+    );
+}
+
+#[test]
+fn lenient_mode_keeps_good_rows_and_reports_each_skipped_one() {
+    let mut options = OewsOptions::new();
+    options.mode = Mode::Lenient;
+    let outcome = read("national_M2024_bad_number.csv", &options).unwrap();
+    assert_eq!(outcome.items.len(), 6);
+    assert_eq!(outcome.skipped.len(), 1);
+    assert_eq!(outcome.skipped[0].location.line, Some(3));
+    assert_eq!(outcome.skipped[0].reason, "\"116,48O\" is not a whole number");
+
+    let truncated = read("national_M2024_truncated.csv", &options).unwrap();
+    assert_eq!(truncated.items.len(), 3);
+    assert_eq!(truncated.skipped.len(), 1);
+    assert!(
+        truncated.skipped[0]
+            .reason
+            .contains("fields where the header has 32"),
+        "{:?}",
+        truncated.skipped
+    );
+}
+
+#[test]
+fn a_truncated_file_fails_strictly_at_its_last_line() {
+    let error = read("national_M2024_truncated.csv", &OewsOptions::new()).unwrap_err();
+    assert!(
+        message(&error).ends_with("line 5: the row has 9 fields where the header has 32"),
+        "{error}"
+    );
+}
+
+#[test]
+fn a_missing_required_column_is_named() {
+    let error = read("national_M2024_no_pct90.csv", &OewsOptions::new()).unwrap_err();
+    assert!(
+        message(&error).ends_with("line 1: the required column A_PCT90 is missing from the header"),
+        "{error}"
+    );
+}
+
+#[test]
+fn an_unknown_period_or_top_code_is_an_error_not_a_guess() {
+    let text = std::fs::read_to_string(fixture("national_M2024_dl.csv")).unwrap();
+    let error = read_oews_csv("wages.csv", text.as_bytes(), &OewsOptions::new()).unwrap_err();
+    assert!(
+        message(&error).contains("the reference period is unknown"),
+        "{error}"
+    );
+    let mut options = OewsOptions::new();
+    options.period = Some(ReferencePeriod::may(2015).unwrap());
+    let error = read_oews_csv("wages.csv", text.as_bytes(), &options).unwrap_err();
+    assert!(
+        message(&error).contains("no top-code threshold for May 2015"),
+        "{error}"
+    );
+    options.top_code = Some(himkit::Money::new(187_200).unwrap());
+    let outcome = read_oews_csv("wages.csv", text.as_bytes(), &options).unwrap();
+    assert_eq!(
+        outcome.items[4].median().lower_bound().unwrap().dollars(),
+        187_200
+    );
+}
+
+#[cfg(feature = "xlsx")]
+#[test]
+fn an_xlsx_workbook_reads_like_its_csv() {
+    let csv_path = fixture("national_M2024_dl.csv");
+    let text = std::fs::read_to_string(&csv_path).unwrap();
+    let directory = std::env::temp_dir().join(format!("himkit-xlsx-{}", std::process::id()));
+    std::fs::create_dir_all(&directory).unwrap();
+    let path = directory.join("national_M2024_dl.xlsx");
+    let mut workbook = rust_xlsxwriter::Workbook::new();
+    // BLS workbooks carry a description sheet too; the reader must find the data sheet.
+    let notes = workbook.add_worksheet().set_name("Field Descriptions").unwrap();
+    notes.write_string(0, 0, "Field").unwrap();
+    let sheet = workbook.add_worksheet().set_name("national_M2024_dl").unwrap();
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    for (column, name) in reader.headers().unwrap().iter().enumerate() {
+        sheet.write_string(0, column as u16, name).unwrap();
+    }
+    for (row, record) in reader.records().enumerate() {
+        for (column, cell) in record.unwrap().iter().enumerate() {
+            let (row, column) = (row as u32 + 1, column as u16);
+            // Numbers as numbers, as in the published workbooks; markers as text.
+            match cell.replace(',', "").parse::<f64>() {
+                Ok(number) if !cell.is_empty() && column != 4 => {
+                    sheet.write_number(row, column, number).unwrap()
+                }
+                _ => sheet.write_string(row, column, cell).unwrap(),
+            };
+        }
+    }
+    workbook.save(&path).unwrap();
+    let from_xlsx = read_oews_path(&path, &OewsOptions::new()).unwrap();
+    let from_csv = read_oews_path(&csv_path, &OewsOptions::new()).unwrap();
+    assert_eq!(from_xlsx.items.len(), from_csv.items.len());
+    for (a, b) in from_xlsx.items.iter().zip(&from_csv.items) {
+        assert_eq!(a.occupation(), b.occupation());
+        assert_eq!(a.percentiles(), b.percentiles());
+        assert_eq!(a.employment(), b.employment());
+        assert_eq!(a.industry(), b.industry());
+    }
+    std::fs::remove_dir_all(&directory).unwrap();
+}
+
+#[test]
+fn scorecard_rows_keep_markers_and_leading_zeros() {
+    let path = fixture("Most-Recent-Cohorts-Field-of-Study.csv");
+    let file = std::fs::File::open(&path).unwrap();
+    let outcome = read_scorecard_csv(
+        "fos.csv",
+        file,
+        &ScorecardOptions::new(himkit::Year::new(2024).unwrap()),
+    )
+    .unwrap();
+    assert_eq!(outcome.items.len(), 4);
+    let associate = &outcome.items[0];
+    assert_eq!(associate.level, DegreeLevel::Associate);
+    assert_eq!(associate.cip_family.to_string(), "51.07");
+    assert_eq!(associate.median_earnings.value().unwrap().dollars(), 40_150);
+    assert_eq!(associate.median_debt.value().unwrap().dollars(), 13_250);
+    let certificate = &outcome.items[1];
+    assert!(matches!(certificate.median_earnings, Outcome::Suppressed { .. }));
+    let bachelor = &outcome.items[2];
+    assert_eq!(bachelor.median_earnings, Outcome::NotReported);
+    assert_eq!(bachelor.median_debt.value().unwrap().dollars(), 24_501);
+    assert_eq!(outcome.items[3].cip_family.scorecard_code(), "0101");
+    let Outcome::Reported { note, .. } = &associate.median_earnings else {
+        panic!()
+    };
+    assert!(note.as_ref().unwrap().as_str().contains("EARN_MDN_HI_2YR"));
+    assert!(
+        note.as_ref()
+            .unwrap()
+            .as_str()
+            .contains("51.07 holds HIM and HIT")
+    );
+}
+
+#[test]
+fn scorecard_outcomes_attach_by_unitid_cip_family_and_level() {
+    let records = read_scorecard_csv(
+        "fos.csv",
+        std::fs::File::open(fixture("Most-Recent-Cohorts-Field-of-Study.csv")).unwrap(),
+        &ScorecardOptions::new(himkit::Year::new(2024).unwrap()),
+    )
+    .unwrap()
+    .items;
+    let dataset = Dataset::embedded().unwrap();
+    let mut programs = Vec::new();
+    for (id, unitid) in [
+        ("lakeside-cc-hit-aas", Some(100_001)),
+        ("prairie-state-him-bs", Some(100_002)),
+        ("granite-hit-aas", None),
+    ] {
+        let mut spec = dataset.catalog().get(id).unwrap().to_spec();
+        spec.institution = himkit::Institution::new(
+            spec.institution.name(),
+            spec.institution.state(),
+            spec.institution.city(),
+            unitid.map(|id| himkit::Unitid::new(id).unwrap()),
+        )
+        .unwrap();
+        programs.push(himkit::Program::new(spec).unwrap());
+    }
+    let attachment = attach_scorecard(&Catalog::new(programs).unwrap(), &records).unwrap();
+    assert_eq!(
+        attachment
+            .attached
+            .iter()
+            .map(himkit::ProgramId::as_str)
+            .collect::<Vec<_>>(),
+        ["lakeside-cc-hit-aas"]
+    );
+    assert!(attachment.unmatched.is_empty());
+    assert_eq!(attachment.unidentified.len(), 1);
+    let lakeside = attachment.catalog.get("lakeside-cc-hit-aas").unwrap();
+    assert_eq!(
+        lakeside.outcomes().median_earnings.value().unwrap().dollars(),
+        40_150
+    );
+    // The program's own figure wins over the pooled one.
+    let prairie = attachment.catalog.get("prairie-state-him-bs").unwrap();
+    assert_eq!(
+        prairie.outcomes().median_earnings.value().unwrap().dollars(),
+        52_000
+    );
+}
+
+#[test]
+fn scorecard_errors_name_line_and_column() {
+    let text = "UNITID,CIPCODE,CREDLEV\n100001,5107,9\n";
+    let error = read_scorecard_csv(
+        "fos.csv",
+        text.as_bytes(),
+        &ScorecardOptions::new(himkit::Year::new(2024).unwrap()),
+    )
+    .unwrap_err();
+    assert_eq!(
+        message(&error),
+        "fos.csv line 2, column CREDLEV: \"9\" is not a Scorecard credential level (1 to 8)"
+    );
+    let error = read_scorecard_csv(
+        "fos.csv",
+        "UNITID,CREDLEV\n".as_bytes(),
+        &ScorecardOptions::new(himkit::Year::new(2024).unwrap()),
+    )
+    .unwrap_err();
+    assert_eq!(
+        message(&error),
+        "fos.csv line 1: the required column CIPCODE is missing from the header"
+    );
+}
+
+#[test]
+fn the_embedded_catalogue_round_trips_through_csv() {
+    let catalog = Dataset::embedded().unwrap().catalog().clone();
+    let mut bytes = Vec::new();
+    write_catalog_csv(&catalog, &mut bytes).unwrap();
+    let back = read_catalog_csv("catalogue.csv", bytes.as_slice()).unwrap();
+    assert_eq!(back, catalog);
+}
+
+#[test]
+fn catalogue_csv_errors_name_line_and_column() {
+    let catalog = Dataset::embedded().unwrap().catalog().clone();
+    let mut bytes = Vec::new();
+    write_catalog_csv(&catalog, &mut bytes).unwrap();
+    let text = String::from_utf8(bytes).unwrap();
+    let broken = text.replacen(",64,145,320,", ",64,145,32O,", 1);
+    let error = read_catalog_csv("catalogue.csv", broken.as_bytes()).unwrap_err();
+    assert_eq!(
+        message(&error),
+        "catalogue.csv line 2, column out_of_state: \"32O\" is not a whole number"
+    );
+    let renamed = text.replacen("length_months", "length", 1);
+    let error = read_catalog_csv("catalogue.csv", renamed.as_bytes()).unwrap_err();
+    assert!(
+        message(&error).starts_with("catalogue.csv line 1: unknown column \"length\""),
+        "{error}"
+    );
+    let mut lines: Vec<&str> = text.lines().collect();
+    lines.push(lines[1]);
+    let duplicated = lines.join("\n");
+    let error = read_catalog_csv("catalogue.csv", duplicated.as_bytes()).unwrap_err();
+    assert_eq!(
+        message(&error),
+        format!(
+            "program id \"lakeside-cc-hit-aas\" appears twice: at catalogue.csv line 2 and at catalogue.csv line {}",
+            lines.len()
+        )
+    );
+    let bad_outcome = text.replacen("0.68@2024", "68%", 1);
+    let error = read_catalog_csv("catalogue.csv", bad_outcome.as_bytes()).unwrap_err();
+    assert!(
+        message(&error).contains("column graduation_rate: \"68%\" is not an outcome"),
+        "{error}"
+    );
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(
+        std::env::var("PROPTEST_CASES").ok().and_then(|cases| cases.parse().ok()).unwrap_or(64)
+    ))]
+
+    #[test]
+    fn every_catalogue_round_trips_through_csv(catalog in common::catalog(6)) {
+        let mut bytes = Vec::new();
+        write_catalog_csv(&catalog, &mut bytes).unwrap();
+        let back = read_catalog_csv("generated.csv", bytes.as_slice()).unwrap();
+        prop_assert_eq!(back, catalog);
+    }
+}
