@@ -5,6 +5,7 @@
 //! cargo run --example select -- --method topsis --top 5
 //! cargo run --example select -- --programs my-programs.json --profile me.json --format json
 //! cargo run --example select -- --explain lakeside-cc-hit-aas
+//! cargo run --example select -- --programs mine.csv --scorecard Most-Recent-Cohorts-Field-of-Study.csv --scorecard-year 2024
 //! ```
 //!
 //! Without `--profile` the profile is `StudentProfile::example(UsState::Ohio)`: a student in
@@ -22,6 +23,8 @@ use himkit::{Credential, Program, Ranking, Selector, StudentProfile};
 
 struct Options {
     programs: Option<String>,
+    scorecard: Option<String>,
+    scorecard_year: Option<String>,
     profile: Option<String>,
     method: Option<Method>,
     top: Option<usize>,
@@ -29,8 +32,8 @@ struct Options {
     explain: Option<String>,
 }
 
-const USAGE: &str = "usage: select [--programs FILE] [--profile FILE] [--method weighted-sum|topsis] \
-                     [--top N] [--format table|json] [--explain ID]";
+const USAGE: &str = "usage: select [--programs FILE.json|FILE.csv] [--scorecard FILE [--scorecard-year YEAR]] \
+                     [--profile FILE] [--method weighted-sum|topsis] [--top N] [--format table|json] [--explain ID]";
 
 fn main() -> ExitCode {
     match run() {
@@ -45,6 +48,8 @@ fn main() -> ExitCode {
 fn parse_options() -> Result<Options, String> {
     let mut options = Options {
         programs: None,
+        scorecard: None,
+        scorecard_year: None,
         profile: None,
         method: None,
         top: None,
@@ -56,6 +61,8 @@ fn parse_options() -> Result<Options, String> {
         match arg.as_str() {
             "--programs" => options.programs = Some(common::value_of(&mut args, &arg)?),
             "--profile" => options.profile = Some(common::value_of(&mut args, &arg)?),
+            "--scorecard" => options.scorecard = Some(common::value_of(&mut args, &arg)?),
+            "--scorecard-year" => options.scorecard_year = Some(common::value_of(&mut args, &arg)?),
             "--method" => {
                 let value = common::value_of(&mut args, &arg)?;
                 options.method = Some(value.parse().map_err(|error| format!("--method: {error}"))?);
@@ -84,7 +91,10 @@ fn parse_options() -> Result<Options, String> {
 
 fn run() -> Result<(), String> {
     let options = parse_options()?;
-    let (catalog, dataset) = common::load_dataset(options.programs.as_deref())?;
+    let (mut catalog, dataset) = common::load_dataset(options.programs.as_deref())?;
+    if let Some(path) = &options.scorecard {
+        catalog = common::attach_scorecard(&catalog, path, options.scorecard_year.as_deref())?;
+    }
     let mut profile = common::load_profile(options.profile.as_deref())?;
     if let Some(method) = options.method {
         profile = profile.with_method(method);

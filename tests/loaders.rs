@@ -43,7 +43,10 @@ fn message(error: &Error) -> String {
 #[test]
 fn xlsx_without_the_feature_says_how_to_read_it() {
     let error = read_oews_path(Path::new("national_M2024_dl.xlsx"), &OewsOptions::new()).unwrap_err();
-    assert!(message(&error).contains("needs himkit's `xlsx` feature"), "{error}");
+    assert!(
+        message(&error).contains("needs himkit's `xlsx` feature"),
+        "{error}"
+    );
 }
 
 #[test]

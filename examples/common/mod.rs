@@ -30,11 +30,16 @@ use std::path::Path;
 
 use himkit::{Catalog, Dataset, StudentProfile, UsState};
 
-/// The catalogue and wage data to work on: the user's programs file if given, else the
-/// embedded catalogue; the embedded BLS figures either way.
+/// The catalogue and wage data to work on: the user's programs file (JSON, or CSV by its
+/// extension) if given, else the embedded catalogue; the embedded BLS figures either way.
 pub fn load_dataset(programs: Option<&str>) -> Result<(Catalog, Dataset), String> {
     let dataset = Dataset::embedded().map_err(|error| error.to_string())?;
     let catalog = match programs {
+        Some(path) if path.to_ascii_lowercase().ends_with(".csv") => {
+            let file = std::fs::File::open(path).map_err(|error| format!("{path}: {error}"))?;
+            himkit::io::read_catalog_csv(path, std::io::BufReader::new(file))
+                .map_err(|error| error.to_string())?
+        }
         Some(path) => {
             let text = read(path)?;
             Catalog::from_json_str(path, &text).map_err(|error| error.to_string())?
@@ -89,4 +94,47 @@ pub fn fit(text: &str, width: usize) -> String {
         cut.push('…');
         cut
     }
+}
+
+/// Attaches College Scorecard outcomes from `path` to `catalog`; the outcome year is `year`, or
+/// the first four-digit year in the file name.
+pub fn attach_scorecard(catalog: &Catalog, path: &str, year: Option<&str>) -> Result<Catalog, String> {
+    let year = match year {
+        Some(year) => year
+            .parse::<himkit::Year>()
+            .map_err(|error| format!("--scorecard-year: {error}"))?,
+        None => year_in_name(path).ok_or_else(|| {
+            format!(
+                "{path}: the file name has no year; give the year the outcomes describe with --scorecard-year"
+            )
+        })?,
+    };
+    let file = std::fs::File::open(path).map_err(|error| format!("{path}: {error}"))?;
+    let options = himkit::io::ScorecardOptions::new(year);
+    let records = himkit::io::read_scorecard_csv(path, std::io::BufReader::new(file), &options)
+        .map_err(|error| error.to_string())?;
+    let attachment =
+        himkit::io::attach_scorecard(catalog, &records.items).map_err(|error| error.to_string())?;
+    eprintln!(
+        "scorecard: outcomes attached to {} programs; {} had no matching row; {} lack a UNITID or CIP code",
+        attachment.attached.len(),
+        attachment.unmatched.len(),
+        attachment.unidentified.len()
+    );
+    Ok(attachment.catalog)
+}
+
+fn year_in_name(path: &str) -> Option<himkit::Year> {
+    let name = Path::new(path).file_name()?.to_str()?;
+    let bytes = name.as_bytes();
+    (0..bytes.len().saturating_sub(3)).find_map(|start| {
+        let digits = name.get(start..start + 4)?;
+        let bounded = start == 0 || !bytes.get(start - 1)?.is_ascii_digit();
+        let after = bytes.get(start + 4).is_none_or(|byte| !byte.is_ascii_digit());
+        if bounded && after && digits.bytes().all(|byte| byte.is_ascii_digit()) {
+            digits.parse().ok()
+        } else {
+            None
+        }
+    })
 }
