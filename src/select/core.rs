@@ -415,17 +415,18 @@ impl Scoring {
             for (blocks, (scale, offset, weight)) in column_blocks.iter_mut().zip(&weighted_affine) {
                 let Some(values) = blocks.next() else { continue };
                 let (scale, offset, weight) = (*scale, *offset, *weight);
-                // `max` then `min` (not `clamp`, not `mul_add`) so the loops vectorise without
-                // FMA instructions or a library call.
+                // Plain comparisons (not `clamp`, `max` or `mul_add`) so that the loops compile
+                // to packed min/max instructions, with no NaN handling (values are finite) and
+                // no FMA library call.
                 match self.method {
                     Method::WeightedSum => {
                         for (acc, value) in near.iter_mut().zip(values) {
-                            *acc += (value * scale + offset).max(0.0).min(weight);
+                            *acc += clamp_to(value * scale + offset, weight);
                         }
                     }
                     Method::Topsis => {
                         for ((to_anti, to_ideal), value) in near.iter_mut().zip(far.iter_mut()).zip(values) {
-                            let weighted = (value * scale + offset).max(0.0).min(weight);
+                            let weighted = clamp_to(value * scale + offset, weight);
                             *to_anti += weighted * weighted;
                             let gap = weight - weighted;
                             *to_ideal += gap * gap;
@@ -503,6 +504,14 @@ impl Scoring {
         };
         Some((score, contributions))
     }
+}
+
+/// `value` limited to `[0, high]`, written so that it compiles to one packed max and one packed
+/// min.
+#[inline(always)]
+fn clamp_to(value: f64, high: f64) -> f64 {
+    let value = if value > 0.0 { value } else { 0.0 };
+    if value < high { value } else { high }
 }
 
 /// TOPSIS closeness; a row at both points at once (every weight zero) scores 0.
