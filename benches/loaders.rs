@@ -4,7 +4,12 @@
 //! `cargo bench --bench loaders`. The file is written once to the system temp directory
 //! (`himkit-bench/all_data_M_2024.csv`); `scripts/loaders_peer.sh` times pandas on the same file and
 //! measures peak memory of a filtered read.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 
 use std::fmt::Write as _;
 use std::hint::black_box;
@@ -33,11 +38,20 @@ fn generated_file() -> PathBuf {
     text.push('\n');
     let him = ["11-9111", "29-9021", "29-2072"];
     for row in 0..ROWS {
-        let occupation = if row % 800 < 3 { him[row % 800].to_owned() } else { format!("{:02}-{:04}", 11 + row % 43, 1000 + row % 797) };
+        let occupation = if row % 800 < 3 {
+            him[row % 800].to_owned()
+        } else {
+            format!("{:02}-{:04}", 11 + row % 43, 1000 + row % 797)
+        };
         let (area, title, kind, state) = match row % 3 {
             0 => ("99".to_owned(), "U.S.".to_owned(), 1, "US"),
             1 => ("39".to_owned(), "Ohio".to_owned(), 2, "OH"),
-            _ => (format!("{}", 10_000 + row % 900), "Columbus, OH".to_owned(), 4, "OH"),
+            _ => (
+                format!("{}", 10_000 + row % 900),
+                "Columbus, OH".to_owned(),
+                4,
+                "OH",
+            ),
         };
         let base = 30_000 + (row % 97) * 1_000;
         let wage = |step: usize| {
@@ -45,7 +59,11 @@ fn generated_file() -> PathBuf {
             format!("\"{},{:03}\"", value / 1000, value % 1000)
         };
         let top = if row % 251 == 0 { "#".to_owned() } else { wage(4) };
-        let employment = if row % 113 == 0 { "**".to_owned() } else { format!("\"{},{:03}\"", 1 + row % 90, row % 1000) };
+        let employment = if row % 113 == 0 {
+            "**".to_owned()
+        } else {
+            format!("\"{},{:03}\"", 1 + row % 90, row % 1000)
+        };
         writeln!(
             text,
             "{area},\"{title}\",{kind},{state},000000,Cross-industry,cross-industry,1235,{occupation},\"Occupation {row}\",detailed,\
@@ -71,9 +89,18 @@ fn loaders(c: &mut Criterion) {
     group.sample_size(10);
     group.throughput(Throughput::Bytes(bytes.len() as u64));
     let mut filtered = OewsOptions::new();
-    filtered.occupations = ["11-9111", "29-9021", "29-2072"].iter().map(|code| code.parse().unwrap()).collect();
-    let rows = read_oews_csv(source, bytes.as_slice(), &filtered).unwrap().items.len();
-    eprintln!("{} MB, {ROWS} rows, {rows} HIM rows kept by the filter", bytes.len() / 1_000_000);
+    filtered.occupations = ["11-9111", "29-9021", "29-2072"]
+        .iter()
+        .map(|code| code.parse().unwrap())
+        .collect();
+    let rows = read_oews_csv(source, bytes.as_slice(), &filtered)
+        .unwrap()
+        .items
+        .len();
+    eprintln!(
+        "{} MB, {ROWS} rows, {rows} HIM rows kept by the filter",
+        bytes.len() / 1_000_000
+    );
     group.bench_function("filtered to the HIM occupations", |b| {
         b.iter(|| read_oews_csv(source, black_box(bytes.as_slice()), &filtered).unwrap());
     });

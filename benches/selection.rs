@@ -130,6 +130,10 @@ fn core(c: &mut Criterion) {
         group.bench_function(BenchmarkId::new("topsis score", rows), |b| {
             b.iter(|| topsis.score(black_box(&matrix)).unwrap());
         });
+        let mut buffer = Vec::new();
+        group.bench_function(BenchmarkId::new("topsis score into a reused buffer", rows), |b| {
+            b.iter(|| topsis.score_into(black_box(&matrix), &mut buffer).unwrap());
+        });
         group.bench_function(BenchmarkId::new("weighted-sum score", rows), |b| {
             b.iter(|| sum.score(black_box(&matrix)).unwrap());
         });

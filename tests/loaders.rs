@@ -436,3 +436,118 @@ proptest! {
         prop_assert_eq!(back, catalog);
     }
 }
+
+fn oews_header() -> String {
+    std::fs::read_to_string(fixture("national_M2024_dl.csv"))
+        .unwrap()
+        .lines()
+        .next()
+        .unwrap()
+        .to_owned()
+}
+
+fn oews_error(row: &str) -> String {
+    let text = format!("{}\n{row}\n", oews_header());
+    message(&read_oews_csv("national_M2024_dl.csv", text.as_bytes(), &OewsOptions::new()).unwrap_err())
+}
+
+#[test]
+fn oews_area_and_ownership_errors_name_their_column() {
+    let row = "39,Ohio,5,OH,000000,Cross-industry,cross-industry,1235,29-9021,Health Information Technologists,detailed,10,1,,,,,1,50000,1,1,1,1,1,1,40000,45000,50000,55000,60000,,";
+    assert_eq!(
+        oews_error(row),
+        "national_M2024_dl.csv line 2, column AREA_TYPE: \"5\" is not an OEWS area type (1 U.S., 2 state, 3 territory, 4 MSA, 6 nonmetropolitan)"
+    );
+    let row = row.replacen(",5,OH,", ",2,ZZ,", 1);
+    assert!(
+        oews_error(&row).contains("column PRIM_STATE: state: \"ZZ\" is not a known state"),
+        "{}",
+        oews_error(&row)
+    );
+    let row =
+        row.replacen(",2,ZZ,", ",2,OH,", 1)
+            .replacen("cross-industry,1235,", "cross-industry,99999,", 1);
+    assert_eq!(
+        oews_error(&row),
+        "national_M2024_dl.csv line 2, column OWN_CODE: own_code: 99999 is not an OEWS ownership code of one to four digits"
+    );
+    let row = row
+        .replacen("cross-industry,99999,", "cross-industry,1235,", 1)
+        .replacen("29-9021", "299021", 1);
+    assert_eq!(
+        oews_error(&row),
+        "national_M2024_dl.csv line 2, column OCC_CODE: soc_code: \"299021\" is not a SOC code of the form NN-NNNN"
+    );
+    let decreasing = row
+        .replacen("299021", "29-9021", 1)
+        .replacen("40000,45000", "40000,35000", 1);
+    assert!(
+        oews_error(&decreasing)
+            .contains("column A_PCT25: percentiles.p25: $35,000 is below the p10 wage ($40,000)"),
+        "{}",
+        oews_error(&decreasing)
+    );
+}
+
+#[test]
+fn scorecard_amounts_must_be_dollars() {
+    let text = "UNITID,CIPCODE,CREDLEV,EARN_MDN_HI_2YR\n100001,5107,2,lots\n";
+    let error = read_scorecard_csv(
+        "fos.csv",
+        text.as_bytes(),
+        &ScorecardOptions::new(himkit::Year::new(2024).unwrap()),
+    )
+    .unwrap_err();
+    assert_eq!(
+        message(&error),
+        "fos.csv line 2, column EARN_MDN_HI_2YR: \"lots\" is not an amount of dollars"
+    );
+    let mut options = ScorecardOptions::new(himkit::Year::new(2024).unwrap());
+    options.mode = Mode::Lenient;
+    let outcome = read_scorecard_csv("fos.csv", text.as_bytes(), &options).unwrap();
+    assert_eq!((outcome.items.len(), outcome.skipped.len()), (0, 1));
+}
+
+#[test]
+fn catalogue_cells_are_checked_one_by_one() {
+    let catalog = Dataset::embedded().unwrap().catalog().clone();
+    let mut bytes = Vec::new();
+    write_catalog_csv(&catalog, &mut bytes).unwrap();
+    let text = String::from_utf8(bytes).unwrap();
+    let check = |from: &str, to: &str, expected: &str| {
+        let changed = text.replacen(from, to, 1);
+        assert_ne!(changed, text, "{from}");
+        let error = message(&read_catalog_csv("c.csv", changed.as_bytes()).unwrap_err());
+        assert!(error.contains(expected), "{error}");
+    };
+    check(
+        ",per-credit,64,",
+        ",monthly,64,",
+        "column cost_basis: \"monthly\" is not per-credit or total",
+    );
+    check(
+        ",true,true,false,true,",
+        ",maybe,true,false,true,",
+        "column professional_practice_experience: \"maybe\" is not true or false",
+    );
+    check(
+        ",hybrid,0.6,",
+        ",hybrid,,",
+        "column distance_share: delivery.distance_share: nothing is required for a hybrid program",
+    );
+    check(
+        ",hybrid,0.6,",
+        ",online,0.6,",
+        "column distance_share: delivery.distance_share: 0.6 must be 1 for an online program",
+    );
+    check(
+        "not-reported,,not-reported,",
+        "not-reported,a note,not-reported,",
+        "a note needs a reported value beside it",
+    );
+    check(
+        ",OH,Dayton,",
+        ",Ohio,Dayton,",
+        "column institution_state: state: \"Ohio\" is not a known state",
+    );
+}

@@ -351,6 +351,17 @@ impl Scoring {
     /// # Errors
     /// [`Error::Invalid`] if the matrix does not have one column per weight.
     pub fn score(&self, matrix: &CriteriaMatrix) -> Result<Vec<f64>> {
+        let mut scores = Vec::new();
+        self.score_into(matrix, &mut scores)?;
+        Ok(scores)
+    }
+
+    /// Scores every row of `matrix` into `scores` (resized to the row count), so that a caller
+    /// scoring many times reuses one buffer instead of allocating, and touching, a new one.
+    ///
+    /// # Errors
+    /// As [`Scoring::score`].
+    pub fn score_into(&self, matrix: &CriteriaMatrix, scores: &mut Vec<f64>) -> Result<()> {
         if matrix.columns() != self.weights.len() {
             return Err(Error::invalid(
                 "matrix",
@@ -358,7 +369,7 @@ impl Scoring {
                 format!("columns do not match the {} weights", self.weights.len()),
             ));
         }
-        let mut scores = vec![0.0; matrix.rows()];
+        scores.resize(matrix.rows(), 0.0);
         if matrix.columns.iter().all(|column| column.missing.is_none()) {
             let columns: Vec<&[f64]> = matrix
                 .columns
@@ -378,29 +389,34 @@ impl Scoring {
                     self.score_complete(&back_columns, back);
                 });
             } else {
-                self.score_complete(&columns, &mut scores);
+                self.score_complete(&columns, scores);
             }
         } else {
             for (row, score) in scores.iter_mut().enumerate() {
                 *score = self.explain_row(matrix, row).map_or(0.0, |(score, _)| score);
             }
         }
-        Ok(scores)
+        Ok(())
     }
 
     /// The fast path: no missing cells, one streaming pass over the columns.
     fn score_complete(&self, columns: &[&[f64]], scores: &mut [f64]) {
         // Fold each weight into its normalisation: weight * clamp(x * scale + offset, 0, 1)
         // = clamp(x * (scale * weight) + offset * weight, 0, weight).
-        let weighted_affine: Vec<(f64, f64, f64)> = self
+        let weighted_affine: Vec<WeightedAffine> = self
             .bounds
             .iter()
             .zip(&self.weights)
             .map(|(bounds, weight)| {
                 let (scale, offset) = bounds.affine();
-                (scale * weight, offset * weight, *weight)
+                WeightedAffine {
+                    scale: scale * weight,
+                    offset: offset * weight,
+                    weight: *weight,
+                }
             })
             .collect();
+        let mut block_columns: Vec<&[f64]> = Vec::with_capacity(columns.len());
         let mut column_blocks: Vec<std::slice::Chunks<'_, f64>> =
             columns.iter().map(|column| column.chunks(BLOCK)).collect();
         let mut near = [0.0f64; BLOCK];
@@ -412,24 +428,53 @@ impl Scoring {
             };
             near.fill(0.0);
             far.fill(0.0);
-            for (blocks, (scale, offset, weight)) in column_blocks.iter_mut().zip(&weighted_affine) {
-                let Some(values) = blocks.next() else { continue };
-                let (scale, offset, weight) = (*scale, *offset, *weight);
-                // Plain comparisons (not `clamp`, `max` or `mul_add`) so that the loops compile
-                // to packed min/max instructions, with no NaN handling (values are finite) and
-                // no FMA library call.
-                match self.method {
-                    Method::WeightedSum => {
-                        for (acc, value) in near.iter_mut().zip(values) {
-                            *acc += clamp_to(value * scale + offset, weight);
+            block_columns.clear();
+            block_columns.extend(column_blocks.iter_mut().filter_map(Iterator::next));
+            // Four columns at a time, so each accumulator is loaded and stored once per four
+            // cells; the sums still add the columns in order, as `explain_row` does.
+            for (group, parameters) in block_columns.chunks(4).zip(weighted_affine.chunks(4)) {
+                match (group, parameters, self.method) {
+                    ([a, b, c, d], [pa, pb, pc, pd], Method::WeightedSum) => {
+                        for ((((acc, x), y), z), u) in near.iter_mut().zip(*a).zip(*b).zip(*c).zip(*d) {
+                            *acc =
+                                *acc + pa.weighted(*x) + pb.weighted(*y) + pc.weighted(*z) + pd.weighted(*u);
                         }
                     }
-                    Method::Topsis => {
-                        for ((to_anti, to_ideal), value) in near.iter_mut().zip(far.iter_mut()).zip(values) {
-                            let weighted = clamp_to(value * scale + offset, weight);
-                            *to_anti += weighted * weighted;
-                            let gap = weight - weighted;
-                            *to_ideal += gap * gap;
+                    ([a, b, c, d], [pa, pb, pc, pd], Method::Topsis) => {
+                        for (((((to_anti, to_ideal), x), y), z), u) in near
+                            .iter_mut()
+                            .zip(far.iter_mut())
+                            .zip(*a)
+                            .zip(*b)
+                            .zip(*c)
+                            .zip(*d)
+                        {
+                            let (va, vb, vc, vd) =
+                                (pa.weighted(*x), pb.weighted(*y), pc.weighted(*z), pd.weighted(*u));
+                            *to_anti = *to_anti + va * va + vb * vb + vc * vc + vd * vd;
+                            let (ga, gb, gc, gd) = (pa.gap(va), pb.gap(vb), pc.gap(vc), pd.gap(vd));
+                            *to_ideal = *to_ideal + ga * ga + gb * gb + gc * gc + gd * gd;
+                        }
+                    }
+                    _ => {
+                        for (values, parameter) in group.iter().zip(parameters) {
+                            match self.method {
+                                Method::WeightedSum => {
+                                    for (acc, value) in near.iter_mut().zip(*values) {
+                                        *acc += parameter.weighted(*value);
+                                    }
+                                }
+                                Method::Topsis => {
+                                    for ((to_anti, to_ideal), value) in
+                                        near.iter_mut().zip(far.iter_mut()).zip(*values)
+                                    {
+                                        let weighted = parameter.weighted(*value);
+                                        *to_anti += weighted * weighted;
+                                        let gap = parameter.gap(weighted);
+                                        *to_ideal += gap * gap;
+                                    }
+                                }
+                            }
                         }
                     }
                 }
@@ -506,9 +551,34 @@ impl Scoring {
     }
 }
 
+/// One column's weight folded into its normalisation.
+#[derive(Debug, Clone, Copy)]
+struct WeightedAffine {
+    scale: f64,
+    offset: f64,
+    weight: f64,
+}
+
+impl WeightedAffine {
+    /// The weighted normalised value, in `[0, weight]`.
+    #[inline]
+    fn weighted(self, value: f64) -> f64 {
+        // Plain comparisons (not `clamp`, `max` or `mul_add`) so that the loops compile to
+        // packed min/max instructions, with no NaN handling (values are finite) and no FMA
+        // library call.
+        clamp_to(value * self.scale + self.offset, self.weight)
+    }
+
+    /// The distance to the ideal on this criterion.
+    #[inline]
+    fn gap(self, weighted: f64) -> f64 {
+        self.weight - weighted
+    }
+}
+
 /// `value` limited to `[0, high]`, written so that it compiles to one packed max and one packed
 /// min.
-#[inline(always)]
+#[inline]
 fn clamp_to(value: f64, high: f64) -> f64 {
     let value = if value > 0.0 { value } else { 0.0 };
     if value < high { value } else { high }

@@ -910,9 +910,12 @@ impl Selector {
             let Some((program, facts)) = eligible.get(row) else {
                 continue;
             };
-            let Some((score, parts)) = scoring.explain_row(&matrix, row) else {
+            let Some((_, parts)) = scoring.explain_row(&matrix, row) else {
                 continue;
             };
+            // The score the order was made with; the explanation's own sum can differ from it
+            // in the last bits, since the fast pass folds the weights in differently.
+            let score = scores.get(row).copied().unwrap_or(0.0);
             let source = self.earnings_source(program, facts);
             entries.push(Self::entry(
                 program, facts, profile, &criteria, &scoring, rank, score, &parts, source,
