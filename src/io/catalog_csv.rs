@@ -3,7 +3,7 @@
 
 use std::io::{Read, Write};
 
-use super::table::{CellError, Columns};
+use super::table::{CellError, Columns, csv_error};
 use crate::accreditation::Accreditation;
 use crate::catalog::Catalog;
 use crate::error::Location;
@@ -322,23 +322,7 @@ pub fn read_catalog_csv<R: Read>(source: &str, reader: R) -> Result<Catalog> {
         line,
         ..Location::default()
     };
-    let csv_error = |error: csv::Error| match error.kind() {
-        csv::ErrorKind::Io(io) => Error::Io {
-            path: source.to_owned(),
-            message: io.to_string(),
-        },
-        csv::ErrorKind::UnequalLengths {
-            expected_len, len, ..
-        } => Error::Parse {
-            location: Box::new(place(error.position().map(csv::Position::line))),
-            message: format!("the row has {len} fields where the header has {expected_len}"),
-        },
-        _ => Error::Parse {
-            location: Box::new(place(error.position().map(csv::Position::line))),
-            message: error.to_string(),
-        },
-    };
-    let header = csv.headers().map_err(csv_error)?.clone();
+    let header = csv.headers().map_err(|error| csv_error(source, &error))?.clone();
     for name in &header {
         if !CATALOG_COLUMNS
             .iter()
@@ -360,7 +344,10 @@ pub fn read_catalog_csv<R: Read>(source: &str, reader: R) -> Result<Catalog> {
     let mut programs = Vec::new();
     let mut lines = Vec::new();
     let mut record = csv::StringRecord::new();
-    while csv.read_record(&mut record).map_err(csv_error)? {
+    while csv
+        .read_record(&mut record)
+        .map_err(|error| csv_error(source, &error))?
+    {
         let line = record.position().map(csv::Position::line);
         let program = Row {
             columns: &columns,

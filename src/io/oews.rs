@@ -3,7 +3,7 @@
 use std::io::Read;
 use std::path::Path;
 
-use super::table::{CellError, Columns, whole_number};
+use super::table::{CellError, Columns, csv_error, whole_number};
 use super::{Mode, ReadOutcome, SkippedRow};
 use crate::credential::Confidence;
 use crate::error::Location;
@@ -467,30 +467,6 @@ pub fn read_oews_csv<R: Read>(
         }
     }
     Ok(outcome)
-}
-
-fn csv_error(source: &str, error: &csv::Error) -> Error {
-    let location = Location {
-        source: Some(source.to_owned()),
-        line: error.position().map(csv::Position::line),
-        ..Location::default()
-    };
-    match error.kind() {
-        csv::ErrorKind::Io(io) => Error::Io {
-            path: source.to_owned(),
-            message: io.to_string(),
-        },
-        csv::ErrorKind::UnequalLengths {
-            expected_len, len, ..
-        } => Error::Parse {
-            location: Box::new(location),
-            message: format!("the row has {len} fields where the header has {expected_len}"),
-        },
-        _ => Error::Parse {
-            location: Box::new(location),
-            message: error.to_string(),
-        },
-    }
 }
 
 /// Reads an OEWS workbook (`.xlsx`) as BLS publishes it: the first sheet whose header row has

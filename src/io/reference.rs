@@ -5,6 +5,7 @@ use std::io::Read;
 
 use serde::Deserialize;
 
+use super::table::csv_error;
 use crate::career::EntryEducation;
 use crate::credential::Confidence;
 use crate::error::Location;
@@ -69,21 +70,23 @@ where
             ..Location::default()
         })
     };
-    let csv_error = |error: &csv::Error| Error::Parse {
-        location: place(error.position().map(csv::Position::line)),
-        message: csv_message(error),
-    };
-    let headers = reader.headers().map_err(|error| csv_error(&error))?.clone();
+    let headers = reader
+        .headers()
+        .map_err(|error| csv_error(source, &error))?
+        .clone();
     let mut record = csv::StringRecord::new();
     let mut items = Vec::new();
     while reader
         .read_record(&mut record)
-        .map_err(|error| csv_error(&error))?
+        .map_err(|error| csv_error(source, &error))?
     {
         let line = record.position().map(csv::Position::line);
         let row: Row = record.deserialize(Some(&headers)).map_err(|error| Error::Parse {
             location: place(line),
-            message: csv_message(&error),
+            message: match error.kind() {
+                csv::ErrorKind::Deserialize { err, .. } => err.to_string(),
+                _ => error.to_string(),
+            },
         })?;
         let item = convert(row).map_err(|error| Error::Parse {
             location: place(line),
@@ -92,18 +95,6 @@ where
         items.push(item);
     }
     Ok(items)
-}
-
-fn csv_message(error: &csv::Error) -> String {
-    match error.kind() {
-        csv::ErrorKind::Deserialize { err, .. } => err.to_string(),
-        csv::ErrorKind::UnequalLengths {
-            expected_len, len, ..
-        } => {
-            format!("the row has {len} fields where the header has {expected_len}")
-        }
-        _ => error.to_string(),
-    }
 }
 
 fn optional_number(field: &str, text: &str) -> Result<Option<u64>> {

@@ -2,7 +2,7 @@
 
 use std::io::Read;
 
-use super::table::{CellError, Columns};
+use super::table::{CellError, Columns, csv_error};
 use super::{Mode, ReadOutcome, SkippedRow};
 use crate::catalog::Catalog;
 use crate::error::Location;
@@ -134,17 +134,7 @@ pub fn read_scorecard_csv<R: Read>(
         line,
         ..Location::default()
     };
-    let csv_error = |error: csv::Error| match error.kind() {
-        csv::ErrorKind::Io(io) => Error::Io {
-            path: source.to_owned(),
-            message: io.to_string(),
-        },
-        _ => Error::Parse {
-            location: Box::new(place(error.position().map(csv::Position::line))),
-            message: error.to_string(),
-        },
-    };
-    let header = csv.headers().map_err(csv_error)?.clone();
+    let header = csv.headers().map_err(|error| csv_error(source, &error))?.clone();
     let columns = Columns::new(header.iter());
     let header_place = place(Some(1));
     let unitid = columns.require("UNITID", &header_place)?;
@@ -158,7 +148,10 @@ pub fn read_scorecard_csv<R: Read>(
         skipped: Vec::new(),
     };
     let mut record = csv::StringRecord::new();
-    while csv.read_record(&mut record).map_err(csv_error)? {
+    while csv
+        .read_record(&mut record)
+        .map_err(|error| csv_error(source, &error))?
+    {
         let cell = |index: usize| record.get(index).unwrap_or("");
         let row = || -> std::result::Result<ScorecardRecord, CellError> {
             let cip_text = cell(cip).trim();

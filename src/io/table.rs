@@ -88,3 +88,30 @@ pub(crate) fn whole_number(column: &str, text: &str) -> std::result::Result<u64,
         .parse()
         .map_err(|_| CellError::new(column, format!("{:?} is too large", text.trim())))
 }
+
+/// A `csv` failure as himkit's error: reading failures as [`Error::Io`], anything else as
+/// [`Error::Parse`] at the line it happened, with a message in himkit's words where the crate's
+/// own would not help.
+pub(crate) fn csv_error(source: &str, error: &csv::Error) -> Error {
+    let location = Location {
+        source: Some(source.to_owned()),
+        line: error.position().map(csv::Position::line),
+        ..Location::default()
+    };
+    match error.kind() {
+        csv::ErrorKind::Io(io) => Error::Io {
+            path: source.to_owned(),
+            message: io.to_string(),
+        },
+        csv::ErrorKind::UnequalLengths {
+            expected_len, len, ..
+        } => Error::Parse {
+            location: Box::new(location),
+            message: format!("the row has {len} fields where the header has {expected_len}"),
+        },
+        _ => Error::Parse {
+            location: Box::new(location),
+            message: error.to_string(),
+        },
+    }
+}
