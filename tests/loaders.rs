@@ -551,3 +551,10 @@ fn catalogue_cells_are_checked_one_by_one() {
         "column institution_state: state: \"Ohio\" is not a known state",
     );
 }
+
+#[test]
+fn the_catalogue_csv_fixture_is_the_embedded_catalogue() {
+    let file = std::fs::File::open(fixture("catalog.csv")).unwrap();
+    let catalog = read_catalog_csv("catalog.csv", file).unwrap();
+    assert_eq!(&catalog, Dataset::embedded().unwrap().catalog());
+}

@@ -12,9 +12,9 @@ mod scorecard;
 mod table;
 
 pub use catalog_csv::{CATALOG_COLUMNS, read_catalog_csv, write_catalog_csv};
-#[cfg(feature = "xlsx")]
-pub use oews::read_oews_xlsx;
 pub use oews::{OewsOptions, period_from_file_name, read_oews_csv, read_oews_path, top_code};
+#[cfg(feature = "xlsx")]
+pub use oews::{read_oews_xlsx, read_oews_xlsx_from};
 pub use reference::{read_reference_projections, read_reference_wages};
 pub use scorecard::{
     Attachment, EARNINGS_COLUMNS, ScorecardOptions, ScorecardRecord, attach_scorecard, read_scorecard_csv,

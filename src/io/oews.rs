@@ -478,17 +478,36 @@ pub fn read_oews_csv<R: Read>(
 /// As [`read_oews_csv`]; [`Error::Io`] if the file cannot be opened or is not a workbook.
 #[cfg(feature = "xlsx")]
 pub fn read_oews_xlsx(path: &Path, options: &OewsOptions) -> Result<ReadOutcome<WageStatistics>> {
+    let source = path.display().to_string();
+    let file = std::fs::File::open(path).map_err(|error| Error::Io {
+        path: source.clone(),
+        message: error.to_string(),
+    })?;
+    read_oews_xlsx_from(&source, std::io::BufReader::new(file), options)
+}
+
+/// Reads an OEWS workbook from any seekable reader (bytes in memory, say); `source` names it in
+/// errors and, unless [`OewsOptions::period`] is set, gives the reference period. See
+/// [`read_oews_xlsx`].
+///
+/// # Errors
+/// As [`read_oews_xlsx`].
+#[cfg(feature = "xlsx")]
+pub fn read_oews_xlsx_from<RS: std::io::Read + std::io::Seek>(
+    source: &str,
+    reader: RS,
+    options: &OewsOptions,
+) -> Result<ReadOutcome<WageStatistics>> {
     use calamine::{Reader, Xlsx};
 
-    let source = path.display().to_string();
+    let source = source.to_owned();
     let period = resolve_period(&source, options)?;
     let provenance = provenance(&source)?;
     let io_error = |message: String| Error::Io {
         path: source.clone(),
         message,
     };
-    let mut workbook: Xlsx<_> =
-        calamine::open_workbook(path).map_err(|error: calamine::XlsxError| io_error(error.to_string()))?;
+    let mut workbook: Xlsx<RS> = Xlsx::new(reader).map_err(|error| io_error(error.to_string()))?;
     for sheet in workbook.sheet_names() {
         let mut cells = workbook
             .worksheet_cells_reader(&sheet)

@@ -1,0 +1,172 @@
+//! The selector driven by structured, arbitrary catalogues and profiles: every analysis must
+//! finish without a panic, and the ranking's invariants must hold.
+#![no_main]
+
+use arbitrary::Arbitrary;
+use himkit::select::{BoundsMode, Criterion, Method, MissingPolicy, ProfileSpec};
+use himkit::{
+    Accreditation, AccreditationStatus, Accreditor, Catalog, Cost, DegreeLevel, Delivery, DeliveryMode,
+    Discipline, Institution, Money, Outcome, Outcomes, Program, ProgramSpec, Rate, Selector, SkillSet,
+    StudentProfile, UsState, Year,
+};
+use libfuzzer_sys::fuzz_target;
+
+#[derive(Debug, Arbitrary)]
+struct RawProgram {
+    level: u8,
+    discipline: u8,
+    mode: u8,
+    share: f64,
+    state: u8,
+    status: Option<u8>,
+    credits: u16,
+    in_state: u32,
+    out_of_state: u32,
+    length: u16,
+    practice: bool,
+    rates: [Option<f64>; 3],
+    earnings: Option<u32>,
+}
+
+#[derive(Debug, Arbitrary)]
+struct RawProfile {
+    home: u8,
+    weights: [f64; 10],
+    policies: [u8; 10],
+    topsis: bool,
+    catalog_bounds: bool,
+    max_cost: Option<u32>,
+    levels: Vec<u8>,
+    top: u8,
+    change: f64,
+}
+
+#[derive(Debug, Arbitrary)]
+struct Input {
+    programs: Vec<RawProgram>,
+    profile: RawProfile,
+}
+
+fn pick<T: Copy>(items: &[T], index: u8) -> T {
+    items[usize::from(index) % items.len()]
+}
+
+fn program(index: usize, raw: &RawProgram) -> Option<Program> {
+    let states: Vec<UsState> = UsState::all().collect();
+    let levels: Vec<DegreeLevel> = DegreeLevel::all().collect();
+    let disciplines: Vec<Discipline> = Discipline::all().collect();
+    let modes: Vec<DeliveryMode> = DeliveryMode::all().collect();
+    let statuses: Vec<AccreditationStatus> = AccreditationStatus::all().collect();
+    let year = Year::new(2024).ok()?;
+    let rate = |value: Option<f64>| match value.and_then(|v| Rate::new(v).ok()) {
+        Some(rate) => Outcome::reported(rate, year),
+        None => Outcome::NotReported,
+    };
+    let mut outcomes = Outcomes::default();
+    outcomes.graduation_rate = rate(raw.rates[0]);
+    outcomes.employment_rate = rate(raw.rates[1]);
+    outcomes.exam_pass_rate = rate(raw.rates[2]);
+    if let Some(earnings) = raw.earnings {
+        outcomes.median_earnings = Outcome::reported(Money::new(u64::from(earnings)).ok()?, year);
+    }
+    let spec = ProgramSpec {
+        id: format!("p{index}").parse().ok()?,
+        name: "Program".to_owned(),
+        institution: Institution::new("Institution", pick(&states, raw.state), "City", None).ok()?,
+        degree_level: pick(&levels, raw.level),
+        discipline: pick(&disciplines, raw.discipline),
+        cip: None,
+        delivery: Delivery::new(pick(&modes, raw.mode), Rate::new(raw.share).ok()?, []).ok()?,
+        accreditation: match raw.status {
+            Some(status) => Some(
+                Accreditation::new(
+                    Accreditor::Cahiim,
+                    pick(&statuses, status),
+                    "2025-01-01".parse().ok()?,
+                    None,
+                )
+                .ok()?,
+            ),
+            None => None,
+        },
+        cost: Cost::per_credit(
+            raw.credits,
+            Money::new(u64::from(raw.in_state)).ok()?,
+            Money::new(u64::from(raw.out_of_state)).ok()?,
+        )
+        .ok()?,
+        length_months: raw.length,
+        professional_practice_experience: raw.practice,
+        career_support: himkit::CareerSupport::ALL,
+        skills: SkillSet::all(),
+        outcomes,
+    };
+    Program::new(spec).ok()
+}
+
+fn profile(raw: &RawProfile) -> Option<StudentProfile> {
+    let states: Vec<UsState> = UsState::all().collect();
+    let levels: Vec<DegreeLevel> = DegreeLevel::all().collect();
+    let policies = [
+        MissingPolicy::Reweight,
+        MissingPolicy::ScoreAsWorst,
+        MissingPolicy::ExcludeProgram,
+    ];
+    let mut spec = ProfileSpec::new(pick(&states, raw.home));
+    spec.weights = Some(Criterion::all().zip(raw.weights).collect());
+    spec.missing = Criterion::all()
+        .zip(raw.policies.iter().map(|p| pick(&policies, *p)))
+        .collect();
+    spec.method = if raw.topsis {
+        Method::Topsis
+    } else {
+        Method::WeightedSum
+    };
+    spec.bounds = if raw.catalog_bounds {
+        BoundsMode::Catalog
+    } else {
+        BoundsMode::Domain
+    };
+    spec.max_total_cost = raw.max_cost.and_then(|cost| Money::new(u64::from(cost)).ok());
+    spec.degree_levels = raw.levels.iter().map(|level| pick(&levels, *level)).collect();
+    spec.desired_skills = SkillSet::all();
+    spec.preferred_delivery = Some(DeliveryMode::Online);
+    spec.relocation_states = states.into_iter().collect();
+    StudentProfile::new(spec).ok()
+}
+
+fuzz_target!(|input: Input| {
+    let programs: Vec<Program> = input
+        .programs
+        .iter()
+        .take(64)
+        .enumerate()
+        .filter_map(|(i, raw)| program(i, raw))
+        .collect();
+    let Ok(catalog) = Catalog::new(programs) else {
+        return;
+    };
+    let Some(profile) = profile(&input.profile) else {
+        return;
+    };
+    let selector = Selector::new(&catalog, &[]);
+    let ranking = selector.rank(&profile).expect("a valid profile ranks");
+    assert_eq!(
+        ranking.entries().len() + ranking.exclusions().len(),
+        catalog.len()
+    );
+    for entry in ranking.entries() {
+        assert!((0.0..=1.0).contains(&entry.score()), "{}", entry.score());
+        let sum: f64 = entry.contributions().iter().map(|c| c.contribution).sum();
+        assert!((sum - entry.score()).abs() < 1e-9);
+    }
+    let top = selector
+        .rank_top(&profile, usize::from(input.profile.top))
+        .expect("top ranks");
+    assert!(top.entries().len() <= usize::from(input.profile.top));
+    let _ = selector.sensitivity(&profile, 3, input.profile.change);
+    selector.pareto(&profile).expect("a Pareto set");
+    let ids: Vec<String> = catalog.iter().take(3).map(|p| p.id().to_string()).collect();
+    let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
+    let _ = selector.compare(&profile, &ids);
+});

@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Builds and runs every fuzz target for SECONDS each (default 60), with a 2 GB memory limit.
+# Works with the stable toolchain: RUSTC_BOOTSTRAP=1 lets cargo-fuzz use the nightly-only
+# sanitizer flags it needs. Installs cargo-fuzz on first use.
+#   fuzz/run.sh 600            # ten minutes per target, as recorded in the README
+#   TARGETS="oews_csv" fuzz/run.sh 30
+set -euo pipefail
+seconds=${1:-60}
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/.." && pwd)
+export RUSTC_BOOTSTRAP=1
+command -v cargo-fuzz > /dev/null || cargo install cargo-fuzz --locked
+targets=${TARGETS:-"program_json profile_json catalog_csv oews_csv oews_xlsx scorecard_csv selector"}
+
+# Seed corpora from the test fixtures and the embedded data.
+for target in program_json profile_json catalog_csv oews_csv oews_xlsx scorecard_csv selector; do
+  mkdir -p "$here/corpus/$target"
+done
+cp "$root/data/programs.json" "$here/corpus/program_json/"
+printf '%s' '{"home_state":"OH","degree_levels":["associate"],"weights":{"total-cost":1,"exam-pass-rate":2},"method":"topsis"}' \
+  > "$here/corpus/profile_json/example.json"
+cp "$root/tests/fixtures/catalog.csv" "$here/corpus/catalog_csv/"
+cp "$root"/tests/fixtures/*M20*.csv "$here/corpus/oews_csv/"
+cp "$root/tests/fixtures/Most-Recent-Cohorts-Field-of-Study.csv" "$here/corpus/scorecard_csv/"
+
+cd "$here"
+for target in $targets; do
+  echo "== $target: ${seconds}s"
+  cargo fuzz run --release "$target" "corpus/$target" -- \
+    -max_total_time="$seconds" -rss_limit_mb=2048 -timeout=10 -print_final_stats=1 2>&1 \
+    | grep -E "^(Done|stat::number_of_executed_units|==[0-9]+==|SUMMARY|.*(crash|panic|leak|timeout|out-of-memory))" || true
+  if [ -n "$(ls -A "artifacts/$target" 2>/dev/null)" ]; then
+    echo "!! $target left artifacts in fuzz/artifacts/$target"
+    exit 1
+  fi
+done
