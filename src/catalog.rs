@@ -83,9 +83,9 @@ impl Catalog {
                 let inner = error.inner();
                 // Positions inside the element are relative to its first character.
                 let error_line = inner.line().max(1);
-                let absolute_line = line + error_line - 1;
+                let absolute_line = line.saturating_add(error_line).saturating_sub(1);
                 let absolute_column = if error_line == 1 {
-                    column + inner.column().saturating_sub(1)
+                    column.saturating_add(inner.column().saturating_sub(1))
                 } else {
                     inner.column()
                 };
@@ -204,8 +204,12 @@ fn position_in(whole: &str, part: &str) -> (usize, usize) {
         .saturating_sub(whole.as_ptr() as usize)
         .min(whole.len());
     let before = whole.get(..offset).unwrap_or_default();
-    let line = before.bytes().filter(|byte| *byte == b'\n').count() + 1;
-    let line_start = before.rfind('\n').map_or(0, |newline| newline + 1);
-    let column = before.get(line_start..).map_or(0, str::len) + 1;
+    let line = before
+        .bytes()
+        .filter(|byte| *byte == b'\n')
+        .count()
+        .saturating_add(1);
+    let line_start = before.rfind('\n').map_or(0, |newline| newline.saturating_add(1));
+    let column = before.get(line_start..).map_or(0, str::len).saturating_add(1);
     (line, column)
 }

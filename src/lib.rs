@@ -57,6 +57,10 @@
 //! enums are their kebab-case names, money is whole US dollars, rates are fractions. A file of
 //! programs is a JSON array of program objects, read with [`Catalog::from_json_str`].
 
+// Integer arithmetic in library code is checked, saturating, or bounded by a validated range
+// and written so (tests are exempt).
+#![cfg_attr(not(test), deny(clippy::arithmetic_side_effects))]
+
 mod accreditation;
 mod career;
 mod catalog;

@@ -537,7 +537,9 @@ impl CareerSupport {
     /// How many of the three kinds of support are offered.
     #[must_use]
     pub fn count(self) -> u8 {
-        u8::from(self.job_placement) + u8::from(self.alumni_network) + u8::from(self.industry_networking)
+        [self.job_placement, self.alumni_network, self.industry_networking]
+            .iter()
+            .fold(0u8, |count, offered| count.saturating_add(u8::from(*offered)))
     }
 }
 

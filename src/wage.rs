@@ -544,7 +544,9 @@ impl WageStatistics {
     pub fn median_change_since(&self, earlier: &WageStatistics) -> Option<WageChange> {
         let from = earlier.median().amount()?;
         let to = self.median().amount()?;
-        let difference = i64::try_from(to.dollars()).ok()? - i64::try_from(from.dollars()).ok()?;
+        let difference = i64::try_from(to.dollars())
+            .ok()?
+            .checked_sub(i64::try_from(from.dollars()).ok()?)?;
         let percent = if from == Money::ZERO {
             None
         } else {

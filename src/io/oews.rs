@@ -72,7 +72,7 @@ pub fn period_from_file_name(name: &str) -> Option<ReferencePeriod> {
             .then(|| digits.parse().ok())?
     };
     for (position, _) in stem.match_indices('m') {
-        let after = stem.get(position + 1..)?;
+        let after = stem.get(position.saturating_add(1)..)?;
         let after = after.strip_prefix('_').unwrap_or(after);
         if let Some(year) = four_digits(after) {
             return ReferencePeriod::may(year).ok();
@@ -80,7 +80,7 @@ pub fn period_from_file_name(name: &str) -> Option<ReferencePeriod> {
     }
     let rest = stem.strip_prefix("oesm")?;
     let two: u16 = rest.get(..2)?.parse().ok()?;
-    ReferencePeriod::may(2000 + two).ok()
+    ReferencePeriod::may(two.saturating_add(2000)).ok()
 }
 
 /// The columns a row is read from.
@@ -541,7 +541,7 @@ pub fn read_oews_xlsx_from<RS: std::io::Read + std::io::Seek>(
             current = Some(row_number);
             let column = column as usize;
             if row.len() <= column {
-                row.resize(column + 1, String::new());
+                row.resize(column.saturating_add(1), String::new());
             }
             if let Some(slot) = row.get_mut(column) {
                 *slot = cell_text(cell.get_value());

@@ -129,7 +129,9 @@ impl Selector {
         let watched: Vec<usize> = order.iter().take(top).map(|row| *row as usize).collect();
         let rank_of = |scores: &[f64], row: usize| -> u32 {
             let own = scores.get(row).copied().unwrap_or(0.0);
-            1 + scores.iter().filter(|score| **score > own).count() as u32
+            u32::try_from(scores.iter().filter(|score| **score > own).count())
+                .unwrap_or(u32::MAX)
+                .saturating_add(1)
         };
         let mut ranges: Vec<(u32, u32, u32)> = watched
             .iter()
@@ -400,11 +402,11 @@ fn policies(criteria: &[(Criterion, f64)], profile: &StudentProfile) -> Vec<supe
 pub fn pareto_front(matrix: &CriteriaMatrix, bounds: &[Bounds]) -> Vec<u32> {
     let width = matrix.columns();
     let rows = matrix.rows();
-    let mut normalised = vec![0.0f64; rows * width];
+    let mut normalised = vec![0.0f64; rows.saturating_mul(width)];
     for (column, bound) in bounds.iter().enumerate().take(width) {
         for row in 0..rows {
             if let (Some(cell), Some(value)) = (
-                normalised.get_mut(row * width + column),
+                normalised.get_mut(row.saturating_mul(width).saturating_add(column)),
                 matrix.value(row, column),
             ) {
                 *cell = bound.normalise(value);
@@ -419,7 +421,7 @@ pub fn pareto_front(matrix: &CriteriaMatrix, bounds: &[Bounds]) -> Vec<u32> {
     let mut front: Vec<u32> = Vec::new();
     let row_of = |row: u32| {
         normalised
-            .get(row as usize * width..(row as usize + 1) * width)
+            .get((row as usize).saturating_mul(width)..(row as usize).saturating_add(1).saturating_mul(width))
             .unwrap_or(&[])
     };
     for candidate in order {

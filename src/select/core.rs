@@ -138,14 +138,14 @@ impl CriteriaMatrix {
     /// not finite.
     pub fn from_row_major(values: &[f64], directions: &[Direction]) -> Result<Self> {
         let width = directions.len();
-        if width == 0 || values.len() % width != 0 {
+        if width == 0 || values.len().checked_rem(width) != Some(0) {
             return Err(Error::invalid(
                 "matrix",
                 values.len(),
                 format!("values do not fill whole rows of {width} columns"),
             ));
         }
-        let rows = values.len() / width;
+        let rows = values.len().checked_div(width).unwrap_or(0);
         let mut columns: Vec<Vec<f64>> = (0..width).map(|_| Vec::with_capacity(rows)).collect();
         for row in values.chunks_exact(width) {
             for (column, value) in columns.iter_mut().zip(row) {
@@ -378,7 +378,8 @@ impl Scoring {
                 .collect();
             if scores.len() >= PARALLEL_ROWS {
                 // Two halves on two threads; each half is scored exactly as it would be alone.
-                let middle = scores.len() / 2 / BLOCK * BLOCK;
+                // Halves that start on a block boundary, so both threads score whole blocks.
+                let middle = (scores.len() >> 1) & !(BLOCK - 1);
                 let (front, back) = scores.split_at_mut(middle);
                 let front_columns: Vec<&[f64]> =
                     columns.iter().map(|c| c.get(..middle).unwrap_or(&[])).collect();
@@ -600,7 +601,7 @@ fn closeness(to_anti: f64, to_ideal: f64) -> f64 {
 #[must_use]
 pub fn order_descending(scores: &[f64]) -> Vec<u32> {
     let (packed, index_bits) = sort_packed(scores);
-    let index_mask = (1u64 << index_bits) - 1;
+    let index_mask = 1u64.checked_shl(index_bits).unwrap_or(0).wrapping_sub(1);
     packed
         .into_iter()
         .map(|item| (item & index_mask) as u32)
@@ -613,7 +614,7 @@ pub fn order_descending(scores: &[f64]) -> Vec<u32> {
 #[must_use]
 pub fn rank_descending(scores: &[f64]) -> (Vec<u32>, Vec<u32>) {
     let (packed, index_bits) = sort_packed(scores);
-    let index_mask = (1u64 << index_bits) - 1;
+    let index_mask = 1u64.checked_shl(index_bits).unwrap_or(0).wrapping_sub(1);
     let score_of = |item: u64| {
         scores
             .get((item & index_mask) as usize)
@@ -643,8 +644,10 @@ pub fn rank_descending(scores: &[f64]) -> (Vec<u32>, Vec<u32>) {
 fn sort_packed(scores: &[f64]) -> (Vec<u64>, u32) {
     let key = |score: f64| !score.max(0.0).to_bits();
     let rows = scores.len();
-    let index_bits = (usize::BITS - rows.saturating_sub(1).leading_zeros()).max(1);
-    let index_mask = (1u64 << index_bits) - 1;
+    let index_bits = usize::BITS
+        .saturating_sub(rows.saturating_sub(1).leading_zeros())
+        .max(1);
+    let index_mask = 1u64.checked_shl(index_bits).unwrap_or(0).wrapping_sub(1);
     let mut packed: Vec<u64> = scores
         .iter()
         .zip(0u64..)
@@ -662,18 +665,18 @@ fn sort_packed(scores: &[f64]) -> (Vec<u64>, u32) {
         .get(start..)
         .and_then(|rest| rest.windows(2).position(same_truncated))
     {
-        let run_start = start + offset;
+        let run_start = start.saturating_add(offset);
         let run_len = packed
             .get(run_start..)
             .unwrap_or(&[])
             .windows(2)
             .take_while(|pair| same_truncated(pair))
             .count()
-            + 1;
-        if let Some(run) = packed.get_mut(run_start..run_start + run_len) {
+            .saturating_add(1);
+        if let Some(run) = packed.get_mut(run_start..run_start.saturating_add(run_len)) {
             run.sort_by_key(|item| (full_key(*item), row_of(*item)));
         }
-        start = run_start + run_len;
+        start = run_start.saturating_add(run_len);
     }
     (packed, index_bits)
 }
@@ -688,7 +691,7 @@ pub fn top_descending(scores: &[f64], k: usize) -> Vec<u32> {
         return Vec::new();
     }
     // A min-heap of the best k keys seen: its top is the weakest of them.
-    let mut heap: BinaryHeap<Reverse<(u64, Reverse<u32>)>> = BinaryHeap::with_capacity(k + 1);
+    let mut heap: BinaryHeap<Reverse<(u64, Reverse<u32>)>> = BinaryHeap::with_capacity(k.saturating_add(1));
     for (score, row) in scores.iter().zip(0u32..) {
         let key = (score.max(0.0).to_bits(), Reverse(row));
         if heap.len() < k {
@@ -734,7 +737,7 @@ fn radix_sort(items: &mut Vec<u64>, low_bit: u32) {
     for item in items.iter() {
         for (histogram, shift) in histograms.iter_mut().zip(&shifts) {
             if let Some(count) = histogram.get_mut(((item >> shift) as usize) & (BUCKETS - 1)) {
-                *count += 1;
+                *count = count.saturating_add(1);
             }
         }
     }
@@ -747,14 +750,14 @@ fn radix_sort(items: &mut Vec<u64>, low_bit: u32) {
         for count in histogram.iter_mut() {
             let here = *count;
             *count = next;
-            next += here;
+            next = next.saturating_add(here);
         }
         for item in items.iter() {
             if let Some(slot) = histogram.get_mut(((item >> shift) as usize) & (BUCKETS - 1)) {
                 if let Some(target) = buffer.get_mut(*slot) {
                     *target = *item;
                 }
-                *slot += 1;
+                *slot = slot.saturating_add(1);
             }
         }
         std::mem::swap(items, &mut buffer);

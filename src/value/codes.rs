@@ -47,7 +47,7 @@ pub struct SocCode(u32);
 impl SocCode {
     /// Builds a code from its major group and detail digits, for constants known to be valid.
     pub(crate) const fn from_parts(major: u32, detail: u32) -> Self {
-        Self(major * 10_000 + detail % 10_000)
+        Self(major.wrapping_mul(10_000).wrapping_add(detail % 10_000))
     }
 
     /// The two-digit major group (`29` for healthcare practitioners and technical occupations).
@@ -80,7 +80,8 @@ impl std::str::FromStr for SocCode {
         }
         let major: u32 = major.parse().map_err(|_| refuse())?;
         let detail: u32 = detail.parse().map_err(|_| refuse())?;
-        Ok(Self(major * 10_000 + detail))
+        // Two and four digits: at most 99 9999, far inside u32.
+        Ok(Self(major.saturating_mul(10_000).saturating_add(detail)))
     }
 }
 
@@ -134,7 +135,7 @@ impl std::str::FromStr for CipCode {
         }
         let series: u32 = series.parse().map_err(|_| refuse())?;
         let detail: u32 = detail.parse().map_err(|_| refuse())?;
-        Ok(Self(series * 10_000 + detail))
+        Ok(Self(series.saturating_mul(10_000).saturating_add(detail)))
     }
 }
 

@@ -95,9 +95,9 @@ impl fmt::Display for Money {
     /// Formats as `$12,500`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let digits = self.0.to_string();
-        let mut grouped = String::with_capacity(digits.len() + digits.len() / 3 + 1);
+        let mut grouped = String::with_capacity(digits.len().saturating_mul(2));
         for (position, digit) in digits.chars().enumerate() {
-            if position > 0 && (digits.len() - position) % 3 == 0 {
+            if position > 0 && digits.len().saturating_sub(position) % 3 == 0 {
                 grouped.push(',');
             }
             grouped.push(digit);
