@@ -6,6 +6,7 @@ use serde::Serialize;
 use serde_json::value::RawValue;
 
 use crate::error::Location;
+use crate::io::Limits;
 use crate::program::Program;
 use crate::value::ProgramId;
 use crate::{Error, Result};
@@ -63,17 +64,33 @@ impl Catalog {
     /// to the field (`[3].outcomes.graduation_rate`); [`Error::DuplicateProgramId`] with the
     /// lines of both programs.
     pub fn from_json_str(source: &str, text: &str) -> Result<Self> {
-        let elements: Vec<&RawValue> = serde_json::from_str(text).map_err(|error| {
-            let hint = if error.is_data() {
-                " (a file of programs is a JSON array of program objects)"
-            } else {
-                ""
-            };
-            Error::Parse {
+        Self::from_json_str_with_limits(source, text, &Limits::default())
+    }
+
+    /// [`Catalog::from_json_str`] with your own [`Limits`] on the document's size and the number
+    /// of programs. Nesting deeper than 128 levels is refused whatever the limits.
+    ///
+    /// # Errors
+    /// As [`Catalog::from_json_str`], and [`Error::Parse`] naming the bound the document
+    /// exceeds.
+    pub fn from_json_str_with_limits(source: &str, text: &str, limits: &Limits) -> Result<Self> {
+        if text.len() > limits.max_json_bytes {
+            return Err(Error::Parse {
+                location: Box::new(json_location(source, 1, 1, None)),
+                message: format!(
+                    "the document has {} bytes, more than the limit of {} (Limits::max_json_bytes)",
+                    text.len(),
+                    limits.max_json_bytes
+                ),
+            });
+        }
+        let mut deserializer = serde_json::Deserializer::from_str(text);
+        let elements = read_elements(&mut deserializer, limits.max_programs)
+            .and_then(|elements| deserializer.end().map(|()| elements))
+            .map_err(|error| Error::Parse {
                 location: Box::new(json_location(source, error.line(), error.column(), None)),
-                message: format!("{}{hint}", without_position(&error)),
-            }
-        })?;
+                message: without_position(&error),
+            })?;
         let mut programs = Vec::with_capacity(elements.len());
         let mut lines = Vec::with_capacity(elements.len());
         for (index, element) in elements.iter().enumerate() {
@@ -177,6 +194,44 @@ impl<'a> IntoIterator for &'a Catalog {
     fn into_iter(self) -> Self::IntoIter {
         self.programs.iter()
     }
+}
+
+/// The elements of a JSON array, kept as raw text; more than `max` is refused before the rest
+/// is read.
+fn read_elements<'de>(
+    deserializer: &mut serde_json::Deserializer<serde_json::de::StrRead<'de>>,
+    max: usize,
+) -> std::result::Result<Vec<&'de RawValue>, serde_json::Error> {
+    use serde::Deserializer as _;
+    use serde::de::{Error as _, SeqAccess, Visitor};
+
+    struct Elements {
+        max: usize,
+    }
+
+    impl<'de> Visitor<'de> for Elements {
+        type Value = Vec<&'de RawValue>;
+
+        fn expecting(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            formatter.write_str("a JSON array of program objects")
+        }
+
+        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> std::result::Result<Self::Value, A::Error> {
+            let mut elements = Vec::new();
+            while let Some(element) = seq.next_element::<&'de RawValue>()? {
+                if elements.len() >= self.max {
+                    return Err(A::Error::custom(format!(
+                        "the catalogue has more than {} programs (Limits::max_programs)",
+                        self.max
+                    )));
+                }
+                elements.push(element);
+            }
+            Ok(elements)
+        }
+    }
+
+    deserializer.deserialize_seq(Elements { max })
 }
 
 fn json_location(source: &str, line: usize, column: usize, path: Option<String>) -> Location {

@@ -3,6 +3,7 @@
 
 use std::io::{Read, Write};
 
+use super::Limits;
 use super::table::{CellError, Columns, csv_error};
 use crate::accreditation::Accreditation;
 use crate::catalog::Catalog;
@@ -316,6 +317,15 @@ impl Row<'_> {
 /// [`Error::Parse`] with the line and column for a bad cell, a missing required column or an
 /// unknown one; [`Error::DuplicateProgramId`] with the lines of both programs.
 pub fn read_catalog_csv<R: Read>(source: &str, reader: R) -> Result<Catalog> {
+    read_catalog_csv_with_limits(source, reader, &Limits::default())
+}
+
+/// [`read_catalog_csv`] with your own [`Limits`] on field length, row width and the number of
+/// programs.
+///
+/// # Errors
+/// As [`read_catalog_csv`], and [`Error::Parse`] naming the bound a row or the file exceeds.
+pub fn read_catalog_csv_with_limits<R: Read>(source: &str, reader: R, limits: &Limits) -> Result<Catalog> {
     let mut csv = csv::ReaderBuilder::new().trim(csv::Trim::All).from_reader(reader);
     let place = |line: Option<u64>| Location {
         source: Some(source.to_owned()),
@@ -349,6 +359,16 @@ pub fn read_catalog_csv<R: Read>(source: &str, reader: R) -> Result<Catalog> {
         .map_err(|error| csv_error(source, &error))?
     {
         let line = record.position().map(csv::Position::line);
+        limits.check_record(record.as_byte_record(), &place(line))?;
+        if programs.len() >= limits.max_programs {
+            return Err(Error::Parse {
+                location: Box::new(place(line)),
+                message: format!(
+                    "the catalogue has more than {} programs (Limits::max_programs)",
+                    limits.max_programs
+                ),
+            });
+        }
         let program = Row {
             columns: &columns,
             record: &record,

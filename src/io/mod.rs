@@ -11,7 +11,7 @@ pub(crate) mod reference;
 mod scorecard;
 mod table;
 
-pub use catalog_csv::{CATALOG_COLUMNS, read_catalog_csv, write_catalog_csv};
+pub use catalog_csv::{CATALOG_COLUMNS, read_catalog_csv, read_catalog_csv_with_limits, write_catalog_csv};
 pub use oews::{OewsOptions, period_from_file_name, read_oews_csv, read_oews_path, top_code};
 #[cfg(feature = "xlsx")]
 pub use oews::{read_oews_xlsx, read_oews_xlsx_from};
@@ -21,6 +21,69 @@ pub use scorecard::{
 };
 
 use crate::error::Location;
+
+/// Bounds on what one input may cost, so that hostile or broken files are refused with an
+/// error that names the bound instead of exhausting memory. Raise them where your data needs it.
+///
+/// ```
+/// use himkit::io::Limits;
+///
+/// let mut limits = Limits::default();
+/// limits.max_programs = 5_000_000;
+/// assert_eq!(limits.max_field_bytes, 65_536);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Limits {
+    /// The longest field (CSV cell) accepted, in bytes. Default: 64 KiB.
+    pub max_field_bytes: usize,
+    /// The most fields a CSV row may have. Default: 1,000 (OEWS files have 32).
+    pub max_fields: usize,
+    /// The most programs one catalogue may hold. Default: 1,000,000.
+    pub max_programs: usize,
+    /// The largest JSON document accepted, in bytes. Default: 256 MiB.
+    pub max_json_bytes: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Self {
+            max_field_bytes: 1 << 16,
+            max_fields: 1_000,
+            max_programs: 1_000_000,
+            max_json_bytes: 256 << 20,
+        }
+    }
+}
+
+impl Limits {
+    /// Checks one CSV record against the field bounds.
+    pub(crate) fn check_record(
+        &self,
+        record: &csv::ByteRecord,
+        location: &crate::error::Location,
+    ) -> crate::Result<()> {
+        let refuse = |message: String| crate::Error::Parse {
+            location: Box::new(location.clone()),
+            message,
+        };
+        if record.len() > self.max_fields {
+            return Err(refuse(format!(
+                "the row has {} fields, more than the limit of {} (Limits::max_fields)",
+                record.len(),
+                self.max_fields
+            )));
+        }
+        if let Some(field) = record.iter().find(|field| field.len() > self.max_field_bytes) {
+            return Err(refuse(format!(
+                "a field of {} bytes is longer than the limit of {} (Limits::max_field_bytes)",
+                field.len(),
+                self.max_field_bytes
+            )));
+        }
+        Ok(())
+    }
+}
 
 /// How a reader treats a bad row.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

@@ -4,7 +4,7 @@ use std::io::Read;
 use std::path::Path;
 
 use super::table::{CellError, Columns, csv_error, whole_number};
-use super::{Mode, ReadOutcome, SkippedRow};
+use super::{Limits, Mode, ReadOutcome, SkippedRow};
 use crate::credential::Confidence;
 use crate::error::Location;
 use crate::value::{Money, NaicsCode, ReferencePeriod, SocCode, Text, UsState};
@@ -36,6 +36,8 @@ pub struct OewsOptions {
     /// The annual top-code threshold that `#` stands for; `None` uses [`top_code`] for the
     /// period.
     pub top_code: Option<Money>,
+    /// Bounds on field length and row width.
+    pub limits: Limits,
 }
 
 impl OewsOptions {
@@ -432,15 +434,27 @@ pub fn read_oews_csv<R: Read>(
                 }
             }
         }
-        if !filters.keep(&layout, |index| record.get(index)) {
-            continue;
-        }
         let line = record.position().map(csv::Position::line);
         let location = Location {
             source: Some(source.to_owned()),
             line,
             ..Location::default()
         };
+        if let Err(error) = options.limits.check_record(&record, &location) {
+            match (options.mode, error) {
+                (Mode::Lenient, Error::Parse { location, message }) => {
+                    outcome.skipped.push(SkippedRow {
+                        location: *location,
+                        reason: message,
+                    });
+                    continue;
+                }
+                (_, error) => return Err(error),
+            }
+        }
+        if !filters.keep(&layout, |index| record.get(index)) {
+            continue;
+        }
         let text: Vec<&str> = record
             .iter()
             .map(|bytes| std::str::from_utf8(bytes).unwrap_or("\u{FFFD}"))
@@ -540,6 +554,21 @@ pub fn read_oews_xlsx_from<RS: std::io::Read + std::io::Seek>(
             }
             current = Some(row_number);
             let column = column as usize;
+            if column >= options.limits.max_fields {
+                return Err(Error::Parse {
+                    location: Box::new(Location {
+                        source: Some(source.clone()),
+                        sheet: Some(sheet.clone()),
+                        line: Some(u64::from(row_number).saturating_add(1)),
+                        ..Location::default()
+                    }),
+                    message: format!(
+                        "a cell in column {} is beyond the limit of {} columns (Limits::max_fields)",
+                        column.saturating_add(1),
+                        options.limits.max_fields
+                    ),
+                });
+            }
             if row.len() <= column {
                 row.resize(column.saturating_add(1), String::new());
             }

@@ -3,7 +3,7 @@
 use std::io::Read;
 
 use super::table::{CellError, Columns, csv_error};
-use super::{Mode, ReadOutcome, SkippedRow};
+use super::{Limits, Mode, ReadOutcome, SkippedRow};
 use crate::catalog::Catalog;
 use crate::error::Location;
 use crate::outcome::Outcome;
@@ -20,15 +20,18 @@ pub struct ScorecardOptions {
     pub year: Year,
     /// Strict or lenient.
     pub mode: Mode,
+    /// Bounds on field length and row width.
+    pub limits: Limits,
 }
 
 impl ScorecardOptions {
-    /// Strict reading, outcomes labelled with `year`.
+    /// Strict reading, outcomes labelled with `year`, default limits.
     #[must_use]
     pub fn new(year: Year) -> Self {
         Self {
             year,
             mode: Mode::Strict,
+            limits: Limits::default(),
         }
     }
 }
@@ -152,6 +155,19 @@ pub fn read_scorecard_csv<R: Read>(
         .read_record(&mut record)
         .map_err(|error| csv_error(source, &error))?
     {
+        let location = place(record.position().map(csv::Position::line));
+        if let Err(error) = options.limits.check_record(record.as_byte_record(), &location) {
+            match (options.mode, error) {
+                (Mode::Lenient, Error::Parse { location, message }) => {
+                    outcome.skipped.push(SkippedRow {
+                        location: *location,
+                        reason: message,
+                    });
+                    continue;
+                }
+                (_, error) => return Err(error),
+            }
+        }
         let cell = |index: usize| record.get(index).unwrap_or("");
         let row = || -> std::result::Result<ScorecardRecord, CellError> {
             let cip_text = cell(cip).trim();

@@ -122,6 +122,11 @@ struct Column {
 }
 
 impl CriteriaMatrix {
+    /// The most criteria (columns) a matrix may have.
+    pub const MAX_COLUMNS: usize = 1_024;
+    /// The most alternatives (rows) a matrix may have: row numbers are 32-bit.
+    pub const MAX_ROWS: usize = u32::MAX as usize;
+
     /// A matrix with `rows` rows and no columns yet.
     #[must_use]
     pub fn new(rows: usize) -> Self {
@@ -163,14 +168,29 @@ impl CriteriaMatrix {
     /// is ignored).
     ///
     /// # Errors
-    /// [`Error::Invalid`] if a length differs from the row count or a present value is not
-    /// finite.
+    /// [`Error::Invalid`] if a length differs from the row count, a present value is not
+    /// finite, or the matrix would pass [`CriteriaMatrix::MAX_COLUMNS`] or
+    /// [`CriteriaMatrix::MAX_ROWS`].
     pub fn push_column(
         &mut self,
         direction: Direction,
         values: Vec<f64>,
         missing: Option<Vec<bool>>,
     ) -> Result<()> {
+        if self.columns.len() >= Self::MAX_COLUMNS {
+            return Err(Error::invalid(
+                "matrix",
+                self.columns.len().saturating_add(1),
+                format!("columns are more than the limit of {}", Self::MAX_COLUMNS),
+            ));
+        }
+        if self.rows > Self::MAX_ROWS {
+            return Err(Error::invalid(
+                "matrix",
+                self.rows,
+                format!("rows are more than the limit of {}", Self::MAX_ROWS),
+            ));
+        }
         if values.len() != self.rows || missing.as_ref().is_some_and(|m| m.len() != self.rows) {
             return Err(Error::invalid(
                 "matrix",

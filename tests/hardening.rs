@@ -1,0 +1,283 @@
+//! No input can break himkit: every parser and constructor answers any input with a value or
+//! its documented error, within the documented bounds, without panicking.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    clippy::float_cmp,
+    clippy::semicolon_if_nothing_returned
+)]
+
+use himkit::io::{
+    Limits, Mode, OewsOptions, ScorecardOptions, read_catalog_csv, read_catalog_csv_with_limits,
+    read_oews_csv, read_scorecard_csv,
+};
+use himkit::{
+    Accreditation, AccreditationStatus, Accreditor, Catalog, CipCode, CipFamily, Cost, Credential, Date,
+    DegreeLevel, Delivery, DeliveryMode, EntryEducation, Error, Institution, Money, NaicsCode, Ownership,
+    ProgramId, ProjectionPeriod, Rate, ReferencePeriod, SocCode, StudentProfile, Text, Unitid, UsState, Wage,
+    WagePercentiles, Year,
+};
+use proptest::prelude::*;
+
+fn cases() -> ProptestConfig {
+    // Quick in CI; PROPTEST_CASES=100000 for a deeper run.
+    ProptestConfig::with_cases(
+        std::env::var("PROPTEST_CASES")
+            .ok()
+            .and_then(|cases| cases.parse().ok())
+            .unwrap_or(256),
+    )
+}
+
+fn is_model_error(error: &Error) -> bool {
+    matches!(error, Error::Invalid { .. } | Error::UnknownName { .. })
+}
+
+proptest! {
+    #![proptest_config(cases())]
+
+    #[test]
+    fn text_parsers_answer_any_string(text in any::<String>()) {
+        // Each either parses, prints back to something it parses again, or refuses with a model error.
+        macro_rules! check {
+            ($($type:ty),*) => {$(
+                match text.parse::<$type>() {
+                    Ok(value) => prop_assert_eq!(value.to_string().parse::<$type>().unwrap(), value),
+                    Err(error) => prop_assert!(is_model_error(&error), "{}", error),
+                }
+            )*};
+        }
+        check!(SocCode, CipCode, CipFamily, NaicsCode, ProgramId, Date, Year, ReferencePeriod, ProjectionPeriod,
+               UsState, Text, Unitid, DegreeLevel, DeliveryMode, AccreditationStatus, Credential, Accreditor);
+        if let Err(error) = EntryEducation::from_bls(&text) {
+            prop_assert!(is_model_error(&error));
+        }
+    }
+
+    #[test]
+    fn number_constructors_answer_any_number(whole in any::<u64>(), small in any::<u16>(), byte in any::<u8>(), real in any::<f64>()) {
+        prop_assert_eq!(Money::new(whole).is_ok(), whole <= 1_000_000_000);
+        prop_assert_eq!(Rate::new(real).is_ok(), (0.0..=1.0).contains(&real));
+        prop_assert_eq!(Year::new(small).is_ok(), (1900..=2100).contains(&small));
+        prop_assert_eq!(Unitid::new(whole).is_ok(), (100_000..=999_999).contains(&whole));
+        prop_assert_eq!(Ownership::new(whole).is_ok(), (1..=9999).contains(&whole));
+        let _ = Date::new(small, byte, byte.wrapping_mul(7));
+        let _ = ReferencePeriod::new(small, byte);
+        prop_assert!(serde_json::from_str::<Money>(&whole.to_string()).is_ok() == (whole <= 1_000_000_000));
+    }
+
+    #[test]
+    fn compound_constructors_answer_any_parts(
+        credits in any::<u16>(), a in 0u64..=1_000_000_000, b in 0u64..=1_000_000_000,
+        share in 0.0..=1.0f64, mode in 0usize..3, status in 0usize..11,
+        confirmed in (1900u16..=2100, 1u8..=12, 1u8..=28), next in proptest::option::of(1900u16..=2100),
+        wages in proptest::collection::vec(proptest::option::of(0u64..=1_000_000), 5),
+        name in any::<String>(), city in any::<String>(),
+    ) {
+        let (a, b) = (Money::new(a).unwrap(), Money::new(b).unwrap());
+        match Cost::per_credit(credits, a, b) {
+            Ok(cost) => prop_assert!(cost.total(himkit::Residency::InState) <= Money::MAX),
+            Err(error) => prop_assert!(is_model_error(&error)),
+        }
+        let mode = DeliveryMode::all().nth(mode).unwrap();
+        if let Err(error) = Delivery::new(mode, Rate::new(share).unwrap(), []) {
+            prop_assert!(is_model_error(&error));
+        }
+        let status = AccreditationStatus::all().nth(status).unwrap();
+        let confirmed = Date::new(confirmed.0, confirmed.1, confirmed.2).unwrap();
+        let next = next.map(|year| Year::new(year).unwrap());
+        prop_assert_eq!(
+            Accreditation::new(Accreditor::Cahiim, status, confirmed, next).is_ok(),
+            next.is_none_or(|next| next.get() >= confirmed.year())
+        );
+        let wages: Vec<Wage> = wages
+            .iter()
+            .map(|wage| wage.map_or(Wage::NOT_IN_SOURCE, |dollars| Wage::Amount(Money::new(dollars).unwrap())))
+            .collect();
+        let known: Vec<u64> = wages.iter().filter_map(|wage| wage.amount()).map(Money::dollars).collect();
+        prop_assert_eq!(
+            WagePercentiles::new(wages[0], wages[1], wages[2], wages[3], wages[4]).is_ok(),
+            known.windows(2).all(|pair| pair[0] <= pair[1])
+        );
+        if let Err(error) = Institution::new(&name, UsState::Ohio, &city, None) {
+            prop_assert!(is_model_error(&error));
+        }
+    }
+
+    #[test]
+    fn document_parsers_answer_any_bytes(bytes in proptest::collection::vec(any::<u8>(), 0..2_000)) {
+        let text = String::from_utf8_lossy(&bytes);
+        let _ = Catalog::from_json_str("any.json", &text);
+        let _ = serde_json::from_str::<StudentProfile>(&text);
+        let _ = read_catalog_csv("any.csv", bytes.as_slice());
+        let mut options = OewsOptions::new();
+        options.period = Some(ReferencePeriod::may(2024).unwrap());
+        let _ = read_oews_csv("any.csv", bytes.as_slice(), &options);
+        options.mode = Mode::Lenient;
+        let _ = read_oews_csv("any.csv", bytes.as_slice(), &options);
+        let _ = read_scorecard_csv("any.csv", bytes.as_slice(), &ScorecardOptions::new(Year::new(2024).unwrap()));
+    }
+
+    #[test]
+    fn csv_parsers_answer_mangled_real_files(cut in 0usize..2_000, flip in 0usize..2_000, byte in any::<u8>()) {
+        for name in ["national_M2024_dl.csv", "catalog.csv", "Most-Recent-Cohorts-Field-of-Study.csv"] {
+            let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name);
+            let mut bytes = std::fs::read(path).unwrap();
+            bytes.truncate(bytes.len().saturating_sub(cut));
+            if let Some(slot) = bytes.get_mut(flip) {
+                *slot = byte;
+            }
+            let _ = read_catalog_csv(name, bytes.as_slice());
+            let _ = read_oews_csv(name, bytes.as_slice(), &OewsOptions::new());
+            let _ = read_scorecard_csv(name, bytes.as_slice(), &ScorecardOptions::new(Year::new(2024).unwrap()));
+        }
+    }
+}
+
+#[test]
+fn deeply_nested_json_is_refused_without_exhausting_the_stack() {
+    let nested = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
+    // Refused, whichever check comes first (serde_json's depth limit of 128, or a program
+    // that is not an object), and without overflowing the stack.
+    let error = Catalog::from_json_str("deep.json", &nested).unwrap_err();
+    assert!(matches!(error, Error::Parse { .. }), "{error}");
+    assert!(serde_json::from_str::<himkit::Program>(&nested).is_err());
+    let skills = format!("{{\"skills\": {}{}}}", "[".repeat(100_000), "]".repeat(100_000));
+    assert!(serde_json::from_str::<himkit::Program>(&skills).is_err());
+    let object = format!("[{}{}]", "{\"a\":".repeat(50_000), "}".repeat(50_000));
+    assert!(Catalog::from_json_str("deep.json", &object).is_err());
+    assert!(serde_json::from_str::<StudentProfile>(&nested).is_err());
+}
+
+#[test]
+fn documents_past_the_limits_are_refused_naming_the_bound() {
+    let text = himkit::Dataset::embedded().unwrap().catalog().to_json().unwrap();
+    let mut limits = Limits::default();
+    limits.max_json_bytes = 1_000;
+    let error = Catalog::from_json_str_with_limits("p.json", &text, &limits).unwrap_err();
+    assert!(
+        error
+            .to_string()
+            .contains("more than the limit of 1000 (Limits::max_json_bytes)"),
+        "{error}"
+    );
+    let mut limits = Limits::default();
+    limits.max_programs = 3;
+    let error = Catalog::from_json_str_with_limits("p.json", &text, &limits).unwrap_err();
+    assert!(
+        error
+            .to_string()
+            .contains("the catalogue has more than 3 programs (Limits::max_programs)"),
+        "{error}"
+    );
+    let csv =
+        std::fs::read(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/catalog.csv"))
+            .unwrap();
+    let error = read_catalog_csv_with_limits("c.csv", csv.as_slice(), &limits).unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "c.csv line 5: the catalogue has more than 3 programs (Limits::max_programs)"
+    );
+}
+
+#[test]
+fn long_fields_and_wide_rows_are_refused_naming_the_bound() {
+    let header = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/national_M2024_dl.csv"),
+    )
+    .unwrap()
+    .lines()
+    .next()
+    .unwrap()
+    .to_owned();
+    let long = "x".repeat(70_000);
+    let row = format!(
+        "99,U.S.,1,US,000000,Cross-industry,cross-industry,1235,29-9021,{long},detailed,10,1,,,,,1,50000,1,1,1,1,1,1,40000,45000,50000,55000,60000,,"
+    );
+    let text = format!("{header}\n{row}\n");
+    let error = read_oews_csv("national_M2024_dl.csv", text.as_bytes(), &OewsOptions::new()).unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "national_M2024_dl.csv line 2: a field of 70000 bytes is longer than the limit of 65536 (Limits::max_field_bytes)"
+    );
+    let mut lenient = OewsOptions::new();
+    lenient.mode = Mode::Lenient;
+    let outcome = read_oews_csv("national_M2024_dl.csv", text.as_bytes(), &lenient).unwrap();
+    assert_eq!((outcome.items.len(), outcome.skipped.len()), (0, 1));
+    let wide_header = format!("{header}{}", ",X".repeat(1_000));
+    let error = read_oews_csv(
+        "national_M2024_dl.csv",
+        format!("{wide_header}\n").as_bytes(),
+        &OewsOptions::new(),
+    );
+    // A header alone has no rows to refuse; a row that wide is refused.
+    assert!(error.is_ok());
+    let wide_row = format!("{row}{}", ",1".repeat(1_000)).replace(&long, "Title");
+    let error = read_oews_csv(
+        "national_M2024_dl.csv",
+        format!("{wide_header}\n{wide_row}\n").as_bytes(),
+        &OewsOptions::new(),
+    )
+    .unwrap_err();
+    assert!(
+        error
+            .to_string()
+            .contains("the row has 1032 fields, more than the limit of 1000 (Limits::max_fields)"),
+        "{error}"
+    );
+}
+
+#[test]
+fn numbers_that_overflow_are_refused_not_wrapped() {
+    let text = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/catalog.csv"),
+    )
+    .unwrap();
+    let huge = text.replacen(",64,145,320,", ",64,1000000000000000000000000000000,320,", 1);
+    let error = read_catalog_csv("c.csv", huge.as_bytes()).unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "c.csv line 2, column in_state: \"1000000000000000000000000000000\" is too large"
+    );
+    let negative = text.replacen(",64,145,320,", ",64,-145,320,", 1);
+    let error = read_catalog_csv("c.csv", negative.as_bytes()).unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "c.csv line 2, column in_state: \"-145\" is not a whole number"
+    );
+    let overflow = text.replacen(",64,145,320,", ",400,4000000,320,", 1);
+    let error = read_catalog_csv("c.csv", overflow.as_bytes()).unwrap_err();
+    assert!(
+        error
+            .to_string()
+            .contains("per credit times 400 credits exceeds $1,000,000,000"),
+        "{error}"
+    );
+    let json = r#"[{"id": "x", "cost": {"basis": "total", "in_state": 1e30}}]"#;
+    assert!(Catalog::from_json_str("p.json", json).is_err());
+    let json = r#"{"home_state": "OH", "max_length_months": 70000}"#;
+    assert!(
+        serde_json::from_str::<StudentProfile>(json)
+            .unwrap_err()
+            .to_string()
+            .contains("u16")
+    );
+}
+
+#[test]
+fn matrices_past_their_bounds_are_refused() {
+    use himkit::select::{CriteriaMatrix, Direction};
+    let mut matrix = CriteriaMatrix::new(1);
+    for _ in 0..CriteriaMatrix::MAX_COLUMNS {
+        matrix.push_column(Direction::Benefit, vec![1.0], None).unwrap();
+    }
+    let error = matrix
+        .push_column(Direction::Benefit, vec![1.0], None)
+        .unwrap_err();
+    assert!(
+        error.to_string().contains("more than the limit of 1024"),
+        "{error}"
+    );
+}
