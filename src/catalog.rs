@@ -237,8 +237,9 @@ fn read_elements<'de>(
 fn json_location(source: &str, line: usize, column: usize, path: Option<String>) -> Location {
     Location {
         source: Some(source.to_owned()),
-        line: Some(line as u64),
-        column: Some(column as u64),
+        // serde_json reports some errors at column 0; positions here are 1-based.
+        line: Some(line.max(1) as u64),
+        column: Some(column.max(1) as u64),
         path,
         ..Location::default()
     }

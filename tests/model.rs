@@ -323,7 +323,7 @@ fn malformed_json_and_wrong_shapes_are_located() {
     assert!(
         error
             .to_string()
-            .contains("a file of programs is a JSON array of program objects"),
+            .contains("p.json line 1, column 1: invalid type: map, expected a JSON array of program objects"),
         "{error}"
     );
     assert!(Catalog::from_json_str("p.json", "[]").unwrap().is_empty());
