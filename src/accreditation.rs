@@ -72,50 +72,35 @@ impl fmt::Display for Accreditor {
     }
 }
 
-/// An accreditation status, in the terms CAHIIM's accreditation manual uses.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    PartialOrd,
-    Ord,
-    Hash,
-    strum::EnumIter,
-    strum::IntoStaticStr,
-    strum::VariantNames,
-    strum::Display,
-)]
-#[strum(serialize_all = "kebab-case")]
-#[non_exhaustive]
-pub enum AccreditationStatus {
-    /// Accepted into candidacy: an application stage, not accreditation. Candidacy expires two
-    /// years after acceptance.
-    Candidacy,
-    /// First accreditation awarded.
-    InitialAccreditation,
-    /// Accredited, and renewed through comprehensive reviews.
-    ContinuingAccreditation,
-    /// Accredited, with a progress report owed.
-    ProgressReport,
-    /// Accredited, under a focused review (outcomes trending low, or evidence of non-compliance).
-    FocusedReview,
-    /// Accredited, on probation (an adverse status).
-    ProbationaryAccreditation,
-    /// Accredited, on administrative probation (e.g. an unreported substantive change).
-    AdministrativeProbationaryAccreditation,
-    /// An applicant was refused accreditation.
-    AccreditationWithheld,
-    /// An accredited program lost its accreditation.
-    AccreditationWithdrawn,
-    /// The program gave up its accreditation (closing, after a teach-out).
-    VoluntaryWithdrawal,
-    /// The program is inactive.
-    Inactive,
+vocabulary! {
+    /// An accreditation status, in the terms CAHIIM's accreditation manual uses.
+    #[non_exhaustive]
+    pub enum AccreditationStatus("accreditation_status") {
+        /// Accepted into candidacy: an application stage, not accreditation. Candidacy expires two
+        /// years after acceptance.
+        Candidacy,
+        /// First accreditation awarded.
+        InitialAccreditation,
+        /// Accredited, and renewed through comprehensive reviews.
+        ContinuingAccreditation,
+        /// Accredited, with a progress report owed.
+        ProgressReport,
+        /// Accredited, under a focused review (outcomes trending low, or evidence of non-compliance).
+        FocusedReview,
+        /// Accredited, on probation (an adverse status).
+        ProbationaryAccreditation,
+        /// Accredited, on administrative probation (e.g. an unreported substantive change).
+        AdministrativeProbationaryAccreditation,
+        /// An applicant was refused accreditation.
+        AccreditationWithheld,
+        /// An accredited program lost its accreditation.
+        AccreditationWithdrawn,
+        /// The program gave up its accreditation (closing, after a teach-out).
+        VoluntaryWithdrawal,
+        /// The program is inactive.
+        Inactive,
+    }
 }
-
-vocabulary!(AccreditationStatus, "accreditation_status");
 
 impl AccreditationStatus {
     /// Whether a program with this status holds accreditation. Probation is still

@@ -6,60 +6,45 @@ use crate::value::{NaicsCode, SocCode};
 use crate::vocabulary::{normalise_name, vocabulary};
 use crate::{Error, Result};
 
-/// A kind of workplace for HIM professionals.
-///
-/// The settings are those AHIMA names for RHIAs (hospitals, clinics and physician practices,
-/// long-term care, ambulatory care, managed care and insurers, software vendors, consulting,
-/// government, education, pharmaceutical companies) and the largest employers BLS lists for
-/// medical records work. Each maps to the NAICS industries that wage tables use, so that wage
-/// statistics by industry can be read as wages by setting.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    PartialOrd,
-    Ord,
-    Hash,
-    strum::EnumIter,
-    strum::IntoStaticStr,
-    strum::VariantNames,
-    strum::Display,
-)]
-#[strum(serialize_all = "kebab-case")]
-#[non_exhaustive]
-pub enum CareerSetting {
-    /// Hospitals (NAICS 622).
-    Hospitals,
-    /// Offices of physicians, multispecialty clinics and practices (NAICS 6211).
-    PhysicianOfficesAndClinics,
-    /// Outpatient and ambulatory care centers (NAICS 6214).
-    OutpatientCareCenters,
-    /// Nursing and long-term care facilities (NAICS 623).
-    LongTermCare,
-    /// Home health care services (NAICS 6216).
-    HomeHealthCare,
-    /// Insurance carriers and managed care (NAICS 5241).
-    InsuranceCarriers,
-    /// Federal, state and local government (OEWS ownership codes 999100, 999200, 999300).
-    Government,
-    /// Professional, scientific and technical services, consulting included (NAICS 54).
-    ProfessionalServices,
-    /// Health software vendors: software publishers and computer systems design (NAICS 5112,
-    /// 5132, 5415).
-    SoftwareVendors,
-    /// Administrative and support services, such as coding and billing services (NAICS 561).
-    AdministrativeSupport,
-    /// Management of companies and enterprises, such as health system offices (NAICS 551).
-    ManagementOfCompanies,
-    /// Educational services (NAICS 611).
-    Education,
-    /// Pharmaceutical and medicine manufacturing (NAICS 3254).
-    Pharmaceutical,
+vocabulary! {
+    /// A kind of workplace for HIM professionals.
+    ///
+    /// The settings are those AHIMA names for RHIAs (hospitals, clinics and physician practices,
+    /// long-term care, ambulatory care, managed care and insurers, software vendors, consulting,
+    /// government, education, pharmaceutical companies) and the largest employers BLS lists for
+    /// medical records work. Each maps to the NAICS industries that wage tables use, so that wage
+    /// statistics by industry can be read as wages by setting.
+    #[non_exhaustive]
+    pub enum CareerSetting("career_setting") {
+        /// Hospitals (NAICS 622).
+        Hospitals,
+        /// Offices of physicians, multispecialty clinics and practices (NAICS 6211).
+        PhysicianOfficesAndClinics,
+        /// Outpatient and ambulatory care centers (NAICS 6214).
+        OutpatientCareCenters,
+        /// Nursing and long-term care facilities (NAICS 623).
+        LongTermCare,
+        /// Home health care services (NAICS 6216).
+        HomeHealthCare,
+        /// Insurance carriers and managed care (NAICS 5241).
+        InsuranceCarriers,
+        /// Federal, state and local government (OEWS ownership codes 999100, 999200, 999300).
+        Government,
+        /// Professional, scientific and technical services, consulting included (NAICS 54).
+        ProfessionalServices,
+        /// Health software vendors: software publishers and computer systems design (NAICS 5112,
+        /// 5132, 5415).
+        SoftwareVendors,
+        /// Administrative and support services, such as coding and billing services (NAICS 561).
+        AdministrativeSupport,
+        /// Management of companies and enterprises, such as health system offices (NAICS 551).
+        ManagementOfCompanies,
+        /// Educational services (NAICS 611).
+        Education,
+        /// Pharmaceutical and medicine manufacturing (NAICS 3254).
+        Pharmaceutical,
+    }
 }
-
-vocabulary!(CareerSetting, "career_setting");
 
 impl CareerSetting {
     /// The NAICS code prefixes (as OEWS writes codes) that make up this setting.
@@ -99,42 +84,27 @@ impl CareerSetting {
     }
 }
 
-/// The typical education BLS gives for entering an occupation.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    PartialOrd,
-    Ord,
-    Hash,
-    strum::EnumIter,
-    strum::IntoStaticStr,
-    strum::VariantNames,
-    strum::Display,
-)]
-#[strum(serialize_all = "kebab-case")]
-pub enum EntryEducation {
-    /// No formal educational credential.
-    NoFormalEducationalCredential,
-    /// High school diploma or equivalent.
-    HighSchoolDiploma,
-    /// Some college, no degree.
-    SomeCollegeNoDegree,
-    /// Postsecondary nondegree award.
-    PostsecondaryNondegreeAward,
-    /// Associate's degree.
-    AssociatesDegree,
-    /// Bachelor's degree.
-    BachelorsDegree,
-    /// Master's degree.
-    MastersDegree,
-    /// Doctoral or professional degree.
-    DoctoralOrProfessionalDegree,
+vocabulary! {
+    /// The typical education BLS gives for entering an occupation.
+    pub enum EntryEducation("typical_entry_education") {
+        /// No formal educational credential.
+        NoFormalEducationalCredential,
+        /// High school diploma or equivalent.
+        HighSchoolDiploma,
+        /// Some college, no degree.
+        SomeCollegeNoDegree,
+        /// Postsecondary nondegree award.
+        PostsecondaryNondegreeAward,
+        /// Associate's degree.
+        AssociatesDegree,
+        /// Bachelor's degree.
+        BachelorsDegree,
+        /// Master's degree.
+        MastersDegree,
+        /// Doctoral or professional degree.
+        DoctoralOrProfessionalDegree,
+    }
 }
-
-vocabulary!(EntryEducation, "typical_entry_education");
 
 impl EntryEducation {
     /// Reads BLS's own wording (`Bachelor's degree`, `High school diploma or equivalent`) as
@@ -156,40 +126,25 @@ impl EntryEducation {
     }
 }
 
-/// The occupations HIM programs lead to, as BLS classifies them.
-///
-/// BLS has no separate code for HIM directors: the Occupational Outlook Handbook counts them
-/// among medical and health services managers (11-9111), whose wages are the widely quoted "HIM
-/// salary". SOC 2018 split the SOC 2010 code 29-2071 into 29-2072 and 29-9021; the old code is
-/// kept for older wage tables.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    PartialOrd,
-    Ord,
-    Hash,
-    strum::EnumIter,
-    strum::IntoStaticStr,
-    strum::VariantNames,
-    strum::Display,
-)]
-#[strum(serialize_all = "kebab-case")]
-#[non_exhaustive]
-pub enum HimOccupation {
-    /// 11-9111 Medical and Health Services Managers.
-    MedicalAndHealthServicesManagers,
-    /// 29-9021 Health Information Technologists and Medical Registrars.
-    HealthInformationTechnologistsAndMedicalRegistrars,
-    /// 29-2072 Medical Records Specialists.
-    MedicalRecordsSpecialists,
-    /// 29-2071 Medical Records and Health Information Technicians (SOC 2010, replaced in 2018).
-    MedicalRecordsAndHealthInformationTechnicians,
+vocabulary! {
+    /// The occupations HIM programs lead to, as BLS classifies them.
+    ///
+    /// BLS has no separate code for HIM directors: the Occupational Outlook Handbook counts them
+    /// among medical and health services managers (11-9111), whose wages are the widely quoted "HIM
+    /// salary". SOC 2018 split the SOC 2010 code 29-2071 into 29-2072 and 29-9021; the old code is
+    /// kept for older wage tables.
+    #[non_exhaustive]
+    pub enum HimOccupation("occupation") {
+        /// 11-9111 Medical and Health Services Managers.
+        MedicalAndHealthServicesManagers,
+        /// 29-9021 Health Information Technologists and Medical Registrars.
+        HealthInformationTechnologistsAndMedicalRegistrars,
+        /// 29-2072 Medical Records Specialists.
+        MedicalRecordsSpecialists,
+        /// 29-2071 Medical Records and Health Information Technicians (SOC 2010, replaced in 2018).
+        MedicalRecordsAndHealthInformationTechnicians,
+    }
 }
-
-vocabulary!(HimOccupation, "occupation");
 
 impl HimOccupation {
     /// The SOC code.

@@ -8,48 +8,33 @@ use crate::accreditation::{AccreditationStatus, Accreditor};
 use crate::program::{DegreeLevel, Discipline, Program};
 use crate::vocabulary::vocabulary;
 
-/// An AHIMA credential (certification), awarded by CCHIIM after an exam.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    PartialOrd,
-    Ord,
-    Hash,
-    strum::EnumIter,
-    strum::IntoStaticStr,
-    strum::VariantNames,
-    strum::Display,
-)]
-#[strum(serialize_all = "kebab-case")]
-#[non_exhaustive]
-pub enum Credential {
-    /// Registered Health Information Technician.
-    Rhit,
-    /// Registered Health Information Administrator.
-    Rhia,
-    /// Certified Coding Associate.
-    Cca,
-    /// Certified Coding Specialist.
-    Ccs,
-    /// Certified Coding Specialist – Physician-based.
-    #[strum(serialize = "ccs-p")]
-    CcsP,
-    /// Certified Documentation Integrity Practitioner.
-    Cdip,
-    /// Certified in Healthcare Privacy and Security.
-    Chps,
-    /// Certified Health Data Analyst.
-    Chda,
-    /// Certified Healthcare Technology Specialist (a legacy credential).
-    Chts,
-    /// Certified Professional in Health Informatics.
-    Cphi,
+vocabulary! {
+    /// An AHIMA credential (certification), awarded by CCHIIM after an exam.
+    #[non_exhaustive]
+    pub enum Credential("credential") {
+        /// Registered Health Information Technician.
+        Rhit,
+        /// Registered Health Information Administrator.
+        Rhia,
+        /// Certified Coding Associate.
+        Cca,
+        /// Certified Coding Specialist.
+        Ccs,
+        /// Certified Coding Specialist – Physician-based.
+        #[strum(serialize = "ccs-p")]
+        CcsP,
+        /// Certified Documentation Integrity Practitioner.
+        Cdip,
+        /// Certified in Healthcare Privacy and Security.
+        Chps,
+        /// Certified Health Data Analyst.
+        Chda,
+        /// Certified Healthcare Technology Specialist (a legacy credential).
+        Chts,
+        /// Certified Professional in Health Informatics.
+        Cphi,
+    }
 }
-
-vocabulary!(Credential, "credential");
 
 impl Credential {
     /// The abbreviation as AHIMA writes it (`RHIT`, `CCS-P`).
@@ -102,30 +87,15 @@ impl Credential {
     }
 }
 
-/// How far a fact can be trusted, by where it was read.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    PartialOrd,
-    Ord,
-    Hash,
-    strum::EnumIter,
-    strum::IntoStaticStr,
-    strum::VariantNames,
-    strum::Display,
-)]
-#[strum(serialize_all = "kebab-case")]
-pub enum Confidence {
-    /// Read on the issuing body's own page (bls.gov, cahiim.org, ahima.org) or a verbatim copy.
-    Confirmed,
-    /// From a secondary source that cites the issuing body.
-    ThirdParty,
+vocabulary! {
+    /// How far a fact can be trusted, by where it was read.
+    pub enum Confidence("confidence") {
+        /// Read on the issuing body's own page (bls.gov, cahiim.org, ahima.org) or a verbatim copy.
+        Confirmed,
+        /// From a secondary source that cites the issuing body.
+        ThirdParty,
+    }
 }
-
-vocabulary!(Confidence, "confidence");
 
 /// What a credential's exam requires of a candidate's education.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

@@ -12,94 +12,49 @@ use crate::value::{CipCode, Money, ProgramId, Rate, Text, Unitid, UsState};
 use crate::vocabulary::vocabulary;
 use crate::{Error, Result};
 
-/// The level of award a program leads to.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    PartialOrd,
-    Ord,
-    Hash,
-    strum::EnumIter,
-    strum::IntoStaticStr,
-    strum::VariantNames,
-    strum::Display,
-)]
-#[strum(serialize_all = "kebab-case")]
-pub enum DegreeLevel {
-    /// An undergraduate certificate or diploma.
-    Certificate,
-    /// An associate degree (HIT programs: about two years full time).
-    Associate,
-    /// A bachelor's degree (HIM programs: about 120 credits).
-    Baccalaureate,
-    /// A post-baccalaureate certificate, such as CAHIIM's HIM "Certificate of the Degree" for
-    /// holders of a bachelor's degree.
-    PostBaccalaureateCertificate,
-    /// A master's degree.
-    Masters,
-    /// A doctorate.
-    Doctorate,
+vocabulary! {
+    /// The level of award a program leads to.
+    pub enum DegreeLevel("degree_level") {
+        /// An undergraduate certificate or diploma.
+        Certificate,
+        /// An associate degree (HIT programs: about two years full time).
+        Associate,
+        /// A bachelor's degree (HIM programs: about 120 credits).
+        Baccalaureate,
+        /// A post-baccalaureate certificate, such as CAHIIM's HIM "Certificate of the Degree" for
+        /// holders of a bachelor's degree.
+        PostBaccalaureateCertificate,
+        /// A master's degree.
+        Masters,
+        /// A doctorate.
+        Doctorate,
+    }
 }
 
-vocabulary!(DegreeLevel, "degree_level");
-
-/// The field a program teaches.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    PartialOrd,
-    Ord,
-    Hash,
-    strum::EnumIter,
-    strum::IntoStaticStr,
-    strum::VariantNames,
-    strum::Display,
-)]
-#[strum(serialize_all = "kebab-case")]
-pub enum Discipline {
-    /// Health information technology: the associate-level HIM program (CIP 51.0707).
-    HealthInformationTechnology,
-    /// Health information management (CIP 51.0706).
-    HealthInformationManagement,
-    /// Health informatics (CAHIIM accredits it at master's level).
-    HealthInformatics,
+vocabulary! {
+    /// The field a program teaches.
+    pub enum Discipline("discipline") {
+        /// Health information technology: the associate-level HIM program (CIP 51.0707).
+        HealthInformationTechnology,
+        /// Health information management (CIP 51.0706).
+        HealthInformationManagement,
+        /// Health informatics (CAHIIM accredits it at master's level).
+        HealthInformatics,
+    }
 }
 
-vocabulary!(Discipline, "discipline");
-
-/// How a program is delivered.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    PartialOrd,
-    Ord,
-    Hash,
-    strum::EnumIter,
-    strum::IntoStaticStr,
-    strum::VariantNames,
-    strum::Display,
-)]
-#[strum(serialize_all = "kebab-case")]
-pub enum DeliveryMode {
-    /// Taught on campus; some courses may be online.
-    OnCampus,
-    /// Part on campus, part at a distance.
-    Hybrid,
-    /// All coursework can be completed at a distance (a practice experience may still be on
-    /// site, near the student).
-    Online,
+vocabulary! {
+    /// How a program is delivered.
+    pub enum DeliveryMode("delivery_mode") {
+        /// Taught on campus; some courses may be online.
+        OnCampus,
+        /// Part on campus, part at a distance.
+        Hybrid,
+        /// All coursework can be completed at a distance (a practice experience may still be on
+        /// site, near the student).
+        Online,
+    }
 }
-
-vocabulary!(DeliveryMode, "delivery_mode");
 
 /// How a program is delivered, how much of it can be completed at a distance, and where it
 /// cannot enrol students from.
@@ -254,30 +209,15 @@ impl From<Delivery> for DeliveryRecord {
     }
 }
 
-/// Whether a student pays in-state or out-of-state tuition.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    PartialOrd,
-    Ord,
-    Hash,
-    strum::EnumIter,
-    strum::IntoStaticStr,
-    strum::VariantNames,
-    strum::Display,
-)]
-#[strum(serialize_all = "kebab-case")]
-pub enum Residency {
-    /// The student lives in the institution's state.
-    InState,
-    /// The student lives elsewhere.
-    OutOfState,
+vocabulary! {
+    /// Whether a student pays in-state or out-of-state tuition.
+    pub enum Residency("residency") {
+        /// The student lives in the institution's state.
+        InState,
+        /// The student lives elsewhere.
+        OutOfState,
+    }
 }
-
-vocabulary!(Residency, "residency");
 
 /// What a program costs in tuition: per credit hour times the credits, or a total, each for
 /// in-state and out-of-state students (equal where the institution charges one rate).

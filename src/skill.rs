@@ -6,55 +6,40 @@ use serde::{Deserialize, Serialize};
 
 use crate::vocabulary::vocabulary;
 
-/// A skill area of HIM curricula.
-///
-/// The areas follow the AHIMA curriculum competency domains CAHIIM's standards use (data
-/// structure and information governance; information protection; informatics and analytics;
-/// revenue cycle; health law and compliance; management and leadership) together with the
-/// foundations every HIT and HIM program teaches.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    PartialOrd,
-    Ord,
-    Hash,
-    strum::EnumIter,
-    strum::IntoStaticStr,
-    strum::VariantNames,
-    strum::Display,
-)]
-#[strum(serialize_all = "kebab-case")]
-pub enum Skill {
-    /// Medical terminology.
-    MedicalTerminology,
-    /// Anatomy, physiology and pathophysiology.
-    AnatomyAndPhysiology,
-    /// Clinical classification and coding (ICD-10-CM/PCS, CPT, HCPCS).
-    CodingAndClassification,
-    /// Electronic health records and health IT systems.
-    EhrAndHealthIt,
-    /// Data analytics, statistics and reporting.
-    DataAnalytics,
-    /// Health information exchange and interoperability standards.
-    HealthInformationExchange,
-    /// Privacy, security and compliance (HIPAA).
-    PrivacySecurityAndCompliance,
-    /// Revenue cycle management and reimbursement.
-    RevenueCycle,
-    /// Leadership and management.
-    LeadershipAndManagement,
-    /// Data structure, content and information governance.
-    InformationGovernance,
-    /// Health law and ethics.
-    HealthLaw,
-    /// Clinical documentation integrity.
-    ClinicalDocumentationIntegrity,
+vocabulary! {
+    /// A skill area of HIM curricula.
+    ///
+    /// The areas follow the AHIMA curriculum competency domains CAHIIM's standards use (data
+    /// structure and information governance; information protection; informatics and analytics;
+    /// revenue cycle; health law and compliance; management and leadership) together with the
+    /// foundations every HIT and HIM program teaches.
+    pub enum Skill("skill") {
+        /// Medical terminology.
+        MedicalTerminology,
+        /// Anatomy, physiology and pathophysiology.
+        AnatomyAndPhysiology,
+        /// Clinical classification and coding (ICD-10-CM/PCS, CPT, HCPCS).
+        CodingAndClassification,
+        /// Electronic health records and health IT systems.
+        EhrAndHealthIt,
+        /// Data analytics, statistics and reporting.
+        DataAnalytics,
+        /// Health information exchange and interoperability standards.
+        HealthInformationExchange,
+        /// Privacy, security and compliance (HIPAA).
+        PrivacySecurityAndCompliance,
+        /// Revenue cycle management and reimbursement.
+        RevenueCycle,
+        /// Leadership and management.
+        LeadershipAndManagement,
+        /// Data structure, content and information governance.
+        InformationGovernance,
+        /// Health law and ethics.
+        HealthLaw,
+        /// Clinical documentation integrity.
+        ClinicalDocumentationIntegrity,
+    }
 }
-
-vocabulary!(Skill, "skill");
 
 impl Skill {
     fn bit(self) -> u16 {

@@ -1,14 +1,39 @@
 //! Closed vocabularies: enums that parse from and print to stable kebab-case names.
 
-/// Implements `FromStr` (with an error listing every valid name), `Serialize`, `Deserialize` and
-/// `as_str` for a fieldless enum that derives strum's `IntoStaticStr`, `EnumIter` and
-/// `VariantNames` with kebab-case names.
+/// Defines a closed vocabulary: a fieldless enum with kebab-case names, the common derives, and
+/// `as_str`, `all`, `FromStr` (with an error listing every valid name), `Serialize` and
+/// `Deserialize`. The string after the name is the field an unknown name is reported under.
 ///
 /// Parsing is ASCII case-insensitive and accepts `_` or spaces for `-`, so `RHIT`, `Masters` and
 /// `on_campus` are read, while the printed form is always the canonical kebab-case name.
 macro_rules! vocabulary {
-    ($type:ty, $field:literal) => {
-        impl $type {
+    (
+        $(#[$meta:meta])*
+        $vis:vis enum $name:ident($field:literal) {
+            $($(#[$variant_meta:meta])* $variant:ident),* $(,)?
+        }
+    ) => {
+        $(#[$meta])*
+        #[derive(
+            Debug,
+            Clone,
+            Copy,
+            PartialEq,
+            Eq,
+            PartialOrd,
+            Ord,
+            Hash,
+            strum::EnumIter,
+            strum::IntoStaticStr,
+            strum::VariantNames,
+            strum::Display,
+        )]
+        #[strum(serialize_all = "kebab-case")]
+        $vis enum $name {
+            $($(#[$variant_meta])* $variant),*
+        }
+
+        impl $name {
             /// The stable kebab-case name, as printed and serialized.
             #[must_use]
             pub fn as_str(self) -> &'static str {
@@ -21,7 +46,7 @@ macro_rules! vocabulary {
             }
         }
 
-        impl std::str::FromStr for $type {
+        impl std::str::FromStr for $name {
             type Err = $crate::Error;
 
             fn from_str(text: &str) -> Result<Self, Self::Err> {
@@ -36,13 +61,13 @@ macro_rules! vocabulary {
             }
         }
 
-        impl serde::Serialize for $type {
+        impl serde::Serialize for $name {
             fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
                 serializer.serialize_str(self.as_str())
             }
         }
 
-        impl<'de> serde::Deserialize<'de> for $type {
+        impl<'de> serde::Deserialize<'de> for $name {
             fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
                 let text = <std::borrow::Cow<'de, str> as serde::Deserialize>::deserialize(deserializer)?;
                 text.parse().map_err(serde::de::Error::custom)

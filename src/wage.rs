@@ -9,30 +9,15 @@ use crate::value::{Money, NaicsCode, ReferencePeriod, SocCode, Text, UsState};
 use crate::vocabulary::vocabulary;
 use crate::{Error, Result};
 
-/// Why a published figure has no value.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    PartialOrd,
-    Ord,
-    Hash,
-    strum::EnumIter,
-    strum::IntoStaticStr,
-    strum::VariantNames,
-    strum::Display,
-)]
-#[strum(serialize_all = "kebab-case")]
-pub enum Unpublished {
-    /// BLS marks the estimate as not available (`*` for wages, `**` for employment).
-    NotAvailable,
-    /// The source the figure was copied from does not give it.
-    NotInSource,
+vocabulary! {
+    /// Why a published figure has no value.
+    pub enum Unpublished("unpublished") {
+        /// BLS marks the estimate as not available (`*` for wages, `**` for employment).
+        NotAvailable,
+        /// The source the figure was copied from does not give it.
+        NotInSource,
+    }
 }
-
-vocabulary!(Unpublished, "unpublished");
 
 /// One annual wage figure: an amount, a top-coded amount, or nothing with its reason.
 ///
@@ -93,36 +78,21 @@ impl fmt::Display for Wage {
     }
 }
 
-/// A percentile BLS publishes.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    PartialOrd,
-    Ord,
-    Hash,
-    strum::EnumIter,
-    strum::IntoStaticStr,
-    strum::VariantNames,
-    strum::Display,
-)]
-#[strum(serialize_all = "kebab-case")]
-pub enum Percentile {
-    /// 10th percentile.
-    P10,
-    /// 25th percentile.
-    P25,
-    /// 50th percentile, the median.
-    Median,
-    /// 75th percentile.
-    P75,
-    /// 90th percentile.
-    P90,
+vocabulary! {
+    /// A percentile BLS publishes.
+    pub enum Percentile("percentile") {
+        /// 10th percentile.
+        P10,
+        /// 25th percentile.
+        P25,
+        /// 50th percentile, the median.
+        Median,
+        /// 75th percentile.
+        P75,
+        /// 90th percentile.
+        P90,
+    }
 }
-
-vocabulary!(Percentile, "percentile");
 
 /// The 10th, 25th, 50th, 75th and 90th percentile annual wages of one estimate.
 ///

@@ -15,34 +15,21 @@ pub enum Direction {
     Cost,
 }
 
-/// The aggregation method.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    Default,
-    strum::EnumIter,
-    strum::IntoStaticStr,
-    strum::VariantNames,
-    strum::Display,
-)]
-#[strum(serialize_all = "kebab-case")]
-pub enum Method {
-    /// The weighted sum of normalised values. Each criterion's contribution is its weight times
-    /// its normalised value.
-    #[default]
-    WeightedSum,
-    /// TOPSIS: closeness to the ideal point (every normalised value 1) relative to the
-    /// anti-ideal point (every value 0), with Euclidean distances over weighted normalised
-    /// values, as in the TOPSIS literature and pymcdm. Contributions apportion the score in
-    /// proportion to each criterion's weighted normalised value.
-    Topsis,
+crate::vocabulary::vocabulary! {
+    /// The aggregation method.
+    #[derive(Default)]
+    pub enum Method("method") {
+        /// The weighted sum of normalised values. Each criterion's contribution is its weight times
+        /// its normalised value.
+        #[default]
+        WeightedSum,
+        /// TOPSIS: closeness to the ideal point (every normalised value 1) relative to the
+        /// anti-ideal point (every value 0), with Euclidean distances over weighted normalised
+        /// values, as in the TOPSIS literature and pymcdm. Contributions apportion the score in
+        /// proportion to each criterion's weighted normalised value.
+        Topsis,
+    }
 }
-
-crate::vocabulary::vocabulary!(Method, "method");
 
 /// The range a criterion is normalised against: a value at `worst` scores 0, a value at `best`
 /// scores 1, values beyond are clamped.
@@ -77,33 +64,20 @@ impl Bounds {
     }
 }
 
-/// What to do with a program that has no value for a criterion.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    Default,
-    strum::EnumIter,
-    strum::IntoStaticStr,
-    strum::VariantNames,
-    strum::Display,
-)]
-#[strum(serialize_all = "kebab-case")]
-pub enum MissingPolicy {
-    /// Leave the criterion out of this program's score and share its weight among the
-    /// criteria the program has, in proportion to their weights. The default.
-    #[default]
-    Reweight,
-    /// Score the criterion as the worst possible value (0).
-    ScoreAsWorst,
-    /// Exclude the program.
-    ExcludeProgram,
+crate::vocabulary::vocabulary! {
+    /// What to do with a program that has no value for a criterion.
+    #[derive(Default)]
+    pub enum MissingPolicy("missing_policy") {
+        /// Leave the criterion out of this program's score and share its weight among the
+        /// criteria the program has, in proportion to their weights. The default.
+        #[default]
+        Reweight,
+        /// Score the criterion as the worst possible value (0).
+        ScoreAsWorst,
+        /// Exclude the program.
+        ExcludeProgram,
+    }
 }
-
-crate::vocabulary::vocabulary!(MissingPolicy, "missing_policy");
 
 /// A column-major matrix of raw criterion values: one column per criterion, one row per
 /// alternative, with the cells that have no value marked.

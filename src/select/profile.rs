@@ -13,52 +13,37 @@ use crate::value::{Money, UsState};
 use crate::vocabulary::vocabulary;
 use crate::{Error, Result};
 
-/// A criterion programs are scored on. Each has a direction himkit knows (lower cost is
-/// better) and bounds fixed by the domain (see [`BoundsMode::Domain`]).
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    PartialOrd,
-    Ord,
-    Hash,
-    strum::EnumIter,
-    strum::IntoStaticStr,
-    strum::VariantNames,
-    strum::Display,
-)]
-#[strum(serialize_all = "kebab-case")]
-pub enum Criterion {
-    /// Total tuition for this student (in-state or out-of-state as applies). Lower is better;
-    /// scored from $0 (best) to the profile's cost limit, or [`DEFAULT_COST_CAP`] without one.
-    TotalCost,
-    /// Length in months. Shorter is better; scored from 0 to the profile's length limit, or
-    /// [`DEFAULT_LENGTH_CAP_MONTHS`] without one.
-    Length,
-    /// Reported graduation rate, 0 to 1.
-    GraduationRate,
-    /// Reported employment rate, 0 to 1.
-    EmploymentRate,
-    /// Reported first-time credential exam pass rate, 0 to 1.
-    ExamPassRate,
-    /// Whether a professional practice experience is included: 1 or 0.
-    PracticeExperience,
-    /// Share of the three kinds of career support offered.
-    CareerSupport,
-    /// Share of the student's desired skills the curriculum covers.
-    SkillCoverage,
-    /// Closeness of the program's distance share to the preferred delivery (online 1, hybrid
-    /// 0.5, on campus 0): 1 minus the difference.
-    DeliveryPreference,
-    /// Expected annual earnings: the program's reported median earnings, else the BLS median
-    /// of the occupation its level prepares for (state figure where known, else national).
-    /// Scored from $0 to [`EARNINGS_CAP`].
-    ExpectedEarnings,
+vocabulary! {
+    /// A criterion programs are scored on. Each has a direction himkit knows (lower cost is
+    /// better) and bounds fixed by the domain (see [`BoundsMode::Domain`]).
+    pub enum Criterion("criterion") {
+        /// Total tuition for this student (in-state or out-of-state as applies). Lower is better;
+        /// scored from $0 (best) to the profile's cost limit, or [`DEFAULT_COST_CAP`] without one.
+        TotalCost,
+        /// Length in months. Shorter is better; scored from 0 to the profile's length limit, or
+        /// [`DEFAULT_LENGTH_CAP_MONTHS`] without one.
+        Length,
+        /// Reported graduation rate, 0 to 1.
+        GraduationRate,
+        /// Reported employment rate, 0 to 1.
+        EmploymentRate,
+        /// Reported first-time credential exam pass rate, 0 to 1.
+        ExamPassRate,
+        /// Whether a professional practice experience is included: 1 or 0.
+        PracticeExperience,
+        /// Share of the three kinds of career support offered.
+        CareerSupport,
+        /// Share of the student's desired skills the curriculum covers.
+        SkillCoverage,
+        /// Closeness of the program's distance share to the preferred delivery (online 1, hybrid
+        /// 0.5, on campus 0): 1 minus the difference.
+        DeliveryPreference,
+        /// Expected annual earnings: the program's reported median earnings, else the BLS median
+        /// of the occupation its level prepares for (state figure where known, else national).
+        /// Scored from $0 to [`EARNINGS_CAP`].
+        ExpectedEarnings,
+    }
 }
-
-vocabulary!(Criterion, "criterion");
 
 /// The total cost that scores 0 when the profile sets no cost limit: $150,000 (a scale, not a
 /// fact; costs above it all score 0).
@@ -112,34 +97,21 @@ impl Criterion {
     }
 }
 
-/// Where normalisation bounds come from.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    Default,
-    strum::EnumIter,
-    strum::IntoStaticStr,
-    strum::VariantNames,
-    strum::Display,
-)]
-#[strum(serialize_all = "kebab-case")]
-pub enum BoundsMode {
-    /// Bounds fixed by the domain and the profile: rates 0 to 1, costs and lengths against the
-    /// profile's limits or documented caps. A program's score then depends on that program
-    /// alone, so adding or removing another program never reorders two others. The default.
-    #[default]
-    Domain,
-    /// Bounds from the whole prepared catalogue (its worst and best values, before any
-    /// filter): the convention of pymcdm and scikit-criteria, offered for comparison with them.
-    /// Adding a program can move the bounds and so reorder others.
-    Catalog,
+vocabulary! {
+    /// Where normalisation bounds come from.
+    #[derive(Default)]
+    pub enum BoundsMode("bounds") {
+        /// Bounds fixed by the domain and the profile: rates 0 to 1, costs and lengths against the
+        /// profile's limits or documented caps. A program's score then depends on that program
+        /// alone, so adding or removing another program never reorders two others. The default.
+        #[default]
+        Domain,
+        /// Bounds from the whole prepared catalogue (its worst and best values, before any
+        /// filter): the convention of pymcdm and scikit-criteria, offered for comparison with them.
+        /// Adding a program can move the bounds and so reorder others.
+        Catalog,
+    }
 }
-
-vocabulary!(BoundsMode, "bounds");
 
 /// One prospective student's profile.
 ///
