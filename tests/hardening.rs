@@ -281,3 +281,82 @@ fn matrices_past_their_bounds_are_refused() {
         "{error}"
     );
 }
+
+fn base_spec() -> himkit::ProgramSpec {
+    himkit::Dataset::embedded()
+        .unwrap()
+        .catalog()
+        .get("lakeside-cc-hit-aas")
+        .unwrap()
+        .to_spec()
+}
+
+proptest! {
+    #![proptest_config(cases())]
+
+    #[test]
+    fn program_constructor_checks_name_and_length(name in any::<String>(), length in any::<u16>(), doctorate in any::<bool>()) {
+        let mut spec = base_spec();
+        spec.name = name.clone();
+        spec.length_months = length;
+        if doctorate {
+            spec.degree_level = DegreeLevel::Doctorate;
+        }
+        let expected = Text::new(&name).is_ok() && (1..=120).contains(&length) && !doctorate;
+        match himkit::Program::new(spec) {
+            Ok(program) => {
+                prop_assert!(expected);
+                let json = serde_json::to_string(&program).unwrap();
+                prop_assert_eq!(serde_json::from_str::<himkit::Program>(&json).unwrap(), program);
+            }
+            Err(error) => {
+                prop_assert!(!expected);
+                prop_assert!(is_model_error(&error), "{}", error);
+            }
+        }
+    }
+
+    #[test]
+    fn profile_constructor_checks_weights(weights in proptest::collection::vec(any::<f64>(), 10)) {
+        use himkit::select::{Criterion, ProfileSpec};
+        let mut spec = ProfileSpec::new(UsState::Ohio);
+        spec.desired_skills = himkit::SkillSet::all();
+        spec.preferred_delivery = Some(DeliveryMode::Online);
+        spec.weights = Some(Criterion::all().zip(weights.iter().copied()).collect());
+        let valid = weights.iter().all(|w| w.is_finite() && *w >= 0.0) && weights.iter().any(|w| *w > 0.0);
+        match StudentProfile::new(spec) {
+            Ok(profile) => {
+                prop_assert!(valid);
+                let json = serde_json::to_string(&profile).unwrap();
+                prop_assert_eq!(serde_json::from_str::<StudentProfile>(&json).unwrap(), profile);
+            }
+            Err(error) => {
+                prop_assert!(!valid);
+                prop_assert!(matches!(error, Error::Invalid { .. }), "{}", error);
+            }
+        }
+    }
+
+    #[test]
+    fn outlook_and_period_constructors_check_their_rules(growth in any::<f64>(), start in 1900u16..=2100, end in 1900u16..=2100) {
+        let period = ProjectionPeriod::new(Year::new(start).unwrap(), Year::new(end).unwrap());
+        prop_assert_eq!(period.is_ok(), end > start);
+        let Ok(period) = period else { return Ok(()) };
+        let spec = himkit::JobOutlookSpec {
+            occupation: "29-9021".parse().unwrap(),
+            occupation_title: Text::new("Health Information Technologists").unwrap(),
+            period,
+            growth_percent: growth,
+            employment_change: None,
+            openings_per_year: None,
+            base_employment: None,
+            typical_entry_education: None,
+            provenance: himkit::Provenance {
+                source: Text::new("test").unwrap(),
+                confidence: himkit::Confidence::Confirmed,
+                note: None,
+            },
+        };
+        prop_assert_eq!(himkit::JobOutlook::new(spec).is_ok(), growth.is_finite() && (-100.0..=10_000.0).contains(&growth));
+    }
+}
