@@ -486,7 +486,9 @@ proptest! {
     fn an_unrelated_program_never_reorders_two_others_under_domain_bounds(
         catalog in common::catalog(8), profile in common::lenient_profile(), extra in common::program()
     ) {
-        prop_assume!(profile.spec().bounds == BoundsMode::Domain);
+        let mut spec = profile.spec().clone();
+        spec.bounds = BoundsMode::Domain;
+        let profile = StudentProfile::new(spec).unwrap();
         prop_assume!(catalog.get(extra.id().as_str()).is_none());
         let before = scores(&selector_for(&catalog).rank(&profile).unwrap());
         let after = scores(&selector_for(&with_program(&catalog, extra.clone())).rank(&profile).unwrap());

@@ -364,31 +364,39 @@ impl Scoring {
             ));
         }
         scores.resize(matrix.rows(), 0.0);
-        if matrix.columns.iter().all(|column| column.missing.is_none()) {
-            let columns: Vec<&[f64]> = matrix
-                .columns
-                .iter()
-                .map(|column| column.values.as_slice())
-                .collect();
-            if scores.len() >= PARALLEL_ROWS {
-                // Two halves on two threads; each half is scored exactly as it would be alone.
-                // Halves that start on a block boundary, so both threads score whole blocks.
-                let middle = (scores.len() >> 1) & !(BLOCK - 1);
-                let (front, back) = scores.split_at_mut(middle);
-                let front_columns: Vec<&[f64]> =
-                    columns.iter().map(|c| c.get(..middle).unwrap_or(&[])).collect();
-                let back_columns: Vec<&[f64]> =
-                    columns.iter().map(|c| c.get(middle..).unwrap_or(&[])).collect();
-                std::thread::scope(|scope| {
-                    scope.spawn(|| self.score_complete(&front_columns, front));
-                    self.score_complete(&back_columns, back);
-                });
-            } else {
-                self.score_complete(&columns, scores);
-            }
+        // Every row goes through the streaming pass; rows with a missing cell are then scored
+        // again on their own. A row's score so depends on that row alone, never on whether some
+        // other row has a gap (the two paths can differ in the last bit).
+        let columns: Vec<&[f64]> = matrix
+            .columns
+            .iter()
+            .map(|column| column.values.as_slice())
+            .collect();
+        if scores.len() >= PARALLEL_ROWS {
+            // Two halves on two threads, each starting on a block boundary; each half is scored
+            // exactly as it would be alone.
+            let middle = (scores.len() >> 1) & !(BLOCK - 1);
+            let (front, back) = scores.split_at_mut(middle);
+            let front_columns: Vec<&[f64]> = columns.iter().map(|c| c.get(..middle).unwrap_or(&[])).collect();
+            let back_columns: Vec<&[f64]> = columns.iter().map(|c| c.get(middle..).unwrap_or(&[])).collect();
+            std::thread::scope(|scope| {
+                scope.spawn(|| self.score_complete(&front_columns, front));
+                self.score_complete(&back_columns, back);
+            });
         } else {
+            self.score_complete(&columns, scores);
+        }
+        if matrix.columns.iter().any(|column| column.missing.is_some()) {
             for (row, score) in scores.iter_mut().enumerate() {
-                *score = self.explain_row(matrix, row).map_or(0.0, |(score, _)| score);
+                let has_gap = matrix.columns.iter().any(|column| {
+                    column
+                        .missing
+                        .as_ref()
+                        .is_some_and(|marks| marks.get(row).copied().unwrap_or(false))
+                });
+                if has_gap {
+                    *score = self.explain_row(matrix, row).map_or(0.0, |(score, _)| score);
+                }
             }
         }
         Ok(())
