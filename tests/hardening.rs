@@ -360,3 +360,37 @@ proptest! {
         prop_assert_eq!(himkit::JobOutlook::new(spec).is_ok(), growth.is_finite() && (-100.0..=10_000.0).contains(&growth));
     }
 }
+
+/// Found by the `selector` fuzz target: with bounds taken from data whose spread is subnormal,
+/// the range's reciprocal overflowed and the streaming pass scored differently from the
+/// explanation, so contributions no longer summed to the score.
+#[test]
+fn regression_subnormal_data_ranges_keep_contributions_summing_to_the_score() {
+    use himkit::select::{CriteriaMatrix, Direction, Method, MissingPolicy, Scoring};
+    for method in [Method::WeightedSum, Method::Topsis] {
+        let values = [1.267_736_4e-317, 3.245_405_327e-315, 2e-316];
+        let mut matrix = CriteriaMatrix::new(values.len());
+        matrix
+            .push_column(Direction::Benefit, values.to_vec(), None)
+            .unwrap();
+        matrix
+            .push_column(Direction::Cost, vec![1.0, 2.0, 3.0], None)
+            .unwrap();
+        let bounds = matrix.data_bounds();
+        let scoring = Scoring::new(
+            method,
+            &[2e-110, 2e-110],
+            bounds,
+            vec![MissingPolicy::Reweight; 2],
+        )
+        .unwrap();
+        let scores = scoring.score(&matrix).unwrap();
+        for (row, score) in scores.iter().enumerate() {
+            let (explained, parts) = scoring.explain_row(&matrix, row).unwrap();
+            let sum: f64 = parts.iter().flatten().sum();
+            assert!((0.0..=1.0).contains(score), "{score}");
+            assert!((sum - score).abs() < 1e-9, "{method}: {sum} vs {score}");
+            assert!((explained - score).abs() < 1e-12);
+        }
+    }
+}

@@ -364,6 +364,32 @@ impl Scoring {
             ));
         }
         scores.resize(matrix.rows(), 0.0);
+        // Fold each weight into its normalisation: weight * clamp(x * scale + offset, 0, 1)
+        // = clamp(x * (scale * weight) + offset * weight, 0, weight).
+        let weighted_affine: Vec<WeightedAffine> = self
+            .bounds
+            .iter()
+            .zip(&self.weights)
+            .map(|(bounds, weight)| {
+                let (scale, offset) = bounds.affine();
+                WeightedAffine {
+                    scale: scale * weight,
+                    offset: offset * weight,
+                    weight: *weight,
+                }
+            })
+            .collect();
+        // A range so narrow that its reciprocal overflows (only data bounds can be) has no
+        // affine form; every row is then scored on its own, by the exact formula.
+        if weighted_affine
+            .iter()
+            .any(|affine| !(affine.scale.is_finite() && affine.offset.is_finite()))
+        {
+            for (row, score) in scores.iter_mut().enumerate() {
+                *score = self.explain_row(matrix, row).map_or(0.0, |(score, _)| score);
+            }
+            return Ok(());
+        }
         // Every row goes through the streaming pass; rows with a missing cell are then scored
         // again on their own. A row's score so depends on that row alone, never on whether some
         // other row has a gap (the two paths can differ in the last bit).
@@ -380,11 +406,11 @@ impl Scoring {
             let front_columns: Vec<&[f64]> = columns.iter().map(|c| c.get(..middle).unwrap_or(&[])).collect();
             let back_columns: Vec<&[f64]> = columns.iter().map(|c| c.get(middle..).unwrap_or(&[])).collect();
             std::thread::scope(|scope| {
-                scope.spawn(|| self.score_complete(&front_columns, front));
-                self.score_complete(&back_columns, back);
+                scope.spawn(|| self.score_complete(&weighted_affine, &front_columns, front));
+                self.score_complete(&weighted_affine, &back_columns, back);
             });
         } else {
-            self.score_complete(&columns, scores);
+            self.score_complete(&weighted_affine, &columns, scores);
         }
         if matrix.columns.iter().any(|column| column.missing.is_some()) {
             for (row, score) in scores.iter_mut().enumerate() {
@@ -403,22 +429,7 @@ impl Scoring {
     }
 
     /// The fast path: no missing cells, one streaming pass over the columns.
-    fn score_complete(&self, columns: &[&[f64]], scores: &mut [f64]) {
-        // Fold each weight into its normalisation: weight * clamp(x * scale + offset, 0, 1)
-        // = clamp(x * (scale * weight) + offset * weight, 0, weight).
-        let weighted_affine: Vec<WeightedAffine> = self
-            .bounds
-            .iter()
-            .zip(&self.weights)
-            .map(|(bounds, weight)| {
-                let (scale, offset) = bounds.affine();
-                WeightedAffine {
-                    scale: scale * weight,
-                    offset: offset * weight,
-                    weight: *weight,
-                }
-            })
-            .collect();
+    fn score_complete(&self, weighted_affine: &[WeightedAffine], columns: &[&[f64]], scores: &mut [f64]) {
         let mut block_columns: Vec<&[f64]> = Vec::with_capacity(columns.len());
         let mut column_blocks: Vec<std::slice::Chunks<'_, f64>> =
             columns.iter().map(|column| column.chunks(BLOCK)).collect();
