@@ -394,3 +394,39 @@ fn regression_subnormal_data_ranges_keep_contributions_summing_to_the_score() {
         }
     }
 }
+
+/// Found by the `selector` fuzz target: a narrow range far from zero made the streaming pass's
+/// `x * scale + offset` cancel catastrophically, so its score drifted from the explanation's.
+#[test]
+fn regression_narrow_ranges_far_from_zero_score_exactly() {
+    use himkit::select::{CriteriaMatrix, Direction, Method, MissingPolicy, Scoring};
+    for method in [Method::WeightedSum, Method::Topsis] {
+        let mut matrix = CriteriaMatrix::new(3);
+        let (worst, best) = (4.483_094_640_249_093e-120, 4.483_094_648_259_233e-120);
+        matrix
+            .push_column(Direction::Benefit, vec![worst, best, 4.483_094_644e-120], None)
+            .unwrap();
+        matrix
+            .push_column(Direction::Cost, vec![3.0, 2.0, 1.0], None)
+            .unwrap();
+        let scoring = Scoring::new(
+            method,
+            &[1.0, 6.0],
+            matrix.data_bounds(),
+            vec![MissingPolicy::Reweight; 2],
+        )
+        .unwrap();
+        let scores = scoring.score(&matrix).unwrap();
+        for (row, score) in scores.iter().enumerate() {
+            let (explained, parts) = scoring.explain_row(&matrix, row).unwrap();
+            let sum: f64 = parts.iter().flatten().sum();
+            assert!(
+                (explained - score).abs() < 1e-9,
+                "{method} row {row}: {explained} vs {score}"
+            );
+            assert!((sum - score).abs() < 1e-9);
+        }
+        // The first row is the worst on both criteria.
+        assert!(scores[0].abs() < 1e-12, "{method}: {}", scores[0]);
+    }
+}

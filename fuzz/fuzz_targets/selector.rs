@@ -158,7 +158,12 @@ fuzz_target!(|input: Input| {
     for entry in ranking.entries() {
         assert!((0.0..=1.0).contains(&entry.score()), "{}", entry.score());
         let sum: f64 = entry.contributions().iter().map(|c| c.contribution).sum();
-        assert!((sum - entry.score()).abs() < 1e-9);
+        assert!(
+            (sum - entry.score()).abs() < 1e-9,
+            "contributions {sum} vs score {}: {:?}",
+            entry.score(),
+            entry.contributions()
+        );
     }
     let top = selector
         .rank_top(&profile, usize::from(input.profile.top))

@@ -54,13 +54,11 @@ impl Bounds {
         }
     }
 
-    fn affine(self) -> (f64, f64) {
+    /// The scale that maps a distance from `worst` to the normalised value, times `weight`
+    /// (0 for an empty range, not finite for a range too narrow to invert).
+    fn weighted_scale(self, weight: f64) -> f64 {
         let width = self.best - self.worst;
-        if width == 0.0 {
-            (0.0, 0.0)
-        } else {
-            (1.0 / width, -self.worst / width)
-        }
+        if width == 0.0 { 0.0 } else { weight / width }
     }
 }
 
@@ -364,27 +362,21 @@ impl Scoring {
             ));
         }
         scores.resize(matrix.rows(), 0.0);
-        // Fold each weight into its normalisation: weight * clamp(x * scale + offset, 0, 1)
-        // = clamp(x * (scale * weight) + offset * weight, 0, weight).
+        // Fold each weight into its normalisation:
+        // weight * clamp((x - worst) / width, 0, 1) = clamp((x - worst) * (weight / width), 0, weight).
         let weighted_affine: Vec<WeightedAffine> = self
             .bounds
             .iter()
             .zip(&self.weights)
-            .map(|(bounds, weight)| {
-                let (scale, offset) = bounds.affine();
-                WeightedAffine {
-                    scale: scale * weight,
-                    offset: offset * weight,
-                    weight: *weight,
-                }
+            .map(|(bounds, weight)| WeightedAffine {
+                origin: bounds.worst,
+                scale: bounds.weighted_scale(*weight),
+                weight: *weight,
             })
             .collect();
         // A range so narrow that its reciprocal overflows (only data bounds can be) has no
-        // affine form; every row is then scored on its own, by the exact formula.
-        if weighted_affine
-            .iter()
-            .any(|affine| !(affine.scale.is_finite() && affine.offset.is_finite()))
-        {
+        // streaming form; every row is then scored on its own, by the exact formula.
+        if weighted_affine.iter().any(|affine| !affine.scale.is_finite()) {
             for (row, score) in scores.iter_mut().enumerate() {
                 *score = self.explain_row(matrix, row).map_or(0.0, |(score, _)| score);
             }
@@ -568,8 +560,8 @@ impl Scoring {
 /// One column's weight folded into its normalisation.
 #[derive(Debug, Clone, Copy)]
 struct WeightedAffine {
+    origin: f64,
     scale: f64,
-    offset: f64,
     weight: f64,
 }
 
@@ -577,10 +569,11 @@ impl WeightedAffine {
     /// The weighted normalised value, in `[0, weight]`.
     #[inline]
     fn weighted(self, value: f64) -> f64 {
-        // Plain comparisons (not `clamp`, `max` or `mul_add`) so that the loops compile to
-        // packed min/max instructions, with no NaN handling (values are finite) and no FMA
-        // library call.
-        clamp_to(value * self.scale + self.offset, self.weight)
+        // Subtract first, then scale: `value * scale + offset` cancels catastrophically when the
+        // range is narrow far from zero. Plain comparisons (not `clamp`, `max` or `mul_add`) so
+        // that the loops compile to packed min/max instructions, with no NaN handling (values
+        // are finite) and no FMA library call.
+        clamp_to((value - self.origin) * self.scale, self.weight)
     }
 
     /// The distance to the ideal on this criterion.
