@@ -430,3 +430,40 @@ fn regression_narrow_ranges_far_from_zero_score_exactly() {
         assert!(scores[0].abs() < 1e-12, "{method}: {}", scores[0]);
     }
 }
+
+/// Found by the `selector` fuzz target: weights scaled to sum to 1 summed to 1 + 1 ulp, and a
+/// program best on every criterion scored 1.0000000000000002.
+#[test]
+fn regression_scores_never_exceed_one() {
+    use himkit::select::{Bounds, CriteriaMatrix, Direction, Method, MissingPolicy, Scoring};
+    let weights = [
+        5.142_657_099_845_044e25,
+        5.142_912_663_207_646e25,
+        5.142_912_663_208_305_5e25,
+        2.242_918e-317,
+    ];
+    let mut matrix = CriteriaMatrix::new(1);
+    for _ in weights {
+        matrix.push_column(Direction::Benefit, vec![1.0], None).unwrap();
+    }
+    let bounds = vec![
+        Bounds {
+            worst: 0.0,
+            best: 1.0
+        };
+        weights.len()
+    ];
+    for method in [Method::WeightedSum, Method::Topsis] {
+        let scoring = Scoring::new(
+            method,
+            &weights,
+            bounds.clone(),
+            vec![MissingPolicy::Reweight; weights.len()],
+        )
+        .unwrap();
+        let score = scoring.score(&matrix).unwrap()[0];
+        assert!((0.0..=1.0).contains(&score), "{method}: {score}");
+        let (explained, _) = scoring.explain_row(&matrix, 0).unwrap();
+        assert!((0.0..=1.0).contains(&explained), "{method}: {explained}");
+    }
+}

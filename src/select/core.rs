@@ -486,7 +486,12 @@ impl Scoring {
                 }
             }
             match self.method {
-                Method::WeightedSum => out.copy_from_slice(near),
+                Method::WeightedSum => {
+                    // Weights scaled to sum to 1 can sum to 1 + 1 ulp; a score stays in [0, 1].
+                    for (score, sum) in out.iter_mut().zip(near.iter()) {
+                        *score = if *sum < 1.0 { *sum } else { 1.0 };
+                    }
+                }
                 Method::Topsis => {
                     for ((score, to_anti), to_ideal) in out.iter_mut().zip(near.iter()).zip(far.iter()) {
                         *score = closeness(to_anti.sqrt(), to_ideal.sqrt());
@@ -530,7 +535,7 @@ impl Scoring {
             .map(|(value, weight)| value.map(|value| value * weight / present_weight))
             .collect();
         let score = match self.method {
-            Method::WeightedSum => weighted.iter().flatten().sum(),
+            Method::WeightedSum => weighted.iter().flatten().sum::<f64>().min(1.0),
             Method::Topsis => {
                 let (mut to_anti, mut to_ideal) = (0.0, 0.0);
                 for (value, weight) in weighted.iter().zip(&self.weights) {
