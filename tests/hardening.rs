@@ -229,6 +229,107 @@ fn long_fields_and_wide_rows_are_refused_naming_the_bound() {
     );
 }
 
+fn fixture_header(name: &str) -> String {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name);
+    std::fs::read_to_string(path)
+        .unwrap()
+        .lines()
+        .next()
+        .unwrap()
+        .to_owned()
+}
+
+/// A file of `header`, then a line opening a quote that never closes, then `body` bytes of
+/// text; counts how much of it a reader takes.
+struct UnclosedQuote {
+    start: Vec<u8>,
+    body: usize,
+    taken: std::rc::Rc<std::cell::Cell<usize>>,
+}
+
+impl UnclosedQuote {
+    fn new(header: &str, body: usize) -> (Self, std::rc::Rc<std::cell::Cell<usize>>) {
+        let taken = std::rc::Rc::new(std::cell::Cell::new(0));
+        let reader = Self {
+            start: format!("{header}\n\"").into_bytes(),
+            body,
+            taken: taken.clone(),
+        };
+        (reader, taken)
+    }
+}
+
+impl std::io::Read for UnclosedQuote {
+    fn read(&mut self, buffer: &mut [u8]) -> std::io::Result<usize> {
+        let at = self.taken.get();
+        let total = self.start.len() + self.body;
+        let count = buffer.len().min(total - at);
+        for (offset, byte) in buffer[..count].iter_mut().enumerate() {
+            *byte = self.start.get(at + offset).copied().unwrap_or(b'a');
+        }
+        self.taken.set(at + count);
+        Ok(count)
+    }
+}
+
+#[test]
+fn a_record_that_never_ends_is_refused_after_bounded_input() {
+    let limits = {
+        let mut limits = Limits::default();
+        limits.max_field_bytes = 1_024;
+        limits.max_fields = 8;
+        limits
+    };
+    // 8 fields of 1,024 bytes, each quote written twice: at most 8 × 2,051 bytes, plus the
+    // reader's read-ahead of 64 KiB.
+    let budget = 8 * 2_051 + 65_536;
+    let body = 64 << 20;
+    let expected = format!(
+        "line 2: the record goes on for more than {budget} bytes, more than Limits::max_fields fields of \
+         Limits::max_field_bytes bytes can take (is a quote left open?)"
+    );
+
+    let mut oews = OewsOptions::new();
+    oews.limits = limits;
+    for mode in [Mode::Strict, Mode::Lenient] {
+        oews.mode = mode;
+        let (reader, taken) = UnclosedQuote::new(&fixture_header("national_M2024_dl.csv"), body);
+        let error = read_oews_csv("all_data_M_2024.csv", reader, &oews).unwrap_err();
+        assert_eq!(error.to_string(), format!("all_data_M_2024.csv {expected}"));
+        assert!(taken.get() < 2 * budget, "read {} bytes", taken.get());
+    }
+
+    let mut scorecard = ScorecardOptions::new(Year::new(2024).unwrap());
+    scorecard.limits = limits;
+    for mode in [Mode::Strict, Mode::Lenient] {
+        scorecard.mode = mode;
+        let (reader, taken) =
+            UnclosedQuote::new(&fixture_header("Most-Recent-Cohorts-Field-of-Study.csv"), body);
+        let error = read_scorecard_csv("fos.csv", reader, &scorecard).unwrap_err();
+        assert_eq!(error.to_string(), format!("fos.csv {expected}"));
+        assert!(taken.get() < 2 * budget, "read {} bytes", taken.get());
+    }
+
+    let (reader, taken) = UnclosedQuote::new(&fixture_header("catalog.csv"), body);
+    let error = read_catalog_csv_with_limits("catalog.csv", reader, &limits).unwrap_err();
+    assert_eq!(error.to_string(), format!("catalog.csv {expected}"));
+    assert!(taken.get() < 2 * budget, "read {} bytes", taken.get());
+
+    // A header that never ends is refused the same way, at line 1.
+    let (mut reader, taken) = UnclosedQuote::new("", body);
+    reader.start = b"\"".to_vec();
+    let error = read_catalog_csv_with_limits("catalog.csv", reader, &limits).unwrap_err();
+    assert!(
+        error
+            .to_string()
+            .starts_with("catalog.csv line 1: the record goes on"),
+        "{error}"
+    );
+    assert!(taken.get() < 2 * budget, "read {} bytes", taken.get());
+}
+
 #[test]
 fn numbers_that_overflow_are_refused_not_wrapped() {
     let text = std::fs::read_to_string(

@@ -558,3 +558,29 @@ fn the_catalogue_csv_fixture_is_the_embedded_catalogue() {
     let catalog = read_catalog_csv("catalog.csv", file).unwrap();
     assert_eq!(&catalog, Dataset::embedded().unwrap().catalog());
 }
+
+#[test]
+fn scorecard_rows_of_the_wrong_shape_are_skipped_and_reported_in_lenient_mode() {
+    let path = fixture("Most-Recent-Cohorts-Field-of-Study.csv");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let mut lines: Vec<&str> = text.lines().collect();
+    lines.insert(2, "100009,999909,Short Row College (fictional)");
+    let text = lines.join("\n");
+    let strict = ScorecardOptions::new(himkit::Year::new(2024).unwrap());
+    assert_eq!(
+        message(&read_scorecard_csv("fos.csv", text.as_bytes(), &strict).unwrap_err()),
+        "fos.csv line 3: the row has 3 fields where the header has 19"
+    );
+    let mut lenient = strict;
+    lenient.mode = Mode::Lenient;
+    let outcome = read_scorecard_csv("fos.csv", text.as_bytes(), &lenient).unwrap();
+    let whole = read_scorecard_csv("fos.csv", std::fs::read(&path).unwrap().as_slice(), &lenient).unwrap();
+    assert_eq!(outcome.items, whole.items);
+    assert_eq!(outcome.skipped.len(), whole.skipped.len() + 1);
+    let skipped = outcome
+        .skipped
+        .iter()
+        .find(|row| row.location.line == Some(3))
+        .unwrap();
+    assert_eq!(skipped.reason, "the row has 3 fields where the header has 19");
+}

@@ -4,7 +4,7 @@
 use std::io::{Read, Write};
 
 use super::Limits;
-use super::table::{CellError, Columns, csv_error};
+use super::table::{CellError, Columns, bounded_csv, csv_error};
 use crate::accreditation::Accreditation;
 use crate::catalog::Catalog;
 use crate::error::Location;
@@ -326,13 +326,17 @@ pub fn read_catalog_csv<R: Read>(source: &str, reader: R) -> Result<Catalog> {
 /// # Errors
 /// As [`read_catalog_csv`], and [`Error::Parse`] naming the bound a row or the file exceeds.
 pub fn read_catalog_csv_with_limits<R: Read>(source: &str, reader: R, limits: &Limits) -> Result<Catalog> {
-    let mut csv = csv::ReaderBuilder::new().trim(csv::Trim::All).from_reader(reader);
+    let mut csv = bounded_csv(reader, limits, csv::Trim::All);
     let place = |line: Option<u64>| Location {
         source: Some(source.to_owned()),
         line,
         ..Location::default()
     };
-    let header = csv.headers().map_err(|error| csv_error(source, &error))?.clone();
+    let header = csv
+        .headers()
+        .map_err(|error| csv_error(source, &error, Some(&csv::Position::new())))?
+        .clone();
+    csv.get_mut().next_record();
     for name in &header {
         if !CATALOG_COLUMNS
             .iter()
@@ -356,8 +360,9 @@ pub fn read_catalog_csv_with_limits<R: Read>(source: &str, reader: R, limits: &L
     let mut record = csv::StringRecord::new();
     while csv
         .read_record(&mut record)
-        .map_err(|error| csv_error(source, &error))?
+        .map_err(|error| csv_error(source, &error, record.position()))?
     {
+        csv.get_mut().next_record();
         let line = record.position().map(csv::Position::line);
         limits.check_record(record.as_byte_record(), &place(line))?;
         if programs.len() >= limits.max_programs {

@@ -3,7 +3,7 @@
 use std::io::Read;
 use std::path::Path;
 
-use super::table::{CellError, Columns, csv_error, whole_number};
+use super::table::{CellError, Columns, bounded_csv, csv_error, whole_number};
 use super::{Limits, Mode, ReadOutcome, SkippedRow};
 use crate::credential::Confidence;
 use crate::error::Location;
@@ -388,7 +388,7 @@ pub fn read_oews_csv<R: Read>(
 ) -> Result<ReadOutcome<WageStatistics>> {
     let period = resolve_period(source, options)?;
     let provenance = provenance(source)?;
-    let mut csv = csv::ReaderBuilder::new().from_reader(reader);
+    let mut csv = bounded_csv(reader, &options.limits, csv::Trim::None);
     let header_location = Location {
         source: Some(source.to_owned()),
         line: Some(1),
@@ -396,8 +396,9 @@ pub fn read_oews_csv<R: Read>(
     };
     let header = csv
         .byte_headers()
-        .map_err(|error| csv_error(source, &error))?
+        .map_err(|error| csv_error(source, &error, Some(&csv::Position::new())))?
         .clone();
+    csv.get_mut().next_record();
     let names: Vec<String> = header
         .iter()
         .map(|name| String::from_utf8_lossy(name).into_owned())
@@ -419,11 +420,16 @@ pub fn read_oews_csv<R: Read>(
     loop {
         match csv.read_byte_record(&mut record) {
             Ok(false) => break,
-            Ok(true) => {}
+            Ok(true) => csv.get_mut().next_record(),
             Err(error) => {
-                let error = csv_error(source, &error);
+                // After a reading failure the `csv` reader stops, so only a malformed record
+                // can be skipped.
+                let skippable = !error.is_io_error();
+                let error = csv_error(source, &error, record.position());
                 match (options.mode, &error) {
-                    (Mode::Lenient, Error::Parse { location, message }) if location.line.is_some() => {
+                    (Mode::Lenient, Error::Parse { location, message })
+                        if skippable && location.line.is_some() =>
+                    {
                         outcome.skipped.push(SkippedRow {
                             location: (**location).clone(),
                             reason: message.clone(),

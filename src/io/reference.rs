@@ -72,13 +72,13 @@ where
     };
     let headers = reader
         .headers()
-        .map_err(|error| csv_error(source, &error))?
+        .map_err(|error| csv_error(source, &error, None))?
         .clone();
     let mut record = csv::StringRecord::new();
     let mut items = Vec::new();
     while reader
         .read_record(&mut record)
-        .map_err(|error| csv_error(source, &error))?
+        .map_err(|error| csv_error(source, &error, None))?
     {
         let line = record.position().map(csv::Position::line);
         let row: Row = record.deserialize(Some(&headers)).map_err(|error| Error::Parse {

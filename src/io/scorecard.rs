@@ -2,7 +2,7 @@
 
 use std::io::Read;
 
-use super::table::{CellError, Columns, csv_error};
+use super::table::{CellError, Columns, bounded_csv, csv_error};
 use super::{Limits, Mode, ReadOutcome, SkippedRow};
 use crate::catalog::Catalog;
 use crate::error::Location;
@@ -131,13 +131,17 @@ pub fn read_scorecard_csv<R: Read>(
     reader: R,
     options: &ScorecardOptions,
 ) -> Result<ReadOutcome<ScorecardRecord>> {
-    let mut csv = csv::ReaderBuilder::new().from_reader(reader);
+    let mut csv = bounded_csv(reader, &options.limits, csv::Trim::None);
     let place = |line: Option<u64>| Location {
         source: Some(source.to_owned()),
         line,
         ..Location::default()
     };
-    let header = csv.headers().map_err(|error| csv_error(source, &error))?.clone();
+    let header = csv
+        .headers()
+        .map_err(|error| csv_error(source, &error, Some(&csv::Position::new())))?
+        .clone();
+    csv.get_mut().next_record();
     let columns = Columns::new(header.iter());
     let header_place = place(Some(1));
     let unitid = columns.require("UNITID", &header_place)?;
@@ -151,10 +155,26 @@ pub fn read_scorecard_csv<R: Read>(
         skipped: Vec::new(),
     };
     let mut record = csv::StringRecord::new();
-    while csv
-        .read_record(&mut record)
-        .map_err(|error| csv_error(source, &error))?
-    {
+    loop {
+        match csv.read_record(&mut record) {
+            Ok(false) => break,
+            Ok(true) => csv.get_mut().next_record(),
+            // After a reading failure the `csv` reader stops, so only a malformed record (the
+            // wrong number of fields, text that is not UTF-8) can be skipped.
+            Err(error) if options.mode == Mode::Lenient && !error.is_io_error() => {
+                csv.get_mut().next_record();
+                let (location, reason) = match csv_error(source, &error, record.position()) {
+                    Error::Parse { location, message } => (*location, message),
+                    other => (
+                        place(record.position().map(csv::Position::line)),
+                        other.to_string(),
+                    ),
+                };
+                outcome.skipped.push(SkippedRow { location, reason });
+                continue;
+            }
+            Err(error) => return Err(csv_error(source, &error, record.position())),
+        }
         let location = place(record.position().map(csv::Position::line));
         if let Err(error) = options.limits.check_record(record.as_byte_record(), &location) {
             match (options.mode, error) {

@@ -1,6 +1,9 @@
 //! Tables with named columns: header matching and cell parsing shared by the CSV and XLSX
 //! readers.
 
+use std::io::Read;
+
+use super::Limits;
 use crate::error::Location;
 use crate::{Error, Result};
 
@@ -91,17 +94,27 @@ pub(crate) fn whole_number(column: &str, text: &str) -> std::result::Result<u64,
 
 /// A `csv` failure as himkit's error: reading failures as [`Error::Io`], anything else as
 /// [`Error::Parse`] at the line it happened, with a message in himkit's words where the crate's
-/// own would not help.
-pub(crate) fn csv_error(source: &str, error: &csv::Error) -> Error {
+/// own would not help. `record_start` is where the record being read began (the `csv` crate
+/// gives no position with reading failures).
+pub(crate) fn csv_error(source: &str, error: &csv::Error, record_start: Option<&csv::Position>) -> Error {
     let location = Location {
         source: Some(source.to_owned()),
-        line: error.position().map(csv::Position::line),
+        line: error.position().or(record_start).map(csv::Position::line),
         ..Location::default()
     };
     match error.kind() {
-        csv::ErrorKind::Io(io) => Error::Io {
-            path: source.to_owned(),
-            message: io.to_string(),
+        csv::ErrorKind::Io(io) => match io
+            .get_ref()
+            .and_then(|inner| inner.downcast_ref::<RecordTooLong>())
+        {
+            Some(too_long) => Error::Parse {
+                location: Box::new(location),
+                message: too_long.to_string(),
+            },
+            None => Error::Io {
+                path: source.to_owned(),
+                message: io.to_string(),
+            },
         },
         csv::ErrorKind::UnequalLengths {
             expected_len, len, ..
@@ -115,3 +128,84 @@ pub(crate) fn csv_error(source: &str, error: &csv::Error) -> Error {
         },
     }
 }
+
+/// A CSV reader whose records may not take more input than [`Limits`] allows, so that a record
+/// that never ends (an unclosed quote in a huge file, say) is refused before it fills memory.
+/// The caller calls [`RecordBudget::next_record`] after each record it reads.
+pub(crate) fn bounded_csv<R: Read>(
+    reader: R,
+    limits: &Limits,
+    trim: csv::Trim,
+) -> csv::Reader<RecordBudget<R>> {
+    csv::ReaderBuilder::new()
+        .trim(trim)
+        .from_reader(RecordBudget::new(reader, limits))
+}
+
+/// Counts the bytes read since the last record ended, and fails once they exceed what
+/// `max_fields` fields of `max_field_bytes` each can take when every byte is a quote (written
+/// twice), plus the separators, the surrounding quotes and the reader's read-ahead.
+pub(crate) struct RecordBudget<R> {
+    inner: R,
+    budget: u64,
+    spent: u64,
+}
+
+/// What the `csv` crate may already hold of the next record when the last one ends.
+const READ_AHEAD: u64 = 1 << 16;
+
+impl<R> RecordBudget<R> {
+    fn new(inner: R, limits: &Limits) -> Self {
+        let widest_field = u64::try_from(limits.max_field_bytes)
+            .unwrap_or(u64::MAX)
+            .saturating_mul(2)
+            .saturating_add(3);
+        let budget = u64::try_from(limits.max_fields)
+            .unwrap_or(u64::MAX)
+            .saturating_mul(widest_field)
+            .saturating_add(READ_AHEAD);
+        Self {
+            inner,
+            budget,
+            spent: 0,
+        }
+    }
+
+    /// Starts counting for the next record.
+    pub(crate) fn next_record(&mut self) {
+        self.spent = 0;
+    }
+}
+
+impl<R: Read> Read for RecordBudget<R> {
+    fn read(&mut self, buffer: &mut [u8]) -> std::io::Result<usize> {
+        if self.spent > self.budget {
+            return Err(std::io::Error::new(
+                std::io::ErrorKind::InvalidData,
+                RecordTooLong { budget: self.budget },
+            ));
+        }
+        let read = self.inner.read(buffer)?;
+        self.spent = self.spent.saturating_add(u64::try_from(read).unwrap_or(u64::MAX));
+        Ok(read)
+    }
+}
+
+/// The reading failure [`RecordBudget`] reports.
+#[derive(Debug)]
+struct RecordTooLong {
+    budget: u64,
+}
+
+impl std::fmt::Display for RecordTooLong {
+    fn fmt(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            formatter,
+            "the record goes on for more than {} bytes, more than Limits::max_fields fields of \
+             Limits::max_field_bytes bytes can take (is a quote left open?)",
+            self.budget
+        )
+    }
+}
+
+impl std::error::Error for RecordTooLong {}
