@@ -568,3 +568,41 @@ fn regression_scores_never_exceed_one() {
         assert!((0.0..=1.0).contains(&explained), "{method}: {explained}");
     }
 }
+
+#[cfg(feature = "xlsx")]
+#[test]
+fn workbook_cells_past_the_bounds_are_refused_naming_the_bound() {
+    let header = fixture_header("national_M2024_dl.csv");
+    let workbook_with = |row: &[(u16, String)]| {
+        let mut workbook = rust_xlsxwriter::Workbook::new();
+        let sheet = workbook.add_worksheet().set_name("national_M2024_dl").unwrap();
+        for (column, name) in header.split(',').enumerate() {
+            sheet.write_string(0, column as u16, name).unwrap();
+        }
+        for (column, text) in row {
+            sheet.write_string(1, *column, text).unwrap();
+        }
+        workbook.save_to_buffer().unwrap()
+    };
+    let read = |bytes: Vec<u8>, mode: Mode| {
+        let mut options = OewsOptions::new();
+        options.mode = mode;
+        options.limits.max_field_bytes = 1_000;
+        himkit::io::read_oews_xlsx_from("national_M2024_dl.xlsx", std::io::Cursor::new(bytes), &options)
+    };
+    for mode in [Mode::Strict, Mode::Lenient] {
+        // Excel itself stops at 32,767 characters a cell, so the test lowers the bound.
+        let long = workbook_with(&[(9, "x".repeat(2_000))]);
+        assert_eq!(
+            read(long, mode).unwrap_err().to_string(),
+            "national_M2024_dl.xlsx sheet national_M2024_dl, row 2, column 10: a cell of 2000 bytes is \
+             longer than the limit of 1000 (Limits::max_field_bytes)"
+        );
+        let wide = workbook_with(&[(1_000, "x".to_owned())]);
+        assert_eq!(
+            read(wide, mode).unwrap_err().to_string(),
+            "national_M2024_dl.xlsx sheet national_M2024_dl, row 2: a cell in column 1001 is beyond the \
+             limit of 1000 columns (Limits::max_fields)"
+        );
+    }
+}

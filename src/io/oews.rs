@@ -492,10 +492,13 @@ pub fn read_oews_csv<R: Read>(
 /// Reads an OEWS workbook (`.xlsx`) as BLS publishes it: the first sheet whose header row has
 /// `OCC_CODE` (the "Field Descriptions" sheet is skipped). Cells stream from the file, so a
 /// filtered read keeps only the matching rows in memory. See [`read_oews_csv`] for columns and
-/// markers; errors name the sheet and row.
+/// markers; errors name the sheet and row. A cell past [`Limits`](super::Limits) (beyond
+/// `max_fields` columns, or longer than `max_field_bytes`) ends the read in either mode, since a
+/// row is assembled cell by cell.
 ///
 /// # Errors
-/// As [`read_oews_csv`]; [`Error::Io`] if the file cannot be opened or is not a workbook.
+/// As [`read_oews_csv`]; [`Error::Io`] if the file cannot be opened or is not a workbook;
+/// [`Error::Parse`] naming the bound for a cell past the limits.
 #[cfg(feature = "xlsx")]
 pub fn read_oews_xlsx(path: &Path, options: &OewsOptions) -> Result<ReadOutcome<WageStatistics>> {
     let source = path.display().to_string();
@@ -578,8 +581,25 @@ pub fn read_oews_xlsx_from<RS: std::io::Read + std::io::Seek>(
             if row.len() <= column {
                 row.resize(column.saturating_add(1), String::new());
             }
+            let text = cell_text(cell.get_value());
+            if text.len() > options.limits.max_field_bytes {
+                return Err(Error::Parse {
+                    location: Box::new(Location {
+                        source: Some(source.clone()),
+                        sheet: Some(sheet.clone()),
+                        line: Some(u64::from(row_number).saturating_add(1)),
+                        column: Some(u64::try_from(column).unwrap_or(u64::MAX).saturating_add(1)),
+                        ..Location::default()
+                    }),
+                    message: format!(
+                        "a cell of {} bytes is longer than the limit of {} (Limits::max_field_bytes)",
+                        text.len(),
+                        options.limits.max_field_bytes
+                    ),
+                });
+            }
             if let Some(slot) = row.get_mut(column) {
-                *slot = cell_text(cell.get_value());
+                *slot = text;
             }
         }
         if let (true, Some(last)) = (is_data_sheet, current) {
