@@ -184,14 +184,7 @@ fn documents_past_the_limits_are_refused_naming_the_bound() {
 
 #[test]
 fn long_fields_and_wide_rows_are_refused_naming_the_bound() {
-    let header = std::fs::read_to_string(
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/national_M2024_dl.csv"),
-    )
-    .unwrap()
-    .lines()
-    .next()
-    .unwrap()
-    .to_owned();
+    let header = fixture_header("national_M2024_dl.csv");
     let long = "x".repeat(70_000);
     let row = format!(
         "99,U.S.,1,US,000000,Cross-industry,cross-industry,1235,29-9021,{long},detailed,10,1,,,,,1,50000,1,1,1,1,1,1,40000,45000,50000,55000,60000,,"

@@ -4,7 +4,7 @@
 use std::io::{Read, Write};
 
 use super::Limits;
-use super::table::{CellError, Columns, bounded_csv, csv_error};
+use super::table::{CellError, Columns, CsvRecords, Next};
 use crate::accreditation::Accreditation;
 use crate::catalog::Catalog;
 use crate::error::Location;
@@ -326,17 +326,13 @@ pub fn read_catalog_csv<R: Read>(source: &str, reader: R) -> Result<Catalog> {
 /// # Errors
 /// As [`read_catalog_csv`], and [`Error::Parse`] naming the bound a row or the file exceeds.
 pub fn read_catalog_csv_with_limits<R: Read>(source: &str, reader: R, limits: &Limits) -> Result<Catalog> {
-    let mut csv = bounded_csv(reader, limits, csv::Trim::All);
+    let mut csv = CsvRecords::new(source, reader, limits, csv::Trim::All);
     let place = |line: Option<u64>| Location {
         source: Some(source.to_owned()),
         line,
         ..Location::default()
     };
-    let header = csv
-        .headers()
-        .map_err(|error| csv_error(source, &error, Some(&csv::Position::new())))?
-        .clone();
-    csv.get_mut().next_record();
+    let header = csv.header()?;
     for name in &header {
         if !CATALOG_COLUMNS
             .iter()
@@ -351,20 +347,20 @@ pub fn read_catalog_csv_with_limits<R: Read>(source: &str, reader: R, limits: &L
             });
         }
     }
-    let columns = Columns::new(header.iter());
+    let columns = Columns::new(&header);
     for name in REQUIRED {
         columns.require(name, &place(Some(1)))?;
     }
     let mut programs = Vec::new();
     let mut lines = Vec::new();
     let mut record = csv::StringRecord::new();
-    while csv
-        .read_record(&mut record)
-        .map_err(|error| csv_error(source, &error, record.position()))?
-    {
-        csv.get_mut().next_record();
+    loop {
+        match csv.next_text(&mut record)? {
+            Next::End => break,
+            Next::Malformed(error) => return Err(error),
+            Next::Record => {}
+        }
         let line = record.position().map(csv::Position::line);
-        limits.check_record(record.as_byte_record(), &place(line))?;
         if programs.len() >= limits.max_programs {
             return Err(Error::Parse {
                 location: Box::new(place(line)),

@@ -57,14 +57,14 @@ impl Default for Limits {
 }
 
 impl Limits {
-    /// Checks one CSV record against the field bounds.
-    pub(crate) fn check_record(
+    /// Checks one CSV record against the field bounds; `location` is only built for a refusal.
+    fn check_record(
         &self,
         record: &csv::ByteRecord,
-        location: &crate::error::Location,
+        location: impl FnOnce() -> crate::error::Location,
     ) -> crate::Result<()> {
         let refuse = |message: String| crate::Error::Parse {
-            location: Box::new(location.clone()),
+            location: Box::new(location()),
             message,
         };
         if record.len() > self.max_fields {
@@ -93,6 +93,30 @@ pub enum Mode {
     Strict,
     /// Skip bad rows, and report each one.
     Lenient,
+}
+
+impl<T> ReadOutcome<T> {
+    fn new() -> Self {
+        Self {
+            items: Vec::new(),
+            skipped: Vec::new(),
+        }
+    }
+
+    /// Records a refused row as skipped in lenient mode; in strict mode, or for an error that is
+    /// not about one row, returns the error.
+    fn skip_or_fail(&mut self, mode: Mode, error: crate::Error) -> crate::Result<()> {
+        match (mode, error) {
+            (Mode::Lenient, crate::Error::Parse { location, message }) => {
+                self.skipped.push(SkippedRow {
+                    location: *location,
+                    reason: message,
+                });
+                Ok(())
+            }
+            (_, error) => Err(error),
+        }
+    }
 }
 
 /// A row a lenient reader skipped, and why.

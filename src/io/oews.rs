@@ -3,8 +3,8 @@
 use std::io::Read;
 use std::path::Path;
 
-use super::table::{CellError, Columns, bounded_csv, csv_error, whole_number};
-use super::{Limits, Mode, ReadOutcome, SkippedRow};
+use super::table::{CellError, Columns, CsvRecords, Next, whole_number};
+use super::{Limits, Mode, ReadOutcome};
 use crate::credential::Confidence;
 use crate::error::Location;
 use crate::value::{Money, NaicsCode, ReferencePeriod, SocCode, Text, UsState};
@@ -388,22 +388,14 @@ pub fn read_oews_csv<R: Read>(
 ) -> Result<ReadOutcome<WageStatistics>> {
     let period = resolve_period(source, options)?;
     let provenance = provenance(source)?;
-    let mut csv = bounded_csv(reader, &options.limits, csv::Trim::None);
+    let mut csv = CsvRecords::new(source, reader, &options.limits, csv::Trim::None);
     let header_location = Location {
         source: Some(source.to_owned()),
         line: Some(1),
         ..Location::default()
     };
-    let header = csv
-        .byte_headers()
-        .map_err(|error| csv_error(source, &error, Some(&csv::Position::new())))?
-        .clone();
-    csv.get_mut().next_record();
-    let names: Vec<String> = header
-        .iter()
-        .map(|name| String::from_utf8_lossy(name).into_owned())
-        .collect();
-    let columns = Columns::new(names.iter().map(String::as_str));
+    let names = csv.header()?;
+    let columns = Columns::new(&names);
     let layout = Layout::new(&columns, &header_location)?;
     let filters = Filters::new(options);
     let rows = RowReader {
@@ -412,55 +404,25 @@ pub fn read_oews_csv<R: Read>(
         top_code: options.top_code.or_else(|| top_code(period)),
         provenance: &provenance,
     };
-    let mut outcome = ReadOutcome {
-        items: Vec::new(),
-        skipped: Vec::new(),
-    };
+    let mut outcome = ReadOutcome::new();
     let mut record = csv::ByteRecord::new();
     loop {
-        match csv.read_byte_record(&mut record) {
-            Ok(false) => break,
-            Ok(true) => csv.get_mut().next_record(),
-            Err(error) => {
-                // After a reading failure the `csv` reader stops, so only a malformed record
-                // can be skipped.
-                let skippable = !error.is_io_error();
-                let error = csv_error(source, &error, record.position());
-                match (options.mode, &error) {
-                    (Mode::Lenient, Error::Parse { location, message })
-                        if skippable && location.line.is_some() =>
-                    {
-                        outcome.skipped.push(SkippedRow {
-                            location: (**location).clone(),
-                            reason: message.clone(),
-                        });
-                        continue;
-                    }
-                    _ => return Err(error),
-                }
+        match csv.next_bytes(&mut record)? {
+            Next::End => break,
+            Next::Malformed(error) => {
+                outcome.skip_or_fail(options.mode, error)?;
+                continue;
             }
-        }
-        let line = record.position().map(csv::Position::line);
-        let location = Location {
-            source: Some(source.to_owned()),
-            line,
-            ..Location::default()
-        };
-        if let Err(error) = options.limits.check_record(&record, &location) {
-            match (options.mode, error) {
-                (Mode::Lenient, Error::Parse { location, message }) => {
-                    outcome.skipped.push(SkippedRow {
-                        location: *location,
-                        reason: message,
-                    });
-                    continue;
-                }
-                (_, error) => return Err(error),
-            }
+            Next::Record => {}
         }
         if !filters.keep(&layout, |index| record.get(index)) {
             continue;
         }
+        let location = Location {
+            source: Some(source.to_owned()),
+            line: record.position().map(csv::Position::line),
+            ..Location::default()
+        };
         let text: Vec<&str> = record
             .iter()
             .map(|bytes| std::str::from_utf8(bytes).unwrap_or("\u{FFFD}"))
@@ -472,18 +434,7 @@ pub fn read_oews_csv<R: Read>(
         };
         match result {
             Ok(statistics) => outcome.items.push(statistics),
-            Err(problem) => {
-                let error = problem.into_error(location);
-                match (options.mode, error) {
-                    (Mode::Lenient, Error::Parse { location, message }) => {
-                        outcome.skipped.push(SkippedRow {
-                            location: *location,
-                            reason: message,
-                        });
-                    }
-                    (_, error) => return Err(error),
-                }
-            }
+            Err(problem) => outcome.skip_or_fail(options.mode, problem.into_error(location))?,
         }
     }
     Ok(outcome)
@@ -543,10 +494,7 @@ pub fn read_oews_xlsx_from<RS: std::io::Read + std::io::Seek>(
             period,
             provenance: &provenance,
             layout: None,
-            outcome: ReadOutcome {
-                items: Vec::new(),
-                skipped: Vec::new(),
-            },
+            outcome: ReadOutcome::new(),
         };
         let mut current: Option<u32> = None;
         let mut row: Vec<String> = Vec::new();
@@ -563,40 +511,39 @@ pub fn read_oews_xlsx_from<RS: std::io::Read + std::io::Seek>(
             }
             current = Some(row_number);
             let column = column as usize;
+            let refuse = |column: Option<usize>, message: String| Error::Parse {
+                location: Box::new(Location {
+                    source: Some(source.clone()),
+                    sheet: Some(sheet.clone()),
+                    line: Some(u64::from(row_number).saturating_add(1)),
+                    column: column.map(|column| u64::try_from(column).unwrap_or(u64::MAX).saturating_add(1)),
+                    ..Location::default()
+                }),
+                message,
+            };
             if column >= options.limits.max_fields {
-                return Err(Error::Parse {
-                    location: Box::new(Location {
-                        source: Some(source.clone()),
-                        sheet: Some(sheet.clone()),
-                        line: Some(u64::from(row_number).saturating_add(1)),
-                        ..Location::default()
-                    }),
-                    message: format!(
+                return Err(refuse(
+                    None,
+                    format!(
                         "a cell in column {} is beyond the limit of {} columns (Limits::max_fields)",
                         column.saturating_add(1),
                         options.limits.max_fields
                     ),
-                });
+                ));
             }
             if row.len() <= column {
                 row.resize(column.saturating_add(1), String::new());
             }
             let text = cell_text(cell.get_value());
             if text.len() > options.limits.max_field_bytes {
-                return Err(Error::Parse {
-                    location: Box::new(Location {
-                        source: Some(source.clone()),
-                        sheet: Some(sheet.clone()),
-                        line: Some(u64::from(row_number).saturating_add(1)),
-                        column: Some(u64::try_from(column).unwrap_or(u64::MAX).saturating_add(1)),
-                        ..Location::default()
-                    }),
-                    message: format!(
+                return Err(refuse(
+                    Some(column),
+                    format!(
                         "a cell of {} bytes is longer than the limit of {} (Limits::max_field_bytes)",
                         text.len(),
                         options.limits.max_field_bytes
                     ),
-                });
+                ));
             }
             if let Some(slot) = row.get_mut(column) {
                 *slot = text;
@@ -659,7 +606,7 @@ impl SheetReader<'_> {
             ..Location::default()
         };
         let Some(layout) = &self.layout else {
-            let columns = Columns::new(cells.iter().map(String::as_str));
+            let columns = Columns::new(cells);
             if columns.find("OCC_CODE").is_none() {
                 return Ok(false);
             }
@@ -681,15 +628,9 @@ impl SheetReader<'_> {
         };
         match rows.read(|index| cells.get(index).map_or("", String::as_str)) {
             Ok(statistics) => self.outcome.items.push(statistics),
-            Err(problem) => match (self.options.mode, problem.into_error(location)) {
-                (Mode::Lenient, Error::Parse { location, message }) => {
-                    self.outcome.skipped.push(SkippedRow {
-                        location: *location,
-                        reason: message,
-                    });
-                }
-                (_, error) => return Err(error),
-            },
+            Err(problem) => self
+                .outcome
+                .skip_or_fail(self.options.mode, problem.into_error(location))?,
         }
         Ok(true)
     }

@@ -2,14 +2,14 @@
 
 use std::io::Read;
 
-use super::table::{CellError, Columns, bounded_csv, csv_error};
-use super::{Limits, Mode, ReadOutcome, SkippedRow};
+use super::table::{CellError, Columns, CsvRecords, Next};
+use super::{Limits, Mode, ReadOutcome};
+use crate::Result;
 use crate::catalog::Catalog;
 use crate::error::Location;
 use crate::outcome::Outcome;
 use crate::program::{DegreeLevel, Program};
 use crate::value::{CipFamily, Money, ProgramId, Text, Unitid, Year};
-use crate::{Error, Result};
 
 /// How to read a Scorecard file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -131,18 +131,14 @@ pub fn read_scorecard_csv<R: Read>(
     reader: R,
     options: &ScorecardOptions,
 ) -> Result<ReadOutcome<ScorecardRecord>> {
-    let mut csv = bounded_csv(reader, &options.limits, csv::Trim::None);
+    let mut csv = CsvRecords::new(source, reader, &options.limits, csv::Trim::None);
     let place = |line: Option<u64>| Location {
         source: Some(source.to_owned()),
         line,
         ..Location::default()
     };
-    let header = csv
-        .headers()
-        .map_err(|error| csv_error(source, &error, Some(&csv::Position::new())))?
-        .clone();
-    csv.get_mut().next_record();
-    let columns = Columns::new(header.iter());
+    let header = csv.header()?;
+    let columns = Columns::new(&header);
     let header_place = place(Some(1));
     let unitid = columns.require("UNITID", &header_place)?;
     let cip = columns.require("CIPCODE", &header_place)?;
@@ -150,43 +146,16 @@ pub fn read_scorecard_csv<R: Read>(
     let institution = columns.find("INSTNM");
     let earnings = columns.find_any(EARNINGS_COLUMNS);
     let debt = columns.find_any(DEBT_COLUMNS);
-    let mut outcome = ReadOutcome {
-        items: Vec::new(),
-        skipped: Vec::new(),
-    };
+    let mut outcome = ReadOutcome::new();
     let mut record = csv::StringRecord::new();
     loop {
-        match csv.read_record(&mut record) {
-            Ok(false) => break,
-            Ok(true) => csv.get_mut().next_record(),
-            // After a reading failure the `csv` reader stops, so only a malformed record (the
-            // wrong number of fields, text that is not UTF-8) can be skipped.
-            Err(error) if options.mode == Mode::Lenient && !error.is_io_error() => {
-                csv.get_mut().next_record();
-                let (location, reason) = match csv_error(source, &error, record.position()) {
-                    Error::Parse { location, message } => (*location, message),
-                    other => (
-                        place(record.position().map(csv::Position::line)),
-                        other.to_string(),
-                    ),
-                };
-                outcome.skipped.push(SkippedRow { location, reason });
+        match csv.next_text(&mut record)? {
+            Next::End => break,
+            Next::Malformed(error) => {
+                outcome.skip_or_fail(options.mode, error)?;
                 continue;
             }
-            Err(error) => return Err(csv_error(source, &error, record.position())),
-        }
-        let location = place(record.position().map(csv::Position::line));
-        if let Err(error) = options.limits.check_record(record.as_byte_record(), &location) {
-            match (options.mode, error) {
-                (Mode::Lenient, Error::Parse { location, message }) => {
-                    outcome.skipped.push(SkippedRow {
-                        location: *location,
-                        reason: message,
-                    });
-                    continue;
-                }
-                (_, error) => return Err(error),
-            }
+            Next::Record => {}
         }
         let cell = |index: usize| record.get(index).unwrap_or("");
         let row = || -> std::result::Result<ScorecardRecord, CellError> {
@@ -214,18 +183,10 @@ pub fn read_scorecard_csv<R: Read>(
         };
         match row() {
             Ok(item) => outcome.items.push(item),
-            Err(problem) => {
-                let error = problem.into_error(place(record.position().map(csv::Position::line)));
-                match (options.mode, error) {
-                    (Mode::Lenient, Error::Parse { location, message }) => {
-                        outcome.skipped.push(SkippedRow {
-                            location: *location,
-                            reason: message,
-                        });
-                    }
-                    (_, error) => return Err(error),
-                }
-            }
+            Err(problem) => outcome.skip_or_fail(
+                options.mode,
+                problem.into_error(place(record.position().map(csv::Position::line))),
+            )?,
         }
     }
     Ok(outcome)

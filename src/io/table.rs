@@ -15,11 +15,11 @@ pub(crate) struct Columns {
 }
 
 impl Columns {
-    pub(crate) fn new<'a>(header: impl IntoIterator<Item = &'a str>) -> Self {
+    pub(crate) fn new(header: &[impl AsRef<str>]) -> Self {
         Self {
             names: header
-                .into_iter()
-                .map(|name| name.trim().to_ascii_uppercase())
+                .iter()
+                .map(|name| name.as_ref().trim().to_ascii_uppercase())
                 .collect(),
         }
     }
@@ -129,23 +129,92 @@ pub(crate) fn csv_error(source: &str, error: &csv::Error, record_start: Option<&
     }
 }
 
-/// A CSV reader whose records may not take more input than [`Limits`] allows, so that a record
-/// that never ends (an unclosed quote in a huge file, say) is refused before it fills memory.
-/// The caller calls [`RecordBudget::next_record`] after each record it reads.
-pub(crate) fn bounded_csv<R: Read>(
-    reader: R,
-    limits: &Limits,
-    trim: csv::Trim,
-) -> csv::Reader<RecordBudget<R>> {
-    csv::ReaderBuilder::new()
-        .trim(trim)
-        .from_reader(RecordBudget::new(reader, limits))
+/// A CSV file read record by record within [`Limits`]: a record that outgrows the field bounds
+/// (a quote left open in a huge file, say) is refused after a bounded read, and every record is
+/// checked against the bounds before a reader sees it.
+pub(crate) struct CsvRecords<'s, R> {
+    csv: csv::Reader<RecordBudget<R>>,
+    source: &'s str,
+    limits: Limits,
+}
+
+/// What [`CsvRecords`] found next.
+pub(crate) enum Next {
+    /// A record within the bounds.
+    Record,
+    /// A record that cannot be read (the wrong number of fields, text that is not UTF-8, a
+    /// field past the bounds); reading may go on with the next one.
+    Malformed(Error),
+    /// The end of the file.
+    End,
+}
+
+impl<'s, R: Read> CsvRecords<'s, R> {
+    pub(crate) fn new(source: &'s str, reader: R, limits: &Limits, trim: csv::Trim) -> Self {
+        Self {
+            csv: csv::ReaderBuilder::new()
+                .trim(trim)
+                .from_reader(RecordBudget::new(reader, limits)),
+            source,
+            limits: *limits,
+        }
+    }
+
+    /// The header's column names; bytes that are not UTF-8 become U+FFFD, so such a name
+    /// matches no known column.
+    pub(crate) fn header(&mut self) -> Result<Vec<String>> {
+        let names = self
+            .csv
+            .byte_headers()
+            .map_err(|error| csv_error(self.source, &error, Some(&csv::Position::new())))?
+            .iter()
+            .map(|name| String::from_utf8_lossy(name).into_owned())
+            .collect();
+        self.csv.get_mut().next_record();
+        Ok(names)
+    }
+
+    /// Reads the next record as bytes.
+    pub(crate) fn next_bytes(&mut self, record: &mut csv::ByteRecord) -> Result<Next> {
+        let read = self.csv.read_byte_record(record);
+        self.settle(read, record)
+    }
+
+    /// Reads the next record as text.
+    pub(crate) fn next_text(&mut self, record: &mut csv::StringRecord) -> Result<Next> {
+        let read = self.csv.read_record(record);
+        self.settle(read, record.as_byte_record())
+    }
+
+    fn settle(&mut self, read: csv::Result<bool>, record: &csv::ByteRecord) -> Result<Next> {
+        match read {
+            Ok(false) => Ok(Next::End),
+            // After a reading failure the `csv` reader stops, so it ends the read.
+            Err(error) if error.is_io_error() => Err(csv_error(self.source, &error, record.position())),
+            Err(error) => {
+                self.csv.get_mut().next_record();
+                Ok(Next::Malformed(csv_error(self.source, &error, record.position())))
+            }
+            Ok(true) => {
+                self.csv.get_mut().next_record();
+                let location = || Location {
+                    source: Some(self.source.to_owned()),
+                    line: record.position().map(csv::Position::line),
+                    ..Location::default()
+                };
+                Ok(match self.limits.check_record(record, location) {
+                    Ok(()) => Next::Record,
+                    Err(error) => Next::Malformed(error),
+                })
+            }
+        }
+    }
 }
 
 /// Counts the bytes read since the last record ended, and fails once they exceed what
 /// `max_fields` fields of `max_field_bytes` each can take when every byte is a quote (written
 /// twice), plus the separators, the surrounding quotes and the reader's read-ahead.
-pub(crate) struct RecordBudget<R> {
+struct RecordBudget<R> {
     inner: R,
     budget: u64,
     spent: u64,
@@ -172,7 +241,7 @@ impl<R> RecordBudget<R> {
     }
 
     /// Starts counting for the next record.
-    pub(crate) fn next_record(&mut self) {
+    fn next_record(&mut self) {
         self.spent = 0;
     }
 }
