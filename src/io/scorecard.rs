@@ -124,8 +124,8 @@ fn money_outcome(column: &str, text: &str, year: Year) -> std::result::Result<Ou
 /// [`Outcome::Suppressed`], `NULL` or an empty cell [`Outcome::NotReported`].
 ///
 /// # Errors
-/// [`Error::Parse`] with line and column for a missing required column or (in strict mode) a bad
-/// row; [`Error::Io`] if reading fails.
+/// [`Error::Parse`](crate::Error::Parse) with line and column for a missing required column or (in strict mode) a bad
+/// row; [`Error::Io`](crate::Error::Io) if reading fails.
 pub fn read_scorecard_csv<R: Read>(
     source: &str,
     reader: R,
