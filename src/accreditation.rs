@@ -4,9 +4,9 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+use crate::error::{Error, Result};
 use crate::value::{Date, Text, Year};
 use crate::vocabulary::{normalise_name, vocabulary};
-use crate::{Error, Result};
 
 /// The body that accredits a program.
 ///

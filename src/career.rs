@@ -1,10 +1,10 @@
 //! Where HIM graduates work: career settings (tied to NAICS industries) and occupations (SOC).
 
 use crate::credential::Credential;
+use crate::error::{Error, Result};
 use crate::program::DegreeLevel;
 use crate::value::{NaicsCode, SocCode};
 use crate::vocabulary::{normalise_name, vocabulary};
-use crate::{Error, Result};
 
 vocabulary! {
     /// A kind of workplace for HIM professionals.

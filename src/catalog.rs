@@ -6,10 +6,10 @@ use serde::Serialize;
 use serde_json::value::RawValue;
 
 use crate::error::Location;
-use crate::io::Limits;
+use crate::error::{Error, Result};
+use crate::limits::Limits;
 use crate::program::Program;
 use crate::value::ProgramId;
-use crate::{Error, Result};
 
 /// A set of programs whose ids are unique, in the order given.
 ///

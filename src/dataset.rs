@@ -1,7 +1,7 @@
 //! The default dataset that ships inside the crate.
 
-use crate::Result;
 use crate::catalog::Catalog;
+use crate::error::Result;
 use crate::io::{read_reference_projections, read_reference_wages};
 use crate::outlook::JobOutlook;
 use crate::value::SocCode;

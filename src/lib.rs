@@ -68,6 +68,7 @@ mod credential;
 mod dataset;
 mod error;
 pub mod io;
+mod limits;
 mod outcome;
 mod outlook;
 mod program;

@@ -5,9 +5,9 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use crate::career::EntryEducation;
+use crate::error::{Error, Result};
 use crate::value::{SocCode, Text, Year};
 use crate::wage::Provenance;
-use crate::{Error, Result};
 
 /// A projection period, written `2023-2033`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]

@@ -47,13 +47,13 @@ macro_rules! vocabulary {
         }
 
         impl std::str::FromStr for $name {
-            type Err = $crate::Error;
+            type Err = $crate::error::Error;
 
             fn from_str(text: &str) -> Result<Self, Self::Err> {
                 let wanted = $crate::vocabulary::normalise_name(text);
                 <Self as strum::IntoEnumIterator>::iter()
                     .find(|candidate| candidate.as_str() == wanted)
-                    .ok_or_else(|| $crate::Error::UnknownName {
+                    .ok_or_else(|| $crate::error::Error::UnknownName {
                         field: $field.to_owned(),
                         value: text.to_owned(),
                         expected: <Self as strum::VariantNames>::VARIANTS.to_vec(),

@@ -5,9 +5,9 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use crate::credential::Confidence;
+use crate::error::{Error, Result};
 use crate::value::{Money, NaicsCode, ReferencePeriod, SocCode, Text, UsState};
 use crate::vocabulary::vocabulary;
-use crate::{Error, Result};
 
 vocabulary! {
     /// Why a published figure has no value.

@@ -528,3 +528,87 @@ proptest! {
         prop_assert_eq!(order(&a), order(&b));
     }
 }
+
+/// The number an explanation shows for a criterion, read back from its text: `$12,345 (in-state)`,
+/// `24 months`, `68.0% (2023)`, `yes`, `2 of 3`, `online (100.0% at a distance)`.
+fn shown_number(criterion: Criterion, shown: &str) -> f64 {
+    let leading = |text: &str| -> f64 {
+        let digits: String = text
+            .chars()
+            .skip_while(|c| !c.is_ascii_digit())
+            .take_while(|c| c.is_ascii_digit() || *c == ',' || *c == '.')
+            .filter(|c| *c != ',')
+            .collect();
+        digits
+            .parse()
+            .unwrap_or_else(|_| panic!("no number in {shown:?}"))
+    };
+    match criterion {
+        Criterion::PracticeExperience => match shown {
+            "yes" => 1.0,
+            "no" => 0.0,
+            other => panic!("{other:?}"),
+        },
+        Criterion::CareerSupport | Criterion::SkillCoverage => {
+            let (count, of) = shown.split_once(" of ").unwrap();
+            let of: f64 = of.parse().unwrap();
+            if of == 0.0 {
+                0.0
+            } else {
+                count.parse::<f64>().unwrap() / of
+            }
+        }
+        Criterion::GraduationRate | Criterion::EmploymentRate | Criterion::ExamPassRate => {
+            leading(shown) / 100.0
+        }
+        // Scored against a preference for online study: closeness to a distance share of 1.
+        Criterion::DeliveryPreference => {
+            1.0 - (leading(shown.split_once('(').unwrap().1) / 100.0 - 1.0).abs()
+        }
+        _ => leading(shown),
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(
+        std::env::var("PROPTEST_CASES").ok().and_then(|cases| cases.parse().ok()).unwrap_or(64)
+    ))]
+
+    /// Every criterion's explained value is the value it was scored with: with the criterion
+    /// weighted alone, the number the explanation shows normalises to the contribution (within
+    /// the rounding of the text), and the contribution is the score.
+    #[test]
+    fn every_explained_value_is_the_scored_value(catalog in common::catalog(6), skills in common::skills()) {
+        let selector = selector_for(&catalog);
+        for program in selector.programs() {
+            for criterion in Criterion::all() {
+                let mut spec = ProfileSpec::new(program.institution().state());
+                spec.require_accreditation = false;
+                spec.weights = Some([(criterion, 1.0)].into_iter().collect());
+                spec.desired_skills = if skills.is_empty() { himkit::SkillSet::all() } else { skills };
+                spec.preferred_delivery = Some(himkit::DeliveryMode::Online);
+                let profile = StudentProfile::new(spec).unwrap();
+                let ranking = selector.rank(&profile).unwrap();
+                let Some(entry) = ranking.entry(program.id().as_str()) else {
+                    continue;
+                };
+                if let [contribution] = entry.contributions() {
+                    prop_assert_eq!(contribution.criterion, criterion);
+                    prop_assert!((contribution.contribution - entry.score()).abs() < 1e-12);
+                    prop_assert!((contribution.normalised - entry.score()).abs() < 1e-12);
+                    let bounds = profile.domain_bounds(criterion);
+                    let shown = bounds.normalise(shown_number(criterion, &contribution.value));
+                    prop_assert!(
+                        (shown - contribution.normalised).abs() < 1e-3,
+                        "{}: shown {:?} normalises to {}, scored {}",
+                        criterion, contribution.value, shown, contribution.normalised
+                    );
+                } else {
+                    // No value: the explanation says why, and nothing was scored.
+                    prop_assert!(entry.contributions().is_empty());
+                    prop_assert_eq!(entry.missing().len(), 1);
+                }
+            }
+        }
+    }
+}

@@ -8,10 +8,10 @@ use super::table::{CellError, Columns, CsvRecords, Next};
 use crate::accreditation::Accreditation;
 use crate::catalog::Catalog;
 use crate::error::Location;
+use crate::error::{Error, Result};
 use crate::outcome::{Outcome, Outcomes};
 use crate::program::{CareerSupport, Cost, Delivery, Institution, Program, ProgramSpec, Residency};
 use crate::value::{Money, Rate, Text, UsState, Year};
-use crate::{Error, Result};
 
 /// The columns of a catalogue CSV, in the order [`write_catalog_csv`] writes them. The README
 /// documents each; multi-valued cells (`unavailable_states`, `skills`) separate values with `;`.

@@ -21,40 +21,7 @@ pub use scorecard::{
 };
 
 use crate::error::Location;
-
-/// Bounds on what one input may cost, so that hostile or broken files are refused with an
-/// error that names the bound instead of exhausting memory. Raise them where your data needs it.
-///
-/// ```
-/// use himkit::io::Limits;
-///
-/// let mut limits = Limits::default();
-/// limits.max_programs = 5_000_000;
-/// assert_eq!(limits.max_field_bytes, 65_536);
-/// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-#[non_exhaustive]
-pub struct Limits {
-    /// The longest field (CSV cell) accepted, in bytes. Default: 64 KiB.
-    pub max_field_bytes: usize,
-    /// The most fields a CSV row may have. Default: 1,000 (OEWS files have 32).
-    pub max_fields: usize,
-    /// The most programs one catalogue may hold. Default: 1,000,000.
-    pub max_programs: usize,
-    /// The largest JSON document accepted, in bytes. Default: 256 MiB.
-    pub max_json_bytes: usize,
-}
-
-impl Default for Limits {
-    fn default() -> Self {
-        Self {
-            max_field_bytes: 1 << 16,
-            max_fields: 1_000,
-            max_programs: 1_000_000,
-            max_json_bytes: 256 << 20,
-        }
-    }
-}
+pub use crate::limits::Limits;
 
 impl Limits {
     /// Checks one CSV record against the field bounds; `location` is only built for a refusal.
@@ -62,8 +29,8 @@ impl Limits {
         &self,
         record: &csv::ByteRecord,
         location: impl FnOnce() -> crate::error::Location,
-    ) -> crate::Result<()> {
-        let refuse = |message: String| crate::Error::Parse {
+    ) -> crate::error::Result<()> {
+        let refuse = |message: String| crate::error::Error::Parse {
             location: Box::new(location()),
             message,
         };
@@ -105,9 +72,9 @@ impl<T> ReadOutcome<T> {
 
     /// Records a refused row as skipped in lenient mode; in strict mode, or for an error that is
     /// not about one row, returns the error.
-    fn skip_or_fail(&mut self, mode: Mode, error: crate::Error) -> crate::Result<()> {
+    fn skip_or_fail(&mut self, mode: Mode, error: crate::error::Error) -> crate::error::Result<()> {
         match (mode, error) {
-            (Mode::Lenient, crate::Error::Parse { location, message }) => {
+            (Mode::Lenient, crate::error::Error::Parse { location, message }) => {
                 self.skipped.push(SkippedRow {
                     location: *location,
                     reason: message,

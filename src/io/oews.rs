@@ -7,12 +7,12 @@ use super::table::{CellError, Columns, CsvRecords, Next, whole_number};
 use super::{Limits, Mode, ReadOutcome};
 use crate::credential::Confidence;
 use crate::error::Location;
+use crate::error::{Error, Result};
 use crate::value::{Money, NaicsCode, ReferencePeriod, SocCode, Text, UsState};
 use crate::wage::{
     Area, Employment, Industry, Ownership, Provenance, Unpublished, Wage, WagePercentiles, WageStatistics,
     WageStatisticsSpec,
 };
-use crate::{Error, Result};
 
 /// What to read from an OEWS file, and how.
 ///

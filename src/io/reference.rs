@@ -9,13 +9,13 @@ use super::table::csv_error;
 use crate::career::EntryEducation;
 use crate::credential::Confidence;
 use crate::error::Location;
+use crate::error::{Error, Result};
 use crate::outlook::{JobOutlook, JobOutlookSpec};
 use crate::value::{Money, NaicsCode, ReferencePeriod, SocCode, Text};
 use crate::wage::{
     Area, Employment, Industry, Provenance, Unpublished, Wage, WagePercentiles, WageStatistics,
     WageStatisticsSpec,
 };
-use crate::{Error, Result};
 
 /// One row of the reference wage table (`data/oews_him_national.csv`).
 #[derive(Deserialize)]

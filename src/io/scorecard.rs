@@ -4,9 +4,9 @@ use std::io::Read;
 
 use super::table::{CellError, Columns, CsvRecords, Next};
 use super::{Limits, Mode, ReadOutcome};
-use crate::Result;
 use crate::catalog::Catalog;
 use crate::error::Location;
+use crate::error::Result;
 use crate::outcome::Outcome;
 use crate::program::{DegreeLevel, Program};
 use crate::value::{CipFamily, Money, ProgramId, Text, Unitid, Year};

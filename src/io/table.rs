@@ -5,7 +5,7 @@ use std::io::Read;
 
 use super::Limits;
 use crate::error::Location;
-use crate::{Error, Result};
+use crate::error::{Error, Result};
 
 /// The positions of named columns in a header, matched case-insensitively and ignoring
 /// surrounding white space.

@@ -2,11 +2,16 @@
 
 use serde::Serialize;
 
-use super::core::{Bounds, CriteriaMatrix, Scoring, order_descending};
-use super::profile::{Criterion, StudentProfile};
-use super::selector::{CriterionValue, ExclusionReason, Payback, Selector};
+use super::constraints::ExclusionReason;
+use super::criteria::{Criterion, Reading};
+use super::matrix::{Bounds, CriteriaMatrix};
+use super::order::{order_descending, top_descending};
+use super::profile::StudentProfile;
+use super::ranking::Payback;
+use super::scoring::Scoring;
+use super::selector::{Selector, scoring_policies};
+use crate::error::{Error, Result};
 use crate::value::ProgramId;
-use crate::{Error, Result};
 
 /// The rank range of one program as weights move.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -120,11 +125,14 @@ impl Selector {
                 "is not between 0 and 100 (exclusive)",
             ));
         }
-        let criteria = Self::weighted_criteria(profile);
-        let base = self.scoring(profile, &criteria)?;
-        let (eligible, _) = self.partition(profile, &criteria, &base);
-        let matrix = Self::matrix(&eligible, &criteria, profile)?;
-        let scores = base.score(&matrix)?;
+        let prepared = self.prepare(profile)?;
+        let (criteria, base, eligible, matrix) = (
+            &prepared.criteria,
+            &prepared.scoring,
+            &prepared.eligible,
+            &prepared.matrix,
+        );
+        let scores = base.score(matrix)?;
         let order = order_descending(&scores);
         let watched: Vec<usize> = order.iter().take(top).map(|row| *row as usize).collect();
         let rank_of = |scores: &[f64], row: usize| -> u32 {
@@ -146,9 +154,9 @@ impl Selector {
                 base.method(),
                 weights,
                 base.bounds().to_vec(),
-                policies(&criteria, profile),
+                scoring_policies(criteria, profile),
             )?;
-            scoring.score(&matrix)
+            scoring.score(matrix)
         };
         for index in 0..weights.len() {
             for factor in [1.0 - change_percent / 100.0, 1.0 + change_percent / 100.0] {
@@ -209,11 +217,9 @@ impl Selector {
     /// # Errors
     /// As [`Selector::rank`].
     pub fn pareto(&self, profile: &StudentProfile) -> Result<Vec<ProgramId>> {
-        let criteria = Self::weighted_criteria(profile);
-        let scoring = self.scoring(profile, &criteria)?;
-        let (eligible, _) = self.partition(profile, &criteria, &scoring);
-        let matrix = Self::matrix(&eligible, &criteria, profile)?;
-        let mut front = pareto_front(&matrix, scoring.bounds());
+        let prepared = self.prepare(profile)?;
+        let eligible = &prepared.eligible;
+        let mut front = pareto_front(&prepared.matrix, prepared.scoring.bounds());
         front.sort_unstable();
         Ok(front
             .into_iter()
@@ -256,19 +262,17 @@ impl Selector {
             .map(|program| self.facts(program, profile))
             .collect();
         let mut rows = Vec::new();
+        let terms = profile.criterion_terms();
         for criterion in Criterion::all() {
-            let bounds = Self::domain_bounds(criterion, profile);
-            let values: Vec<CriterionValue> = programs
+            let bounds = criterion.domain_bounds(&terms);
+            let values: Vec<Reading<'_>> = programs
                 .iter()
                 .zip(&facts)
-                .map(|(program, facts)| Self::value(program, facts, criterion, profile))
+                .map(|(program, facts)| criterion.read(program, facts, &terms))
                 .collect();
             let normalised: Vec<Option<f64>> = values
                 .iter()
-                .map(|value| match value {
-                    CriterionValue::Value { raw, .. } => Some(bounds.normalise(*raw)),
-                    CriterionValue::Missing { .. } => None,
-                })
+                .map(|value| value.raw().map(|raw| bounds.normalise(raw)))
                 .collect();
             let best = normalised
                 .iter()
@@ -279,13 +283,13 @@ impl Selector {
                 .into_iter()
                 .zip(&normalised)
                 .map(|(value, normalised)| match (value, normalised) {
-                    (CriterionValue::Value { shown, .. }, Some(normalised)) => ComparisonCell::Value {
-                        shown,
+                    (Reading::Value { shown, .. }, Some(normalised)) => ComparisonCell::Value {
+                        shown: shown.to_string(),
                         normalised: *normalised,
                         behind_best: best - normalised,
                     },
-                    (CriterionValue::Missing { why }, _) => ComparisonCell::NotAvailable { why },
-                    (CriterionValue::Value { .. }, None) => ComparisonCell::NotAvailable {
+                    (Reading::Missing(why), _) => ComparisonCell::NotAvailable { why: why.to_string() },
+                    (Reading::Value { .. }, None) => ComparisonCell::NotAvailable {
                         why: "unknown".to_owned(),
                     },
                 })
@@ -317,7 +321,7 @@ impl Selector {
                 .zip(&facts)
                 .map(|(id, facts)| match ranking.entry(id) {
                     Some(entry) => entry.payback().clone(),
-                    None => super::selector::payback(facts, baseline),
+                    None => Payback::of(facts, baseline),
                 })
                 .collect(),
             rows,
@@ -337,9 +341,7 @@ fn leader_displacement(
             return Ok(None);
         }
         let scores = rescore(weights)?;
-        Ok(super::core::top_descending(&scores, 1)
-            .first()
-            .map(|row| *row as usize))
+        Ok(top_descending(&scores, 1).first().map(|row| *row as usize))
     };
     let mut best: Option<(usize, f64, f64, usize)> = None;
     for (index, from) in weights.iter().copied().enumerate() {
@@ -382,16 +384,6 @@ fn best_change(best: Option<(usize, f64, f64, usize)>) -> f64 {
             f64::INFINITY
         }
     })
-}
-
-fn policies(criteria: &[(Criterion, f64)], profile: &StudentProfile) -> Vec<super::core::MissingPolicy> {
-    criteria
-        .iter()
-        .map(|(criterion, _)| match profile.missing_policy(*criterion) {
-            super::core::MissingPolicy::ExcludeProgram => super::core::MissingPolicy::Reweight,
-            policy => policy,
-        })
-        .collect()
 }
 
 /// The rows of `matrix` that no other row dominates after normalising with `bounds` (missing
@@ -446,7 +438,7 @@ pub fn pareto_front(matrix: &CriteriaMatrix, bounds: &[Bounds]) -> Vec<u32> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::core::Direction;
+    use super::super::matrix::Direction;
     use super::*;
 
     #[test]

@@ -3,24 +3,32 @@
 //! [`Selector`] prepares a catalogue; [`Selector::rank`] applies a [`StudentProfile`] and
 //! returns a [`Ranking`]. The generic scoring core ([`CriteriaMatrix`], [`Scoring`]) is public
 //! so that it can be used, and checked against other libraries, on any decision matrix.
+//!
+//! The files follow a ranking from top to bottom: `selector` runs the pipeline over the
+//! student's `facts` about each program, the `constraints` that exclude it, the `criteria`
+//! (each defined once: direction, bounds, value and the text an explanation shows), the
+//! `matrix` they fill, `scoring` and `order`; `ranking` holds what comes back, `profile` what
+//! goes in, and `analysis` the sensitivity, Pareto set and comparison built on the same steps.
 
 mod analysis;
-mod core;
+mod constraints;
+mod criteria;
+mod facts;
+mod matrix;
+mod order;
 mod profile;
+mod ranking;
+mod scoring;
 mod selector;
 
 pub use analysis::{
     Comparison, ComparisonCell, ComparisonRow, RankRange, Sensitivity, WeightChange, pareto_front,
 };
-pub use core::{
-    Bounds, CriteriaMatrix, Direction, Method, MissingPolicy, Scoring, competition_ranks, order_descending,
-    rank_descending, top_descending,
-};
-pub use profile::{
-    BoundsMode, Criterion, DEFAULT_COST_CAP, DEFAULT_EARNINGS_BASELINE, DEFAULT_LENGTH_CAP_MONTHS,
-    EARNINGS_CAP, ProfileSpec, StudentProfile,
-};
-pub use selector::{
-    Band, Contribution, EarningsSource, Exclusion, ExclusionReason, MissingCriterion, Payback, RankedProgram,
-    Ranking, Selector,
-};
+pub use constraints::{Exclusion, ExclusionReason};
+pub use criteria::{Criterion, DEFAULT_COST_CAP, DEFAULT_LENGTH_CAP_MONTHS, EARNINGS_CAP};
+pub use matrix::{Bounds, CriteriaMatrix, Direction};
+pub use order::{competition_ranks, order_descending, rank_descending, top_descending};
+pub use profile::{BoundsMode, DEFAULT_EARNINGS_BASELINE, ProfileSpec, StudentProfile};
+pub use ranking::{Band, Contribution, EarningsSource, MissingCriterion, Payback, RankedProgram, Ranking};
+pub use scoring::{Method, MissingPolicy, Scoring};
+pub use selector::Selector;

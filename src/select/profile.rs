@@ -5,97 +5,21 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::{Deserialize, Serialize};
 
-use super::core::{Direction, Method, MissingPolicy};
+use super::criteria::{Criterion, Terms};
+use super::matrix::Bounds;
+use super::scoring::{Method, MissingPolicy};
 use crate::credential::Credential;
+use crate::error::{Error, Result};
 use crate::program::{DegreeLevel, DeliveryMode};
-use crate::skill::SkillSet;
+use crate::skill::{Skill, SkillSet};
 use crate::value::{Money, UsState};
 use crate::vocabulary::vocabulary;
-use crate::{Error, Result};
 
-vocabulary! {
-    /// A criterion programs are scored on. Each has a direction himkit knows (lower cost is
-    /// better) and bounds fixed by the domain (see [`BoundsMode::Domain`]).
-    pub enum Criterion("criterion") {
-        /// Total tuition for this student (in-state or out-of-state as applies). Lower is better;
-        /// scored from $0 (best) to the profile's cost limit, or [`DEFAULT_COST_CAP`] without one.
-        TotalCost,
-        /// Length in months. Shorter is better; scored from 0 to the profile's length limit, or
-        /// [`DEFAULT_LENGTH_CAP_MONTHS`] without one.
-        Length,
-        /// Reported graduation rate, 0 to 1.
-        GraduationRate,
-        /// Reported employment rate, 0 to 1.
-        EmploymentRate,
-        /// Reported first-time credential exam pass rate, 0 to 1.
-        ExamPassRate,
-        /// Whether a professional practice experience is included: 1 or 0.
-        PracticeExperience,
-        /// Share of the three kinds of career support offered.
-        CareerSupport,
-        /// Share of the student's desired skills the curriculum covers.
-        SkillCoverage,
-        /// Closeness of the program's distance share to the preferred delivery (online 1, hybrid
-        /// 0.5, on campus 0): 1 minus the difference.
-        DeliveryPreference,
-        /// Expected annual earnings: the program's reported median earnings, else the BLS median
-        /// of the occupation its level prepares for (state figure where known, else national).
-        /// Scored from $0 to [`EARNINGS_CAP`].
-        ExpectedEarnings,
-    }
-}
-
-/// The total cost that scores 0 when the profile sets no cost limit: $150,000 (a scale, not a
-/// fact; costs above it all score 0).
-pub const DEFAULT_COST_CAP: u64 = 150_000;
-/// The length that scores 0 when the profile sets no length limit: 72 months.
-pub const DEFAULT_LENGTH_CAP_MONTHS: u16 = 72;
-/// The earnings that score 1: $250,000, above BLS's top-code of $239,200, so that every
-/// published wage is inside the scale.
-pub const EARNINGS_CAP: u64 = 250_000;
 /// The default earnings baseline for payback years: $35,080, the 10th-percentile annual wage of
 /// medical records specialists (29-2072), May 2023 (a third-party figure citing BLS), standing
 /// for entry-level pay in the field without the program. Set your own with
 /// [`StudentProfile::earnings_baseline`].
 pub const DEFAULT_EARNINGS_BASELINE: u64 = 35_080;
-
-impl Criterion {
-    /// Whether more is better.
-    #[must_use]
-    pub fn direction(self) -> Direction {
-        match self {
-            Self::TotalCost | Self::Length => Direction::Cost,
-            _ => Direction::Benefit,
-        }
-    }
-
-    /// The weight in the default profile. The defaults favour outcomes and cost: total cost
-    /// 0.20; employment rate, exam pass rate and expected earnings 0.15 each; graduation rate
-    /// 0.10; length, practice experience, career support, skill coverage and delivery preference
-    /// 0.05 each.
-    #[must_use]
-    pub fn default_weight(self) -> f64 {
-        match self {
-            Self::TotalCost => 0.20,
-            Self::EmploymentRate | Self::ExamPassRate | Self::ExpectedEarnings => 0.15,
-            Self::GraduationRate => 0.10,
-            Self::Length
-            | Self::PracticeExperience
-            | Self::CareerSupport
-            | Self::SkillCoverage
-            | Self::DeliveryPreference => 0.05,
-        }
-    }
-
-    /// Whether a program can lack a value for this criterion (outcomes and earnings can).
-    #[must_use]
-    pub fn can_be_missing(self) -> bool {
-        matches!(
-            self,
-            Self::GraduationRate | Self::EmploymentRate | Self::ExamPassRate | Self::ExpectedEarnings
-        )
-    }
-}
 
 vocabulary! {
     /// Where normalisation bounds come from.
@@ -301,9 +225,9 @@ impl StudentProfile {
             .collect();
         spec.delivery_modes = [DeliveryMode::Online, DeliveryMode::Hybrid].into_iter().collect();
         spec.desired_skills = [
-            crate::Skill::CodingAndClassification,
-            crate::Skill::EhrAndHealthIt,
-            crate::Skill::DataAnalytics,
+            Skill::CodingAndClassification,
+            Skill::EhrAndHealthIt,
+            Skill::DataAnalytics,
         ]
         .into_iter()
         .collect();
@@ -361,6 +285,33 @@ impl StudentProfile {
     #[must_use]
     pub fn missing_policy(&self, criterion: Criterion) -> MissingPolicy {
         self.spec.missing.get(&criterion).copied().unwrap_or_default()
+    }
+
+    /// The bounds `criterion` is normalised against for this profile under
+    /// [`BoundsMode::Domain`] (the default): rates and shares 0 to 1, total cost from the
+    /// profile's cost limit (or [`DEFAULT_COST_CAP`](super::DEFAULT_COST_CAP)) down to $0,
+    /// length likewise, expected earnings from $0 to [`EARNINGS_CAP`](super::EARNINGS_CAP).
+    ///
+    /// ```
+    /// use himkit::select::Criterion;
+    /// use himkit::{StudentProfile, UsState};
+    ///
+    /// let bounds = StudentProfile::example(UsState::Ohio).domain_bounds(Criterion::TotalCost);
+    /// assert_eq!((bounds.worst, bounds.best), (150_000.0, 0.0));
+    /// ```
+    #[must_use]
+    pub fn domain_bounds(&self, criterion: Criterion) -> Bounds {
+        criterion.domain_bounds(&self.criterion_terms())
+    }
+
+    /// What the criteria read from the profile besides the weights.
+    pub(crate) fn criterion_terms(&self) -> Terms {
+        Terms {
+            desired_skills: self.spec.desired_skills,
+            preferred_delivery: self.spec.preferred_delivery,
+            max_total_cost: self.spec.max_total_cost,
+            max_length_months: self.spec.max_length_months,
+        }
     }
 
     /// The earnings baseline for payback years.

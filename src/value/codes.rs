@@ -4,7 +4,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use crate::{Error, Result};
+use crate::error::{Error, Result};
 
 /// Implements the string conversions serde needs for a code type with a `parse`-style
 /// `FromStr` and a `Display`.

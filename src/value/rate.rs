@@ -3,7 +3,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use crate::{Error, Result};
+use crate::error::{Error, Result};
 
 /// A fraction between 0 and 1 inclusive: a graduation, employment or pass rate, or a share.
 ///

@@ -2,7 +2,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use crate::{Error, Result};
+use crate::error::{Error, Result};
 
 /// Non-empty text of at most [`Text::MAX_CHARS`] characters, trimmed of surrounding white space,
 /// with no control characters: names, reasons and notes.

@@ -4,7 +4,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use crate::{Error, Result};
+use crate::error::{Error, Result};
 
 /// The earliest year the model accepts in any date or period.
 pub(crate) const FIRST_YEAR: u16 = 1900;

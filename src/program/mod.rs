@@ -1,0 +1,333 @@
+//! Programs and the institutions that offer them.
+
+mod cost;
+mod delivery;
+mod institution;
+mod level;
+
+pub use cost::{Cost, Residency};
+pub use delivery::{Delivery, DeliveryMode};
+pub use institution::Institution;
+pub use level::{DegreeLevel, Discipline};
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use crate::accreditation::{Accreditation, Accreditor};
+use crate::error::{Error, Result};
+use crate::outcome::Outcomes;
+use crate::skill::SkillSet;
+use crate::value::{CipCode, ProgramId, Text, UsState};
+
+/// The career support a program offers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+#[non_exhaustive]
+pub struct CareerSupport {
+    /// Job placement assistance.
+    pub job_placement: bool,
+    /// An alumni network.
+    pub alumni_network: bool,
+    /// Industry networking (employer events, advisory boards).
+    pub industry_networking: bool,
+}
+
+impl CareerSupport {
+    /// Every kind of support.
+    pub const ALL: CareerSupport = CareerSupport {
+        job_placement: true,
+        alumni_network: true,
+        industry_networking: true,
+    };
+
+    /// How many of the three kinds of support are offered.
+    #[must_use]
+    pub fn count(self) -> u8 {
+        [self.job_placement, self.alumni_network, self.industry_networking]
+            .iter()
+            .fold(0u8, |count, offered| count.saturating_add(u8::from(*offered)))
+    }
+}
+
+/// Everything needed to create a [`Program`], as plain fields.
+///
+/// Fill it in and call [`Program::new`]; the JSON form of a program is this struct's, with the
+/// same field names. Optional fields may be left out of JSON.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[allow(clippy::struct_excessive_bools)] // Each flag is an independent fact about the program.
+pub struct ProgramSpec {
+    /// A stable id, unique within a catalogue.
+    pub id: ProgramId,
+    /// The program's name as the institution gives it.
+    pub name: String,
+    /// The institution and campus.
+    pub institution: Institution,
+    /// The level of award.
+    pub degree_level: DegreeLevel,
+    /// The field.
+    pub discipline: Discipline,
+    /// The six-digit CIP code, if known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cip: Option<CipCode>,
+    /// How it is delivered.
+    pub delivery: Delivery,
+    /// Its programmatic accreditation; `None` for a program without any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub accreditation: Option<Accreditation>,
+    /// Its tuition.
+    pub cost: Cost,
+    /// Its length in months for a full-time student.
+    pub length_months: u16,
+    /// Whether a professional practice experience (internship, practicum) is part of it.
+    pub professional_practice_experience: bool,
+    /// The career support offered.
+    #[serde(default)]
+    pub career_support: CareerSupport,
+    /// The skills its curriculum covers.
+    #[serde(default)]
+    pub skills: SkillSet,
+    /// Its outcomes.
+    #[serde(default)]
+    pub outcomes: Outcomes,
+}
+
+/// An HIM education program at one institution and campus, valid by construction.
+///
+/// Create one from a [`ProgramSpec`] with [`Program::new`], or read it from JSON: both go
+/// through the same checks. Fields are read through accessors.
+///
+/// ```
+/// use himkit::{Program, Credential};
+///
+/// let program: Program = serde_json::from_str(r#"{
+///     "id": "lakeside-cc-hit",
+///     "name": "Health Information Technology, AAS",
+///     "institution": {"name": "Lakeside Community College (fictional)", "state": "OH", "city": "Dayton"},
+///     "degree_level": "associate",
+///     "discipline": "health-information-technology",
+///     "cip": "51.0707",
+///     "delivery": {"mode": "online"},
+///     "accreditation": {"accreditor": "cahiim", "status": "continuing-accreditation",
+///                       "last_confirmed": "2025-08-01", "next_review_year": 2031},
+///     "cost": {"basis": "per-credit", "credits": 64, "in_state": 145, "out_of_state": 320},
+///     "length_months": 24,
+///     "professional_practice_experience": true
+/// }"#)?;
+/// assert_eq!(program.eligible_credentials(), vec![Credential::Rhit]);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(try_from = "ProgramSpec", into = "ProgramSpec")]
+pub struct Program {
+    id: ProgramId,
+    name: Text,
+    institution: Institution,
+    degree_level: DegreeLevel,
+    discipline: Discipline,
+    cip: Option<CipCode>,
+    delivery: Delivery,
+    accreditation: Option<Accreditation>,
+    cost: Cost,
+    length_months: u16,
+    professional_practice_experience: bool,
+    career_support: CareerSupport,
+    skills: SkillSet,
+    outcomes: Outcomes,
+}
+
+impl Program {
+    /// The longest program accepted, in months (ten years).
+    pub const MAX_LENGTH_MONTHS: u16 = 120;
+
+    /// Creates a program.
+    ///
+    /// # Errors
+    /// [`Error::Invalid`] if the name is empty or over-long, the length is 0 or above
+    /// [`Program::MAX_LENGTH_MONTHS`], or a doctorate claims CAHIIM accreditation (CAHIIM
+    /// accredits associate, baccalaureate and master's programs and approves post-baccalaureate
+    /// certificates, not doctorates).
+    pub fn new(spec: ProgramSpec) -> Result<Self> {
+        let name = Text::new(&spec.name).map_err(|error| error.in_field("name"))?;
+        if spec.length_months == 0 || spec.length_months > Self::MAX_LENGTH_MONTHS {
+            return Err(Error::invalid(
+                "length_months",
+                spec.length_months,
+                format!("is not between 1 and {}", Self::MAX_LENGTH_MONTHS),
+            ));
+        }
+        if spec.degree_level == DegreeLevel::Doctorate
+            && spec
+                .accreditation
+                .as_ref()
+                .is_some_and(|accreditation| *accreditation.accreditor() == Accreditor::Cahiim)
+        {
+            return Err(Error::invalid(
+                "accreditation.accreditor",
+                "cahiim",
+                "does not accredit doctoral programs",
+            ));
+        }
+        Ok(Self {
+            id: spec.id,
+            name,
+            institution: spec.institution,
+            degree_level: spec.degree_level,
+            discipline: spec.discipline,
+            cip: spec.cip,
+            delivery: spec.delivery,
+            accreditation: spec.accreditation,
+            cost: spec.cost,
+            length_months: spec.length_months,
+            professional_practice_experience: spec.professional_practice_experience,
+            career_support: spec.career_support,
+            skills: spec.skills,
+            outcomes: spec.outcomes,
+        })
+    }
+
+    /// The id.
+    #[must_use]
+    pub fn id(&self) -> &ProgramId {
+        &self.id
+    }
+
+    /// The name.
+    #[must_use]
+    pub fn name(&self) -> &str {
+        self.name.as_str()
+    }
+
+    /// The institution and campus.
+    #[must_use]
+    pub fn institution(&self) -> &Institution {
+        &self.institution
+    }
+
+    /// The level of award.
+    #[must_use]
+    pub fn degree_level(&self) -> DegreeLevel {
+        self.degree_level
+    }
+
+    /// The field.
+    #[must_use]
+    pub fn discipline(&self) -> Discipline {
+        self.discipline
+    }
+
+    /// The six-digit CIP code, if known.
+    #[must_use]
+    pub fn cip(&self) -> Option<CipCode> {
+        self.cip
+    }
+
+    /// How it is delivered.
+    #[must_use]
+    pub fn delivery(&self) -> &Delivery {
+        &self.delivery
+    }
+
+    /// Its programmatic accreditation, if any.
+    #[must_use]
+    pub fn accreditation(&self) -> Option<&Accreditation> {
+        self.accreditation.as_ref()
+    }
+
+    /// Its tuition.
+    #[must_use]
+    pub fn cost(&self) -> &Cost {
+        &self.cost
+    }
+
+    /// Which tuition a student living in `home` pays: in-state when the campus is in the same
+    /// state.
+    #[must_use]
+    pub fn residency_for(&self, home: UsState) -> Residency {
+        if self.institution.state() == home {
+            Residency::InState
+        } else {
+            Residency::OutOfState
+        }
+    }
+
+    /// Its length in months, full time.
+    #[must_use]
+    pub fn length_months(&self) -> u16 {
+        self.length_months
+    }
+
+    /// Whether a professional practice experience is part of it.
+    #[must_use]
+    pub fn has_professional_practice_experience(&self) -> bool {
+        self.professional_practice_experience
+    }
+
+    /// The career support offered.
+    #[must_use]
+    pub fn career_support(&self) -> CareerSupport {
+        self.career_support
+    }
+
+    /// The skills its curriculum covers.
+    #[must_use]
+    pub fn skills(&self) -> SkillSet {
+        self.skills
+    }
+
+    /// Its outcomes.
+    #[must_use]
+    pub fn outcomes(&self) -> &Outcomes {
+        &self.outcomes
+    }
+
+    /// The fields of this program, for building a changed copy with [`Program::new`].
+    #[must_use]
+    pub fn to_spec(&self) -> ProgramSpec {
+        ProgramSpec::from(self.clone())
+    }
+}
+
+impl TryFrom<ProgramSpec> for Program {
+    type Error = Error;
+
+    fn try_from(spec: ProgramSpec) -> Result<Self> {
+        Program::new(spec)
+    }
+}
+
+impl From<Program> for ProgramSpec {
+    fn from(program: Program) -> Self {
+        Self {
+            id: program.id,
+            name: program.name.into(),
+            institution: program.institution,
+            degree_level: program.degree_level,
+            discipline: program.discipline,
+            cip: program.cip,
+            delivery: program.delivery,
+            accreditation: program.accreditation,
+            cost: program.cost,
+            length_months: program.length_months,
+            professional_practice_experience: program.professional_practice_experience,
+            career_support: program.career_support,
+            skills: program.skills,
+            outcomes: program.outcomes,
+        }
+    }
+}
+
+impl fmt::Display for Program {
+    /// `Health Information Technology, AAS — Lakeside Community College (Dayton, OH)`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{} — {} ({}, {})",
+            self.name,
+            self.institution.name(),
+            self.institution.city(),
+            self.institution.state()
+        )
+    }
+}

@@ -1,0 +1,278 @@
+//! The criteria programs are scored on. Each criterion is defined once here: its direction,
+//! its default weight, its domain bounds, and its value for a program (the number scoring uses
+//! and the text an explanation shows, from the same match arm), so that scoring, explanations
+//! and comparisons cannot disagree.
+
+use std::fmt;
+
+use super::facts::Facts;
+use super::matrix::{Bounds, Direction};
+use crate::outcome::Outcome;
+use crate::program::{Delivery, DeliveryMode, Program, Residency};
+use crate::skill::SkillSet;
+use crate::value::{Money, Rate};
+use crate::vocabulary::vocabulary;
+
+vocabulary! {
+    /// A criterion programs are scored on. Each has a direction himkit knows (lower cost is
+    /// better) and bounds fixed by the domain (see [`BoundsMode::Domain`](super::BoundsMode::Domain)).
+    pub enum Criterion("criterion") {
+        /// Total tuition for this student (in-state or out-of-state as applies). Lower is better;
+        /// scored from $0 (best) to the profile's cost limit, or [`DEFAULT_COST_CAP`] without one.
+        TotalCost,
+        /// Length in months. Shorter is better; scored from 0 to the profile's length limit, or
+        /// [`DEFAULT_LENGTH_CAP_MONTHS`] without one.
+        Length,
+        /// Reported graduation rate, 0 to 1.
+        GraduationRate,
+        /// Reported employment rate, 0 to 1.
+        EmploymentRate,
+        /// Reported first-time credential exam pass rate, 0 to 1.
+        ExamPassRate,
+        /// Whether a professional practice experience is included: 1 or 0.
+        PracticeExperience,
+        /// Share of the three kinds of career support offered.
+        CareerSupport,
+        /// Share of the student's desired skills the curriculum covers.
+        SkillCoverage,
+        /// Closeness of the program's distance share to the preferred delivery (online 1, hybrid
+        /// 0.5, on campus 0): 1 minus the difference.
+        DeliveryPreference,
+        /// Expected annual earnings: the program's reported median earnings, else the BLS median
+        /// of the occupation its level prepares for (state figure where known, else national).
+        /// Scored from $0 to [`EARNINGS_CAP`].
+        ExpectedEarnings,
+    }
+}
+
+/// The total cost that scores 0 when the profile sets no cost limit: $150,000 (a scale, not a
+/// fact; costs above it all score 0).
+pub const DEFAULT_COST_CAP: u64 = 150_000;
+/// The length that scores 0 when the profile sets no length limit: 72 months.
+pub const DEFAULT_LENGTH_CAP_MONTHS: u16 = 72;
+/// The earnings that score 1: $250,000, above BLS's top-code of $239,200, so that every
+/// published wage is inside the scale.
+pub const EARNINGS_CAP: u64 = 250_000;
+impl Criterion {
+    /// Whether more is better.
+    #[must_use]
+    pub fn direction(self) -> Direction {
+        match self {
+            Self::TotalCost | Self::Length => Direction::Cost,
+            _ => Direction::Benefit,
+        }
+    }
+
+    /// The weight in the default profile. The defaults favour outcomes and cost: total cost
+    /// 0.20; employment rate, exam pass rate and expected earnings 0.15 each; graduation rate
+    /// 0.10; length, practice experience, career support, skill coverage and delivery preference
+    /// 0.05 each.
+    #[must_use]
+    pub fn default_weight(self) -> f64 {
+        match self {
+            Self::TotalCost => 0.20,
+            Self::EmploymentRate | Self::ExamPassRate | Self::ExpectedEarnings => 0.15,
+            Self::GraduationRate => 0.10,
+            Self::Length
+            | Self::PracticeExperience
+            | Self::CareerSupport
+            | Self::SkillCoverage
+            | Self::DeliveryPreference => 0.05,
+        }
+    }
+
+    /// Whether a program can lack a value for this criterion (outcomes and earnings can).
+    #[must_use]
+    pub fn can_be_missing(self) -> bool {
+        matches!(
+            self,
+            Self::GraduationRate | Self::EmploymentRate | Self::ExamPassRate | Self::ExpectedEarnings
+        )
+    }
+
+    /// The bounds this criterion is normalised against under [`BoundsMode::Domain`]: rates
+    /// and shares 0 to 1, cost and length from 0 to the profile's limit (or the documented
+    /// cap), earnings from $0 to [`EARNINGS_CAP`].
+    ///
+    /// [`BoundsMode::Domain`]: super::BoundsMode::Domain
+    pub(crate) fn domain_bounds(self, terms: &Terms) -> Bounds {
+        match self {
+            Self::TotalCost => Bounds {
+                worst: terms
+                    .max_total_cost
+                    .map_or(DEFAULT_COST_CAP as f64, Money::as_f64),
+                best: 0.0,
+            },
+            Self::Length => Bounds {
+                worst: f64::from(terms.max_length_months.unwrap_or(DEFAULT_LENGTH_CAP_MONTHS)),
+                best: 0.0,
+            },
+            Self::ExpectedEarnings => Bounds {
+                worst: 0.0,
+                best: EARNINGS_CAP as f64,
+            },
+            _ => Bounds {
+                worst: 0.0,
+                best: 1.0,
+            },
+        }
+    }
+
+    /// This criterion's value for `program`: the number scoring uses and what an explanation
+    /// shows, from one definition, or why there is none.
+    pub(crate) fn read<'a>(self, program: &'a Program, facts: &Facts, terms: &Terms) -> Reading<'a> {
+        let outcomes = program.outcomes();
+        let rate = |outcome: &'a Outcome<Rate>| match outcome {
+            Outcome::Reported { value, .. } => Reading::Value {
+                raw: value.get(),
+                shown: Shown::Outcome(outcome),
+            },
+            _ => Reading::Missing(Absence::Outcome(outcome)),
+        };
+        let value = |raw: f64, shown: Shown<'a>| Reading::Value { raw, shown };
+        match self {
+            Self::TotalCost => value(
+                facts.total_cost.as_f64(),
+                Shown::Cost {
+                    total: facts.total_cost,
+                    residency: facts.residency,
+                },
+            ),
+            Self::Length => {
+                let months = program.length_months();
+                value(f64::from(months), Shown::Months(months))
+            }
+            Self::GraduationRate => rate(&outcomes.graduation_rate),
+            Self::EmploymentRate => rate(&outcomes.employment_rate),
+            Self::ExamPassRate => rate(&outcomes.exam_pass_rate),
+            Self::PracticeExperience => {
+                let has = program.has_professional_practice_experience();
+                value(f64::from(u8::from(has)), Shown::YesNo(has))
+            }
+            Self::CareerSupport => {
+                let count = program.career_support().count();
+                value(
+                    f64::from(count) / 3.0,
+                    Shown::Count {
+                        count: u32::from(count),
+                        of: 3,
+                    },
+                )
+            }
+            Self::SkillCoverage => {
+                let wanted = terms.desired_skills;
+                let covered = program.skills().intersection(wanted).len();
+                let share = if wanted.is_empty() {
+                    0.0
+                } else {
+                    covered as f64 / wanted.len() as f64
+                };
+                value(
+                    share,
+                    Shown::Count {
+                        count: covered as u32,
+                        of: wanted.len() as u32,
+                    },
+                )
+            }
+            Self::DeliveryPreference => {
+                let target = match terms.preferred_delivery {
+                    Some(DeliveryMode::Online) => 1.0,
+                    Some(DeliveryMode::Hybrid) => 0.5,
+                    Some(DeliveryMode::OnCampus) | None => 0.0,
+                };
+                let delivery = program.delivery();
+                value(
+                    1.0 - (delivery.distance_share().get() - target).abs(),
+                    Shown::Delivery(delivery),
+                )
+            }
+            Self::ExpectedEarnings => match facts.earnings {
+                Some((money, _)) => value(money.as_f64(), Shown::Money(money)),
+                None => Reading::Missing(Absence::Earnings(&outcomes.median_earnings)),
+            },
+        }
+    }
+}
+
+/// What a criterion's value depends on besides the program and the student's facts: the
+/// profile's desired skills, preferred delivery and limits.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Terms {
+    pub(crate) desired_skills: SkillSet,
+    pub(crate) preferred_delivery: Option<DeliveryMode>,
+    pub(crate) max_total_cost: Option<Money>,
+    pub(crate) max_length_months: Option<u16>,
+}
+
+/// A program's value for one criterion, or why it has none.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Reading<'a> {
+    /// The number scoring uses, and what an explanation shows for it.
+    Value { raw: f64, shown: Shown<'a> },
+    /// No value, and why.
+    Missing(Absence<'a>),
+}
+
+impl Reading<'_> {
+    /// The number scoring uses, if there is one.
+    pub(crate) fn raw(&self) -> Option<f64> {
+        match self {
+            Self::Value { raw, .. } => Some(*raw),
+            Self::Missing(_) => None,
+        }
+    }
+}
+
+/// A criterion's value as an explanation shows it (`$9,280 (in-state)`, `68.0% (2023)`, `yes`);
+/// formatted only when shown.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Shown<'a> {
+    Cost { total: Money, residency: Residency },
+    Months(u16),
+    Outcome(&'a Outcome<Rate>),
+    YesNo(bool),
+    Count { count: u32, of: u32 },
+    Delivery(&'a Delivery),
+    Money(Money),
+}
+
+impl fmt::Display for Shown<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Cost { total, residency } => write!(f, "{total} ({residency})"),
+            Self::Months(months) => write!(f, "{months} months"),
+            Self::Outcome(outcome) => write!(f, "{outcome}"),
+            Self::YesNo(yes) => f.write_str(if *yes { "yes" } else { "no" }),
+            Self::Count { count, of } => write!(f, "{count} of {of}"),
+            Self::Delivery(delivery) => write!(
+                f,
+                "{} ({} at a distance)",
+                delivery.mode(),
+                delivery.distance_share()
+            ),
+            Self::Money(money) => write!(f, "{money}"),
+        }
+    }
+}
+
+/// Why a program has no value for a criterion; formatted only when shown.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Absence<'a> {
+    /// An outcome the program does not report (its state says why).
+    Outcome(&'a Outcome<Rate>),
+    /// No reported earnings and no wage figure to fall back on.
+    Earnings(&'a Outcome<Money>),
+}
+
+impl fmt::Display for Absence<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Outcome(outcome) => write!(f, "{outcome}"),
+            Self::Earnings(Outcome::Reported { .. }) => f.write_str("unknown"),
+            Self::Earnings(other) => {
+                write!(f, "{other} by the program, with no BLS figure to fall back on")
+            }
+        }
+    }
+}

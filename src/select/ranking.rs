@@ -1,0 +1,390 @@
+//! What a ranking returns: ranked programs with their bands and the explanation of each score
+//! (contributions, missing criteria, earnings source, payback), and their JSON form.
+
+use std::fmt;
+
+use serde::Serialize;
+
+use super::constraints::Exclusion;
+use super::criteria::Criterion;
+use super::facts::{EarningsFallback, Facts};
+use super::profile::BoundsMode;
+use super::scoring::{Method, MissingPolicy};
+use crate::career::HimOccupation;
+use crate::credential::Confidence;
+use crate::error::{Error, Result};
+use crate::outcome::Outcome;
+use crate::program::{Program, Residency};
+use crate::value::{Money, ProgramId, ReferencePeriod, SocCode};
+
+/// A coarse reading of a score, so that third-decimal differences are not over-read.
+///
+/// Fixed thresholds on the score (not on the ranking), so a program's band depends only on
+/// that program: strong at 0.75 and above, good from 0.55, weaker below.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, strum::Display)]
+#[serde(rename_all = "kebab-case")]
+#[strum(serialize_all = "kebab-case")]
+pub enum Band {
+    /// Score 0.75 or more.
+    Strong,
+    /// Score from 0.55 to below 0.75.
+    Good,
+    /// Score below 0.55.
+    Weaker,
+}
+
+impl Band {
+    /// The band of a score.
+    #[must_use]
+    pub fn of(score: f64) -> Band {
+        if score >= 0.75 {
+            Band::Strong
+        } else if score >= 0.55 {
+            Band::Good
+        } else {
+            Band::Weaker
+        }
+    }
+}
+
+/// Where an expected-earnings figure came from.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "source", rename_all = "kebab-case")]
+#[non_exhaustive]
+pub enum EarningsSource {
+    /// The program's own reported median earnings.
+    Program {
+        /// The year it describes.
+        year: u16,
+        /// The program's note on it (for example, that Scorecard pools CIP family 51.07).
+        #[serde(skip_serializing_if = "Option::is_none")]
+        note: Option<String>,
+    },
+    /// The BLS median wage of the occupation the program's level prepares for.
+    Occupation {
+        /// The occupation's SOC code.
+        soc: SocCode,
+        /// Its title.
+        title: String,
+        /// The area of the figure (the student's state where himkit has one, else the nation).
+        area: String,
+        /// The reference period.
+        period: ReferencePeriod,
+        /// The figure's confidence.
+        confidence: Confidence,
+    },
+}
+
+impl fmt::Display for EarningsSource {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Program { year, note } => {
+                write!(f, "the program's reported median earnings ({year})")?;
+                if let Some(note) = note {
+                    write!(f, "; {note}")?;
+                }
+                Ok(())
+            }
+            Self::Occupation {
+                soc,
+                title,
+                area,
+                period,
+                confidence,
+            } => write!(
+                f,
+                "BLS median for {soc} {title}, {area}, {} ({confidence})",
+                period.label()
+            ),
+        }
+    }
+}
+
+/// One criterion's part in a program's score.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Contribution {
+    /// The criterion.
+    pub criterion: Criterion,
+    /// The raw value, for people (`$9,280`, `68.0%`, `yes`).
+    pub value: String,
+    /// The normalised value in `[0, 1]` (1 is best).
+    pub normalised: f64,
+    /// The weight it counted with for this program (after re-weighting for missing criteria).
+    pub weight: f64,
+    /// Its part of the score; the contributions sum to the score.
+    pub contribution: f64,
+}
+
+/// A criterion a program had no value for, and what was done about it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct MissingCriterion {
+    /// The criterion.
+    pub criterion: Criterion,
+    /// Why there is no value (`not reported`, `suppressed (cohort under 30)` …).
+    pub why: String,
+    /// How the score treated it.
+    pub treatment: MissingPolicy,
+}
+
+/// Years of earnings above a baseline needed to recover a program's cost.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "payback", rename_all = "kebab-case")]
+#[non_exhaustive]
+pub enum Payback {
+    /// Total cost divided by (expected earnings − baseline).
+    Years {
+        /// The years, to one decimal in displays.
+        years: f64,
+    },
+    /// No expected earnings are known.
+    EarningsUnknown,
+    /// Expected earnings are not above the baseline.
+    NotAboveBaseline {
+        /// The expected earnings.
+        earnings: Money,
+        /// The baseline.
+        baseline: Money,
+    },
+}
+
+impl fmt::Display for Payback {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Years { years } => write!(f, "{years:.1} years"),
+            Self::EarningsUnknown => f.write_str("n/a (earnings unknown)"),
+            Self::NotAboveBaseline { earnings, baseline } => {
+                write!(f, "n/a (earnings {earnings} not above the baseline {baseline})")
+            }
+        }
+    }
+}
+
+/// A ranked program: its rank, score, band and the explanation of its score.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RankedProgram {
+    pub(super) rank: u32,
+    pub(super) id: ProgramId,
+    pub(super) score: f64,
+    pub(super) band: Band,
+    pub(super) total_cost: Money,
+    pub(super) residency: Residency,
+    pub(super) contributions: Vec<Contribution>,
+    pub(super) missing: Vec<MissingCriterion>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(super) earnings_source: Option<EarningsSource>,
+    pub(super) payback: Payback,
+}
+
+impl RankedProgram {
+    /// The rank: competition ranking, so equal scores share a rank (1, 2, 2, 4).
+    #[must_use]
+    pub fn rank(&self) -> u32 {
+        self.rank
+    }
+
+    /// The program's id.
+    #[must_use]
+    pub fn id(&self) -> &ProgramId {
+        &self.id
+    }
+
+    /// The score in `[0, 1]`.
+    #[must_use]
+    pub fn score(&self) -> f64 {
+        self.score
+    }
+
+    /// The band.
+    #[must_use]
+    pub fn band(&self) -> Band {
+        self.band
+    }
+
+    /// The total tuition for this student.
+    #[must_use]
+    pub fn total_cost(&self) -> Money {
+        self.total_cost
+    }
+
+    /// Whether the student pays in-state or out-of-state tuition.
+    #[must_use]
+    pub fn residency(&self) -> Residency {
+        self.residency
+    }
+
+    /// Each scored criterion's part, in criterion order; they sum to the score.
+    #[must_use]
+    pub fn contributions(&self) -> &[Contribution] {
+        &self.contributions
+    }
+
+    /// The criteria with no value, and how each was treated.
+    #[must_use]
+    pub fn missing(&self) -> &[MissingCriterion] {
+        &self.missing
+    }
+
+    /// Where the expected-earnings figure came from, if there was one.
+    #[must_use]
+    pub fn earnings_source(&self) -> Option<&EarningsSource> {
+        self.earnings_source.as_ref()
+    }
+
+    /// Payback years against the profile's earnings baseline.
+    #[must_use]
+    pub fn payback(&self) -> &Payback {
+        &self.payback
+    }
+
+    /// The criteria that added most to the score, largest first (ties by criterion order).
+    #[must_use]
+    pub fn top_contributions(&self, count: usize) -> Vec<&Contribution> {
+        let mut sorted: Vec<&Contribution> = self.contributions.iter().collect();
+        sorted.sort_by(|a, b| {
+            b.contribution
+                .total_cmp(&a.contribution)
+                .then(a.criterion.cmp(&b.criterion))
+        });
+        sorted.truncate(count);
+        sorted
+    }
+}
+
+/// The result of ranking a catalogue for a profile.
+///
+/// `entries` are the eligible programs, best first. Ties share a rank; among ties the order is
+/// by program id, ascending. `exclusions` list every program left out with every constraint it
+/// failed, in id order. An empty ranking is a result, not an error.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Ranking {
+    pub(super) method: Method,
+    pub(super) bounds: BoundsMode,
+    #[serde(serialize_with = "criteria_as_map")]
+    pub(super) criteria: Vec<(Criterion, f64)>,
+    pub(super) out_of: usize,
+    pub(super) entries: Vec<RankedProgram>,
+    pub(super) exclusions: Vec<Exclusion>,
+}
+
+impl Ranking {
+    /// The ranked programs, best first.
+    #[must_use]
+    pub fn entries(&self) -> &[RankedProgram] {
+        &self.entries
+    }
+
+    /// The excluded programs, in id order.
+    #[must_use]
+    pub fn exclusions(&self) -> &[Exclusion] {
+        &self.exclusions
+    }
+
+    /// The method used.
+    #[must_use]
+    pub fn method(&self) -> Method {
+        self.method
+    }
+
+    /// The weighted criteria and their weights scaled to sum to 1.
+    #[must_use]
+    pub fn criteria(&self) -> &[(Criterion, f64)] {
+        &self.criteria
+    }
+
+    /// How many programs were considered (ranked plus excluded): what a rank is "out of".
+    #[must_use]
+    pub fn out_of(&self) -> usize {
+        self.out_of
+    }
+
+    /// The ranked entry for `id`.
+    #[must_use]
+    pub fn entry(&self, id: &str) -> Option<&RankedProgram> {
+        self.entries.iter().find(|entry| entry.id.as_str() == id)
+    }
+
+    /// The exclusion for `id`.
+    #[must_use]
+    pub fn exclusion(&self, id: &str) -> Option<&Exclusion> {
+        self.exclusions
+            .iter()
+            .find(|exclusion| exclusion.id.as_str() == id)
+    }
+
+    /// The ranking as pretty JSON: a stable, documented form (see the README).
+    ///
+    /// # Errors
+    /// [`Error::Parse`] only if serialization fails, which a ranking does not cause.
+    pub fn to_json(&self) -> Result<String> {
+        serde_json::to_string_pretty(self).map_err(|error| Error::Parse {
+            location: Box::default(),
+            message: error.to_string(),
+        })
+    }
+}
+
+/// Writes the weighted criteria as a JSON object, `{"total-cost": 0.2, …}`, in criterion order.
+fn criteria_as_map<S: serde::Serializer>(
+    criteria: &[(Criterion, f64)],
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    serializer.collect_map(criteria.iter().map(|(criterion, weight)| (criterion, weight)))
+}
+
+impl EarningsSource {
+    /// Where `facts`' expected earnings for `program` come from.
+    pub(super) fn of(program: &Program, facts: &Facts, fallback: &EarningsFallback) -> Option<Self> {
+        match facts.earnings? {
+            (_, None) => match &program.outcomes().median_earnings {
+                Outcome::Reported { year, note, .. } => Some(Self::Program {
+                    year: year.get(),
+                    note: note.as_ref().map(ToString::to_string),
+                }),
+                _ => None,
+            },
+            (_, Some(index)) => {
+                let figure = fallback.get(index)?;
+                let occupation = HimOccupation::from_soc(figure.occupation());
+                Some(Self::Occupation {
+                    soc: figure.occupation(),
+                    title: occupation
+                        .map_or_else(|| figure.occupation_title().to_owned(), |o| o.title().to_owned()),
+                    area: figure.area().to_string(),
+                    period: figure.period(),
+                    confidence: figure.provenance().confidence,
+                })
+            }
+        }
+    }
+}
+
+impl Payback {
+    /// Payback years of `facts`' total cost against `baseline`.
+    pub(super) fn of(facts: &Facts, baseline: Money) -> Self {
+        match &facts.earnings {
+            None => Self::EarningsUnknown,
+            Some((earnings, _)) => match earnings.checked_sub(baseline).filter(|gain| *gain > Money::ZERO) {
+                Some(gain) => Self::Years {
+                    years: facts.total_cost.as_f64() / gain.as_f64(),
+                },
+                None => Self::NotAboveBaseline {
+                    earnings: *earnings,
+                    baseline,
+                },
+            },
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bands_have_fixed_thresholds() {
+        assert_eq!(Band::of(0.75), Band::Strong);
+        assert_eq!(Band::of(0.749), Band::Good);
+        assert_eq!(Band::of(0.55), Band::Good);
+        assert_eq!(Band::of(0.0), Band::Weaker);
+    }
+}
