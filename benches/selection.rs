@@ -206,8 +206,8 @@ fn synthetic_program(random: &mut Random, index: usize) -> Program {
         degree_level: level,
         discipline: Discipline::HealthInformationManagement,
         cip: None,
-        delivery,
-        accreditation: Some(
+        delivery: delivery.into(),
+        accreditation: himkit::AccreditationState::Known(
             Accreditation::new(
                 Accreditor::Cahiim,
                 AccreditationStatus::ContinuingAccreditation,
@@ -221,12 +221,15 @@ fn synthetic_program(random: &mut Random, index: usize) -> Program {
             per_credit,
             per_credit.checked_mul(2).unwrap(),
         )
-        .unwrap(),
+        .unwrap()
+        .into(),
         length_months: 9 + (random.next() % 48) as u16,
-        professional_practice_experience: random.unit() < 0.8,
+        length_basis: himkit::LengthBasis::Program,
+        professional_practice_experience: Some(random.unit() < 0.8),
         career_support: himkit::CareerSupport::ALL,
         skills: SkillSet::all(),
         outcomes,
+        sources: himkit::Sources::new(),
     };
     Program::new(spec).unwrap()
 }

@@ -9,7 +9,7 @@ mod common;
 
 use std::process::ExitCode;
 
-use himkit::{Credential, Dataset, Eligibility, Program, WageStatistics};
+use himkit::{Credential, Dataset, Eligibility, LengthBasis, Program, WageStatistics};
 
 fn main() -> ExitCode {
     match run() {
@@ -75,18 +75,20 @@ fn run() -> Result<(), String> {
 
 fn print_program(out: &mut String, program: &Program) {
     outln!(out, "{}  [{}]", program, program.id());
-    let accreditation = program
-        .accreditation()
-        .map_or_else(|| "none".to_owned(), ToString::to_string);
+    let accreditation = program.accreditation();
+    let length = match program.length_basis() {
+        LengthBasis::Program => String::new(),
+        LengthBasis::TypicalForLevel => " (typical for the level)".to_owned(),
+    };
     outln!(
         out,
-        "  {} · {} · {} ({} at a distance) · {} months",
+        "  {} · {} · {} · {} months{length}",
         program.degree_level(),
         program.discipline(),
-        program.delivery().mode(),
-        program.delivery().distance_share(),
+        program.delivery(),
         program.length_months()
     );
+    outln!(out, "  cost: {}", program.cost());
     outln!(out, "  accreditation: {accreditation}");
     for credential in [Credential::Rhit, Credential::Rhia] {
         let verdict = match program.eligibility(credential) {
@@ -95,6 +97,7 @@ fn print_program(out: &mut String, program: &Program) {
                 let reasons: Vec<String> = reasons.iter().map(ToString::to_string).collect();
                 format!("not eligible: {}", reasons.join("; "))
             }
+            Eligibility::Unknown { reason } => format!("unknown: {reason}"),
             other => format!("{other:?}"),
         };
         outln!(out, "  {}: {verdict}", credential.abbreviation());

@@ -19,7 +19,7 @@ mod common;
 use std::process::ExitCode;
 
 use himkit::select::{Method, RankedProgram};
-use himkit::{Credential, Program, Ranking, Selector, StudentProfile};
+use himkit::{AccreditationState, Credential, Program, Ranking, Selector, StudentProfile};
 
 struct Options {
     programs: Option<String>,
@@ -132,6 +132,15 @@ fn everything_excluded(ranking: &Ranking) -> String {
     message.trim_end().to_owned()
 }
 
+/// The total cost as the table shows it: an estimate is marked `est.`, an unknown cost says so.
+fn total_cost(entry: &RankedProgram) -> String {
+    match entry.total_cost() {
+        Some(total) if entry.cost_is_estimate() => format!("est. {total}"),
+        Some(total) => total.to_string(),
+        None => "unknown".to_owned(),
+    }
+}
+
 fn eligibility(program: &Program) -> String {
     let credentials: Vec<&str> = [Credential::Rhit, Credential::Rhia]
         .into_iter()
@@ -186,9 +195,15 @@ fn print_table(out: &mut String, selector: &Selector, ranking: &Ranking) {
         let Some(program) = selector.program(entry.id().as_str()) else {
             continue;
         };
-        let status = program
-            .accreditation()
-            .map_or_else(|| "none".to_owned(), |a| a.status().to_string());
+        let status = match program.accreditation() {
+            AccreditationState::Known(accreditation) => accreditation.status().to_string(),
+            AccreditationState::NotVerified => "not verified".to_owned(),
+            _ => "none".to_owned(),
+        };
+        let delivery = program
+            .delivery()
+            .known()
+            .map_or("unknown", |delivery| delivery.mode().as_str());
         outln!(
             out,
             "{:>4} {:>5.3} {:<6} {:<40} {:<10} {:<9} {:<17} {:<9} {:>10}",
@@ -197,10 +212,10 @@ fn print_table(out: &mut String, selector: &Selector, ranking: &Ranking) {
             entry.band().to_string(),
             common::fit(program.name(), 40),
             common::fit(program.degree_level().as_str(), 10),
-            program.delivery().mode().as_str(),
+            delivery,
             common::fit(&status, 17),
             eligibility(program),
-            entry.total_cost().to_string(),
+            total_cost(entry),
         );
         outln!(
             out,
@@ -344,8 +359,11 @@ fn explain(
         out,
         "payback: {} (total cost {} {})",
         entry.payback(),
-        entry.total_cost(),
+        total_cost(entry),
         entry.residency()
     );
+    for flag in entry.flags() {
+        outln!(out, "unknown: {flag}");
+    }
     Ok(())
 }

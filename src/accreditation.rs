@@ -285,3 +285,109 @@ impl fmt::Display for Accreditation {
         f.write_str(")")
     }
 }
+
+/// What is known of a program's programmatic accreditation.
+///
+/// Federal files say nothing about programmatic accreditation, so a program built from them
+/// starts [`NotVerified`](AccreditationState::NotVerified) until an accreditation list (kept
+/// from CAHIIM's public directory) says otherwise. "Not verified" is not "none": a program in
+/// that state may well be accredited, and himkit never treats it as either.
+///
+/// In JSON: the [`Accreditation`] object, or `"none"`, or `"not-verified"`; a program whose
+/// `accreditation` field is left out has none.
+///
+/// ```
+/// use himkit::AccreditationState;
+///
+/// let state: AccreditationState = serde_json::from_str(r#""not-verified""#)?;
+/// assert_eq!(state, AccreditationState::NotVerified);
+/// assert!(state.known().is_none());
+/// assert_eq!(state.to_string(), "not verified (check the CAHIIM program directory)");
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+#[non_exhaustive]
+pub enum AccreditationState {
+    /// The program's accreditation, as last confirmed.
+    Known(Accreditation),
+    /// The program holds no programmatic accreditation.
+    #[default]
+    None,
+    /// Nobody has checked: the program may or may not be accredited.
+    NotVerified,
+}
+
+impl AccreditationState {
+    /// The accreditation, when it is known.
+    #[must_use]
+    pub fn known(&self) -> Option<&Accreditation> {
+        match self {
+            Self::Known(accreditation) => Some(accreditation),
+            Self::None | Self::NotVerified => None,
+        }
+    }
+
+    /// Whether the state is [`AccreditationState::None`].
+    #[must_use]
+    pub fn is_none(&self) -> bool {
+        matches!(self, Self::None)
+    }
+
+    /// Whether the program's accreditation counts towards RHIT and RHIA eligibility: `Some`
+    /// when that is known, `None` when accreditation is not verified.
+    #[must_use]
+    pub fn counts_for_credential_eligibility(&self) -> Option<bool> {
+        match self {
+            Self::Known(accreditation) => Some(accreditation.counts_for_credential_eligibility()),
+            Self::None => Some(false),
+            Self::NotVerified => None,
+        }
+    }
+
+    fn from_word(word: &str) -> std::result::Result<Self, String> {
+        match normalise_name(word).as_str() {
+            "none" => Ok(Self::None),
+            "not-verified" => Ok(Self::NotVerified),
+            _ => Err(format!(
+                "accreditation: {word:?} is not an accreditation object, \"none\" or \"not-verified\""
+            )),
+        }
+    }
+}
+
+impl From<Accreditation> for AccreditationState {
+    fn from(accreditation: Accreditation) -> Self {
+        Self::Known(accreditation)
+    }
+}
+
+impl fmt::Display for AccreditationState {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Known(accreditation) => write!(f, "{accreditation}"),
+            Self::None => f.write_str("no programmatic accreditation"),
+            Self::NotVerified => f.write_str("not verified (check the CAHIIM program directory)"),
+        }
+    }
+}
+
+impl Serialize for AccreditationState {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> std::result::Result<S::Ok, S::Error> {
+        match self {
+            Self::Known(accreditation) => accreditation.serialize(serializer),
+            Self::None => serializer.serialize_str("none"),
+            Self::NotVerified => serializer.serialize_str("not-verified"),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for AccreditationState {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> std::result::Result<Self, D::Error> {
+        crate::word_or_record::deserialize(
+            deserializer,
+            "an accreditation object, \"none\" or \"not-verified\"",
+            Self::from_word,
+            Self::Known,
+        )
+    }
+}

@@ -4,7 +4,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use crate::accreditation::{AccreditationStatus, Accreditor};
+use crate::accreditation::{AccreditationState, AccreditationStatus, Accreditor};
 use crate::program::{DegreeLevel, Discipline, Program};
 use crate::vocabulary::vocabulary;
 
@@ -196,6 +196,13 @@ pub enum Eligibility {
     NoProgramRequired,
     /// himkit has no confirmed rule for this credential.
     RuleUnconfirmed,
+    /// The program meets every requirement that is known, but one is not known: its
+    /// accreditation is not verified. Graduates may or may not be eligible; never read this
+    /// as eligible.
+    Unknown {
+        /// What is not known (`accreditation not verified: check the CAHIIM program directory`).
+        reason: String,
+    },
 }
 
 impl Eligibility {
@@ -298,9 +305,11 @@ impl Program {
             Route::Unconfirmed => return Eligibility::RuleUnconfirmed,
         };
         let mut reasons = Vec::new();
+        let mut unverified = false;
         match self.accreditation() {
-            None => reasons.push(IneligibilityReason::NotAccredited),
-            Some(accreditation) => {
+            AccreditationState::None => reasons.push(IneligibilityReason::NotAccredited),
+            AccreditationState::NotVerified => unverified = true,
+            AccreditationState::Known(accreditation) => {
                 if *accreditation.accreditor() != Accreditor::Cahiim {
                     reasons.push(IneligibilityReason::AccreditorNotCahiim {
                         accreditor: accreditation.accreditor().to_string(),
@@ -325,10 +334,14 @@ impl Program {
                 recognised: disciplines.to_vec(),
             });
         }
-        if reasons.is_empty() {
-            Eligibility::Eligible
-        } else {
+        if !reasons.is_empty() {
             Eligibility::NotEligible { reasons }
+        } else if unverified {
+            Eligibility::Unknown {
+                reason: "accreditation not verified: check the CAHIIM program directory".to_owned(),
+            }
+        } else {
+            Eligibility::Eligible
         }
     }
 

@@ -77,8 +77,9 @@ mod skill;
 mod value;
 mod vocabulary;
 mod wage;
+mod word_or_record;
 
-pub use accreditation::{Accreditation, AccreditationStatus, Accreditor};
+pub use accreditation::{Accreditation, AccreditationState, AccreditationStatus, Accreditor};
 pub use career::{CareerSetting, EntryEducation, HimOccupation};
 pub use catalog::Catalog;
 pub use credential::{Confidence, Credential, Eligibility, EligibilityRule, IneligibilityReason, Route};
@@ -87,8 +88,9 @@ pub use error::{Error, Location, Result};
 pub use outcome::{Outcome, Outcomes};
 pub use outlook::{JobOutlook, JobOutlookSpec, ProjectionPeriod};
 pub use program::{
-    CareerSupport, Cost, DegreeLevel, Delivery, DeliveryMode, Discipline, Institution, Program, ProgramSpec,
-    Residency,
+    CareerSupport, Cost, CostEstimate, CostState, DegreeLevel, Delivery, DeliveryMode, DeliveryState,
+    Discipline, Institution, LengthBasis, Program, ProgramSpec, Residency, Source, SourceFile, SourcedField,
+    Sources,
 };
 pub use select::{Ranking, Selector, StudentProfile};
 pub use skill::{Skill, SkillSet};

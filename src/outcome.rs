@@ -82,7 +82,14 @@ impl<T> Outcome<T> {
         }
     }
 
+    /// Whether the state is [`Outcome::NotReported`].
+    #[must_use]
+    pub fn is_not_reported(&self) -> bool {
+        matches!(self, Self::NotReported)
+    }
+
     /// Whether a value was reported.
+    #[must_use]
     pub fn is_reported(&self) -> bool {
         matches!(self, Self::Reported { .. })
     }
@@ -129,4 +136,8 @@ pub struct Outcomes {
     pub median_debt: Outcome<Money>,
     /// Median annual earnings of completers.
     pub median_earnings: Outcome<Money>,
+    /// Program size: awards conferred in a year (IPEDS Completions, first majors). Zero is a
+    /// reported value: a program that reported no completers that year.
+    #[serde(skip_serializing_if = "Outcome::is_not_reported")]
+    pub program_size: Outcome<u32>,
 }

@@ -523,7 +523,7 @@ fn catalogue_cells_are_checked_one_by_one() {
     check(
         ",per-credit,64,",
         ",monthly,64,",
-        "column cost_basis: \"monthly\" is not per-credit or total",
+        "column cost_basis: \"monthly\" is not per-credit, total, estimate or unknown",
     );
     check(
         ",true,true,false,true,",

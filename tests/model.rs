@@ -52,8 +52,12 @@ fn reasons(program: &Program, credential: Credential) -> Vec<IneligibilityReason
 fn a_complete_program_is_accepted_and_defaults_are_explicit() {
     let program = program_with(|_| {}).unwrap();
     assert_eq!(program.degree_level(), DegreeLevel::Baccalaureate);
-    assert_eq!(program.delivery().mode(), DeliveryMode::OnCampus);
-    assert_eq!(program.delivery().distance_share().get(), 0.0);
+    let delivery = program.delivery().known().unwrap();
+    assert_eq!(delivery.mode(), DeliveryMode::OnCampus);
+    assert_eq!(delivery.distance_share().get(), 0.0);
+    assert!(program.accreditation().known().is_some());
+    assert_eq!(program.length_basis(), himkit::LengthBasis::Program);
+    assert!(program.sources().is_empty());
     assert_eq!(program.outcomes().graduation_rate, Outcome::NotReported);
     assert!(program.skills().is_empty());
 }
@@ -337,13 +341,16 @@ fn the_embedded_catalogue_covers_every_level_mode_status_and_outcome_state() {
         assert!(programs.iter().any(|p| p.degree_level() == level), "{level}");
     }
     for mode in DeliveryMode::all() {
-        assert!(programs.iter().any(|p| p.delivery().mode() == mode), "{mode}");
+        assert!(
+            programs.iter().any(|p| p.delivery().is(mode) == Some(true)),
+            "{mode}"
+        );
     }
     for status in AccreditationStatus::all() {
         assert!(
             programs
                 .iter()
-                .any(|p| p.accreditation().is_some_and(|a| a.status() == status)),
+                .any(|p| p.accreditation().known().is_some_and(|a| a.status() == status)),
             "{status}"
         );
     }

@@ -508,18 +508,22 @@ proptest! {
         let scaled_profile = StudentProfile::new(spec).unwrap();
         let scaled: Vec<Program> = catalog.iter().map(|p| {
             let mut spec = p.to_spec();
-            let residency_total = |r| p.cost().total(r).dollars() * factor;
-            spec.cost = match p.cost().credits() {
+            let Some(cost) = p.cost().known() else {
+                return p.clone();
+            };
+            let residency_total = |r| cost.total(r).dollars() * factor;
+            // An estimate scales as the total it stands for; only the total is scored.
+            spec.cost = match cost.credits() {
                 Some(credits) => himkit::Cost::per_credit(
                     credits,
-                    Money::new(p.cost().per_credit_rate(himkit::Residency::InState).unwrap().dollars() * factor).unwrap(),
-                    Money::new(p.cost().per_credit_rate(himkit::Residency::OutOfState).unwrap().dollars() * factor).unwrap(),
+                    Money::new(cost.per_credit_rate(himkit::Residency::InState).unwrap().dollars() * factor).unwrap(),
+                    Money::new(cost.per_credit_rate(himkit::Residency::OutOfState).unwrap().dollars() * factor).unwrap(),
                 ).unwrap(),
                 None => himkit::Cost::total_only(
                     Money::new(residency_total(himkit::Residency::InState)).unwrap(),
                     Money::new(residency_total(himkit::Residency::OutOfState)).unwrap(),
                 ),
-            };
+            }.into();
             Program::new(spec).unwrap()
         }).collect();
         let order = |ranking: &Ranking| ranking.entries().iter().map(|e| (e.id().to_string(), e.rank())).collect::<Vec<_>>();

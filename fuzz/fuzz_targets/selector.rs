@@ -3,11 +3,11 @@
 #![no_main]
 
 use arbitrary::Arbitrary;
-use himkit::select::{BoundsMode, Criterion, Method, MissingPolicy, ProfileSpec};
+use himkit::select::{BoundsMode, Constraint, Criterion, Method, MissingPolicy, ProfileSpec, UnknownPolicy};
 use himkit::{
-    Accreditation, AccreditationStatus, Accreditor, Catalog, Cost, DegreeLevel, Delivery, DeliveryMode,
-    Discipline, Institution, Money, Outcome, Outcomes, Program, ProgramSpec, Rate, Selector, SkillSet,
-    StudentProfile, UsState, Year,
+    Accreditation, AccreditationState, AccreditationStatus, Accreditor, Catalog, Cost, CostState,
+    DegreeLevel, Delivery, DeliveryMode, DeliveryState, Discipline, Institution, LengthBasis, Money, Outcome,
+    Outcomes, Program, ProgramSpec, Rate, Selector, SkillSet, StudentProfile, UsState, Year,
 };
 use libfuzzer_sys::fuzz_target;
 
@@ -24,6 +24,9 @@ struct RawProgram {
     out_of_state: u32,
     length: u16,
     practice: bool,
+    /// Which facts are unknown: bit 0-1 delivery state, 2 accreditation not verified, 3 cost
+    /// unknown, 4 cost estimated, 5 length typical for the level, 6 practice experience unknown.
+    unknowns: u8,
     rates: [Option<f64>; 3],
     earnings: Option<u32>,
 }
@@ -35,6 +38,8 @@ struct RawProfile {
     policies: [u8; 10],
     topsis: bool,
     catalog_bounds: bool,
+    /// One bit per constraint: exclude programs for which it is unknown.
+    exclude_unknown: u8,
     max_cost: Option<u32>,
     levels: Vec<u8>,
     top: u8,
@@ -76,30 +81,58 @@ fn program(index: usize, raw: &RawProgram) -> Option<Program> {
         degree_level: pick(&levels, raw.level),
         discipline: pick(&disciplines, raw.discipline),
         cip: None,
-        delivery: Delivery::new(pick(&modes, raw.mode), Rate::new(raw.share).ok()?, []).ok()?,
-        accreditation: match raw.status {
-            Some(status) => Some(
-                Accreditation::new(
-                    Accreditor::Cahiim,
-                    pick(&statuses, status),
-                    "2025-01-01".parse().ok()?,
-                    None,
-                )
-                .ok()?,
-            ),
-            None => None,
+        delivery: match raw.unknowns & 3 {
+            1 => DeliveryState::InstitutionOffersDistancePrograms,
+            2 => DeliveryState::NoDistancePrograms,
+            3 => DeliveryState::Unknown,
+            _ => Delivery::new(pick(&modes, raw.mode), Rate::new(raw.share).ok()?, [])
+                .ok()?
+                .into(),
         },
-        cost: Cost::per_credit(
-            raw.credits,
-            Money::new(u64::from(raw.in_state)).ok()?,
-            Money::new(u64::from(raw.out_of_state)).ok()?,
-        )
-        .ok()?,
+        accreditation: match raw.status {
+            _ if raw.unknowns & 4 != 0 => AccreditationState::NotVerified,
+            Some(status) => Accreditation::new(
+                Accreditor::Cahiim,
+                pick(&statuses, status),
+                "2025-01-01".parse().ok()?,
+                None,
+            )
+            .ok()?
+            .into(),
+            None => AccreditationState::None,
+        },
+        cost: if raw.unknowns & 8 != 0 {
+            CostState::Unknown
+        } else if raw.unknowns & 16 != 0 {
+            Cost::estimated(
+                Money::new(u64::from(raw.in_state)).ok()?,
+                Money::new(u64::from(raw.out_of_state)).ok()?,
+                raw.length,
+                "IPEDS IC2022_AY",
+                "2022-23",
+            )
+            .ok()?
+            .into()
+        } else {
+            Cost::per_credit(
+                raw.credits,
+                Money::new(u64::from(raw.in_state)).ok()?,
+                Money::new(u64::from(raw.out_of_state)).ok()?,
+            )
+            .ok()?
+            .into()
+        },
         length_months: raw.length,
-        professional_practice_experience: raw.practice,
+        length_basis: if raw.unknowns & 32 != 0 {
+            LengthBasis::TypicalForLevel
+        } else {
+            LengthBasis::Program
+        },
+        professional_practice_experience: (raw.unknowns & 64 == 0).then_some(raw.practice),
         career_support: himkit::CareerSupport::ALL,
         skills: SkillSet::all(),
         outcomes,
+        sources: himkit::Sources::new(),
     };
     Program::new(spec).ok()
 }
@@ -132,6 +165,20 @@ fn profile(raw: &RawProfile) -> Option<StudentProfile> {
     spec.desired_skills = SkillSet::all();
     spec.preferred_delivery = Some(DeliveryMode::Online);
     spec.relocation_states = states.into_iter().collect();
+    spec.unknown = Constraint::all()
+        .enumerate()
+        .map(|(bit, constraint)| {
+            let exclude = raw.exclude_unknown & (1 << bit) != 0;
+            (
+                constraint,
+                if exclude {
+                    UnknownPolicy::Exclude
+                } else {
+                    UnknownPolicy::KeepAndFlag
+                },
+            )
+        })
+        .collect();
     StudentProfile::new(spec).ok()
 }
 

@@ -5,12 +5,15 @@ use std::io::{Read, Write};
 
 use super::Limits;
 use super::table::{CellError, Columns, CsvRecords, Next};
-use crate::accreditation::Accreditation;
+use crate::accreditation::{Accreditation, AccreditationState};
 use crate::catalog::Catalog;
 use crate::error::Location;
 use crate::error::{Error, Result};
 use crate::outcome::{Outcome, Outcomes};
-use crate::program::{CareerSupport, Cost, Delivery, Institution, Program, ProgramSpec, Residency};
+use crate::program::{
+    CareerSupport, Cost, CostState, Delivery, DeliveryState, Institution, Program, ProgramSpec, Residency,
+    Source, SourcedField, Sources,
+};
 use crate::value::{Money, Rate, Text, UsState, Year};
 
 /// The columns of a catalogue CSV, in the order [`write_catalog_csv`] writes them. The README
@@ -36,7 +39,11 @@ pub const CATALOG_COLUMNS: &[&str] = &[
     "credits",
     "in_state",
     "out_of_state",
+    "cost_months",
+    "cost_source",
+    "cost_academic_year",
     "length_months",
+    "length_basis",
     "professional_practice_experience",
     "job_placement",
     "alumni_network",
@@ -52,6 +59,9 @@ pub const CATALOG_COLUMNS: &[&str] = &[
     "median_debt_note",
     "median_earnings",
     "median_earnings_note",
+    "program_size",
+    "program_size_note",
+    "sources",
 ];
 
 const REQUIRED: &[&str] = &[
@@ -204,13 +214,18 @@ impl Row<'_> {
             delivery: self.delivery()?,
             accreditation: self.accreditation()?,
             cost: self.cost()?,
+            length_basis: self.optional("length_basis")?.unwrap_or_default(),
             length_months: u16::try_from(self.number("length_months")?).map_err(|_| {
                 CellError::new(
                     "length_months",
                     format!("{:?} is too large", self.get("length_months")),
                 )
             })?,
-            professional_practice_experience: self.flag("professional_practice_experience")?,
+            professional_practice_experience: if self.get("professional_practice_experience") == "unknown" {
+                None
+            } else {
+                Some(self.flag("professional_practice_experience")?)
+            },
             career_support: CareerSupport {
                 job_placement: self.flag("job_placement")?,
                 alumni_network: self.flag("alumni_network")?,
@@ -218,6 +233,7 @@ impl Row<'_> {
             },
             skills: self.list("skills")?.into_iter().collect(),
             outcomes: self.outcomes()?,
+            sources: self.sources()?,
         };
         Program::new(spec).map_err(|error| {
             let column = match error.field() {
@@ -229,7 +245,15 @@ impl Row<'_> {
         })
     }
 
-    fn delivery(&self) -> std::result::Result<Delivery, CellError> {
+    fn delivery(&self) -> std::result::Result<DeliveryState, CellError> {
+        match self.get("delivery_mode") {
+            "institution-offers-distance-programs" => {
+                return Ok(DeliveryState::InstitutionOffersDistancePrograms);
+            }
+            "no-distance-programs" => return Ok(DeliveryState::NoDistancePrograms),
+            "unknown" => return Ok(DeliveryState::Unknown),
+            _ => {}
+        }
         let share = match self.get("distance_share") {
             "" => None,
             text => {
@@ -244,12 +268,22 @@ impl Row<'_> {
             share,
             self.list::<UsState>("unavailable_states")?,
         )
+        .map(DeliveryState::Known)
         .map_err(|error| CellError::from_error("distance_share", &error))
     }
 
-    fn accreditation(&self) -> std::result::Result<Option<Accreditation>, CellError> {
+    fn accreditation(&self) -> std::result::Result<AccreditationState, CellError> {
         if self.get("accreditor").is_empty() {
-            return Ok(None);
+            return match self.get("accreditation_status") {
+                "" | "none" => Ok(AccreditationState::None),
+                "not-verified" => Ok(AccreditationState::NotVerified),
+                other => Err(CellError::new(
+                    "accreditor",
+                    format!(
+                        "is empty beside accreditation_status {other:?}: name the accreditor, or write none or not-verified as the status"
+                    ),
+                )),
+            };
         }
         Accreditation::new(
             self.parse("accreditor")?,
@@ -257,11 +291,14 @@ impl Row<'_> {
             self.parse("accreditation_last_confirmed")?,
             self.optional("accreditation_next_review_year")?,
         )
-        .map(Some)
+        .map(AccreditationState::Known)
         .map_err(|error| CellError::from_error("accreditation_next_review_year", &error))
     }
 
-    fn cost(&self) -> std::result::Result<Cost, CellError> {
+    fn cost(&self) -> std::result::Result<CostState, CellError> {
+        if self.get("cost_basis") == "unknown" {
+            return Ok(CostState::Unknown);
+        }
         let in_state = self.money("in_state")?;
         let out_of_state = if self.get("out_of_state").is_empty() {
             in_state
@@ -274,14 +311,68 @@ impl Row<'_> {
                     CellError::new("credits", format!("{:?} is too large", self.get("credits")))
                 })?;
                 Cost::per_credit(credits, in_state, out_of_state)
+                    .map(CostState::Known)
                     .map_err(|error| CellError::from_error("credits", &error))
             }
-            "total" => Ok(Cost::total_only(in_state, out_of_state)),
+            "total" => Ok(CostState::Known(Cost::total_only(in_state, out_of_state))),
+            "estimate" => {
+                let months = u16::try_from(self.number("cost_months")?).map_err(|_| {
+                    CellError::new(
+                        "cost_months",
+                        format!("{:?} is too large", self.get("cost_months")),
+                    )
+                })?;
+                Cost::estimated(
+                    in_state,
+                    out_of_state,
+                    months,
+                    self.get("cost_source"),
+                    self.get("cost_academic_year"),
+                )
+                .map(CostState::Known)
+                .map_err(|error| {
+                    let column = match error.field() {
+                        Some("cost.source") => "cost_source",
+                        Some("cost.academic_year") => "cost_academic_year",
+                        Some("cost.months") => "cost_months",
+                        _ => "in_state",
+                    };
+                    CellError::from_error(column, &error)
+                })
+            }
             other => Err(CellError::new(
                 "cost_basis",
-                format!("{other:?} is not per-credit or total"),
+                format!("{other:?} is not per-credit, total, estimate or unknown"),
             )),
         }
+    }
+
+    /// `field=file@period` entries, `;`-separated: `cost=ipeds-ic-ay@2022-23`.
+    fn sources(&self) -> std::result::Result<Sources, CellError> {
+        let mut sources = Sources::new();
+        for entry in self
+            .get("sources")
+            .split(SEPARATOR)
+            .map(str::trim)
+            .filter(|entry| !entry.is_empty())
+        {
+            let bad = || CellError::new("sources", format!("{entry:?} is not FIELD=FILE@PERIOD"));
+            let (field, rest) = entry.split_once('=').ok_or_else(bad)?;
+            let (file, period) = rest.split_once('@').ok_or_else(bad)?;
+            let field: SourcedField = field
+                .trim()
+                .parse()
+                .map_err(|error: Error| CellError::from_error("sources", &error))?;
+            let source = Source::new(
+                file.trim()
+                    .parse()
+                    .map_err(|error: Error| CellError::from_error("sources", &error))?,
+                period.trim(),
+            )
+            .map_err(|error| CellError::from_error("sources", &error))?;
+            sources.insert(field, source);
+        }
+        Ok(sources)
     }
 
     fn outcomes(&self) -> std::result::Result<Outcomes, CellError> {
@@ -305,6 +396,11 @@ impl Row<'_> {
             exam_pass_rate: self.outcome("exam_pass_rate", rate("exam_pass_rate"))?,
             median_debt: self.outcome("median_debt", money("median_debt"))?,
             median_earnings: self.outcome("median_earnings", money("median_earnings"))?,
+            program_size: self.outcome("program_size", |text| {
+                let count = super::table::whole_number("program_size", text)?;
+                u32::try_from(count)
+                    .map_err(|_| CellError::new("program_size", format!("{text:?} is too large")))
+            })?,
         })
     }
 }
@@ -413,11 +509,60 @@ fn outcome_cells<T: std::fmt::Display>(
     }
 }
 
+/// The cost columns: basis, credits, in-state and out-of-state (per credit, total, or a year's
+/// figure for an estimate), and the estimate's months, source and academic year.
+fn cost_cells(cost: &CostState) -> [String; 7] {
+    let Some(cost) = cost.known() else {
+        return [
+            "unknown".to_owned(),
+            String::new(),
+            String::new(),
+            String::new(),
+            String::new(),
+            String::new(),
+            String::new(),
+        ];
+    };
+    let dollars = |money: Money| money.dollars().to_string();
+    if let Some(estimate) = cost.estimate() {
+        return [
+            "estimate".to_owned(),
+            String::new(),
+            dollars(estimate.annual_in_state()),
+            dollars(estimate.annual_out_of_state()),
+            estimate.months().to_string(),
+            estimate.source().to_owned(),
+            estimate.academic_year().to_owned(),
+        ];
+    }
+    let per_credit = |residency| {
+        cost.per_credit_rate(residency)
+            .unwrap_or_else(|| cost.total(residency))
+    };
+    [
+        if cost.credits().is_some() {
+            "per-credit"
+        } else {
+            "total"
+        }
+        .to_owned(),
+        cost.credits()
+            .map(|credits| credits.to_string())
+            .unwrap_or_default(),
+        dollars(per_credit(Residency::InState)),
+        dollars(per_credit(Residency::OutOfState)),
+        String::new(),
+        String::new(),
+        String::new(),
+    ]
+}
+
 /// Writes a catalogue as CSV with every column of [`CATALOG_COLUMNS`]; reading it back with
 /// [`read_catalog_csv`] gives the same catalogue.
 ///
 /// # Errors
 /// [`Error::Io`] if writing fails.
+#[allow(clippy::too_many_lines)] // One cell per column, in column order.
 pub fn write_catalog_csv<W: Write>(catalog: &Catalog, writer: W) -> Result<()> {
     let io = |error: csv::Error| Error::Io {
         path: "catalogue CSV".to_owned(),
@@ -438,10 +583,10 @@ pub fn write_catalog_csv<W: Write>(catalog: &Catalog, writer: W) -> Result<()> {
         let (pass, pass_note) = outcome_cells(&outcomes.exam_pass_rate, rate);
         let (debt, debt_note) = outcome_cells(&outcomes.median_debt, money);
         let (earnings, earnings_note) = outcome_cells(&outcomes.median_earnings, money);
-        let per_credit = |residency| {
-            cost.per_credit_rate(residency)
-                .unwrap_or_else(|| cost.total(residency))
-        };
+        let (size, size_note) = outcome_cells(&outcomes.program_size, ToString::to_string);
+        let cost_cells = cost_cells(cost);
+        let delivery = program.delivery();
+        let known_delivery = delivery.known();
         let row: Vec<String> = vec![
             program.id().to_string(),
             program.name().to_owned(),
@@ -456,39 +601,61 @@ pub fn write_catalog_csv<W: Write>(catalog: &Catalog, writer: W) -> Result<()> {
             program.degree_level().to_string(),
             program.discipline().to_string(),
             program.cip().map(|cip| cip.to_string()).unwrap_or_default(),
-            program.delivery().mode().to_string(),
-            program.delivery().distance_share().get().to_string(),
+            match (known_delivery, delivery) {
+                (Some(known), _) => known.mode().to_string(),
+                (None, DeliveryState::InstitutionOffersDistancePrograms) => {
+                    "institution-offers-distance-programs".to_owned()
+                }
+                (None, DeliveryState::NoDistancePrograms) => "no-distance-programs".to_owned(),
+                (None, _) => "unknown".to_owned(),
+            },
+            known_delivery
+                .map(|known| known.distance_share().get().to_string())
+                .unwrap_or_default(),
             join(
-                program
-                    .delivery()
-                    .unavailable_states()
-                    .map(|state| state.to_string())
-                    .collect(),
+                known_delivery
+                    .map(|known| {
+                        known
+                            .unavailable_states()
+                            .map(|state| state.to_string())
+                            .collect()
+                    })
+                    .unwrap_or_default(),
             ),
             accreditation
+                .known()
                 .map(|a| a.accreditor().name().to_owned())
                 .unwrap_or_default(),
-            accreditation.map(|a| a.status().to_string()).unwrap_or_default(),
+            match accreditation {
+                AccreditationState::Known(a) => a.status().to_string(),
+                AccreditationState::NotVerified => "not-verified".to_owned(),
+                _ => String::new(),
+            },
             accreditation
+                .known()
                 .map(|a| a.last_confirmed().to_string())
                 .unwrap_or_default(),
             accreditation
+                .known()
                 .and_then(Accreditation::next_review_year)
                 .map(|year| year.to_string())
                 .unwrap_or_default(),
-            if cost.credits().is_some() {
-                "per-credit"
-            } else {
-                "total"
-            }
-            .to_owned(),
-            cost.credits()
-                .map(|credits| credits.to_string())
-                .unwrap_or_default(),
-            per_credit(Residency::InState).dollars().to_string(),
-            per_credit(Residency::OutOfState).dollars().to_string(),
+            cost_cells[0].clone(),
+            cost_cells[1].clone(),
+            cost_cells[2].clone(),
+            cost_cells[3].clone(),
+            cost_cells[4].clone(),
+            cost_cells[5].clone(),
+            cost_cells[6].clone(),
             program.length_months().to_string(),
-            program.has_professional_practice_experience().to_string(),
+            if program.length_basis().is_program() {
+                String::new()
+            } else {
+                program.length_basis().to_string()
+            },
+            program
+                .professional_practice_experience()
+                .map_or_else(|| "unknown".to_owned(), |flag| flag.to_string()),
             support.job_placement.to_string(),
             support.alumni_network.to_string(),
             support.industry_networking.to_string(),
@@ -503,6 +670,15 @@ pub fn write_catalog_csv<W: Write>(catalog: &Catalog, writer: W) -> Result<()> {
             debt_note,
             earnings,
             earnings_note,
+            size,
+            size_note,
+            join(
+                program
+                    .sources()
+                    .iter()
+                    .map(|(field, source)| format!("{field}={}@{}", source.file, source.period))
+                    .collect(),
+            ),
         ];
         csv.write_record(&row).map_err(io)?;
     }

@@ -3,11 +3,13 @@
 
 use std::collections::BTreeSet;
 
+use std::fmt;
+
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
 use crate::value::{Rate, UsState};
-use crate::vocabulary::vocabulary;
+use crate::vocabulary::{normalise_name, vocabulary};
 
 vocabulary! {
     /// How a program is delivered.
@@ -172,5 +174,136 @@ impl From<Delivery> for DeliveryRecord {
             distance_share: Some(delivery.distance_share),
             unavailable_states: delivery.unavailable_states,
         }
+    }
+}
+
+/// What is known of how a program is delivered.
+///
+/// IPEDS publishes distance education per institution, not per program: that an institution
+/// offers distance-education programs does not say that this one is among them. Only an
+/// institution whose every program is offered completely at a distance makes a program
+/// known to be online.
+///
+/// In JSON: the [`Delivery`] object, or one of `"institution-offers-distance-programs"`,
+/// `"no-distance-programs"`, `"unknown"`.
+///
+/// ```
+/// use himkit::{DeliveryMode, DeliveryState};
+///
+/// let state: DeliveryState = serde_json::from_str(r#""institution-offers-distance-programs""#)?;
+/// assert_eq!(state.is(DeliveryMode::Online), None); // might be, might not
+/// let campus: DeliveryState = serde_json::from_str(r#""no-distance-programs""#)?;
+/// assert_eq!(campus.is(DeliveryMode::Online), Some(false));
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum DeliveryState {
+    /// The program's delivery.
+    Known(Delivery),
+    /// The institution offers distance-education programs (IPEDS IC `DISTPGS`); whether this
+    /// program is one of them is not known.
+    InstitutionOffersDistancePrograms,
+    /// The institution offers no distance-education programs, so the program is on campus or
+    /// hybrid, not online.
+    NoDistancePrograms,
+    /// Nothing is known.
+    Unknown,
+}
+
+impl DeliveryState {
+    /// The delivery, when known.
+    #[must_use]
+    pub fn known(&self) -> Option<&Delivery> {
+        match self {
+            Self::Known(delivery) => Some(delivery),
+            _ => None,
+        }
+    }
+
+    /// Whether the program is delivered in `mode`: `None` when that is not known.
+    #[must_use]
+    pub fn is(&self, mode: DeliveryMode) -> Option<bool> {
+        match self {
+            Self::Known(delivery) => Some(delivery.mode() == mode),
+            Self::NoDistancePrograms if mode == DeliveryMode::Online => Some(false),
+            _ => None,
+        }
+    }
+
+    /// Whether the program might be delivered in `mode`.
+    #[must_use]
+    pub fn might_be(&self, mode: DeliveryMode) -> bool {
+        self.is(mode) != Some(false)
+    }
+
+    fn from_word(word: &str) -> std::result::Result<Self, String> {
+        match normalise_name(word).as_str() {
+            "institution-offers-distance-programs" => Ok(Self::InstitutionOffersDistancePrograms),
+            "no-distance-programs" => Ok(Self::NoDistancePrograms),
+            "unknown" => Ok(Self::Unknown),
+            _ => Err(format!(
+                "delivery: {word:?} is not a delivery object, \"institution-offers-distance-programs\", \
+                 \"no-distance-programs\" or \"unknown\""
+            )),
+        }
+    }
+
+    fn word(&self) -> Option<&'static str> {
+        match self {
+            Self::Known(_) => None,
+            Self::InstitutionOffersDistancePrograms => Some("institution-offers-distance-programs"),
+            Self::NoDistancePrograms => Some("no-distance-programs"),
+            Self::Unknown => Some("unknown"),
+        }
+    }
+}
+
+impl From<Delivery> for DeliveryState {
+    fn from(delivery: Delivery) -> Self {
+        Self::Known(delivery)
+    }
+}
+
+impl fmt::Display for DeliveryState {
+    /// `online (100.0% at a distance)`, `unknown (the institution offers distance programs)`,
+    /// `on campus or hybrid (the institution offers no distance programs)`, `unknown`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Known(delivery) => write!(
+                f,
+                "{} ({} at a distance)",
+                delivery.mode(),
+                delivery.distance_share()
+            ),
+            Self::InstitutionOffersDistancePrograms => {
+                f.write_str("unknown (the institution offers distance programs)")
+            }
+            Self::NoDistancePrograms => {
+                f.write_str("on campus or hybrid (the institution offers no distance programs)")
+            }
+            Self::Unknown => f.write_str("unknown"),
+        }
+    }
+}
+
+impl Serialize for DeliveryState {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> std::result::Result<S::Ok, S::Error> {
+        match (self, self.word()) {
+            (Self::Known(delivery), _) => delivery.serialize(serializer),
+            (_, Some(word)) => serializer.serialize_str(word),
+            (_, None) => serializer.serialize_str("unknown"),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for DeliveryState {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> std::result::Result<Self, D::Error> {
+        crate::word_or_record::deserialize(
+            deserializer,
+            "a delivery object, \"institution-offers-distance-programs\", \"no-distance-programs\" or \"unknown\"",
+            Self::from_word,
+            Self::Known,
+        )
     }
 }

@@ -33,3 +33,38 @@ vocabulary! {
         HealthInformatics,
     }
 }
+
+impl DegreeLevel {
+    /// The length himkit assumes for a full-time program of this level when the program gives
+    /// none: certificates and post-baccalaureate certificates 12 months, associate and master's
+    /// degrees 24, bachelor's degrees and doctorates 48. A convention for ranking, marked as
+    /// such ([`LengthBasis::TypicalForLevel`]) wherever it is used, not a fact about a program.
+    #[must_use]
+    pub fn typical_months(self) -> u16 {
+        match self {
+            Self::Certificate | Self::PostBaccalaureateCertificate => 12,
+            Self::Associate | Self::Masters => 24,
+            Self::Baccalaureate | Self::Doctorate => 48,
+        }
+    }
+}
+
+vocabulary! {
+    /// Where a program's length comes from.
+    #[derive(Default)]
+    pub enum LengthBasis("length_basis") {
+        /// The program's own published length.
+        #[default]
+        Program,
+        /// Typical for its level ([`DegreeLevel::typical_months`]): the program published none.
+        TypicalForLevel,
+    }
+}
+
+impl LengthBasis {
+    /// Whether the length is the program's own.
+    #[must_use]
+    pub fn is_program(&self) -> bool {
+        matches!(self, Self::Program)
+    }
+}

@@ -4,17 +4,19 @@ mod cost;
 mod delivery;
 mod institution;
 mod level;
+mod sources;
 
-pub use cost::{Cost, Residency};
-pub use delivery::{Delivery, DeliveryMode};
+pub use cost::{Cost, CostEstimate, CostState, Residency};
+pub use delivery::{Delivery, DeliveryMode, DeliveryState};
 pub use institution::Institution;
-pub use level::{DegreeLevel, Discipline};
+pub use level::{DegreeLevel, Discipline, LengthBasis};
+pub use sources::{Source, SourceFile, SourcedField, Sources};
 
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use crate::accreditation::{Accreditation, Accreditor};
+use crate::accreditation::{AccreditationState, Accreditor};
 use crate::error::{Error, Result};
 use crate::outcome::Outcomes;
 use crate::skill::SkillSet;
@@ -71,17 +73,23 @@ pub struct ProgramSpec {
     /// The six-digit CIP code, if known.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cip: Option<CipCode>,
-    /// How it is delivered.
-    pub delivery: Delivery,
-    /// Its programmatic accreditation; `None` for a program without any.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub accreditation: Option<Accreditation>,
-    /// Its tuition.
-    pub cost: Cost,
+    /// How it is delivered, or what is known of it.
+    pub delivery: DeliveryState,
+    /// Its programmatic accreditation, none, or not verified; left out of JSON, none.
+    #[serde(default, skip_serializing_if = "AccreditationState::is_none")]
+    pub accreditation: AccreditationState,
+    /// Its tuition (the program's own figure or an estimate), or unknown.
+    pub cost: CostState,
     /// Its length in months for a full-time student.
     pub length_months: u16,
-    /// Whether a professional practice experience (internship, practicum) is part of it.
-    pub professional_practice_experience: bool,
+    /// Whether the length is the program's own or typical for its level; left out of JSON,
+    /// the program's own.
+    #[serde(default, skip_serializing_if = "LengthBasis::is_program")]
+    pub length_basis: LengthBasis,
+    /// Whether a professional practice experience (internship, practicum) is part of it;
+    /// `None` when that is not known. In JSON: `true`, `false` or `"unknown"`.
+    #[serde(with = "practice_experience")]
+    pub professional_practice_experience: Option<bool>,
     /// The career support offered.
     #[serde(default)]
     pub career_support: CareerSupport,
@@ -91,6 +99,9 @@ pub struct ProgramSpec {
     /// Its outcomes.
     #[serde(default)]
     pub outcomes: Outcomes,
+    /// Where its facts came from, for the facts read from files.
+    #[serde(default, skip_serializing_if = "Sources::is_empty")]
+    pub sources: Sources,
 }
 
 /// An HIM education program at one institution and campus, valid by construction.
@@ -127,14 +138,16 @@ pub struct Program {
     degree_level: DegreeLevel,
     discipline: Discipline,
     cip: Option<CipCode>,
-    delivery: Delivery,
-    accreditation: Option<Accreditation>,
-    cost: Cost,
+    delivery: DeliveryState,
+    accreditation: AccreditationState,
+    cost: CostState,
     length_months: u16,
-    professional_practice_experience: bool,
+    length_basis: LengthBasis,
+    professional_practice_experience: Option<bool>,
     career_support: CareerSupport,
     skills: SkillSet,
     outcomes: Outcomes,
+    sources: Sources,
 }
 
 impl Program {
@@ -160,7 +173,7 @@ impl Program {
         if spec.degree_level == DegreeLevel::Doctorate
             && spec
                 .accreditation
-                .as_ref()
+                .known()
                 .is_some_and(|accreditation| *accreditation.accreditor() == Accreditor::Cahiim)
         {
             return Err(Error::invalid(
@@ -180,10 +193,12 @@ impl Program {
             accreditation: spec.accreditation,
             cost: spec.cost,
             length_months: spec.length_months,
+            length_basis: spec.length_basis,
             professional_practice_experience: spec.professional_practice_experience,
             career_support: spec.career_support,
             skills: spec.skills,
             outcomes: spec.outcomes,
+            sources: spec.sources,
         })
     }
 
@@ -223,21 +238,21 @@ impl Program {
         self.cip
     }
 
-    /// How it is delivered.
+    /// How it is delivered, or what is known of it.
     #[must_use]
-    pub fn delivery(&self) -> &Delivery {
+    pub fn delivery(&self) -> &DeliveryState {
         &self.delivery
     }
 
-    /// Its programmatic accreditation, if any.
+    /// Its programmatic accreditation, none, or not verified.
     #[must_use]
-    pub fn accreditation(&self) -> Option<&Accreditation> {
-        self.accreditation.as_ref()
+    pub fn accreditation(&self) -> &AccreditationState {
+        &self.accreditation
     }
 
-    /// Its tuition.
+    /// Its tuition (the program's own figure or an estimate), or unknown.
     #[must_use]
-    pub fn cost(&self) -> &Cost {
+    pub fn cost(&self) -> &CostState {
         &self.cost
     }
 
@@ -252,15 +267,33 @@ impl Program {
         }
     }
 
-    /// Its length in months, full time.
+    /// Its length in months, full time (see [`Program::length_basis`]).
     #[must_use]
     pub fn length_months(&self) -> u16 {
         self.length_months
     }
 
-    /// Whether a professional practice experience is part of it.
+    /// Whether the length is the program's own or typical for its level.
+    #[must_use]
+    pub fn length_basis(&self) -> LengthBasis {
+        self.length_basis
+    }
+
+    /// Where its facts came from, for the facts read from files.
+    #[must_use]
+    pub fn sources(&self) -> &Sources {
+        &self.sources
+    }
+
+    /// Whether a professional practice experience is known to be part of it.
     #[must_use]
     pub fn has_professional_practice_experience(&self) -> bool {
+        self.professional_practice_experience == Some(true)
+    }
+
+    /// Whether a professional practice experience is part of it: `None` when not known.
+    #[must_use]
+    pub fn professional_practice_experience(&self) -> Option<bool> {
         self.professional_practice_experience
     }
 
@@ -310,10 +343,12 @@ impl From<Program> for ProgramSpec {
             accreditation: program.accreditation,
             cost: program.cost,
             length_months: program.length_months,
+            length_basis: program.length_basis,
             professional_practice_experience: program.professional_practice_experience,
             career_support: program.career_support,
             skills: program.skills,
             outcomes: program.outcomes,
+            sources: program.sources,
         }
     }
 }
@@ -329,5 +364,46 @@ impl fmt::Display for Program {
             self.institution.city(),
             self.institution.state()
         )
+    }
+}
+
+/// `true`, `false`, or `"unknown"` for `None`.
+mod practice_experience {
+    use serde::{Deserializer, Serializer};
+
+    #[allow(clippy::ref_option, clippy::trivially_copy_pass_by_ref)] // The signature serde's `with` requires.
+    pub(super) fn serialize<S: Serializer>(value: &Option<bool>, serializer: S) -> Result<S::Ok, S::Error> {
+        match value {
+            Some(flag) => serializer.serialize_bool(*flag),
+            None => serializer.serialize_str("unknown"),
+        }
+    }
+
+    pub(super) fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<bool>, D::Error> {
+        struct Flag;
+
+        impl serde::de::Visitor<'_> for Flag {
+            type Value = Option<bool>;
+
+            fn expecting(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                formatter.write_str("true, false or \"unknown\"")
+            }
+
+            fn visit_bool<E: serde::de::Error>(self, flag: bool) -> Result<Option<bool>, E> {
+                Ok(Some(flag))
+            }
+
+            fn visit_str<E: serde::de::Error>(self, word: &str) -> Result<Option<bool>, E> {
+                if word.trim().eq_ignore_ascii_case("unknown") {
+                    Ok(None)
+                } else {
+                    Err(E::custom(format!(
+                        "professional_practice_experience: {word:?} is not true, false or \"unknown\""
+                    )))
+                }
+            }
+        }
+
+        deserializer.deserialize_any(Flag)
     }
 }

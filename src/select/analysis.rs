@@ -180,7 +180,7 @@ impl Selector {
                 let displaced = leader_displacement(&rescore, &weights, *leader)?;
                 displaced.and_then(|(index, from, to, row)| {
                     let criterion = criteria.get(index)?.0;
-                    let (program, _) = eligible.get(row)?;
+                    let (program, _, _) = eligible.get(row)?;
                     Some(WeightChange {
                         criterion,
                         from,
@@ -198,7 +198,7 @@ impl Selector {
                 .iter()
                 .zip(ranges)
                 .filter_map(|(row, (rank, best, worst))| {
-                    eligible.get(*row).map(|(program, _)| RankRange {
+                    eligible.get(*row).map(|(program, _, _)| RankRange {
                         id: program.id().clone(),
                         rank,
                         best,
@@ -226,7 +226,7 @@ impl Selector {
             .filter_map(|row| {
                 eligible
                     .get(row as usize)
-                    .map(|(program, _)| program.id().clone())
+                    .map(|(program, _, _)| program.id().clone())
             })
             .collect())
     }

@@ -7,11 +7,12 @@ use serde::Serialize;
 
 use super::criteria::{Criterion, Reading, Terms};
 use super::facts::Facts;
-use super::profile::StudentProfile;
+use super::profile::{Constraint, StudentProfile, UnknownPolicy};
+use super::ranking::Flag;
 use super::scoring::MissingPolicy;
-use crate::accreditation::Accreditation;
+use crate::accreditation::AccreditationState;
 use crate::credential::{Credential, Eligibility};
-use crate::program::{DegreeLevel, DeliveryMode, Program, Residency};
+use crate::program::{DegreeLevel, DeliveryMode, DeliveryState, LengthBasis, Program, Residency};
 use crate::value::{Money, ProgramId, UsState};
 
 /// Why a program was excluded: one failed hard constraint.
@@ -29,6 +30,9 @@ pub enum ExclusionReason {
         /// The program's mode.
         mode: DeliveryMode,
     },
+    /// Only online study is accepted, and the institution offers no distance-education
+    /// programs.
+    NotOnline,
     /// An online program that cannot enrol students from the student's state.
     CannotEnrolFromState {
         /// The student's state.
@@ -58,6 +62,9 @@ pub enum ExclusionReason {
         total: Money,
         /// In-state or out-of-state.
         residency: Residency,
+        /// Whether the total is an estimate.
+        #[serde(skip_serializing_if = "std::ops::Not::not")]
+        estimate: bool,
         /// The limit.
         limit: Money,
     },
@@ -79,6 +86,14 @@ pub enum ExclusionReason {
     },
     /// No weighted criterion has a value, so there is nothing to score.
     NothingToScore,
+    /// A constraint's answer is unknown for the program, and the profile excludes programs
+    /// for which that constraint is unknown.
+    Unknown {
+        /// The constraint.
+        unknown: Constraint,
+        /// What is not known.
+        why: String,
+    },
 }
 
 impl fmt::Display for ExclusionReason {
@@ -86,6 +101,9 @@ impl fmt::Display for ExclusionReason {
         match self {
             Self::DegreeLevel { level } => write!(f, "degree level {level} is not one of those wanted"),
             Self::DeliveryMode { mode } => write!(f, "delivery {mode} is not one of those accepted"),
+            Self::NotOnline => f.write_str(
+                "only online study is accepted, and the institution offers no distance-education programs",
+            ),
             Self::CannotEnrolFromState { state } => {
                 write!(f, "the program cannot enrol students from {state}")
             }
@@ -107,11 +125,13 @@ impl fmt::Display for ExclusionReason {
             Self::TooExpensive {
                 total,
                 residency,
+                estimate,
                 limit,
             } => {
+                let estimate = if *estimate { ", estimate" } else { "" };
                 write!(
                     f,
-                    "total cost {total} ({residency}) is above the limit of {limit}"
+                    "total cost {total} ({residency}{estimate}) is above the limit of {limit}"
                 )
             }
             Self::TooLong { months, limit } => {
@@ -125,6 +145,12 @@ impl fmt::Display for ExclusionReason {
                 )
             }
             Self::NothingToScore => f.write_str("no weighted criterion has a value"),
+            Self::Unknown { unknown, why } => {
+                write!(
+                    f,
+                    "{why}, and the profile excludes programs whose {unknown} is unknown"
+                )
+            }
         }
     }
 }
@@ -150,26 +176,47 @@ impl Exclusion {
     }
 }
 
-/// Every reason `program` is left out for `profile`: each hard constraint it fails, each
-/// weighted criterion it lacks where the profile excludes programs without it, and
-/// [`ExclusionReason::NothingToScore`] when it meets every constraint but no weighted criterion
-/// has a value. Empty when the program is ranked. `weights` are the scoring's weights of
-/// `criteria`.
-pub(crate) fn failures(
+/// What the constraints decided for one program: every reason it is left out (empty when it
+/// is ranked), and every constraint whose answer is unknown but which keeps it, flagged.
+#[derive(Debug, Default)]
+pub(crate) struct Verdict {
+    pub(crate) reasons: Vec<ExclusionReason>,
+    pub(crate) flags: Vec<Flag>,
+}
+
+impl Verdict {
+    /// Records that `constraint` is unknown for the program, as the profile says to treat it.
+    fn unknown(&mut self, profile: &StudentProfile, constraint: Constraint, why: String) {
+        match profile.unknown_policy(constraint) {
+            UnknownPolicy::Exclude => self.reasons.push(ExclusionReason::Unknown {
+                unknown: constraint,
+                why,
+            }),
+            UnknownPolicy::KeepAndFlag => self.flags.push(Flag { constraint, why }),
+        }
+    }
+}
+
+/// Every reason `program` is left out for `profile`: each hard constraint it fails (or whose
+/// answer is unknown, where the profile excludes on that), each weighted criterion it lacks
+/// where the profile excludes programs without it, and [`ExclusionReason::NothingToScore`]
+/// when it meets every constraint but no weighted criterion has a value; and the flags of the
+/// unknowns that keep it. `weights` are the scoring's weights of `criteria`.
+pub(crate) fn verdict(
     program: &Program,
     facts: &Facts,
     profile: &StudentProfile,
     terms: &Terms,
     criteria: &[(Criterion, f64)],
     weights: &[f64],
-) -> Vec<ExclusionReason> {
-    let mut reasons = hard_constraint_failures(program, facts, profile);
+) -> Verdict {
+    let mut verdict = hard_constraints(program, facts, profile);
     let mut any_value = false;
     for ((criterion, _), weight) in criteria.iter().zip(weights) {
         match criterion.read(program, facts, terms) {
             Reading::Value { .. } => any_value |= *weight > 0.0,
             Reading::Missing(why) => match profile.missing_policy(*criterion) {
-                MissingPolicy::ExcludeProgram => reasons.push(ExclusionReason::MissingCriterion {
+                MissingPolicy::ExcludeProgram => verdict.reasons.push(ExclusionReason::MissingCriterion {
                     criterion: *criterion,
                     why: why.to_string(),
                 }),
@@ -178,89 +225,153 @@ pub(crate) fn failures(
             },
         }
     }
-    if !any_value && reasons.is_empty() {
-        reasons.push(ExclusionReason::NothingToScore);
+    if !any_value && verdict.reasons.is_empty() {
+        verdict.reasons.push(ExclusionReason::NothingToScore);
     }
-    reasons
+    verdict
 }
 
-/// Every hard constraint of the profile that `program` fails.
-fn hard_constraint_failures(
-    program: &Program,
-    facts: &Facts,
-    profile: &StudentProfile,
-) -> Vec<ExclusionReason> {
+/// Every hard constraint of the profile that `program` fails or cannot be checked against.
+fn hard_constraints(program: &Program, facts: &Facts, profile: &StudentProfile) -> Verdict {
     let spec = profile.spec();
-    let mut reasons = Vec::new();
+    let mut verdict = Verdict::default();
     if !spec.degree_levels.is_empty() && !spec.degree_levels.contains(&program.degree_level()) {
-        reasons.push(ExclusionReason::DegreeLevel {
+        verdict.reasons.push(ExclusionReason::DegreeLevel {
             level: program.degree_level(),
         });
     }
-    let mode = program.delivery().mode();
-    if !spec.delivery_modes.is_empty() && !spec.delivery_modes.contains(&mode) {
-        reasons.push(ExclusionReason::DeliveryMode { mode });
-    }
-    let campus = program.institution().state();
-    match mode {
-        DeliveryMode::Online => {
-            if !program.delivery().can_enrol_from(spec.home_state) {
-                reasons.push(ExclusionReason::CannotEnrolFromState {
-                    state: spec.home_state,
+    delivery_and_location(program, profile, &mut verdict);
+    if spec.require_accreditation {
+        match program.accreditation() {
+            AccreditationState::Known(accreditation) if accreditation.counts_for_credential_eligibility() => {
+            }
+            AccreditationState::Known(accreditation) => {
+                verdict.reasons.push(ExclusionReason::NotAccredited {
+                    detail: format!("{} {}", accreditation.accreditor(), accreditation.status()),
                 });
             }
+            AccreditationState::NotVerified => verdict.unknown(
+                profile,
+                Constraint::Accreditation,
+                "accreditation not verified: check the CAHIIM program directory".to_owned(),
+            ),
+            _ => verdict.reasons.push(ExclusionReason::NotAccredited {
+                detail: "no programmatic accreditation".to_owned(),
+            }),
         }
-        DeliveryMode::OnCampus | DeliveryMode::Hybrid => {
-            if campus != spec.home_state && !spec.relocation_states.contains(&campus) {
-                reasons.push(ExclusionReason::CampusOutOfReach { state: campus });
-            }
-        }
-    }
-    if spec.require_accreditation
-        && !program
-            .accreditation()
-            .is_some_and(Accreditation::counts_for_credential_eligibility)
-    {
-        let detail = program.accreditation().map_or_else(
-            || "no programmatic accreditation".to_owned(),
-            |a| format!("{} {}", a.accreditor(), a.status()),
-        );
-        reasons.push(ExclusionReason::NotAccredited { detail });
     }
     if let Some(credential) = spec.target_credential {
         match program.eligibility(credential) {
             Eligibility::Eligible | Eligibility::NoProgramRequired => {}
             Eligibility::NotEligible { reasons: why } => {
-                reasons.push(ExclusionReason::NotEligibleForCredential {
+                verdict.reasons.push(ExclusionReason::NotEligibleForCredential {
                     credential,
                     reasons: why.iter().map(ToString::to_string).collect(),
                 });
             }
-            _ => reasons.push(ExclusionReason::NotEligibleForCredential {
+            Eligibility::Unknown { reason } => verdict.unknown(
+                profile,
+                Constraint::Credential,
+                format!("eligibility for {} unknown: {reason}", credential.abbreviation()),
+            ),
+            _ => verdict.reasons.push(ExclusionReason::NotEligibleForCredential {
                 credential,
                 reasons: vec!["himkit has no confirmed eligibility rule for this credential".to_owned()],
             }),
         }
     }
     if let Some(limit) = spec.max_total_cost {
-        if facts.total_cost > limit {
-            reasons.push(ExclusionReason::TooExpensive {
-                total: facts.total_cost,
+        match facts.total_cost {
+            Some(total) if total > limit => verdict.reasons.push(ExclusionReason::TooExpensive {
+                total,
                 residency: facts.residency,
+                estimate: facts.cost_is_estimate,
                 limit,
-            });
+            }),
+            Some(_) => {}
+            None => verdict.unknown(profile, Constraint::TotalCost, "cost unknown".to_owned()),
         }
     }
     if let Some(limit) = spec.max_length_months {
-        if program.length_months() > limit {
-            reasons.push(ExclusionReason::TooLong {
-                months: program.length_months(),
-                limit,
-            });
+        let months = program.length_months();
+        if program.length_basis() != LengthBasis::Program {
+            verdict.unknown(
+                profile,
+                Constraint::Length,
+                format!("length not published; {months} months is typical for the level"),
+            );
+        } else if months > limit {
+            verdict.reasons.push(ExclusionReason::TooLong { months, limit });
         }
     }
-    if spec.require_practice_experience && !program.has_professional_practice_experience() {
-        reasons.push(ExclusionReason::NoPracticeExperience);
+    if spec.require_practice_experience {
+        match program.professional_practice_experience() {
+            Some(true) => {}
+            Some(false) => verdict.reasons.push(ExclusionReason::NoPracticeExperience),
+            None => verdict.unknown(
+                profile,
+                Constraint::PracticeExperience,
+                "whether a professional practice experience is included is unknown".to_owned(),
+            ),
+        }
     }
-    reasons
+    verdict
+}
+
+/// The delivery-mode and location constraints, which depend on each other: an online program
+/// can be studied from home wherever its campus is.
+fn delivery_and_location(program: &Program, profile: &StudentProfile, verdict: &mut Verdict) {
+    let spec = profile.spec();
+    let campus = program.institution().state();
+    let campus_in_reach = campus == spec.home_state || spec.relocation_states.contains(&campus);
+    match program.delivery() {
+        DeliveryState::Known(delivery) => {
+            let mode = delivery.mode();
+            if !spec.delivery_modes.is_empty() && !spec.delivery_modes.contains(&mode) {
+                verdict.reasons.push(ExclusionReason::DeliveryMode { mode });
+            }
+            match mode {
+                DeliveryMode::Online => {
+                    if !delivery.can_enrol_from(spec.home_state) {
+                        verdict.reasons.push(ExclusionReason::CannotEnrolFromState {
+                            state: spec.home_state,
+                        });
+                    }
+                }
+                DeliveryMode::OnCampus | DeliveryMode::Hybrid => {
+                    if !campus_in_reach {
+                        verdict
+                            .reasons
+                            .push(ExclusionReason::CampusOutOfReach { state: campus });
+                    }
+                }
+            }
+        }
+        unknown => {
+            let accepted = |mode: &DeliveryMode| unknown.might_be(*mode);
+            if !spec.delivery_modes.is_empty() {
+                if spec.delivery_modes.iter().any(accepted) {
+                    verdict.unknown(profile, Constraint::DeliveryMode, format!("delivery {unknown}"));
+                } else {
+                    verdict.reasons.push(ExclusionReason::NotOnline);
+                }
+            }
+            if !campus_in_reach {
+                if unknown.might_be(DeliveryMode::Online) {
+                    verdict.unknown(
+                        profile,
+                        Constraint::Location,
+                        format!(
+                            "the campus is in {campus}, and whether the program can be studied online from {} is unknown",
+                            spec.home_state
+                        ),
+                    );
+                } else {
+                    verdict
+                        .reasons
+                        .push(ExclusionReason::CampusOutOfReach { state: campus });
+                }
+            }
+        }
+    }
 }

@@ -8,7 +8,7 @@ use std::fmt;
 use super::facts::Facts;
 use super::matrix::{Bounds, Direction};
 use crate::outcome::Outcome;
-use crate::program::{Delivery, DeliveryMode, Program, Residency};
+use crate::program::{Delivery, DeliveryMode, DeliveryState, Program, Residency};
 use crate::skill::SkillSet;
 use crate::value::{Money, Rate};
 use crate::vocabulary::vocabulary;
@@ -81,13 +81,12 @@ impl Criterion {
         }
     }
 
-    /// Whether a program can lack a value for this criterion (outcomes and earnings can).
+    /// Whether a program can lack a value for this criterion: outcomes, earnings, cost, delivery
+    /// and practice experience can be unknown; length, career support and skill coverage always
+    /// have a value.
     #[must_use]
     pub fn can_be_missing(self) -> bool {
-        matches!(
-            self,
-            Self::GraduationRate | Self::EmploymentRate | Self::ExamPassRate | Self::ExpectedEarnings
-        )
+        !matches!(self, Self::Length | Self::CareerSupport | Self::SkillCoverage)
     }
 
     /// The bounds this criterion is normalised against under [`BoundsMode::Domain`]: rates
@@ -131,24 +130,34 @@ impl Criterion {
         };
         let value = |raw: f64, shown: Shown<'a>| Reading::Value { raw, shown };
         match self {
-            Self::TotalCost => value(
-                facts.total_cost.as_f64(),
-                Shown::Cost {
-                    total: facts.total_cost,
-                    residency: facts.residency,
-                },
-            ),
+            Self::TotalCost => match facts.total_cost {
+                Some(total) => value(
+                    total.as_f64(),
+                    Shown::Cost {
+                        total,
+                        residency: facts.residency,
+                        estimate: facts.cost_is_estimate,
+                    },
+                ),
+                None => Reading::Missing(Absence::Cost),
+            },
             Self::Length => {
                 let months = program.length_months();
-                value(f64::from(months), Shown::Months(months))
+                value(
+                    f64::from(months),
+                    Shown::Months {
+                        months,
+                        typical: !program.length_basis().is_program(),
+                    },
+                )
             }
             Self::GraduationRate => rate(&outcomes.graduation_rate),
             Self::EmploymentRate => rate(&outcomes.employment_rate),
             Self::ExamPassRate => rate(&outcomes.exam_pass_rate),
-            Self::PracticeExperience => {
-                let has = program.has_professional_practice_experience();
-                value(f64::from(u8::from(has)), Shown::YesNo(has))
-            }
+            Self::PracticeExperience => match program.professional_practice_experience() {
+                Some(has) => value(f64::from(u8::from(has)), Shown::YesNo(has)),
+                None => Reading::Missing(Absence::PracticeExperience),
+            },
             Self::CareerSupport => {
                 let count = program.career_support().count();
                 value(
@@ -181,11 +190,13 @@ impl Criterion {
                     Some(DeliveryMode::Hybrid) => 0.5,
                     Some(DeliveryMode::OnCampus) | None => 0.0,
                 };
-                let delivery = program.delivery();
-                value(
-                    1.0 - (delivery.distance_share().get() - target).abs(),
-                    Shown::Delivery(delivery),
-                )
+                match program.delivery() {
+                    DeliveryState::Known(delivery) => value(
+                        1.0 - (delivery.distance_share().get() - target).abs(),
+                        Shown::Delivery(delivery),
+                    ),
+                    unknown => Reading::Missing(Absence::Delivery(unknown)),
+                }
             }
             Self::ExpectedEarnings => match facts.earnings {
                 Some((money, _)) => value(money.as_f64(), Shown::Money(money)),
@@ -228,11 +239,21 @@ impl Reading<'_> {
 /// formatted only when shown.
 #[derive(Debug, Clone, Copy)]
 pub(crate) enum Shown<'a> {
-    Cost { total: Money, residency: Residency },
-    Months(u16),
+    Cost {
+        total: Money,
+        residency: Residency,
+        estimate: bool,
+    },
+    Months {
+        months: u16,
+        typical: bool,
+    },
     Outcome(&'a Outcome<Rate>),
     YesNo(bool),
-    Count { count: u32, of: u32 },
+    Count {
+        count: u32,
+        of: u32,
+    },
     Delivery(&'a Delivery),
     Money(Money),
 }
@@ -240,8 +261,24 @@ pub(crate) enum Shown<'a> {
 impl fmt::Display for Shown<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Self::Cost { total, residency } => write!(f, "{total} ({residency})"),
-            Self::Months(months) => write!(f, "{months} months"),
+            Self::Cost {
+                total,
+                residency,
+                estimate: false,
+            } => write!(f, "{total} ({residency})"),
+            Self::Cost {
+                total,
+                residency,
+                estimate: true,
+            } => write!(f, "{total} ({residency}, estimate)"),
+            Self::Months {
+                months,
+                typical: false,
+            } => write!(f, "{months} months"),
+            Self::Months {
+                months,
+                typical: true,
+            } => write!(f, "{months} months (typical for the level)"),
             Self::Outcome(outcome) => write!(f, "{outcome}"),
             Self::YesNo(yes) => f.write_str(if *yes { "yes" } else { "no" }),
             Self::Count { count, of } => write!(f, "{count} of {of}"),
@@ -263,16 +300,24 @@ pub(crate) enum Absence<'a> {
     Outcome(&'a Outcome<Rate>),
     /// No reported earnings and no wage figure to fall back on.
     Earnings(&'a Outcome<Money>),
+    /// The cost is unknown.
+    Cost,
+    /// Whether a professional practice experience is included is unknown.
+    PracticeExperience,
+    /// The delivery is not known.
+    Delivery(&'a DeliveryState),
 }
 
 impl fmt::Display for Absence<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Self::Outcome(outcome) => write!(f, "{outcome}"),
-            Self::Earnings(Outcome::Reported { .. }) => f.write_str("unknown"),
+            Self::Earnings(Outcome::Reported { .. }) | Self::PracticeExperience => f.write_str("unknown"),
             Self::Earnings(other) => {
                 write!(f, "{other} by the program, with no BLS figure to fall back on")
             }
+            Self::Cost => f.write_str("unknown (no published tuition)"),
+            Self::Delivery(delivery) => write!(f, "{delivery}"),
         }
     }
 }

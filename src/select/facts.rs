@@ -3,7 +3,7 @@
 
 use crate::career::HimOccupation;
 use crate::outcome::Outcome;
-use crate::program::{Program, Residency};
+use crate::program::{Cost, Program, Residency};
 use crate::value::{Money, UsState};
 use crate::wage::{Area, WageStatistics};
 
@@ -11,7 +11,10 @@ use crate::wage::{Area, WageStatistics};
 #[derive(Debug, Clone)]
 pub(crate) struct Facts {
     pub(crate) residency: Residency,
-    pub(crate) total_cost: Money,
+    /// The total cost for that residency, `None` when the cost is unknown.
+    pub(crate) total_cost: Option<Money>,
+    /// Whether the total cost is an estimate.
+    pub(crate) cost_is_estimate: bool,
     /// Expected earnings, and the index in [`EarningsFallback`] of the wage statistics they
     /// come from (`None`: the program's own reported earnings).
     pub(crate) earnings: Option<(Money, Option<usize>)>,
@@ -47,6 +50,7 @@ impl EarningsFallback {
         Facts {
             residency,
             total_cost: program.cost().total(residency),
+            cost_is_estimate: program.cost().known().is_some_and(Cost::is_estimate),
             earnings: self.expected_earnings(program, home),
         }
     }

@@ -28,7 +28,11 @@ pub use constraints::{Exclusion, ExclusionReason};
 pub use criteria::{Criterion, DEFAULT_COST_CAP, DEFAULT_LENGTH_CAP_MONTHS, EARNINGS_CAP};
 pub use matrix::{Bounds, CriteriaMatrix, Direction};
 pub use order::{competition_ranks, order_descending, rank_descending, top_descending};
-pub use profile::{BoundsMode, DEFAULT_EARNINGS_BASELINE, ProfileSpec, StudentProfile};
-pub use ranking::{Band, Contribution, EarningsSource, MissingCriterion, Payback, RankedProgram, Ranking};
+pub use profile::{
+    BoundsMode, Constraint, DEFAULT_EARNINGS_BASELINE, ProfileSpec, StudentProfile, UnknownPolicy,
+};
+pub use ranking::{
+    Band, Contribution, EarningsSource, Flag, MissingCriterion, Payback, RankedProgram, Ranking,
+};
 pub use scoring::{Method, MissingPolicy, Scoring};
 pub use selector::Selector;

@@ -22,6 +22,43 @@ use crate::vocabulary::vocabulary;
 pub const DEFAULT_EARNINGS_BASELINE: u64 = 35_080;
 
 vocabulary! {
+    /// A hard constraint whose answer can be unknown for a program: real catalogues built from
+    /// federal files do not say whether a program is accredited, online, or how long it is.
+    pub enum Constraint("constraint") {
+        /// `require_accreditation`: accreditation that counts for credentials.
+        Accreditation,
+        /// `target_credential`: eligibility for the credential's exam.
+        Credential,
+        /// `delivery_modes`: the delivery modes accepted.
+        DeliveryMode,
+        /// Where the student can study from: the campus within reach, or online enrolment from
+        /// the home state.
+        Location,
+        /// `max_total_cost`.
+        TotalCost,
+        /// `max_length_months` (a length typical for the level is not the program's own).
+        Length,
+        /// `require_practice_experience`.
+        PracticeExperience,
+    }
+}
+
+vocabulary! {
+    /// What a constraint does with a program for which its answer is unknown.
+    #[derive(Default)]
+    pub enum UnknownPolicy("unknown_policy") {
+        /// Keep the program in the ranking and flag what is unknown (the default), so that a
+        /// program whose accreditation is simply not verified is shown with a note to check
+        /// CAHIIM's directory rather than hidden.
+        #[default]
+        KeepAndFlag,
+        /// Exclude the program, with the unknown as the reason: for example, verified
+        /// accreditation only.
+        Exclude,
+    }
+}
+
+vocabulary! {
     /// Where normalisation bounds come from.
     #[derive(Default)]
     pub enum BoundsMode("bounds") {
@@ -114,6 +151,11 @@ pub struct ProfileSpec {
     /// Missing-data policy by criterion; criteria left out use [`MissingPolicy::Reweight`].
     #[serde(default)]
     pub missing: BTreeMap<Criterion, MissingPolicy>,
+    /// What each constraint does when its answer is unknown for a program; constraints left
+    /// out use [`UnknownPolicy::KeepAndFlag`]. `{"accreditation": "exclude"}` asks for verified
+    /// accreditation only.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub unknown: BTreeMap<Constraint, UnknownPolicy>,
     /// The aggregation method.
     #[serde(default)]
     pub method: Method,
@@ -149,6 +191,7 @@ impl ProfileSpec {
             preferred_delivery: None,
             weights: None,
             missing: BTreeMap::new(),
+            unknown: BTreeMap::new(),
             method: Method::WeightedSum,
             bounds: BoundsMode::Domain,
             earnings_baseline: None,
@@ -312,6 +355,12 @@ impl StudentProfile {
             max_total_cost: self.spec.max_total_cost,
             max_length_months: self.spec.max_length_months,
         }
+    }
+
+    /// What `constraint` does with a program for which its answer is unknown.
+    #[must_use]
+    pub fn unknown_policy(&self, constraint: Constraint) -> UnknownPolicy {
+        self.spec.unknown.get(&constraint).copied().unwrap_or_default()
     }
 
     /// The earnings baseline for payback years.

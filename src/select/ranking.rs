@@ -8,7 +8,7 @@ use serde::Serialize;
 use super::constraints::Exclusion;
 use super::criteria::Criterion;
 use super::facts::{EarningsFallback, Facts};
-use super::profile::BoundsMode;
+use super::profile::{BoundsMode, Constraint};
 use super::scoring::{Method, MissingPolicy};
 use crate::career::HimOccupation;
 use crate::credential::Confidence;
@@ -138,6 +138,8 @@ pub enum Payback {
     },
     /// No expected earnings are known.
     EarningsUnknown,
+    /// The program's cost is unknown.
+    CostUnknown,
     /// Expected earnings are not above the baseline.
     NotAboveBaseline {
         /// The expected earnings.
@@ -152,10 +154,28 @@ impl fmt::Display for Payback {
         match self {
             Self::Years { years } => write!(f, "{years:.1} years"),
             Self::EarningsUnknown => f.write_str("n/a (earnings unknown)"),
+            Self::CostUnknown => f.write_str("n/a (cost unknown)"),
             Self::NotAboveBaseline { earnings, baseline } => {
                 write!(f, "n/a (earnings {earnings} not above the baseline {baseline})")
             }
         }
+    }
+}
+
+/// A constraint whose answer is unknown for a ranked program, which the profile keeps and
+/// flags ([`UnknownPolicy::KeepAndFlag`](super::UnknownPolicy::KeepAndFlag)).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Flag {
+    /// The constraint.
+    pub constraint: Constraint,
+    /// What is not known, and what to check
+    /// (`accreditation not verified: check the CAHIIM program directory`).
+    pub why: String,
+}
+
+impl fmt::Display for Flag {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.why)
     }
 }
 
@@ -166,13 +186,17 @@ pub struct RankedProgram {
     pub(super) id: ProgramId,
     pub(super) score: f64,
     pub(super) band: Band,
-    pub(super) total_cost: Money,
+    pub(super) total_cost: Option<Money>,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub(super) cost_is_estimate: bool,
     pub(super) residency: Residency,
     pub(super) contributions: Vec<Contribution>,
     pub(super) missing: Vec<MissingCriterion>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub(super) earnings_source: Option<EarningsSource>,
     pub(super) payback: Payback,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub(super) flags: Vec<Flag>,
 }
 
 impl RankedProgram {
@@ -200,10 +224,23 @@ impl RankedProgram {
         self.band
     }
 
-    /// The total tuition for this student.
+    /// The total tuition for this student, `None` when the program's cost is unknown.
     #[must_use]
-    pub fn total_cost(&self) -> Money {
+    pub fn total_cost(&self) -> Option<Money> {
         self.total_cost
+    }
+
+    /// Whether the total cost is an estimate (see [`Cost::estimate`](crate::Cost::estimate)).
+    #[must_use]
+    pub fn cost_is_estimate(&self) -> bool {
+        self.cost_is_estimate
+    }
+
+    /// The constraints whose answer is unknown for this program but which keep it, each with
+    /// what is not known (empty when everything the profile asks is known).
+    #[must_use]
+    pub fn flags(&self) -> &[Flag] {
+        &self.flags
     }
 
     /// Whether the student pays in-state or out-of-state tuition.
@@ -361,17 +398,22 @@ impl EarningsSource {
 impl Payback {
     /// Payback years of `facts`' total cost against `baseline`.
     pub(super) fn of(facts: &Facts, baseline: Money) -> Self {
-        match &facts.earnings {
-            None => Self::EarningsUnknown,
-            Some((earnings, _)) => match earnings.checked_sub(baseline).filter(|gain| *gain > Money::ZERO) {
-                Some(gain) => Self::Years {
-                    years: facts.total_cost.as_f64() / gain.as_f64(),
-                },
-                None => Self::NotAboveBaseline {
-                    earnings: *earnings,
-                    baseline,
-                },
-            },
+        match (&facts.earnings, facts.total_cost) {
+            (None, _) => Self::EarningsUnknown,
+            (Some((earnings, _)), total_cost) => {
+                match earnings.checked_sub(baseline).filter(|gain| *gain > Money::ZERO) {
+                    Some(gain) => match total_cost {
+                        Some(total_cost) => Self::Years {
+                            years: total_cost.as_f64() / gain.as_f64(),
+                        },
+                        None => Self::CostUnknown,
+                    },
+                    None => Self::NotAboveBaseline {
+                        earnings: *earnings,
+                        baseline,
+                    },
+                }
+            }
         }
     }
 }

@@ -12,7 +12,9 @@ use super::facts::{EarningsFallback, Facts};
 use super::matrix::CriteriaMatrix;
 use super::order::{competition_ranks, rank_descending, top_descending};
 use super::profile::{BoundsMode, StudentProfile};
-use super::ranking::{Band, Contribution, EarningsSource, MissingCriterion, Payback, RankedProgram, Ranking};
+use super::ranking::{
+    Band, Contribution, EarningsSource, Flag, MissingCriterion, Payback, RankedProgram, Ranking,
+};
 use super::scoring::{MissingPolicy, Scoring};
 use crate::catalog::Catalog;
 use crate::error::Result;
@@ -137,18 +139,22 @@ impl Selector {
         let mut exclusions = Vec::new();
         for program in &self.programs {
             let facts = self.facts(program, profile);
-            let reasons =
-                constraints::failures(program, &facts, profile, &terms, &criteria, scoring.weights());
-            if reasons.is_empty() {
-                eligible.push((program, facts));
+            let verdict =
+                constraints::verdict(program, &facts, profile, &terms, &criteria, scoring.weights());
+            if verdict.reasons.is_empty() {
+                eligible.push((program, facts, verdict.flags));
             } else {
                 exclusions.push(Exclusion {
                     id: program.id().clone(),
-                    reasons,
+                    reasons: verdict.reasons,
                 });
             }
         }
-        let matrix = criteria_matrix(&eligible, &criteria, &terms)?;
+        let matrix = criteria_matrix(
+            &eligible.iter().map(|(program, facts, _)| (*program, facts)),
+            &criteria,
+            &terms,
+        )?;
         Ok(Prepared {
             criteria,
             terms,
@@ -173,12 +179,12 @@ impl Selector {
                 .map(|(criterion, _)| criterion.domain_bounds(terms))
                 .collect(),
             BoundsMode::Catalog => {
-                let rows: Vec<(&Program, Facts)> = self
+                let facts: Vec<Facts> = self
                     .programs
                     .iter()
-                    .map(|program| (program, self.facts(program, profile)))
+                    .map(|program| self.facts(program, profile))
                     .collect();
-                criteria_matrix(&rows, criteria, terms)?.data_bounds()
+                criteria_matrix(&self.programs.iter().zip(&facts), criteria, terms)?.data_bounds()
             }
         };
         let weights: Vec<f64> = criteria.iter().map(|(_, weight)| *weight).collect();
@@ -200,7 +206,7 @@ impl Selector {
         rank: u32,
         score: f64,
     ) -> Option<RankedProgram> {
-        let (program, facts) = prepared.eligible.get(row)?;
+        let (program, facts, flags) = prepared.eligible.get(row)?;
         let (_, parts) = prepared.scoring.explain_row(&prepared.matrix, row)?;
         let scoring = &prepared.scoring;
         let present_weight: f64 = parts
@@ -252,11 +258,13 @@ impl Selector {
             score,
             band: Band::of(score),
             total_cost: facts.total_cost,
+            cost_is_estimate: facts.cost_is_estimate,
             residency: facts.residency,
             contributions,
             missing,
             earnings_source: EarningsSource::of(program, facts, &self.earnings),
             payback: Payback::of(facts, profile.earnings_baseline()),
+            flags: flags.clone(),
         })
     }
 }
@@ -267,8 +275,9 @@ pub(crate) struct Prepared<'a> {
     pub(crate) criteria: Vec<(Criterion, f64)>,
     pub(crate) terms: Terms,
     pub(crate) scoring: Scoring,
-    /// The programs that meet every constraint, in id order, with their facts: the matrix rows.
-    pub(crate) eligible: Vec<(&'a Program, Facts)>,
+    /// The programs that meet every constraint, in id order, with their facts and the flags of
+    /// the constraints whose answer is unknown: the matrix rows.
+    pub(crate) eligible: Vec<(&'a Program, Facts, Vec<Flag>)>,
     pub(crate) exclusions: Vec<Exclusion>,
     pub(crate) matrix: CriteriaMatrix,
 }
@@ -297,8 +306,8 @@ pub(crate) fn scoring_policies(
 }
 
 /// The criteria matrix of `rows` (one row a program) for `criteria`.
-fn criteria_matrix(
-    rows: &[(&Program, Facts)],
+fn criteria_matrix<'a>(
+    rows: &(impl ExactSizeIterator<Item = (&'a Program, &'a Facts)> + Clone),
     criteria: &[(Criterion, f64)],
     terms: &Terms,
 ) -> Result<CriteriaMatrix> {
@@ -306,7 +315,7 @@ fn criteria_matrix(
     for (criterion, _) in criteria {
         let mut values = Vec::with_capacity(rows.len());
         let mut missing = Vec::with_capacity(rows.len());
-        for (program, facts) in rows {
+        for (program, facts) in rows.clone() {
             let raw = criterion.read(program, facts, terms).raw();
             values.push(raw.unwrap_or(0.0));
             missing.push(raw.is_none());

@@ -2,9 +2,10 @@
 #![allow(dead_code)] // Each test crate uses a different part of this module.
 
 use himkit::{
-    Accreditation, AccreditationStatus, Accreditor, CareerSupport, CipCode, Cost, DegreeLevel, Delivery,
-    DeliveryMode, Discipline, Institution, Money, Outcome, Outcomes, Program, ProgramId, ProgramSpec, Rate,
-    Skill, SkillSet, Text, UsState, Year,
+    Accreditation, AccreditationState, AccreditationStatus, Accreditor, CareerSupport, CipCode, Cost,
+    CostState, DegreeLevel, Delivery, DeliveryMode, DeliveryState, Discipline, Institution, LengthBasis,
+    Money, Outcome, Outcomes, Program, ProgramId, ProgramSpec, Rate, Skill, SkillSet, Source, SourceFile,
+    SourcedField, Sources, Text, UsState, Year,
 };
 use proptest::prelude::*;
 use proptest::sample::select;
@@ -55,14 +56,16 @@ pub fn outcomes() -> impl Strategy<Value = Outcomes> {
         outcome(rate()),
         outcome(money(200_000)),
         outcome(money(300_000)),
+        outcome(0u32..5_000),
     )
-        .prop_map(|(graduation, employment, pass, debt, earnings)| {
+        .prop_map(|(graduation, employment, pass, debt, earnings, size)| {
             let mut outcomes = Outcomes::default();
             outcomes.graduation_rate = graduation;
             outcomes.employment_rate = employment;
             outcomes.exam_pass_rate = pass;
             outcomes.median_debt = debt;
             outcomes.median_earnings = earnings;
+            outcomes.program_size = size;
             outcomes
         })
 }
@@ -91,7 +94,62 @@ pub fn cost() -> impl Strategy<Value = Cost> {
         (1u16..=160, money(2_000), money(2_000))
             .prop_map(|(credits, in_state, out)| Cost::per_credit(credits, in_state, out).unwrap()),
         (money(200_000), money(200_000)).prop_map(|(in_state, out)| Cost::total_only(in_state, out)),
+        (money(60_000), money(60_000), 1u16..=120, 2015u16..2030).prop_map(
+            |(in_state, out, months, year)| {
+                let academic_year = format!("{year}-{:02}", (year + 1) % 100);
+                Cost::estimated(
+                    in_state,
+                    out,
+                    months,
+                    &format!("IPEDS IC{year}_AY"),
+                    &academic_year,
+                )
+                .unwrap()
+            }
+        ),
     ]
+}
+
+/// Every state of knowledge of a cost, mostly known.
+pub fn cost_state() -> impl Strategy<Value = CostState> {
+    prop_oneof![6 => cost().prop_map(CostState::Known), 1 => Just(CostState::Unknown)]
+}
+
+/// Every state of knowledge of a delivery, mostly known.
+pub fn delivery_state() -> impl Strategy<Value = DeliveryState> {
+    prop_oneof![
+        6 => delivery().prop_map(DeliveryState::Known),
+        1 => Just(DeliveryState::InstitutionOffersDistancePrograms),
+        1 => Just(DeliveryState::NoDistancePrograms),
+        1 => Just(DeliveryState::Unknown),
+    ]
+}
+
+/// Every state of knowledge of an accreditation.
+pub fn accreditation_state() -> impl Strategy<Value = AccreditationState> {
+    prop_oneof![
+        8 => accreditation().prop_map(|known| known.map_or(AccreditationState::None, AccreditationState::Known)),
+        1 => Just(AccreditationState::NotVerified),
+    ]
+}
+
+/// Recorded sources, usually none.
+pub fn sources() -> impl Strategy<Value = Sources> {
+    proptest::collection::vec(
+        (
+            select(SourcedField::all().collect::<Vec<_>>()),
+            select(SourceFile::all().collect::<Vec<_>>()),
+            2000u16..2030,
+        ),
+        0..3,
+    )
+    .prop_map(|entries| {
+        let mut sources = Sources::new();
+        for (field, file, year) in entries {
+            sources.insert(field, Source::new(file, &year.to_string()).unwrap());
+        }
+        sources
+    })
 }
 
 pub fn accreditation() -> impl Strategy<Value = Option<Accreditation>> {
@@ -135,17 +193,25 @@ pub fn program() -> impl Strategy<Value = Program> {
             select(Discipline::all().collect::<Vec<_>>()),
             proptest::option::of((0u32..100, 0u32..10_000)),
         ),
-        (delivery(), accreditation(), cost(), 1u16..=120, any::<bool>()),
+        (
+            delivery_state(),
+            accreditation_state(),
+            cost_state(),
+            1u16..=120,
+            prop_oneof![6 => any::<bool>().prop_map(Some), 1 => Just(None)],
+            prop_oneof![4 => Just(LengthBasis::Program), 1 => Just(LengthBasis::TypicalForLevel)],
+        ),
         (
             (any::<bool>(), any::<bool>(), any::<bool>()),
             skills(),
             outcomes(),
+            sources(),
         ),
     )
         .prop_map(
             |((id, name, institution, state, city, unitid), (level, discipline, cip), rest, extra)| {
-                let (delivery, accreditation, cost, length_months, ppe) = rest;
-                let ((job, alumni, networking), skills, outcomes) = extra;
+                let (delivery, accreditation, cost, length_months, ppe, length_basis) = rest;
+                let ((job, alumni, networking), skills, outcomes, sources) = extra;
                 let mut career_support = CareerSupport::default();
                 career_support.job_placement = job;
                 career_support.alumni_network = alumni;
@@ -169,20 +235,22 @@ pub fn program() -> impl Strategy<Value = Program> {
                     accreditation,
                     cost,
                     length_months,
+                    length_basis,
                     professional_practice_experience: ppe,
                     career_support,
                     skills,
                     outcomes,
+                    sources,
                 };
                 let mut spec = spec;
                 // CAHIIM does not accredit doctorates.
                 if level == DegreeLevel::Doctorate
                     && spec
                         .accreditation
-                        .as_ref()
+                        .known()
                         .is_some_and(|a| *a.accreditor() == Accreditor::Cahiim)
                 {
-                    spec.accreditation = None;
+                    spec.accreditation = AccreditationState::None;
                 }
                 Program::new(spec).unwrap()
             },
