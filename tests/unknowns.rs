@@ -352,3 +352,117 @@ fn estimates_are_checked_and_never_overflow() {
     // 1,001 × 18 ÷ 12 = 1,501.5, rounded down.
     assert_eq!(cost.total(Residency::InState), Money::new(1_501).unwrap());
 }
+
+fn campus(id: &str, name: &str, city: &str, unitid: u32, level: &str) -> Program {
+    changed(|value| {
+        value["id"] = json!(id);
+        value["institution"] = json!({"name": name, "state": "OH", "city": city, "unitid": unitid});
+        value["degree_level"] = json!(level);
+    })
+}
+
+#[test]
+fn an_accreditation_list_sets_what_it_names_and_reports_the_rest() {
+    use himkit::io::{Mode, apply_accreditation_list, read_accreditation_list};
+    let catalog = Catalog::new(vec![
+        campus("akron-hit", "University of Akron", "Akron", 200800, "associate"),
+        campus(
+            "akron-him",
+            "University of Akron",
+            "Akron",
+            200800,
+            "baccalaureate",
+        ),
+        campus(
+            "cuyahoga-east",
+            "Cuyahoga Community College",
+            "Highland Hills",
+            202000,
+            "associate",
+        ),
+        campus(
+            "cuyahoga-west",
+            "Cuyahoga Community College",
+            "Parma",
+            202001,
+            "associate",
+        ),
+        campus("sinclair", "Sinclair College", "Dayton", 205000, "associate"),
+    ])
+    .unwrap();
+    let list = "Institution_Name,City,State,UNITID,Degree_Level,Status,Last_Confirmed,Next_Review_Year\n\
+        University of Akron,Akron,OH,200800,associate,continuing-accreditation,2024-05-01,2030\n\
+        The University of Akron,,OH,,baccalaureate,progress-report,2023-11-15,\n\
+        Cuyahoga Community College,,OH,,associate,continuing-accreditation,2022-01-10,\n\
+        Cuyahoga Community College,Parma,OH,,associate,candidacy,2025-03-01,\n\
+        Nowhere College,Columbus,OH,,associate,continuing-accreditation,2024-01-01,\n";
+    let entries = read_accreditation_list("cahiim.csv", list.as_bytes(), Mode::Strict)
+        .unwrap()
+        .items;
+    assert_eq!(entries.len(), 5);
+    let applied = apply_accreditation_list(&catalog, &entries).unwrap();
+    let matched: Vec<(u64, &str)> = applied
+        .matched
+        .iter()
+        .map(|(line, id)| (*line, id.as_str()))
+        .collect();
+    assert_eq!(
+        matched,
+        [(2, "akron-hit"), (3, "akron-him"), (5, "cuyahoga-west")]
+    );
+    assert_eq!(applied.ambiguous.len(), 1);
+    assert_eq!(applied.ambiguous[0].line, 4);
+    assert_eq!(applied.ambiguous[0].candidates.len(), 2);
+    assert_eq!(applied.unmatched.len(), 1);
+    assert_eq!(
+        applied.unmatched[0].why,
+        "no associate program of an institution of this name in OH"
+    );
+    let program = |id: &str| applied.catalog.get(id).unwrap().clone();
+    assert!(matches!(
+        program("akron-hit").accreditation(),
+        AccreditationState::Known(_)
+    ));
+    assert_eq!(
+        program("akron-hit")
+            .sources()
+            .get(SourcedField::Accreditation)
+            .unwrap()
+            .file,
+        SourceFile::AccreditationList
+    );
+    assert!(program("akron-hit").eligibility(Credential::Rhit).is_eligible());
+    // Candidacy is known, and is not accreditation.
+    assert!(matches!(
+        program("cuyahoga-west").eligibility(Credential::Rhit),
+        Eligibility::NotEligible { .. }
+    ));
+    // Not named by the list: still not verified, never "none".
+    assert_eq!(
+        program("sinclair").accreditation(),
+        &AccreditationState::NotVerified
+    );
+    assert_eq!(
+        program("cuyahoga-east").accreditation(),
+        &AccreditationState::NotVerified
+    );
+}
+
+#[test]
+fn a_bad_accreditation_list_row_names_its_line_and_column() {
+    use himkit::io::{Mode, read_accreditation_list};
+    let list = "institution_name,state,degree_level,status,last_confirmed\n\
+        Sinclair College,OH,associate,continuing-accreditation,2024-01-01\n\
+        Sinclair College,OH,associate,accredited-ish,2024-01-01\n";
+    let error = read_accreditation_list("cahiim.csv", list.as_bytes(), Mode::Strict)
+        .unwrap_err()
+        .to_string();
+    assert!(error.starts_with("cahiim.csv line 3, column status: "), "{error}");
+    let lenient = read_accreditation_list("cahiim.csv", list.as_bytes(), Mode::Lenient).unwrap();
+    assert_eq!(lenient.items.len(), 1);
+    assert_eq!(lenient.skipped.len(), 1);
+    let missing = read_accreditation_list("cahiim.csv", "institution_name,state\n".as_bytes(), Mode::Strict)
+        .unwrap_err()
+        .to_string();
+    assert!(missing.contains("degree_level"), "{missing}");
+}

@@ -5,12 +5,17 @@
 //! the file, line (or sheet and row), column and value; [`Mode::Lenient`] keeps every good row
 //! and reports each skipped row with its reason. Nothing is dropped without being reported.
 
+mod accreditation_list;
 mod catalog_csv;
 mod oews;
 pub(crate) mod reference;
 mod scorecard;
 mod table;
 
+pub use accreditation_list::{
+    ACCREDITATION_LIST_COLUMNS, AccreditationListEntry, AccreditationMatches, UnappliedEntry,
+    apply_accreditation_list, normalise_institution_name, read_accreditation_list,
+};
 pub use catalog_csv::{CATALOG_COLUMNS, read_catalog_csv, read_catalog_csv_with_limits, write_catalog_csv};
 pub use oews::{OewsOptions, period_from_file_name, read_oews_csv, read_oews_path, top_code};
 #[cfg(feature = "xlsx")]
