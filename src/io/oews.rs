@@ -420,7 +420,7 @@ pub fn read_oews_csv<R: Read>(
         }
         let location = Location {
             source: Some(source.to_owned()),
-            line: record.position().map(csv::Position::line),
+            line: csv.line(),
             ..Location::default()
         };
         let text: Vec<&str> = record
