@@ -57,7 +57,8 @@ impl Catalog {
     }
 
     /// Reads a JSON array of program objects. `source` names the input in error messages (a
-    /// file name, say).
+    /// file name, say). A UTF-8 byte-order mark at the start, as Windows editors save a file,
+    /// is accepted.
     ///
     /// # Errors
     /// [`Error::Parse`] for malformed JSON or a refused value, with the line, column and the path
@@ -74,6 +75,8 @@ impl Catalog {
     /// As [`Catalog::from_json_str`], and [`Error::Parse`] naming the bound the document
     /// exceeds.
     pub fn from_json_str_with_limits(source: &str, text: &str, limits: &Limits) -> Result<Self> {
+        // Windows editors start a UTF-8 file with a byte-order mark; it is not part of the JSON.
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         if text.len() > limits.max_json_bytes {
             return Err(Error::Parse {
                 location: Box::new(json_location(source, 1, 1, None)),
