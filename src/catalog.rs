@@ -95,11 +95,12 @@ impl Catalog {
                 message: without_position(&error),
             })?;
         let mut programs = Vec::with_capacity(elements.len());
-        let mut lines = Vec::with_capacity(elements.len());
         for (index, element) in elements.iter().enumerate() {
-            let (line, column) = position_in(text, element.get());
             let mut deserializer = serde_json::Deserializer::from_str(element.get());
             let program: Program = serde_path_to_error::deserialize(&mut deserializer).map_err(|error| {
+                // Positions are computed only for the error: scanning the text for every element
+                // would make loading quadratic.
+                let (line, column) = position_in(text, element.get());
                 let inner = error.inner();
                 // Positions inside the element are relative to its first character.
                 let error_line = inner.line().max(1);
@@ -121,7 +122,6 @@ impl Catalog {
                 }
             })?;
             programs.push(program);
-            lines.push(line);
         }
         Self::new(programs).map_err(|error| match error {
             Error::DuplicateProgramId {
@@ -135,7 +135,8 @@ impl Catalog {
                         .path
                         .as_deref()
                         .and_then(|path| path.trim_matches(['[', ']']).parse::<usize>().ok())
-                        .and_then(|index| lines.get(index).map(|line| *line as u64));
+                        .and_then(|index| elements.get(index))
+                        .map(|element| position_in(text, element.get()).0 as u64);
                 }
                 Error::DuplicateProgramId { id, first, second }
             }
