@@ -5,10 +5,11 @@
 use std::collections::BTreeMap;
 
 use himkit::io::{
-    Control, ImputationFlag, InstitutionLevel, IpedsOptions, IpedsValue, MajorNumber, Mode,
-    read_ipeds_charges, read_ipeds_completions, read_ipeds_distance, read_ipeds_institutions,
+    Control, ImputationFlag, InstitutionLevel, IpedsOptions, IpedsValue, MajorNumber, Mode, ScorecardOptions,
+    ScorecardValue, read_ipeds_charges, read_ipeds_completions, read_ipeds_distance, read_ipeds_institutions,
+    read_scorecard_csv, read_scorecard_institutions,
 };
-use himkit::{AwardLevel, Error, UsState};
+use himkit::{AwardLevel, Error, Money, UsState};
 
 fn fixture(name: &str) -> Vec<u8> {
     let path = format!("{}/tests/fixtures/federal/{name}", env!("CARGO_MANIFEST_DIR"));
@@ -390,4 +391,111 @@ fn bad_flags_and_amounts_are_refused() {
         error.to_string().starts_with("ay.csv line 3, column XTUIT2"),
         "{error}"
     );
+}
+
+// ---- College Scorecard -------------------------------------------------------------------
+
+#[test]
+fn scorecard_institutions_read_the_real_extract() {
+    let read = read_scorecard_institutions(
+        "most_recent_cohorts_institution.csv",
+        &fixture("most_recent_cohorts_institution_him.csv")[..],
+        &IpedsOptions::new(),
+    )
+    .unwrap();
+    assert!(read.skipped.is_empty());
+    assert_eq!(read.items.len(), 582);
+    let alabama_state = read.items.iter().find(|row| row.unitid.get() == 100_724).unwrap();
+    assert_eq!(alabama_state.name, "Alabama State University");
+    assert_eq!(alabama_state.city, "Montgomery");
+    assert_eq!(alabama_state.state, UsState::Alabama);
+    assert_eq!(
+        alabama_state.tuition_in_state,
+        ScorecardValue::Value(Money::new(11_068).unwrap())
+    );
+    assert_eq!(
+        alabama_state.tuition_out_of_state,
+        ScorecardValue::Value(Money::new(19_396).unwrap())
+    );
+    assert_eq!(
+        alabama_state.admission_rate.value().map(|rate| rate.get()),
+        Some(0.9888)
+    );
+    assert_eq!(
+        alabama_state.accreditor.as_deref(),
+        Some("Southern Association of Colleges and Schools Commission on Colleges")
+    );
+    // Columns the extract does not carry read as not reported.
+    assert_eq!(alabama_state.median_earnings, ScorecardValue::NotReported);
+    assert_eq!(alabama_state.control, ScorecardValue::NotReported);
+    // NULL is a state.
+    let no_tuition = read
+        .items
+        .iter()
+        .filter(|row| row.tuition_in_state == ScorecardValue::NotReported)
+        .count();
+    assert_eq!(no_tuition, 55);
+    // The freely associated states' institutions are read.
+    let palau = read.items.iter().find(|row| row.unitid.get() == 243_647).unwrap();
+    assert_eq!(palau.state, UsState::Palau);
+}
+
+#[test]
+fn scorecard_institution_states() {
+    let file = "UNITID,INSTNM,CITY,STABBR,CONTROL,TUITIONFEE_IN,MD_EARN_WNE_P10,C150_4,DISTANCEONLY\r\n\
+                100724,A,Montgomery,AL,1,11068,PrivacySuppressed,NULL,0\r\n\
+                100725,B,Montgomery,AL,3,1000.5,41000,0.5,1\r\n\
+                100726,C,Montgomery,AL,1,-5,41000,0.5,1\r\n\
+                100727,D,Montgomery,AL,1,100,41000,50,1\r\n\
+                100728,E,Montgomery,AL,1,100,41000,0.5,2\r\n";
+    let read = read_scorecard_institutions("institutions.csv", file.as_bytes(), &lenient()).unwrap();
+    assert_eq!(read.items.len(), 2);
+    let first = &read.items[0];
+    assert_eq!(first.control, ScorecardValue::Value(Control::Public));
+    assert_eq!(first.median_earnings, ScorecardValue::PrivacySuppressed);
+    assert_eq!(first.completion_rate_four_year, ScorecardValue::NotReported);
+    assert_eq!(first.distance_only, ScorecardValue::Value(false));
+    let year = himkit::Year::new(2022).unwrap();
+    let outcome = first.median_earnings.into_outcome(year, None).unwrap();
+    assert_eq!(outcome.status(), "suppressed");
+    let second = &read.items[1];
+    assert_eq!(
+        second.tuition_in_state.value().map(|money| money.dollars()),
+        Some(1_001)
+    );
+    assert_eq!(second.distance_only, ScorecardValue::Value(true));
+    let reported = second
+        .median_earnings
+        .into_outcome(year, Some("Scorecard MD_EARN_WNE_P10"))
+        .unwrap();
+    assert_eq!(reported.value().map(|money| money.dollars()), Some(41_000));
+    let columns: Vec<_> = read
+        .skipped
+        .iter()
+        .map(|row| row.location.column_name.as_deref().unwrap())
+        .collect();
+    assert_eq!(columns, ["TUITIONFEE_IN", "C150_4", "DISTANCEONLY"]);
+    assert_eq!(read.skipped[0].reason, "\"-5\" is not an amount of dollars");
+}
+
+#[test]
+fn the_cut_off_field_of_study_file_keeps_every_complete_row() {
+    let bytes = fixture("field_of_study_AL_AZ_10cols.csv");
+    let year = himkit::Year::new(2022).unwrap();
+    let strict = read_scorecard_csv("field_of_study.csv", &bytes[..], &ScorecardOptions::new(year));
+    assert!(strict.is_err(), "strict mode stops at the cut-off row");
+    let mut options = ScorecardOptions::new(year);
+    options.mode = Mode::Lenient;
+    let read = read_scorecard_csv("field_of_study.csv", &bytes[..], &options).unwrap();
+    // 5,252 data lines, the last cut off mid-row.
+    assert_eq!(read.items.len(), 5_251);
+    assert_eq!(read.skipped.len(), 1);
+    assert!(
+        read.skipped[0].reason.contains("fields"),
+        "{}",
+        read.skipped[0].reason
+    );
+    let last = read.items.last().unwrap();
+    assert_eq!(last.unitid.get(), 105_525);
+    assert_eq!(last.cip_family.scorecard_code(), "1510");
 }

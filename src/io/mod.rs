@@ -11,6 +11,7 @@ mod ipeds;
 mod oews;
 pub(crate) mod reference;
 mod scorecard;
+mod scorecard_institution;
 mod table;
 
 pub use accreditation_list::{
@@ -30,6 +31,7 @@ pub use reference::{read_reference_projections, read_reference_wages};
 pub use scorecard::{
     Attachment, EARNINGS_COLUMNS, ScorecardOptions, ScorecardRecord, attach_scorecard, read_scorecard_csv,
 };
+pub use scorecard_institution::{ScorecardInstitution, ScorecardValue, read_scorecard_institutions};
 
 use crate::error::Location;
 pub use crate::limits::Limits;

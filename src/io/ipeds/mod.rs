@@ -288,6 +288,11 @@ pub(crate) struct Row<'r> {
 }
 
 impl<'r> Row<'r> {
+    /// The whole record.
+    pub(crate) fn record(&self) -> &'r csv::ByteRecord {
+        self.record
+    }
+
     /// The raw (trimmed) bytes of column `index`; empty for a short row.
     pub(crate) fn bytes(&self, index: usize) -> &'r [u8] {
         self.record.get(index).unwrap_or_default().trim_ascii()
