@@ -79,3 +79,4 @@ fn an_award_level_must_fit_the_degree_level() {
         "{error}"
     );
 }
+
