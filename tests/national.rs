@@ -79,4 +79,3 @@ fn an_award_level_must_fit_the_degree_level() {
         "{error}"
     );
 }
-

@@ -7,26 +7,27 @@ use crate::io::{IpedsCharges, IpedsDistance, IpedsValue};
 use crate::program::{Cost, Delivery, DeliveryState, Discipline};
 use crate::value::{CipCode, Money};
 
-/// The CIP codes the national catalogue can be built for, with their titles and fields.
+/// The CIP codes the national catalogue can be built for, with the field names programs are
+/// named by and their fields.
 pub(super) const HIM_CIPS: &[(CipCode, &str, Discipline)] = &[
     (
         CipCode::HIM_ADMINISTRATION,
-        "Health Information/Medical Records Administration",
+        "Health information management",
         Discipline::HealthInformationManagement,
     ),
     (
         CipCode::HIM_TECHNOLOGY,
-        "Health Information/Medical Records Technology",
+        "Health information technology",
         Discipline::HealthInformationTechnology,
     ),
     (
         CipCode::MEDICAL_CODING,
-        "Medical Insurance Coding",
+        "Medical coding",
         Discipline::MedicalCoding,
     ),
     (
         CipCode::MEDICAL_INFORMATICS,
-        "Medical Informatics",
+        "Medical informatics",
         Discipline::HealthInformatics,
     ),
 ];

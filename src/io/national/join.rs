@@ -87,7 +87,7 @@ impl<'a> Joiner<'a> {
         };
         Ok(ProgramSpec {
             id: national_program_id(name, row.unitid, row.cip, award)?,
-            name: format!("{} ({})", field.0, award.label()),
+            name: format!("{}, {}", field.0, award.label()),
             institution,
             degree_level,
             award_level: Some(award),
