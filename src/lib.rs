@@ -62,6 +62,7 @@
 #![cfg_attr(not(test), deny(clippy::arithmetic_side_effects))]
 
 mod accreditation;
+mod award_level;
 mod career;
 mod catalog;
 mod credential;
@@ -80,6 +81,7 @@ mod wage;
 mod word_or_record;
 
 pub use accreditation::{Accreditation, AccreditationState, AccreditationStatus, Accreditor};
+pub use award_level::AwardLevel;
 pub use career::{CareerSetting, EntryEducation, HimOccupation};
 pub use catalog::Catalog;
 pub use credential::{Confidence, Credential, Eligibility, EligibilityRule, IneligibilityReason, Route};

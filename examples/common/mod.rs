@@ -31,9 +31,21 @@ use std::path::Path;
 use himkit::{Catalog, Dataset, StudentProfile, UsState};
 
 /// The catalogue and wage data to work on: the user's programs file (JSON, or CSV by its
-/// extension) if given, else the embedded catalogue; the embedded BLS figures either way.
+/// extension) if given, else the embedded illustrative catalogue; the embedded BLS figures
+/// either way.
 pub fn load_dataset(programs: Option<&str>) -> Result<(Catalog, Dataset), String> {
-    let dataset = Dataset::embedded().map_err(|error| error.to_string())?;
+    load_catalog(programs, true)
+}
+
+/// As [`load_dataset`], with the embedded national catalogue of real programs unless
+/// `illustrative`.
+pub fn load_catalog(programs: Option<&str>, illustrative: bool) -> Result<(Catalog, Dataset), String> {
+    let dataset = if illustrative || programs.is_some() {
+        Dataset::embedded()
+    } else {
+        Dataset::national()
+    }
+    .map_err(|error| error.to_string())?;
     let catalog = match programs {
         Some(path) if path.to_ascii_lowercase().ends_with(".csv") => {
             let file = std::fs::File::open(path).map_err(|error| format!("{path}: {error}"))?;

@@ -7,9 +7,12 @@
 
 mod accreditation_list;
 mod catalog_csv;
+mod ipeds;
+mod national;
 mod oews;
 pub(crate) mod reference;
 mod scorecard;
+mod scorecard_institution;
 mod table;
 
 pub use accreditation_list::{
@@ -17,6 +20,14 @@ pub use accreditation_list::{
     apply_accreditation_list, normalise_institution_name, read_accreditation_list,
 };
 pub use catalog_csv::{CATALOG_COLUMNS, read_catalog_csv, read_catalog_csv_with_limits, write_catalog_csv};
+pub use ipeds::{
+    Charge, Control, Flagged, ImputationFlag, InstitutionLevel, IpedsCharges, IpedsCompletion, IpedsDistance,
+    IpedsInstitution, IpedsOptions, IpedsValue, MajorNumber, academic_year_of_file, read_ipeds_charges,
+    read_ipeds_completions, read_ipeds_distance, read_ipeds_institutions,
+};
+pub use national::{
+    BuildSummary, BuiltCatalog, CatalogInputs, RowProblem, build_catalog, national_program_id,
+};
 pub use oews::{OewsOptions, period_from_file_name, read_oews_csv, read_oews_path, top_code};
 #[cfg(feature = "xlsx")]
 pub use oews::{read_oews_xlsx, read_oews_xlsx_from};
@@ -24,6 +35,7 @@ pub use reference::{read_reference_projections, read_reference_wages};
 pub use scorecard::{
     Attachment, EARNINGS_COLUMNS, ScorecardOptions, ScorecardRecord, attach_scorecard, read_scorecard_csv,
 };
+pub use scorecard_institution::{ScorecardInstitution, ScorecardValue, read_scorecard_institutions};
 
 use crate::error::Location;
 pub use crate::limits::Limits;

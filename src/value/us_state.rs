@@ -4,7 +4,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
 
-/// A US state, the District of Columbia, or a US territory, by its USPS code.
+/// A US state, the District of Columbia, a US territory, or one of the freely associated states
+/// that federal education data lists (Micronesia, the Marshall Islands, Palau), by its USPS code.
 ///
 /// Prints and serializes as the two-letter code (`OH`); parses the code in any case. Each value
 /// knows its name and the FIPS code that BLS wage tables use for state areas.
@@ -79,6 +80,13 @@ pub enum UsState {
     NorthernMarianaIslands,
     PuertoRico,
     VirginIslands,
+    /// The Federated States of Micronesia (`FM`), a freely associated state: IPEDS and College
+    /// Scorecard list its institutions under this USPS code.
+    Micronesia,
+    /// The Marshall Islands (`MH`), a freely associated state.
+    MarshallIslands,
+    /// Palau (`PW`), a freely associated state.
+    Palau,
 }
 
 /// Code, name and FIPS code of every value, in declaration order.
@@ -144,10 +152,13 @@ const TABLE: &[(UsState, &str, &str, u8)] = &[
     ),
     (UsState::PuertoRico, "PR", "Puerto Rico", 72),
     (UsState::VirginIslands, "VI", "U.S. Virgin Islands", 78),
+    (UsState::Micronesia, "FM", "Federated States of Micronesia", 64),
+    (UsState::MarshallIslands, "MH", "Marshall Islands", 68),
+    (UsState::Palau, "PW", "Palau", 70),
 ];
 
 impl UsState {
-    /// Every state, DC and territory, in declaration order.
+    /// Every state, DC, territory and freely associated state, in declaration order.
     pub fn all() -> impl Iterator<Item = UsState> {
         TABLE.iter().map(|entry| entry.0)
     }
@@ -183,7 +194,7 @@ impl UsState {
         TABLE.iter().find(|entry| entry.3 == fips).map(|entry| entry.0)
     }
 
-    /// Whether this is a territory rather than a state or DC.
+    /// Whether this is a territory or a freely associated state rather than a state or DC.
     #[must_use]
     pub fn is_territory(self) -> bool {
         self.fips() >= 60
@@ -233,7 +244,7 @@ mod tests {
 
     #[test]
     fn every_state_round_trips_through_its_code_and_fips() {
-        assert_eq!(UsState::all().count(), 56);
+        assert_eq!(UsState::all().count(), 59);
         for state in UsState::all() {
             assert_eq!(state.code().parse::<UsState>().unwrap(), state);
             assert_eq!(UsState::from_fips(state.fips()), Some(state));
@@ -255,5 +266,7 @@ mod tests {
     fn territories_are_marked() {
         assert!(UsState::PuertoRico.is_territory());
         assert!(!UsState::DistrictOfColumbia.is_territory());
+        assert!(UsState::Palau.is_territory());
+        assert_eq!("fm".parse::<UsState>().unwrap(), UsState::Micronesia);
     }
 }

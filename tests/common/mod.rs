@@ -2,10 +2,10 @@
 #![allow(dead_code)] // Each test crate uses a different part of this module.
 
 use himkit::{
-    Accreditation, AccreditationState, AccreditationStatus, Accreditor, CareerSupport, CipCode, Cost,
-    CostState, DegreeLevel, Delivery, DeliveryMode, DeliveryState, Discipline, Institution, LengthBasis,
-    Money, Outcome, Outcomes, Program, ProgramId, ProgramSpec, Rate, Skill, SkillSet, Source, SourceFile,
-    SourcedField, Sources, Text, UsState, Year,
+    Accreditation, AccreditationState, AccreditationStatus, Accreditor, AwardLevel, CareerSupport, CipCode,
+    Cost, CostState, DegreeLevel, Delivery, DeliveryMode, DeliveryState, Discipline, Institution,
+    LengthBasis, Money, Outcome, Outcomes, Program, ProgramId, ProgramSpec, Rate, Skill, SkillSet, Source,
+    SourceFile, SourcedField, Sources, Text, UsState, Year,
 };
 use proptest::prelude::*;
 use proptest::sample::select;
@@ -192,6 +192,7 @@ pub fn program() -> impl Strategy<Value = Program> {
             select(DegreeLevel::all().collect::<Vec<_>>()),
             select(Discipline::all().collect::<Vec<_>>()),
             proptest::option::of((0u32..100, 0u32..10_000)),
+            proptest::option::of(select(AwardLevel::all().collect::<Vec<_>>())),
         ),
         (
             delivery_state(),
@@ -209,7 +210,7 @@ pub fn program() -> impl Strategy<Value = Program> {
         ),
     )
         .prop_map(
-            |((id, name, institution, state, city, unitid), (level, discipline, cip), rest, extra)| {
+            |((id, name, institution, state, city, unitid), (level, discipline, cip, award), rest, extra)| {
                 let (delivery, accreditation, cost, length_months, ppe, length_basis) = rest;
                 let ((job, alumni, networking), skills, outcomes, sources) = extra;
                 let mut career_support = CareerSupport::default();
@@ -227,6 +228,8 @@ pub fn program() -> impl Strategy<Value = Program> {
                     )
                     .unwrap(),
                     degree_level: level,
+                    // An award level where one fits the generated degree level.
+                    award_level: award.filter(|award| Program::degree_level_of(*award) == level),
                     discipline,
                     cip: cip.map(|(series, detail)| {
                         format!("{series:02}.{detail:04}").parse::<CipCode>().unwrap()

@@ -1,0 +1,112 @@
+//! IPEDS IC (institutional characteristics): the distance-education flags.
+
+use std::io::Read;
+
+use super::{IpedsOptions, IpedsTable, IpedsValue, Row, read_table};
+use crate::error::{Location, Result};
+use crate::io::ReadOutcome;
+use crate::io::table::{CellError, Columns};
+use crate::value::Unitid;
+
+/// An institution's distance-education flags from an IPEDS IC file. They are facts about the
+/// institution, not about any one of its programs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub struct IpedsDistance {
+    /// `UNITID`.
+    pub unitid: Unitid,
+    /// `DISTPGS`: the institution offers distance-education programs (1 yes, 0 implied no).
+    pub distance_programs: IpedsValue<bool>,
+    /// `DISTCRS`: it offers distance-education courses (1 yes, 0 implied no).
+    pub distance_courses: IpedsValue<bool>,
+    /// `DISTNCED`: all its programs are offered completely by distance education (1 yes, 2
+    /// no). Not reported where the file has no such column.
+    pub all_programs_distance: IpedsValue<bool>,
+}
+
+struct Ic {
+    unitid: usize,
+    programs: usize,
+    courses: Option<usize>,
+    all: Option<usize>,
+}
+
+/// Reads a yes/no code: `yes` is 1, `no` is 0 (`DISTPGS`, `DISTCRS`) or 2 (`DISTNCED`).
+fn yes_no(
+    row: &Row<'_>,
+    index: Option<usize>,
+    column: &str,
+    no: u64,
+) -> std::result::Result<IpedsValue<bool>, CellError> {
+    let Some(index) = index else {
+        return Ok(IpedsValue::NotReported);
+    };
+    match row.number(index, column)? {
+        IpedsValue::Value(1) => Ok(IpedsValue::Value(true)),
+        IpedsValue::Value(code) if code == no => Ok(IpedsValue::Value(false)),
+        IpedsValue::Value(_) => Err(CellError::new(
+            column,
+            format!("{:?} is not 1 (yes) or {no} (no)", row.text(index)),
+        )),
+        IpedsValue::NotReported => Ok(IpedsValue::NotReported),
+        IpedsValue::NotApplicable => Ok(IpedsValue::NotApplicable),
+        IpedsValue::NotAvailable => Ok(IpedsValue::NotAvailable),
+    }
+}
+
+impl IpedsTable for Ic {
+    type Item = IpedsDistance;
+
+    fn columns(columns: &Columns, header: &Location) -> Result<Self> {
+        Ok(Self {
+            unitid: columns.require("UNITID", header)?,
+            programs: columns.require("DISTPGS", header)?,
+            courses: columns.find("DISTCRS"),
+            all: columns.find("DISTNCED"),
+        })
+    }
+
+    fn unitid_column(&self) -> usize {
+        self.unitid
+    }
+
+    fn parse(
+        &self,
+        unitid: Unitid,
+        row: &Row<'_>,
+        _options: &IpedsOptions,
+    ) -> std::result::Result<Option<IpedsDistance>, CellError> {
+        Ok(Some(IpedsDistance {
+            unitid,
+            distance_programs: yes_no(row, Some(self.programs), "DISTPGS", 0)?,
+            distance_courses: yes_no(row, self.courses, "DISTCRS", 0)?,
+            all_programs_distance: yes_no(row, self.all, "DISTNCED", 2)?,
+        }))
+    }
+}
+
+/// Reads the distance-education flags of an IPEDS IC file (`ic2022.csv`). `UNITID` and
+/// `DISTPGS` are required; `DISTCRS` and `DISTNCED` are read where present; the file's other
+/// columns are ignored.
+///
+/// ```
+/// use himkit::io::{IpedsOptions, IpedsValue, read_ipeds_distance};
+///
+/// let file = "UNITID,DISTPGS,DISTCRS,DISTNCED,CONFNO4 \n100724,1,1,2,-2\n100733,-1,0,-2,1\n";
+/// let read = read_ipeds_distance("ic2022.csv", file.as_bytes(), &IpedsOptions::new())?;
+/// assert_eq!(read.items[0].distance_programs, IpedsValue::Value(true));
+/// assert_eq!(read.items[0].all_programs_distance, IpedsValue::Value(false));
+/// assert_eq!(read.items[1].distance_programs, IpedsValue::NotReported);
+/// # Ok::<(), himkit::Error>(())
+/// ```
+///
+/// # Errors
+/// [`Error::Parse`](crate::Error::Parse) for a missing required column or, in strict mode, the
+/// first bad row; [`Error::Io`](crate::Error::Io) if reading fails.
+pub fn read_ipeds_distance(
+    source: &str,
+    reader: impl Read,
+    options: &IpedsOptions,
+) -> Result<ReadOutcome<IpedsDistance>> {
+    read_table::<Ic>(source, reader, options)
+}

@@ -1,0 +1,300 @@
+//! College Scorecard "Most-Recent-Cohorts-Institution" files: one row per institution.
+
+use std::io::Read;
+
+use super::ReadOutcome;
+use super::ipeds::{Control, IpedsOptions, IpedsTable, Row, decode, read_table};
+use super::table::{CellError, Columns};
+use crate::error::{Location, Result};
+use crate::outcome::Outcome;
+use crate::value::{Money, Rate, Text, Unitid, UsState, Year};
+
+/// A College Scorecard value, or why there is none.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ScorecardValue<T> {
+    /// A published value.
+    Value(T),
+    /// `NULL` or an empty cell: no value was published. Also what a column the file does not
+    /// have reads as.
+    NotReported,
+    /// `PrivacySuppressed`: withheld because the cohort is too small to publish.
+    PrivacySuppressed,
+}
+
+impl<T> ScorecardValue<T> {
+    /// The value, if one was published.
+    pub fn value(&self) -> Option<&T> {
+        match self {
+            Self::Value(value) => Some(value),
+            _ => None,
+        }
+    }
+
+    /// As one of the crate's [`Outcome`]s, describing `year`: a value is reported (with `note`,
+    /// if given), `PrivacySuppressed` is suppressed with that reason, `NULL` not reported.
+    ///
+    /// # Errors
+    /// [`Error::Invalid`](crate::Error::Invalid) if `note` is not valid [`Text`] (empty, over-long
+    /// or with control characters).
+    pub fn into_outcome(self, year: Year, note: Option<&str>) -> Result<Outcome<T>> {
+        Ok(match self {
+            Self::Value(value) => Outcome::Reported {
+                value,
+                year,
+                note: note.map(Text::new).transpose()?,
+            },
+            Self::NotReported => Outcome::NotReported,
+            Self::PrivacySuppressed => Outcome::Suppressed {
+                reason: Text::new("privacy-suppressed by College Scorecard (cohort too small to publish)")?,
+            },
+        })
+    }
+}
+
+/// One institution of a College Scorecard institution file. The values describe the release's
+/// most recent cohorts (each column its own cohort, per Scorecard's cohort map), not one year.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub struct ScorecardInstitution {
+    /// `UNITID`.
+    pub unitid: Unitid,
+    /// `INSTNM`.
+    pub name: String,
+    /// `CITY`.
+    pub city: String,
+    /// `STABBR`.
+    pub state: UsState,
+    /// `ZIP`, as text.
+    pub zip: Option<String>,
+    /// `ACCREDAGENCY`, the institution's accreditor (an institutional accreditor, not CAHIIM).
+    pub accreditor: Option<String>,
+    /// `INSTURL`, the home page as given (often without a scheme).
+    pub web_address: Option<String>,
+    /// `NPCURL`, the net price calculator, as given.
+    pub price_calculator: Option<String>,
+    /// `CONTROL` (1 public, 2 private nonprofit, 3 private for-profit).
+    pub control: ScorecardValue<Control>,
+    /// `ADM_RATE`, the admission rate.
+    pub admission_rate: ScorecardValue<Rate>,
+    /// `TUITIONFEE_IN`, in-state tuition and fees for a year (institutions on academic years).
+    pub tuition_in_state: ScorecardValue<Money>,
+    /// `TUITIONFEE_OUT`, out-of-state tuition and fees for a year.
+    pub tuition_out_of_state: ScorecardValue<Money>,
+    /// `TUITIONFEE_PROG`, tuition and fees of the largest program (institutions that charge by
+    /// program).
+    pub tuition_program_year: ScorecardValue<Money>,
+    /// `C150_4`, completion within 150% of normal time, four-year institutions.
+    pub completion_rate_four_year: ScorecardValue<Rate>,
+    /// `C150_L4`, completion within 150% of normal time, institutions under four years.
+    pub completion_rate_under_four_year: ScorecardValue<Rate>,
+    /// `MD_EARN_WNE_P10`, median earnings of students working and not enrolled ten years after
+    /// entry (federally aided students only).
+    pub median_earnings: ScorecardValue<Money>,
+    /// `DISTANCEONLY`: the institution teaches by distance education only.
+    pub distance_only: ScorecardValue<bool>,
+    /// `CURROPER`: currently certified as operating.
+    pub operating: ScorecardValue<bool>,
+}
+
+/// The raw bytes of a cell, trimmed; empty for a missing column or a short row.
+fn cell(record: &csv::ByteRecord, index: Option<usize>) -> &[u8] {
+    index
+        .and_then(|index| record.get(index))
+        .unwrap_or_default()
+        .trim_ascii()
+}
+
+fn text(record: &csv::ByteRecord, index: Option<usize>) -> Option<String> {
+    match cell(record, index) {
+        b"" | b"NULL" => None,
+        bytes => Some(decode(bytes).into_owned()),
+    }
+}
+
+/// Reads a cell through `parse`, with `NULL` and `PrivacySuppressed` as states.
+fn value<T>(
+    record: &csv::ByteRecord,
+    index: Option<usize>,
+    column: &str,
+    what: &str,
+    parse: impl FnOnce(&str) -> Option<T>,
+) -> std::result::Result<ScorecardValue<T>, CellError> {
+    let bytes = cell(record, index);
+    match bytes {
+        b"" | b"NULL" => Ok(ScorecardValue::NotReported),
+        b"PrivacySuppressed" => Ok(ScorecardValue::PrivacySuppressed),
+        _ => std::str::from_utf8(bytes)
+            .ok()
+            .and_then(parse)
+            .map(ScorecardValue::Value)
+            .ok_or_else(|| CellError::new(column, format!("{:?} is not {what}", decode(bytes)))),
+    }
+}
+
+/// A finite decimal number.
+fn number(text: &str) -> Option<f64> {
+    text.parse::<f64>().ok().filter(|number| number.is_finite())
+}
+
+fn money(
+    record: &csv::ByteRecord,
+    index: Option<usize>,
+    column: &str,
+) -> std::result::Result<ScorecardValue<Money>, CellError> {
+    // Medians of an even count can end in .5; the model keeps whole dollars.
+    value(record, index, column, "an amount of dollars", |text| {
+        let dollars = number(text)?;
+        (dollars >= 0.0)
+            .then(|| Money::new(dollars.round() as u64).ok())
+            .flatten()
+    })
+}
+
+fn rate(
+    record: &csv::ByteRecord,
+    index: Option<usize>,
+    column: &str,
+) -> std::result::Result<ScorecardValue<Rate>, CellError> {
+    value(record, index, column, "a fraction between 0 and 1", |text| {
+        Rate::new(number(text)?).ok()
+    })
+}
+
+fn flag(
+    record: &csv::ByteRecord,
+    index: Option<usize>,
+    column: &str,
+) -> std::result::Result<ScorecardValue<bool>, CellError> {
+    value(record, index, column, "0 or 1", |code| match code {
+        "0" => Some(false),
+        "1" => Some(true),
+        _ => None,
+    })
+}
+
+struct ScorecardColumns {
+    unitid: usize,
+    name: usize,
+    city: usize,
+    state: usize,
+    zip: Option<usize>,
+    accreditor: Option<usize>,
+    web_address: Option<usize>,
+    price_calculator: Option<usize>,
+    control: Option<usize>,
+    admission_rate: Option<usize>,
+    tuition_in_state: Option<usize>,
+    tuition_out_of_state: Option<usize>,
+    tuition_program_year: Option<usize>,
+    completion_four: Option<usize>,
+    completion_under_four: Option<usize>,
+    median_earnings: Option<usize>,
+    distance_only: Option<usize>,
+    operating: Option<usize>,
+}
+
+impl IpedsTable for ScorecardColumns {
+    type Item = ScorecardInstitution;
+
+    fn columns(columns: &Columns, header: &Location) -> Result<Self> {
+        Ok(Self {
+            unitid: columns.require("UNITID", header)?,
+            name: columns.require("INSTNM", header)?,
+            city: columns.require("CITY", header)?,
+            state: columns.require("STABBR", header)?,
+            zip: columns.find("ZIP"),
+            accreditor: columns.find("ACCREDAGENCY"),
+            web_address: columns.find("INSTURL"),
+            price_calculator: columns.find("NPCURL"),
+            control: columns.find("CONTROL"),
+            admission_rate: columns.find("ADM_RATE"),
+            tuition_in_state: columns.find("TUITIONFEE_IN"),
+            tuition_out_of_state: columns.find("TUITIONFEE_OUT"),
+            tuition_program_year: columns.find("TUITIONFEE_PROG"),
+            completion_four: columns.find("C150_4"),
+            completion_under_four: columns.find("C150_L4"),
+            median_earnings: columns.find("MD_EARN_WNE_P10"),
+            distance_only: columns.find("DISTANCEONLY"),
+            operating: columns.find("CURROPER"),
+        })
+    }
+
+    fn unitid_column(&self) -> usize {
+        self.unitid
+    }
+
+    fn parse(
+        &self,
+        unitid: Unitid,
+        row: &Row<'_>,
+        _options: &IpedsOptions,
+    ) -> std::result::Result<Option<ScorecardInstitution>, CellError> {
+        let record = row.record();
+        let required = |index: usize, column: &str| {
+            text(record, Some(index))
+                .ok_or_else(|| CellError::new(column, "the value is empty; it is required"))
+        };
+        Ok(Some(ScorecardInstitution {
+            unitid,
+            name: required(self.name, "INSTNM")?,
+            city: required(self.city, "CITY")?,
+            state: decode(cell(record, Some(self.state)))
+                .parse()
+                .map_err(|error| CellError::from_error("STABBR", &error))?,
+            zip: text(record, self.zip),
+            accreditor: text(record, self.accreditor),
+            web_address: text(record, self.web_address),
+            price_calculator: text(record, self.price_calculator),
+            control: value(
+                record,
+                self.control,
+                "CONTROL",
+                "a Scorecard control code (1 public, 2 private nonprofit, 3 private for-profit)",
+                |code| code.parse().ok().and_then(Control::from_code),
+            )?,
+            admission_rate: rate(record, self.admission_rate, "ADM_RATE")?,
+            tuition_in_state: money(record, self.tuition_in_state, "TUITIONFEE_IN")?,
+            tuition_out_of_state: money(record, self.tuition_out_of_state, "TUITIONFEE_OUT")?,
+            tuition_program_year: money(record, self.tuition_program_year, "TUITIONFEE_PROG")?,
+            completion_rate_four_year: rate(record, self.completion_four, "C150_4")?,
+            completion_rate_under_four_year: rate(record, self.completion_under_four, "C150_L4")?,
+            median_earnings: money(record, self.median_earnings, "MD_EARN_WNE_P10")?,
+            distance_only: flag(record, self.distance_only, "DISTANCEONLY")?,
+            operating: flag(record, self.operating, "CURROPER")?,
+        }))
+    }
+}
+
+/// Reads a College Scorecard institution file (`Most-Recent-Cohorts-Institution.csv`), or any
+/// extract of its columns. `UNITID`, `INSTNM`, `CITY` and `STABBR` are required; the columns of
+/// [`ScorecardInstitution`] are read where present (a column the file lacks reads as
+/// [`ScorecardValue::NotReported`]); the others are ignored. `NULL` and `PrivacySuppressed` are
+/// states, never numbers.
+///
+/// `options` is shared with the IPEDS readers: its mode, limits and UNITID filter apply. The
+/// full published file has about 3,300 columns, more than the default
+/// [`Limits::max_fields`](crate::io::Limits::max_fields) of 1,000: raise it to read that file.
+///
+/// ```
+/// use himkit::io::{IpedsOptions, ScorecardValue, read_scorecard_institutions};
+///
+/// let file = "UNITID,INSTNM,CITY,STABBR,TUITIONFEE_IN,C150_4\r\n\
+///             100724,Alabama State University,Montgomery,AL,11068,PrivacySuppressed\r\n";
+/// let read = read_scorecard_institutions("institutions.csv", file.as_bytes(), &IpedsOptions::new())?;
+/// let school = &read.items[0];
+/// assert_eq!(school.tuition_in_state.value().map(|m| m.dollars()), Some(11_068));
+/// assert_eq!(school.completion_rate_four_year, ScorecardValue::PrivacySuppressed);
+/// assert_eq!(school.median_earnings, ScorecardValue::NotReported);
+/// # Ok::<(), himkit::Error>(())
+/// ```
+///
+/// # Errors
+/// [`Error::Parse`](crate::Error::Parse) for a missing required column or, in strict mode, the
+/// first bad row; [`Error::Io`](crate::Error::Io) if reading fails.
+pub fn read_scorecard_institutions(
+    source: &str,
+    reader: impl Read,
+    options: &IpedsOptions,
+) -> Result<ReadOutcome<ScorecardInstitution>> {
+    read_table::<ScorecardColumns>(source, reader, options)
+}
