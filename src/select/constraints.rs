@@ -5,6 +5,7 @@ use std::fmt;
 
 use serde::Serialize;
 
+use super::columns::{Answer, Columns, DeliveryColumn, StateSet, Student, mode_bit, state_bit};
 use super::criteria::{Criterion, Reading, Terms};
 use super::facts::Facts;
 use super::profile::{Constraint, StudentProfile, UnknownPolicy};
@@ -373,5 +374,187 @@ fn delivery_and_location(program: &Program, profile: &StudentProfile, verdict: &
                 }
             }
         }
+    }
+}
+
+/// The constraints and missing-data exclusions of one profile as filters over the prepared
+/// [`Columns`]: [`Filter::excludes`] says whether [`verdict`] would give a program any reason,
+/// without building the reasons (they are built only for the exclusions that are read).
+#[derive(Debug, Clone)]
+pub(crate) struct Filter {
+    /// Bits of the degree levels wanted; 0 for any.
+    levels: u16,
+    /// Bits of the delivery modes accepted; 0 for any.
+    modes: u8,
+    home: StateSet,
+    /// The home state and the relocation states.
+    reach: StateSet,
+    accreditation: bool,
+    credential: Option<Credential>,
+    max_total_cost: Option<Money>,
+    max_length_months: Option<u16>,
+    practice: bool,
+    /// Per constraint (by declaration index): whether an unknown answer excludes.
+    unknown_excludes: Vec<bool>,
+    /// Per weighted criterion: whether its scaled weight is positive, and its missing-data
+    /// policy.
+    criteria: Vec<(Criterion, bool, MissingPolicy)>,
+}
+
+impl Filter {
+    /// The filter of `profile`, whose weighted `criteria` score with the scaled `weights`.
+    pub(crate) fn new(profile: &StudentProfile, criteria: &[(Criterion, f64)], weights: &[f64]) -> Self {
+        let spec = profile.spec();
+        let home = state_bit(spec.home_state);
+        Self {
+            levels: spec
+                .degree_levels
+                .iter()
+                .map(|level| 1u16.checked_shl(*level as u32).unwrap_or(0))
+                .fold(0, |set, bit| set | bit),
+            modes: spec
+                .delivery_modes
+                .iter()
+                .map(|mode| mode_bit(*mode))
+                .fold(0, |set, bit| set | bit),
+            home,
+            reach: spec
+                .relocation_states
+                .iter()
+                .map(|state| state_bit(*state))
+                .fold(home, |set, bit| set | bit),
+            accreditation: spec.require_accreditation,
+            credential: spec.target_credential,
+            max_total_cost: spec.max_total_cost,
+            max_length_months: spec.max_length_months,
+            practice: spec.require_practice_experience,
+            unknown_excludes: Constraint::all()
+                .map(|constraint| profile.unknown_policy(constraint) == UnknownPolicy::Exclude)
+                .collect(),
+            criteria: criteria
+                .iter()
+                .zip(weights)
+                .map(|((criterion, _), weight)| {
+                    (*criterion, *weight > 0.0, profile.missing_policy(*criterion))
+                })
+                .collect(),
+        }
+    }
+
+    /// Whether an unknown answer to `constraint` excludes.
+    fn unknown(&self, constraint: Constraint) -> bool {
+        self.unknown_excludes
+            .get(constraint as usize)
+            .copied()
+            .unwrap_or(false)
+    }
+
+    /// Whether an answer excludes.
+    fn fails(&self, answer: Answer, constraint: Constraint) -> bool {
+        match answer {
+            Answer::Pass => false,
+            Answer::Fail => true,
+            Answer::Unknown => self.unknown(constraint),
+        }
+    }
+
+    /// Whether [`verdict`] gives row `row` any reason to be left out.
+    pub(crate) fn excludes(&self, columns: &Columns, row: usize, student: &Student<'_>) -> bool {
+        self.fails_a_constraint(columns, row, student) || self.lacks_criteria(columns, row, student)
+    }
+
+    /// Whether row `row` fails a hard constraint, or one whose unknown answer excludes.
+    fn fails_a_constraint(&self, columns: &Columns, row: usize, student: &Student<'_>) -> bool {
+        let level = columns.level_bit.get(row).copied().unwrap_or(0);
+        if self.levels != 0 && level & self.levels == 0 {
+            return true;
+        }
+        let in_reach = columns.campus.get(row).copied().unwrap_or(0) & self.reach != 0;
+        let location = match columns.delivery.get(row) {
+            Some(DeliveryColumn::Known {
+                mode,
+                online,
+                blocked,
+            }) => {
+                (self.modes != 0 && mode & self.modes == 0)
+                    || if *online {
+                        blocked & self.home != 0
+                    } else {
+                        !in_reach
+                    }
+            }
+            Some(DeliveryColumn::Unknown { might }) => {
+                let mode_fails =
+                    self.modes != 0 && (might & self.modes == 0 || self.unknown(Constraint::DeliveryMode));
+                let might_be_online = might & mode_bit(DeliveryMode::Online) != 0;
+                let reach_fails = !in_reach && (!might_be_online || self.unknown(Constraint::Location));
+                mode_fails || reach_fails
+            }
+            None => true,
+        };
+        if location {
+            return true;
+        }
+        if self.accreditation
+            && self.fails(
+                columns.accreditation.get(row).copied().unwrap_or(Answer::Fail),
+                Constraint::Accreditation,
+            )
+        {
+            return true;
+        }
+        if let Some(credential) = self.credential {
+            if self.fails(columns.eligibility(row, credential), Constraint::Credential) {
+                return true;
+            }
+        }
+        if let Some(limit) = self.max_total_cost {
+            let fails = match columns.total_cost(row, student.home_bit) {
+                Some(total) => total > limit,
+                None => self.unknown(Constraint::TotalCost),
+            };
+            if fails {
+                return true;
+            }
+        }
+        if let Some(limit) = self.max_length_months {
+            let fails = if columns.length_is_program.get(row).copied().unwrap_or(true) {
+                columns.length_months.get(row).copied().unwrap_or(0) > limit
+            } else {
+                self.unknown(Constraint::Length)
+            };
+            if fails {
+                return true;
+            }
+        }
+        if self.practice {
+            let answer = match columns.practice.get(row).copied().flatten() {
+                Some(true) => Answer::Pass,
+                Some(false) => Answer::Fail,
+                None => Answer::Unknown,
+            };
+            if self.fails(answer, Constraint::PracticeExperience) {
+                return true;
+            }
+        }
+        false
+    }
+
+    /// Whether row `row` lacks a criterion the profile excludes programs without, or has no
+    /// weighted criterion to score.
+    fn lacks_criteria(&self, columns: &Columns, row: usize, student: &Student<'_>) -> bool {
+        let mut any_value = false;
+        for (criterion, counts, policy) in &self.criteria {
+            if columns.value(*criterion, row, student).is_some() {
+                any_value |= *counts;
+            } else {
+                match policy {
+                    MissingPolicy::ExcludeProgram => return true,
+                    MissingPolicy::ScoreAsWorst => any_value |= *counts,
+                    MissingPolicy::Reweight => {}
+                }
+            }
+        }
+        !any_value
     }
 }
