@@ -32,6 +32,16 @@ pub(crate) fn state_bit(state: UsState) -> StateSet {
     1u128.checked_shl(state as u32).unwrap_or(0)
 }
 
+/// The bit of `criterion` in a set of criteria.
+pub(crate) fn criterion_bit(criterion: Criterion) -> u16 {
+    1u16.checked_shl(criterion as u32).unwrap_or(0)
+}
+
+/// The bit of `occupation` in a set of occupations.
+pub(crate) fn occupation_bit(occupation: HimOccupation) -> u8 {
+    1u8.checked_shl(occupation as u32).unwrap_or(0)
+}
+
 /// The bit of `mode` in a set of delivery modes.
 pub(crate) fn mode_bit(mode: DeliveryMode) -> u8 {
     1u8.checked_shl(mode as u32).unwrap_or(0)
@@ -70,9 +80,32 @@ pub(crate) struct Columns {
     pub(crate) distance_share: Vec<Option<f64>>,
     pub(crate) reported_earnings: Vec<Option<Money>>,
     pub(crate) occupation: Vec<HimOccupation>,
+    /// The criteria (bits by declaration index) each row has no value for, whoever the student
+    /// is; expected earnings are not among them (see [`Columns::missing`]).
+    pub(crate) missing: Vec<u16>,
     /// For each criterion (by declaration index) whose value depends on the program alone, its
     /// value for every row (`None`: missing); empty for the others.
     pub(crate) fixed: Vec<Vec<Option<f64>>>,
+}
+
+/// What the constraints read of a program's delivery.
+fn delivery_column(delivery: &DeliveryState) -> DeliveryColumn {
+    match delivery {
+        DeliveryState::Known(delivery) => DeliveryColumn::Known {
+            mode: mode_bit(delivery.mode()),
+            online: delivery.mode() == DeliveryMode::Online,
+            blocked: delivery
+                .unavailable_states()
+                .map(state_bit)
+                .fold(0, |set, bit| set | bit),
+        },
+        unknown => DeliveryColumn::Unknown {
+            might: DeliveryMode::all()
+                .filter(|mode| unknown.might_be(*mode))
+                .map(mode_bit)
+                .fold(0, |set, bit| set | bit),
+        },
+    }
 }
 
 /// The criteria whose value depends on the program alone.
@@ -113,22 +146,7 @@ impl Columns {
                 .level_bit
                 .push(1u16.checked_shl(program.degree_level() as u32).unwrap_or(0));
             columns.campus.push(state_bit(program.institution().state()));
-            columns.delivery.push(match program.delivery() {
-                DeliveryState::Known(delivery) => DeliveryColumn::Known {
-                    mode: mode_bit(delivery.mode()),
-                    online: delivery.mode() == DeliveryMode::Online,
-                    blocked: delivery
-                        .unavailable_states()
-                        .map(state_bit)
-                        .fold(0, |set, bit| set | bit),
-                },
-                unknown => DeliveryColumn::Unknown {
-                    might: DeliveryMode::all()
-                        .filter(|mode| unknown.might_be(*mode))
-                        .map(mode_bit)
-                        .fold(0, |set, bit| set | bit),
-                },
-            });
+            columns.delivery.push(delivery_column(program.delivery()));
             columns.accreditation.push(match program.accreditation() {
                 AccreditationState::Known(accreditation)
                     if accreditation.counts_for_credential_eligibility() =>
@@ -176,8 +194,99 @@ impl Columns {
                     column.push(criterion.read(program, &facts, &terms).raw());
                 }
             }
+            let row = columns.missing.len();
+            let missing = Criterion::all()
+                .filter(|criterion| *criterion != Criterion::ExpectedEarnings)
+                .filter(|criterion| match criterion {
+                    Criterion::TotalCost => columns.cost.get(row).copied().flatten().is_none(),
+                    Criterion::SkillCoverage => false,
+                    Criterion::DeliveryPreference => {
+                        columns.distance_share.get(row).copied().flatten().is_none()
+                    }
+                    fixed => columns
+                        .fixed
+                        .get(*fixed as usize)
+                        .and_then(|column| column.get(row))
+                        .is_none_or(Option::is_none),
+                })
+                .fold(0u16, |set, criterion| set | criterion_bit(criterion));
+            columns.missing.push(missing);
         }
         columns
+    }
+
+    /// The criteria row `row` has no value for, as bits, when the occupations whose bits are
+    /// set in `no_figure` have no wage figure for the student.
+    pub(crate) fn missing(&self, row: usize, no_figure: u8) -> u16 {
+        let mut missing = self.missing.get(row).copied().unwrap_or(u16::MAX);
+        let reported = self.reported_earnings.get(row).is_some_and(Option::is_some);
+        let occupation = self
+            .occupation
+            .get(row)
+            .map_or(0, |occupation| occupation_bit(*occupation));
+        if !reported && occupation & no_figure != 0 {
+            missing |= criterion_bit(Criterion::ExpectedEarnings);
+        }
+        missing
+    }
+
+    /// Fills `values` and `missing` (cleared first) with the column of `criterion` over
+    /// `rows`: each cell as [`Criterion::read`] gives it, and whether it is missing.
+    pub(crate) fn fill(
+        &self,
+        criterion: Criterion,
+        rows: &[u32],
+        student: &Student<'_>,
+        values: &mut Vec<f64>,
+        missing: &mut Vec<bool>,
+    ) {
+        values.clear();
+        missing.clear();
+        let mut push = |value: Option<f64>| {
+            values.push(value.unwrap_or(0.0));
+            missing.push(value.is_none());
+        };
+        let rows = rows.iter().map(|row| *row as usize);
+        match criterion {
+            Criterion::TotalCost => {
+                for row in rows {
+                    push(self.total_cost(row, student.home_bit).map(Money::as_f64));
+                }
+            }
+            Criterion::SkillCoverage => {
+                for row in rows {
+                    push(Some(skill_coverage(
+                        self.skills.get(row).copied().unwrap_or_default(),
+                        student.terms.desired_skills,
+                    )));
+                }
+            }
+            Criterion::DeliveryPreference => {
+                for row in rows {
+                    push(
+                        self.distance_share
+                            .get(row)
+                            .copied()
+                            .flatten()
+                            .map(|share| delivery_closeness(share, student.terms.preferred_delivery)),
+                    );
+                }
+            }
+            Criterion::ExpectedEarnings => {
+                for row in rows {
+                    push(
+                        self.earnings(row, student.home, student.fallback)
+                            .map(|(money, _)| money.as_f64()),
+                    );
+                }
+            }
+            fixed => {
+                let column = self.fixed.get(fixed as usize).map_or(&[][..], Vec::as_slice);
+                for row in rows {
+                    push(column.get(row).copied().flatten());
+                }
+            }
+        }
     }
 
     /// The number of rows.
@@ -222,33 +331,4 @@ pub(crate) struct Student<'a> {
     pub(crate) home_bit: StateSet,
     pub(crate) terms: &'a Terms,
     pub(crate) fallback: &'a EarningsFallback,
-}
-
-impl Columns {
-    /// The value of `criterion` for row `row` as [`Criterion::read`] gives it (`None`:
-    /// missing).
-    pub(crate) fn value(&self, criterion: Criterion, row: usize, student: &Student<'_>) -> Option<f64> {
-        match criterion {
-            Criterion::TotalCost => self.total_cost(row, student.home_bit).map(Money::as_f64),
-            Criterion::SkillCoverage => Some(skill_coverage(
-                self.skills.get(row).copied().unwrap_or_default(),
-                student.terms.desired_skills,
-            )),
-            Criterion::DeliveryPreference => self
-                .distance_share
-                .get(row)
-                .copied()
-                .flatten()
-                .map(|share| delivery_closeness(share, student.terms.preferred_delivery)),
-            Criterion::ExpectedEarnings => self
-                .earnings(row, student.home, student.fallback)
-                .map(|(money, _)| money.as_f64()),
-            fixed => self
-                .fixed
-                .get(fixed as usize)
-                .and_then(|column| column.get(row))
-                .copied()
-                .flatten(),
-        }
-    }
 }

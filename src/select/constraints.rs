@@ -5,13 +5,16 @@ use std::fmt;
 
 use serde::Serialize;
 
-use super::columns::{Answer, Columns, DeliveryColumn, StateSet, Student, mode_bit, state_bit};
+use super::columns::{
+    Answer, Columns, DeliveryColumn, StateSet, Student, criterion_bit, mode_bit, occupation_bit, state_bit,
+};
 use super::criteria::{Criterion, Reading, Terms};
 use super::facts::Facts;
 use super::profile::{Constraint, StudentProfile, UnknownPolicy};
 use super::ranking::Flag;
 use super::scoring::MissingPolicy;
 use crate::accreditation::AccreditationState;
+use crate::career::HimOccupation;
 use crate::credential::{Credential, Eligibility};
 use crate::program::{DegreeLevel, DeliveryMode, DeliveryState, LengthBasis, Program, Residency};
 use crate::value::{Money, ProgramId, UsState};
@@ -396,16 +399,33 @@ pub(crate) struct Filter {
     practice: bool,
     /// Per constraint (by declaration index): whether an unknown answer excludes.
     unknown_excludes: Vec<bool>,
-    /// Per weighted criterion: whether its scaled weight is positive, and its missing-data
-    /// policy.
-    criteria: Vec<(Criterion, bool, MissingPolicy)>,
+    /// The weighted criteria whose scaled weight is positive, as bits.
+    counted: u16,
+    /// Those of them that score as the worst value when missing.
+    counted_when_missing: u16,
+    /// The weighted criteria whose absence excludes a program.
+    required: u16,
+    /// The occupations with no wage figure for the student's home state or the nation.
+    no_figure: u8,
 }
 
 impl Filter {
     /// The filter of `profile`, whose weighted `criteria` score with the scaled `weights`.
-    pub(crate) fn new(profile: &StudentProfile, criteria: &[(Criterion, f64)], weights: &[f64]) -> Self {
+    pub(crate) fn new(
+        profile: &StudentProfile,
+        criteria: &[(Criterion, f64)],
+        weights: &[f64],
+        student: &Student<'_>,
+    ) -> Self {
         let spec = profile.spec();
         let home = state_bit(spec.home_state);
+        let bits = |keep: &dyn Fn(Criterion, f64) -> bool| {
+            criteria
+                .iter()
+                .zip(weights)
+                .filter(|((criterion, _), weight)| keep(*criterion, **weight))
+                .fold(0u16, |set, ((criterion, _), _)| set | criterion_bit(*criterion))
+        };
         Self {
             levels: spec
                 .degree_levels
@@ -431,13 +451,21 @@ impl Filter {
             unknown_excludes: Constraint::all()
                 .map(|constraint| profile.unknown_policy(constraint) == UnknownPolicy::Exclude)
                 .collect(),
-            criteria: criteria
-                .iter()
-                .zip(weights)
-                .map(|((criterion, _), weight)| {
-                    (*criterion, *weight > 0.0, profile.missing_policy(*criterion))
+            counted: bits(&|_, weight| weight > 0.0),
+            counted_when_missing: bits(&|criterion, weight| {
+                weight > 0.0 && profile.missing_policy(criterion) == MissingPolicy::ScoreAsWorst
+            }),
+            required: bits(&|criterion, _| {
+                profile.missing_policy(criterion) == MissingPolicy::ExcludeProgram
+            }),
+            no_figure: HimOccupation::all()
+                .filter(|occupation| {
+                    student
+                        .fallback
+                        .occupation_earnings(*occupation, student.home)
+                        .is_none()
                 })
-                .collect(),
+                .fold(0, |set, occupation| set | occupation_bit(occupation)),
         }
     }
 
@@ -460,7 +488,7 @@ impl Filter {
 
     /// Whether [`verdict`] gives row `row` any reason to be left out.
     pub(crate) fn excludes(&self, columns: &Columns, row: usize, student: &Student<'_>) -> bool {
-        self.fails_a_constraint(columns, row, student) || self.lacks_criteria(columns, row, student)
+        self.fails_a_constraint(columns, row, student) || self.lacks_criteria(columns, row)
     }
 
     /// Whether row `row` fails a hard constraint, or one whose unknown answer excludes.
@@ -542,19 +570,12 @@ impl Filter {
 
     /// Whether row `row` lacks a criterion the profile excludes programs without, or has no
     /// weighted criterion to score.
-    fn lacks_criteria(&self, columns: &Columns, row: usize, student: &Student<'_>) -> bool {
-        let mut any_value = false;
-        for (criterion, counts, policy) in &self.criteria {
-            if columns.value(*criterion, row, student).is_some() {
-                any_value |= *counts;
-            } else {
-                match policy {
-                    MissingPolicy::ExcludeProgram => return true,
-                    MissingPolicy::ScoreAsWorst => any_value |= *counts,
-                    MissingPolicy::Reweight => {}
-                }
-            }
+    fn lacks_criteria(&self, columns: &Columns, row: usize) -> bool {
+        let missing = columns.missing(row, self.no_figure);
+        if missing & self.required != 0 {
+            return true;
         }
+        let any_value = self.counted & !missing != 0 || self.counted_when_missing & missing != 0;
         !any_value
     }
 }

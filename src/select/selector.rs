@@ -218,7 +218,7 @@ impl Selector {
         };
         // The constraints as column filters: the eligible rows, and the excluded ones as bits
         // (their reasons are built only if they are read).
-        let filter = Filter::new(profile, &criteria, scoring.weights());
+        let filter = Filter::new(profile, &criteria, scoring.weights(), &student);
         let rows = columns.rows();
         let mut eligible: Vec<u32> = Vec::with_capacity(rows);
         let mut excluded = vec![0u64; rows.div_ceil(64)];
@@ -423,11 +423,7 @@ fn columns_matrix(
     for (criterion, _) in criteria {
         let mut values = Vec::with_capacity(rows.len());
         let mut missing = Vec::with_capacity(rows.len());
-        for row in rows {
-            let value = columns.value(*criterion, *row as usize, student);
-            values.push(value.unwrap_or(0.0));
-            missing.push(value.is_none());
-        }
+        columns.fill(*criterion, rows, student, &mut values, &mut missing);
         matrix.push_column(criterion.direction(), values, Some(missing))?;
     }
     Ok(matrix)
