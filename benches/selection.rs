@@ -357,6 +357,9 @@ fn national(c: &mut Criterion) {
             }
         });
     });
+    group.bench_function("2000 profiles x 900, top-10 each, rank_many", |b| {
+        b.iter(|| selector.rank_many(black_box(&profiles), 10));
+    });
     group.finish();
 }
 
