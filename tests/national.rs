@@ -196,7 +196,7 @@ fn the_national_catalogue_has_one_program_per_first_major_row() {
 }
 
 /// What the federal files leave unknown, counted. IC2022 lists 30 of the programs'
-/// institutions less than HD2024 (institutions new to HIM since 2022), IC2022_AY 68 (those,
+/// institutions less than HD2024 (institutions new to HIM since 2022), `IC2022_AY` 68 (those,
 /// and the clock-hour schools, which charge by program); College Scorecard's tuition covers
 /// 21 undergraduate programs of them.
 #[test]
@@ -244,7 +244,7 @@ fn every_unknown_is_counted() {
     );
 }
 
-/// Alabama State University (UNITID 100724), IC2022_AY: TUITION2 8,328 + FEE2 2,740 = 11,068
+/// Alabama State University (UNITID 100724), `IC2022_AY`: TUITION2 8,328 + FEE2 2,740 = 11,068
 /// in-state, TUITION3 16,656 + FEE3 2,740 = 19,396 out-of-state, a year; its bachelor's degree
 /// is typically 48 months, so 44,272 and 77,584. The University of Cincinnati's
 /// post-baccalaureate certificate takes the graduate charges: TUITION6 13,224 + FEE6 1,678 and
@@ -305,7 +305,7 @@ fn costs_are_estimated_from_the_charges_by_hand() {
     );
 }
 
-/// Atlantic Technical College (UNITID 132374), a clock-hour school, has no IC_AY row and no
+/// Atlantic Technical College (UNITID 132374), a clock-hour school, has no `IC_AY` row and no
 /// Scorecard tuition: its cost is unknown, never $0.
 #[test]
 fn clock_hour_schools_have_an_unknown_cost() {
@@ -323,10 +323,12 @@ fn clock_hour_schools_have_an_unknown_cost() {
     let files = files();
     let built = build_catalog(
         &CatalogInputs::new(&files.institutions, &files.completions, year(2024))
+            .with_distance(&files.distance, year(2022))
             .with_charges(&files.charges, year(2022)),
     )
     .unwrap();
     assert_eq!(built.summary.cost_unknown_no_row, 68);
+    assert_eq!(built.summary.delivery_unknown_no_row, 30);
     assert_eq!(built.summary.cost_estimated_scorecard, 0);
 }
 
