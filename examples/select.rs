@@ -134,8 +134,11 @@ fn run() -> Result<(), String> {
 
 fn everything_excluded(ranking: &Ranking) -> String {
     let mut message = format!(
-        "the profile excludes all {} programs; nothing to rank. Reasons:\n",
-        ranking.exclusions().len()
+        "the profile excludes {}; nothing to rank. Reasons:\n",
+        match ranking.exclusions().len() {
+            1 => "the only program".to_owned(),
+            all => format!("all {all} programs"),
+        }
     );
     for exclusion in ranking.exclusions() {
         let reasons: Vec<String> = exclusion.reasons().iter().map(ToString::to_string).collect();
@@ -183,8 +186,8 @@ fn helped_most(entry: &RankedProgram) -> String {
 fn print_table(out: &mut String, selector: &Selector, ranking: &Ranking) {
     outln!(
         out,
-        "{} programs ranked, {} excluded, out of {} ({}; weights: {})\n",
-        ranking.entries().len(),
+        "{} ranked, {} excluded, out of {} ({}; weights: {})\n",
+        common::count(ranking.entries().len(), "program", "programs"),
         ranking.exclusions().len(),
         ranking.out_of(),
         ranking.method(),

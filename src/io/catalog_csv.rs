@@ -460,7 +460,7 @@ pub fn read_catalog_csv_with_limits<R: Read>(source: &str, reader: R, limits: &L
             Next::Malformed(error) => return Err(error),
             Next::Record => {}
         }
-        let line = record.position().map(csv::Position::line);
+        let line = csv.line();
         if programs.len() >= limits.max_programs {
             return Err(Error::Parse {
                 location: Box::new(place(line)),

@@ -360,3 +360,96 @@ pub fn lenient_profile() -> impl Strategy<Value = himkit::StudentProfile> {
         himkit::StudentProfile::new(spec).unwrap()
     })
 }
+
+/// The embedded wage table, with up to six state figures added: each a copy of one of its
+/// all-industry rows for another area (and sometimes with no published median), so that the
+/// state-before-national fallback of expected earnings is exercised.
+pub fn wages() -> impl Strategy<Value = Vec<himkit::WageStatistics>> {
+    let national = himkit::Dataset::embedded().unwrap().wages().to_vec();
+    let count = national.len();
+    proptest::collection::vec(
+        (
+            0..count,
+            state(),
+            proptest::option::weighted(0.9, 20_000u64..200_000),
+        ),
+        0..6,
+    )
+    .prop_map(move |extra| {
+        let mut wages = national.clone();
+        for (index, state, median) in extra {
+            let row = &national[index];
+            let median = median.map_or(himkit::Wage::NOT_IN_SOURCE, |dollars| {
+                himkit::Wage::Amount(Money::new(dollars).unwrap())
+            });
+            let percentiles = himkit::WagePercentiles::new(
+                himkit::Wage::NOT_IN_SOURCE,
+                himkit::Wage::NOT_IN_SOURCE,
+                median,
+                himkit::Wage::NOT_IN_SOURCE,
+                himkit::Wage::NOT_IN_SOURCE,
+            )
+            .unwrap();
+            wages.push(himkit::WageStatistics::new(himkit::WageStatisticsSpec {
+                occupation: row.occupation(),
+                occupation_title: Text::new(row.occupation_title()).unwrap(),
+                area: himkit::Area::State { state },
+                industry: row.industry().cloned(),
+                ownership: row.ownership(),
+                period: row.period(),
+                employment: row.employment(),
+                mean: row.mean(),
+                percentiles,
+                provenance: row.provenance().clone(),
+            }));
+        }
+        wages
+    })
+}
+
+/// [`profile`] with every unknown policy and the earnings baseline drawn too, and each hard
+/// constraint kept only one time in three, so that most catalogues have ranked programs as well
+/// as exclusions.
+pub fn profile_with_unknowns() -> impl Strategy<Value = himkit::StudentProfile> {
+    use himkit::select::{Constraint, UnknownPolicy};
+    let constraints: Vec<Constraint> = Constraint::all().collect();
+    (
+        profile(),
+        proptest::collection::vec(
+            select(vec![UnknownPolicy::KeepAndFlag, UnknownPolicy::Exclude]),
+            constraints.len(),
+        ),
+        proptest::option::of(0u64..120_000),
+        proptest::collection::vec(proptest::bool::weighted(1.0 / 3.0), 9),
+    )
+        .prop_map(move |(profile, policies, baseline, keep)| {
+            let mut spec = profile.spec().clone();
+            if !keep[0] {
+                spec.degree_levels.clear();
+            }
+            if !keep[1] {
+                spec.delivery_modes.clear();
+            }
+            if !keep[2] {
+                spec.relocation_states = UsState::all().collect();
+            }
+            spec.require_accreditation &= keep[3];
+            if !keep[4] {
+                spec.target_credential = None;
+            }
+            if !keep[5] {
+                spec.max_total_cost = None;
+            }
+            if !keep[6] {
+                spec.max_length_months = None;
+            }
+            spec.require_practice_experience &= keep[7];
+            if !keep[8] {
+                spec.missing
+                    .retain(|_, policy| *policy != himkit::select::MissingPolicy::ExcludeProgram);
+            }
+            spec.unknown = constraints.iter().copied().zip(policies).collect();
+            spec.earnings_baseline = baseline.map(|dollars| Money::new(dollars).unwrap());
+            himkit::StudentProfile::new(spec).unwrap()
+        })
+}
