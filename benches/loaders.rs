@@ -1,7 +1,10 @@
 //! Loader speed: reading a generated OEWS CSV of 400 000 rows (the size of the all-data file),
 //! in full and filtered to the HIM occupations.
 //!
-//! `cargo bench --bench loaders`. The file is written once to the system temp directory
+//! Catalogue loading: a generated pretty-JSON catalogue of 900 and 14 400 programs beside the
+//! CSV of the same programs (`cargo bench --bench loaders -- catalog`), to show linear growth.
+//!
+//! `cargo bench --bench loaders`. The OEWS file is written once to the system temp directory
 //! (`himkit-bench/all_data_M_2024.csv`); `scripts/loaders_peer.sh` times pandas on the same file and
 //! measures peak memory of a filtered read.
 #![allow(
@@ -14,9 +17,13 @@
 use std::fmt::Write as _;
 use std::hint::black_box;
 use std::path::PathBuf;
+use std::time::Instant;
 
-use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use himkit::io::{OewsOptions, read_oews_csv};
+use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
+use himkit::Catalog;
+use himkit::io::{OewsOptions, read_catalog_csv, read_oews_csv, write_catalog_csv};
+
+mod common;
 
 const ROWS: usize = 400_000;
 
@@ -110,5 +117,39 @@ fn loaders(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, loaders);
+fn catalogs(c: &mut Criterion) {
+    let mut group = c.benchmark_group("catalog");
+    group.sample_size(10);
+    for programs in [900usize, 14_400] {
+        let catalog = common::national_catalog(programs);
+        let json = catalog.to_json().unwrap();
+        let mut csv = Vec::new();
+        write_catalog_csv(&catalog, &mut csv).unwrap();
+        // One timed load of each first, so that a slow loader shows without waiting for its samples.
+        let start = Instant::now();
+        assert_eq!(Catalog::from_json_str("programs.json", &json).unwrap(), catalog);
+        let json_once = start.elapsed();
+        let start = Instant::now();
+        assert_eq!(
+            read_catalog_csv("programs.csv", csv.as_slice()).unwrap().len(),
+            programs
+        );
+        let csv_once = start.elapsed();
+        eprintln!(
+            "{programs} programs: JSON {} KB loaded once in {json_once:?}, CSV {} KB in {csv_once:?}",
+            json.len() / 1_000,
+            csv.len() / 1_000
+        );
+        group.throughput(Throughput::Elements(programs as u64));
+        group.bench_function(BenchmarkId::new("json", programs), |b| {
+            b.iter(|| Catalog::from_json_str("programs.json", black_box(&json)).unwrap());
+        });
+        group.bench_function(BenchmarkId::new("csv", programs), |b| {
+            b.iter(|| read_catalog_csv("programs.csv", black_box(csv.as_slice())).unwrap());
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, loaders, catalogs);
 criterion_main!(benches);

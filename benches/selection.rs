@@ -204,6 +204,7 @@ fn synthetic_program(random: &mut Random, index: usize) -> Program {
         )
         .unwrap(),
         degree_level: level,
+        award_level: None,
         discipline: Discipline::HealthInformationManagement,
         cip: None,
         delivery: delivery.into(),

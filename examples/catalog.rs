@@ -1,7 +1,11 @@
 //! Lists the embedded programs with their accreditation, credential eligibility and outcomes,
 //! then the embedded BLS wage figures and projections.
 //!
-//! Run with `cargo run --example catalog`.
+//! ```text
+//! cargo run --example catalog                  # the illustrative catalogue, wages, projections
+//! cargo run --example catalog -- --state OH    # the real programs of one state (national catalogue)
+//! cargo run --example catalog -- --national    # every real program, and what is unknown
+//! ```
 
 #[macro_use]
 #[path = "common/mod.rs"]
@@ -9,7 +13,9 @@ mod common;
 
 use std::process::ExitCode;
 
-use himkit::{Credential, Dataset, Eligibility, LengthBasis, Program, WageStatistics};
+use himkit::{Credential, Dataset, Eligibility, LengthBasis, Program, UsState, WageStatistics};
+
+const USAGE: &str = "usage: catalog [--state XX | --national]";
 
 fn main() -> ExitCode {
     match run() {
@@ -22,6 +28,23 @@ fn main() -> ExitCode {
 }
 
 fn run() -> Result<(), String> {
+    let mut state: Option<UsState> = None;
+    let mut national = false;
+    let mut args = std::env::args().skip(1);
+    while let Some(arg) = args.next() {
+        match arg.as_str() {
+            "--state" => {
+                let value = common::value_of(&mut args, &arg)?;
+                state = Some(value.parse().map_err(|error| format!("--state: {error}"))?);
+            }
+            "--national" => national = true,
+            "--help" | "-h" => return Err(USAGE.to_owned()),
+            other => return Err(format!("unknown argument {other:?}\n{USAGE}")),
+        }
+    }
+    if national || state.is_some() {
+        return list_national(state);
+    }
     let dataset = Dataset::embedded().map_err(|error| error.to_string())?;
     let mut out = String::new();
     let out = &mut out;
@@ -73,6 +96,33 @@ fn run() -> Result<(), String> {
     common::emit(out)
 }
 
+/// The national catalogue's programs, of one state or all, and what building it left unknown.
+fn list_national(state: Option<UsState>) -> Result<(), String> {
+    let dataset = Dataset::national().map_err(|error| error.to_string())?;
+    let summary = Dataset::national_summary().map_err(|error| error.to_string())?;
+    let programs: Vec<&Program> = dataset
+        .catalog()
+        .iter()
+        .filter(|program| state.is_none_or(|state| program.institution().state() == state))
+        .collect();
+    let mut out = String::new();
+    let out = &mut out;
+    let place = state.map_or_else(|| "the United States".to_owned(), |state| state.to_string());
+    outln!(
+        out,
+        "Real programs in {place}: {} (national catalogue from IPEDS 2024 and College Scorecard; \
+         accreditation not verified: check the CAHIIM program directory)\n",
+        programs.len()
+    );
+    if state.is_none() {
+        outln!(out, "{summary}");
+    }
+    for program in programs {
+        print_program(out, program);
+    }
+    common::emit(out)
+}
+
 fn print_program(out: &mut String, program: &Program) {
     outln!(out, "{}  [{}]", program, program.id());
     let accreditation = program.accreditation();
@@ -80,10 +130,13 @@ fn print_program(out: &mut String, program: &Program) {
         LengthBasis::Program => String::new(),
         LengthBasis::TypicalForLevel => " (typical for the level)".to_owned(),
     };
+    let level = match program.award_level() {
+        Some(award) => format!("{} ({})", program.degree_level(), award.label()),
+        None => program.degree_level().to_string(),
+    };
     outln!(
         out,
-        "  {} · {} · {} · {} months{length}",
-        program.degree_level(),
+        "  {level} · {} · {} · {} months{length}",
         program.discipline(),
         program.delivery(),
         program.length_months()
@@ -112,10 +165,22 @@ fn print_program(out: &mut String, program: &Program) {
     );
     outln!(
         out,
-        "  median debt {} · median earnings {}\n",
+        "  median debt {} · median earnings {}",
         outcomes.median_debt,
         outcomes.median_earnings
     );
+    if !outcomes.program_size.is_not_reported() {
+        outln!(out, "  awards conferred: {}", outcomes.program_size);
+    }
+    let sources: Vec<String> = program
+        .sources()
+        .iter()
+        .map(|(field, source)| format!("{field} {source}"))
+        .collect();
+    if !sources.is_empty() {
+        outln!(out, "  sources: {}", sources.join(", "));
+    }
+    outln!(out);
 }
 
 fn print_wages(out: &mut String, wages: &WageStatistics) {

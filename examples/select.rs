@@ -1,7 +1,10 @@
-//! Ranks HIM programs for a student profile and explains the result.
+//! Ranks HIM programs for a student profile and explains the result: by default the real
+//! programs of the national catalogue (`Dataset::national`), built from IPEDS and College
+//! Scorecard files; `--illustrative` ranks the fictional illustrative catalogue instead.
 //!
 //! ```text
 //! cargo run --example select
+//! cargo run --example select -- --illustrative
 //! cargo run --example select -- --method topsis --top 5
 //! cargo run --example select -- --programs my-programs.json --profile me.json --format json
 //! cargo run --example select -- --explain lakeside-cc-hit-aas
@@ -19,10 +22,14 @@ mod common;
 use std::process::ExitCode;
 
 use himkit::select::{Method, RankedProgram};
-use himkit::{AccreditationState, Credential, Program, Ranking, Selector, StudentProfile};
+use himkit::{
+    AccreditationState, AwardLevel, Credential, DeliveryState, Eligibility, Program, Ranking, Selector,
+    StudentProfile,
+};
 
 struct Options {
     programs: Option<String>,
+    illustrative: bool,
     scorecard: Option<String>,
     scorecard_year: Option<String>,
     profile: Option<String>,
@@ -32,7 +39,7 @@ struct Options {
     explain: Option<String>,
 }
 
-const USAGE: &str = "usage: select [--programs FILE.json|FILE.csv] [--scorecard FILE [--scorecard-year YEAR]] \
+const USAGE: &str = "usage: select [--programs FILE.json|FILE.csv | --illustrative] [--scorecard FILE [--scorecard-year YEAR]] \
                      [--profile FILE] [--method weighted-sum|topsis] [--top N] [--format table|json] [--explain ID]";
 
 fn main() -> ExitCode {
@@ -48,6 +55,7 @@ fn main() -> ExitCode {
 fn parse_options() -> Result<Options, String> {
     let mut options = Options {
         programs: None,
+        illustrative: false,
         scorecard: None,
         scorecard_year: None,
         profile: None,
@@ -60,6 +68,7 @@ fn parse_options() -> Result<Options, String> {
     while let Some(arg) = args.next() {
         match arg.as_str() {
             "--programs" => options.programs = Some(common::value_of(&mut args, &arg)?),
+            "--illustrative" => options.illustrative = true,
             "--profile" => options.profile = Some(common::value_of(&mut args, &arg)?),
             "--scorecard" => options.scorecard = Some(common::value_of(&mut args, &arg)?),
             "--scorecard-year" => options.scorecard_year = Some(common::value_of(&mut args, &arg)?),
@@ -91,7 +100,10 @@ fn parse_options() -> Result<Options, String> {
 
 fn run() -> Result<(), String> {
     let options = parse_options()?;
-    let (mut catalog, dataset) = common::load_dataset(options.programs.as_deref())?;
+    if options.illustrative && options.programs.is_some() {
+        return Err("--illustrative and --programs choose different catalogues; give one".to_owned());
+    }
+    let (mut catalog, dataset) = common::load_catalog(options.programs.as_deref(), options.illustrative)?;
     if let Some(path) = &options.scorecard {
         catalog = common::attach_scorecard(&catalog, path, options.scorecard_year.as_deref())?;
     }
@@ -122,8 +134,11 @@ fn run() -> Result<(), String> {
 
 fn everything_excluded(ranking: &Ranking) -> String {
     let mut message = format!(
-        "the profile excludes all {} programs; nothing to rank. Reasons:\n",
-        ranking.exclusions().len()
+        "the profile excludes {}; nothing to rank. Reasons:\n",
+        match ranking.exclusions().len() {
+            1 => "the only program".to_owned(),
+            all => format!("all {all} programs"),
+        }
     );
     for exclusion in ranking.exclusions() {
         let reasons: Vec<String> = exclusion.reasons().iter().map(ToString::to_string).collect();
@@ -141,11 +156,16 @@ fn total_cost(entry: &RankedProgram) -> String {
     }
 }
 
+/// The credentials graduates may sit; `RHIT?` where eligibility waits on facts not known
+/// (accreditation not verified).
 fn eligibility(program: &Program) -> String {
-    let credentials: Vec<&str> = [Credential::Rhit, Credential::Rhia]
+    let credentials: Vec<String> = [Credential::Rhit, Credential::Rhia]
         .into_iter()
-        .filter(|credential| program.eligibility(*credential).is_eligible())
-        .map(Credential::abbreviation)
+        .filter_map(|credential| match program.eligibility(credential) {
+            Eligibility::Eligible => Some(credential.abbreviation().to_owned()),
+            Eligibility::Unknown { .. } => Some(format!("{}?", credential.abbreviation())),
+            _ => None,
+        })
         .collect();
     if credentials.is_empty() {
         "none".to_owned()
@@ -166,8 +186,8 @@ fn helped_most(entry: &RankedProgram) -> String {
 fn print_table(out: &mut String, selector: &Selector, ranking: &Ranking) {
     outln!(
         out,
-        "{} programs ranked, {} excluded, out of {} ({}; weights: {})\n",
-        ranking.entries().len(),
+        "{} ranked, {} excluded, out of {} ({}; weights: {})\n",
+        common::count(ranking.entries().len(), "program", "programs"),
         ranking.exclusions().len(),
         ranking.out_of(),
         ranking.method(),
@@ -180,7 +200,7 @@ fn print_table(out: &mut String, selector: &Selector, ranking: &Ranking) {
     );
     outln!(
         out,
-        "{:>4} {:>5} {:<6} {:<40} {:<10} {:<9} {:<17} {:<9} {:>10}",
+        "{:>4} {:>5} {:<6} {:<40} {:<14} {:<10} {:<17} {:<9} {:>12}",
         "rank",
         "score",
         "band",
@@ -200,18 +220,20 @@ fn print_table(out: &mut String, selector: &Selector, ranking: &Ranking) {
             AccreditationState::NotVerified => "not verified".to_owned(),
             _ => "none".to_owned(),
         };
-        let delivery = program
-            .delivery()
-            .known()
-            .map_or("unknown", |delivery| delivery.mode().as_str());
+        let delivery = match program.delivery() {
+            DeliveryState::Known(delivery) => delivery.mode().as_str(),
+            DeliveryState::InstitutionOffersDistancePrograms => "distance?",
+            DeliveryState::NoDistancePrograms => "not online",
+            _ => "unknown",
+        };
         outln!(
             out,
-            "{:>4} {:>5.3} {:<6} {:<40} {:<10} {:<9} {:<17} {:<9} {:>10}",
+            "{:>4} {:>5.3} {:<6} {:<40} {:<14} {:<10} {:<17} {:<9} {:>12}",
             entry.rank(),
             entry.score(),
             entry.band().to_string(),
             common::fit(program.name(), 40),
-            common::fit(program.degree_level().as_str(), 10),
+            common::fit(&level(program), 14),
             delivery,
             common::fit(&status, 17),
             eligibility(program),
@@ -232,13 +254,111 @@ fn print_table(out: &mut String, selector: &Selector, ranking: &Ranking) {
             helped_most(entry),
         );
     }
-    if !ranking.exclusions().is_empty() {
+    print_legend(out, selector, ranking);
+    print_exclusions(out, ranking);
+}
+
+/// The award level where the program has one (`associate`, `cert. 1-2 yr`), else the degree
+/// level.
+fn level(program: &Program) -> String {
+    let Some(award) = program.award_level() else {
+        return program.degree_level().to_string();
+    };
+    match award {
+        AwardLevel::CertificateUnderTwelveWeeks => "cert. <12 wk",
+        AwardLevel::CertificateTwelveWeeksToOneYear => "cert. 12wk-1yr",
+        AwardLevel::CertificateUnderOneYear => "cert. <1 yr",
+        AwardLevel::CertificateOneToTwoYears => "cert. 1-2 yr",
+        AwardLevel::CertificateTwoToFourYears => "cert. 2-4 yr",
+        AwardLevel::Associate => "associate",
+        AwardLevel::Bachelors => "bachelor's",
+        AwardLevel::PostbaccalaureateCertificate => "postbacc cert.",
+        AwardLevel::Masters => "master's",
+        AwardLevel::PostMastersCertificate => "post-MS cert.",
+        _ => "doctorate",
+    }
+    .to_owned()
+}
+
+/// What the marks in the table mean, for the marks it shows.
+fn print_legend(out: &mut String, selector: &Selector, ranking: &Ranking) {
+    let programs: Vec<&Program> = ranking
+        .entries()
+        .iter()
+        .filter_map(|entry| selector.program(entry.id().as_str()))
+        .collect();
+    let mut notes = Vec::new();
+    if programs
+        .iter()
+        .any(|program| *program.accreditation() == AccreditationState::NotVerified)
+    {
+        notes.push(
+            "not verified: federal files do not record CAHIIM accreditation; check the CAHIIM program directory \
+             (RHIT?/RHIA?: eligible once accreditation is verified)",
+        );
+    }
+    if programs
+        .iter()
+        .any(|program| *program.delivery() == DeliveryState::InstitutionOffersDistancePrograms)
+    {
+        notes.push("distance?: the institution offers distance-education programs; whether this one is online is unknown");
+    }
+    if programs
+        .iter()
+        .any(|program| *program.delivery() == DeliveryState::NoDistancePrograms)
+    {
+        notes.push("not online: the institution offers no distance-education programs (on campus or hybrid)");
+    }
+    if ranking.entries().iter().any(RankedProgram::cost_is_estimate) {
+        notes.push(
+            "est.: an estimate, a year's published tuition and fees times the level's typical length \
+             (--explain ID shows the source)",
+        );
+    }
+    if ranking.entries().iter().any(|entry| entry.total_cost().is_none()) {
+        notes.push("unknown cost: no published annual charge (clock-hour schools charge by program)");
+    }
+    if !notes.is_empty() {
+        outln!(out);
+        for note in notes {
+            outln!(out, "{note}");
+        }
+    }
+}
+
+/// Every exclusion with its reasons; past 20, the count of each reason instead (`--explain ID`
+/// or `--format json` give every one).
+fn print_exclusions(out: &mut String, ranking: &Ranking) {
+    let exclusions = ranking.exclusions();
+    if exclusions.is_empty() {
+        return;
+    }
+    if exclusions.len() <= 20 {
         outln!(out, "\nExcluded:");
-        for exclusion in ranking.exclusions() {
+        for exclusion in exclusions {
             let reasons: Vec<String> = exclusion.reasons().iter().map(ToString::to_string).collect();
             outln!(out, "  {}: {}", exclusion.id(), reasons.join("; "));
         }
+        return;
     }
+    let mut counts: std::collections::BTreeMap<String, usize> = std::collections::BTreeMap::new();
+    for reason in exclusions.iter().flat_map(himkit::select::Exclusion::reasons) {
+        let name = serde_json::to_value(reason)
+            .ok()
+            .and_then(|value| value.get("constraint")?.as_str().map(str::to_owned))
+            .unwrap_or_else(|| "other".to_owned());
+        *counts.entry(name).or_default() += 1;
+    }
+    let counts: Vec<String> = counts
+        .iter()
+        .map(|(name, count)| format!("{name} {count}"))
+        .collect();
+    outln!(
+        out,
+        "\nExcluded: {} programs (reasons: {}); --explain ID says why one was, --format json lists all",
+        exclusions.len(),
+        counts.join(", ")
+    );
 }
 
 fn print_stability(out: &mut String, selector: &Selector, profile: &StudentProfile) -> Result<(), String> {

@@ -4,6 +4,7 @@
 //! cargo run --example wages                                  # the embedded BLS figures
 //! cargo run --example wages -- --oews national_M2024_dl.xlsx  # a real OEWS file (XLSX or CSV)
 //! cargo run --example wages -- --oews state_M2024_dl.csv --area 39 --soc 29-9021 --lenient
+//! cargo run --example wages -- --oews wages-renamed.csv --period 2024-05
 //! ```
 //!
 //! Without `--soc`, the HIM occupations are shown (11-9111, 29-9021, 29-2072, 29-2071).
@@ -15,10 +16,11 @@ mod common;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use himkit::io::{Mode, OewsOptions, read_oews_path};
+use himkit::io::{Mode, OewsOptions, period_from_file_name, read_oews_path};
 use himkit::{Dataset, HimOccupation, Money, Percentile, Wage, WageStatistics};
 
-const USAGE: &str = "usage: wages [--oews FILE [--area CODE]... [--soc CODE]... [--lenient]]";
+const USAGE: &str = "usage: wages [--oews FILE [--period YYYY-MM] [--top-code DOLLARS] [--area CODE]... \
+                     [--soc CODE]... [--lenient]]";
 const BAR: usize = 50;
 
 fn main() -> ExitCode {
@@ -45,6 +47,24 @@ fn run() -> Result<(), String> {
                     .occupations
                     .push(code.parse().map_err(|error| format!("--soc: {error}"))?);
             }
+            "--period" => {
+                let period = common::value_of(&mut args, &arg)?;
+                options.period = Some(period.parse().map_err(|_| {
+                    format!(
+                        "--period {period:?}: give the survey's reference month as YYYY-MM (e.g. 2024-05)"
+                    )
+                })?);
+            }
+            "--top-code" => {
+                let dollars = common::value_of(&mut args, &arg)?;
+                options.top_code = Some(
+                    dollars
+                        .parse::<u64>()
+                        .ok()
+                        .and_then(|dollars| Money::new(dollars).ok())
+                        .ok_or_else(|| format!("--top-code {dollars:?}: give whole dollars (e.g. 239200)"))?,
+                );
+            }
             "--lenient" => options.mode = Mode::Lenient,
             "--help" | "-h" => return Err(USAGE.to_owned()),
             other => return Err(format!("unknown argument {other:?}\n{USAGE}")),
@@ -55,9 +75,16 @@ fn run() -> Result<(), String> {
     }
     let mut out = String::new();
     let rows: Vec<WageStatistics> = if let Some(path) = &file {
-        let outcome = read_oews_path(path, &options).map_err(|error| error.to_string())?;
+        if options.period.is_none() && period_from_file_name(&path.to_string_lossy()).is_none() {
+            return Err(format!(
+                "{}: the file name does not say which survey it is (BLS names them like \
+                 national_M2024_dl.csv); give its reference month with --period YYYY-MM",
+                path.display()
+            ));
+        }
+        let outcome = read_oews_path(path, &options).map_err(|error| in_flags(&error.to_string()))?;
         for skipped in &outcome.skipped {
-            eprintln!("skipped {}: {}", skipped.location, skipped.reason);
+            eprintln!("skipped {}: {}", skipped.location, in_flags(&skipped.reason));
         }
         outcome.items
     } else {
@@ -85,6 +112,14 @@ fn run() -> Result<(), String> {
         Money::new(top as u64).unwrap_or(Money::ZERO)
     );
     common::emit(&out)
+}
+
+/// The library names its options; on the command line they are flags.
+fn in_flags(message: &str) -> String {
+    message.replace(
+        "set OewsOptions::top_code",
+        "give the top code with --top-code DOLLARS",
+    )
 }
 
 /// Per occupation, the embedded national all-industry figures with the most percentiles, the

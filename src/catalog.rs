@@ -57,7 +57,8 @@ impl Catalog {
     }
 
     /// Reads a JSON array of program objects. `source` names the input in error messages (a
-    /// file name, say).
+    /// file name, say). A UTF-8 byte-order mark at the start, as Windows editors save a file,
+    /// is accepted.
     ///
     /// # Errors
     /// [`Error::Parse`] for malformed JSON or a refused value, with the line, column and the path
@@ -74,6 +75,8 @@ impl Catalog {
     /// As [`Catalog::from_json_str`], and [`Error::Parse`] naming the bound the document
     /// exceeds.
     pub fn from_json_str_with_limits(source: &str, text: &str, limits: &Limits) -> Result<Self> {
+        // Windows editors start a UTF-8 file with a byte-order mark; it is not part of the JSON.
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         if text.len() > limits.max_json_bytes {
             return Err(Error::Parse {
                 location: Box::new(json_location(source, 1, 1, None)),
@@ -92,11 +95,12 @@ impl Catalog {
                 message: without_position(&error),
             })?;
         let mut programs = Vec::with_capacity(elements.len());
-        let mut lines = Vec::with_capacity(elements.len());
         for (index, element) in elements.iter().enumerate() {
-            let (line, column) = position_in(text, element.get());
             let mut deserializer = serde_json::Deserializer::from_str(element.get());
             let program: Program = serde_path_to_error::deserialize(&mut deserializer).map_err(|error| {
+                // Positions are computed only for the error: scanning the text for every element
+                // would make loading quadratic.
+                let (line, column) = position_in(text, element.get());
                 let inner = error.inner();
                 // Positions inside the element are relative to its first character.
                 let error_line = inner.line().max(1);
@@ -118,7 +122,6 @@ impl Catalog {
                 }
             })?;
             programs.push(program);
-            lines.push(line);
         }
         Self::new(programs).map_err(|error| match error {
             Error::DuplicateProgramId {
@@ -132,7 +135,8 @@ impl Catalog {
                         .path
                         .as_deref()
                         .and_then(|path| path.trim_matches(['[', ']']).parse::<usize>().ok())
-                        .and_then(|index| lines.get(index).map(|line| *line as u64));
+                        .and_then(|index| elements.get(index))
+                        .map(|element| position_in(text, element.get()).0 as u64);
                 }
                 Error::DuplicateProgramId { id, first, second }
             }

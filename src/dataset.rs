@@ -1,19 +1,40 @@
 //! The default dataset that ships inside the crate.
 
+use std::sync::OnceLock;
+
 use crate::catalog::Catalog;
 use crate::error::Result;
-use crate::io::{read_reference_projections, read_reference_wages};
+use crate::io::{
+    BuildSummary, CatalogInputs, IpedsOptions, build_catalog, read_ipeds_charges, read_ipeds_completions,
+    read_ipeds_distance, read_ipeds_institutions, read_reference_projections, read_reference_wages,
+    read_scorecard_institutions,
+};
 use crate::outlook::JobOutlook;
-use crate::value::SocCode;
+use crate::value::{SocCode, Year};
 use crate::wage::{Area, WageStatistics};
 
 const PROGRAMS_JSON: &str = include_str!("../data/programs.json");
 const WAGES_CSV: &str = include_str!("../data/oews_him_national.csv");
 const PROJECTIONS_CSV: &str = include_str!("../data/projections_him.csv");
+const HD: &[u8] = include_bytes!("../data/federal/hd2024_him.csv");
+const COMPLETIONS: &[u8] = include_bytes!("../data/federal/c2024_a_him_first_majors.csv");
+const IC: &[u8] = include_bytes!("../data/federal/ic2022_him.csv");
+const IC_AY: &[u8] = include_bytes!("../data/federal/ic2022_ay_him.csv");
+const SCORECARD_INSTITUTIONS: &[u8] = include_bytes!("../data/federal/scorecard_institution_him.csv");
+/// The release of the embedded College Scorecard institution file.
+const SCORECARD_RELEASE: &str = "2021-22";
+/// The collection years of the embedded federal files.
+const HD_YEAR: u16 = 2024;
+const IC_YEAR: u16 = 2022;
+
+/// The national dataset, built on first use.
+static NATIONAL: OnceLock<Result<(Dataset, BuildSummary)>> = OnceLock::new();
 
 /// Programs, wage statistics and job outlooks, loaded together.
 ///
-/// [`Dataset::embedded`] gives the data that ships with himkit:
+/// [`Dataset::national`] gives the real programs: the national HIM catalogue built from the
+/// IPEDS and College Scorecard files that ship with himkit (see [`Dataset::national`]).
+/// [`Dataset::embedded`] gives the data that ships with himkit with the *illustrative* catalogue:
 /// - **wages**: national BLS OEWS figures for the HIM occupations (11-9111, 29-9021, 29-2072
 ///   and the SOC 2010 code 29-2071), all industries and the main industries, for the years a
 ///   citable source gives, each with its source and confidence;
@@ -50,7 +71,8 @@ impl Dataset {
         }
     }
 
-    /// The dataset embedded in the crate (see the type's docs).
+    /// The dataset embedded in the crate with the **illustrative** catalogue of fictional
+    /// programs (see the type's docs); [`Dataset::national`] has the real programs.
     ///
     /// # Errors
     /// Never in a released crate: the embedded files are checked by the test suite. The
@@ -64,6 +86,46 @@ impl Dataset {
                 PROJECTIONS_CSV.as_bytes(),
             )?,
         })
+    }
+
+    /// The national HIM catalogue with the embedded BLS wages and projections: one program per
+    /// institution, CIP code (51.0706 HIM, 51.0707 HIT) and IPEDS award level among the first
+    /// majors of IPEDS Completions 2024 (`C2024_A`), joined with IPEDS HD2024, IC2022 (distance
+    /// education), `IC2022_AY` (charges) and College Scorecard's institution file (2021-22
+    /// release; tuition where `IC_AY` has none), through the public readers and
+    /// [`build_catalog`](crate::io::build_catalog). The files are line subsets of the published
+    /// ones, in the crate's `data/federal/` with their sources.
+    ///
+    /// Every program's accreditation is not verified (federal files do not record programmatic
+    /// accreditation), its length is typical for its award level, its cost is an estimate or
+    /// unknown, and its delivery is often only "the institution offers distance programs":
+    /// [`Dataset::national_summary`] counts each.
+    ///
+    /// Built once per process on first use; later calls clone the result.
+    ///
+    /// ```
+    /// use himkit::{AccreditationState, Dataset};
+    ///
+    /// let dataset = Dataset::national()?;
+    /// assert_eq!(dataset.catalog().len(), 897);
+    /// let program = dataset.catalog().get("alabama-state-university-100724-510706-aw5").expect("listed");
+    /// assert_eq!(*program.accreditation(), AccreditationState::NotVerified);
+    /// assert!(program.cost().known().is_some_and(|cost| cost.is_estimate()));
+    /// # Ok::<(), himkit::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// Never in a released crate: the embedded files are checked by the test suite.
+    pub fn national() -> Result<Self> {
+        national().map(|(dataset, _)| dataset.clone())
+    }
+
+    /// What building [`Dataset::national`] left unknown or out.
+    ///
+    /// # Errors
+    /// As [`Dataset::national`].
+    pub fn national_summary() -> Result<BuildSummary> {
+        national().map(|(_, summary)| summary.clone())
     }
 
     /// The programs.
@@ -106,6 +168,44 @@ impl Dataset {
             .filter(|outlook| outlook.occupation() == occupation)
             .max_by_key(|outlook| outlook.period())
     }
+}
+
+fn national() -> Result<&'static (Dataset, BuildSummary)> {
+    NATIONAL
+        .get_or_init(build_national)
+        .as_ref()
+        .map_err(Clone::clone)
+}
+
+fn build_national() -> Result<(Dataset, BuildSummary)> {
+    let embedded = Dataset::embedded()?;
+    let options = IpedsOptions::new();
+    let institutions = read_ipeds_institutions("hd2024_him.csv (embedded)", HD, &options)?.items;
+    let completions =
+        read_ipeds_completions("c2024_a_him_first_majors.csv (embedded)", COMPLETIONS, &options)?.items;
+    let distance = read_ipeds_distance("ic2022_him.csv (embedded)", IC, &options)?.items;
+    let mut charges_options = IpedsOptions::new();
+    charges_options.academic_year = Some(crate::io::academic_year_of_file(IC_YEAR));
+    let charges = read_ipeds_charges("ic2022_ay_him.csv (embedded)", IC_AY, &charges_options)?.items;
+    let scorecard = read_scorecard_institutions(
+        "scorecard_institution_him.csv (embedded)",
+        SCORECARD_INSTITUTIONS,
+        &options,
+    )?
+    .items;
+    let inputs = CatalogInputs::new(&institutions, &completions, Year::new(HD_YEAR)?)
+        .with_distance(&distance, Year::new(IC_YEAR)?)
+        .with_charges(&charges, Year::new(IC_YEAR)?)
+        .with_scorecard_institutions(&scorecard, SCORECARD_RELEASE)?;
+    let built = build_catalog(&inputs)?;
+    Ok((
+        Dataset {
+            catalog: built.catalog,
+            wages: embedded.wages,
+            outlooks: embedded.outlooks,
+        },
+        built.summary,
+    ))
 }
 
 #[cfg(test)]

@@ -584,3 +584,55 @@ fn scorecard_rows_of_the_wrong_shape_are_skipped_and_reported_in_lenient_mode() 
         .unwrap();
     assert_eq!(skipped.reason, "the row has 3 fields where the header has 19");
 }
+
+/// The same text with CRLF line ends, as a Windows editor saves it.
+fn crlf(text: &str) -> String {
+    text.lines().collect::<Vec<_>>().join("\r\n") + "\r\n"
+}
+
+#[test]
+fn crlf_files_report_the_physical_line() {
+    let oews = std::fs::read_to_string(fixture("national_M2024_bad_number.csv")).unwrap();
+    let mut options = OewsOptions::new();
+    options.period = Some(ReferencePeriod::may(2024).unwrap());
+    for text in [oews.clone(), crlf(&oews)] {
+        let error = read_oews_csv("wages.csv", text.as_bytes(), &options).unwrap_err();
+        assert!(
+            message(&error).starts_with("wages.csv line 3, column A_MEDIAN"),
+            "{error}"
+        );
+    }
+    let mut lenient = options.clone();
+    lenient.mode = Mode::Lenient;
+    let outcome = read_oews_csv("wages.csv", crlf(&oews).as_bytes(), &lenient).unwrap();
+    assert_eq!(outcome.skipped[0].location.line, Some(3));
+
+    // A row of the wrong width, after a blank line and a quoted cell that spans two lines.
+    let truncated = std::fs::read_to_string(fixture("national_M2024_truncated.csv")).unwrap();
+    for text in [truncated.clone(), crlf(&truncated)] {
+        let error = read_oews_csv("wages.csv", text.as_bytes(), &options).unwrap_err();
+        assert!(message(&error).starts_with("wages.csv line 5:"), "{error}");
+    }
+
+    let scorecard = "UNITID,CIPCODE,CREDLEV\r\n100001,5107,2\r\n100002,\"51\r\n07\",2\r\n100003,5107,9\r\n";
+    let error = read_scorecard_csv(
+        "fos.csv",
+        scorecard.as_bytes(),
+        &ScorecardOptions::new(himkit::Year::new(2024).unwrap()),
+    )
+    .unwrap_err();
+    assert!(
+        message(&error).starts_with("fos.csv line 3, column CIPCODE"),
+        "{error}"
+    );
+
+    let catalog = Dataset::embedded().unwrap().catalog().clone();
+    let mut bytes = Vec::new();
+    write_catalog_csv(&catalog, &mut bytes).unwrap();
+    let text = String::from_utf8(bytes).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    let fifth = format!("Not An Id{}", &lines[4][lines[4].find(',').unwrap()..]);
+    let broken = crlf(&text.replacen(lines[4], &fifth, 1));
+    let error = read_catalog_csv("catalogue.csv", broken.as_bytes()).unwrap_err();
+    assert!(message(&error).starts_with("catalogue.csv line 5,"), "{error}");
+}

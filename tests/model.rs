@@ -470,3 +470,31 @@ fn outlooks_answer_whether_a_career_is_growing() {
     );
     assert!(managers.is_growing());
 }
+
+#[test]
+fn a_byte_order_mark_before_json_is_accepted() {
+    let catalog = Dataset::embedded().unwrap().catalog().clone();
+    let text = format!("\u{feff}{}", catalog.to_json().unwrap());
+    assert_eq!(Catalog::from_json_str("programs.json", &text).unwrap(), catalog);
+
+    let profile = himkit::StudentProfile::example(himkit::UsState::Ohio);
+    let text = format!("\u{feff}{}", serde_json::to_string_pretty(&profile).unwrap());
+    assert_eq!(
+        himkit::StudentProfile::from_json_str("me.json", &text).unwrap(),
+        profile
+    );
+
+    let error =
+        himkit::StudentProfile::from_json_str("me.json", "\u{feff}{\"home_state\": \"OH\"} x").unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "me.json line 1, column 22: trailing characters"
+    );
+    let error = himkit::StudentProfile::from_json_str(
+        "me.json",
+        "{\"home_state\": \"OH\", \"weights\": {\"total-cost\": 0}}",
+    )
+    .unwrap_err();
+    assert!(error.to_string().starts_with("me.json"), "{error}");
+    assert!(error.to_string().contains("weights: all zero"), "{error}");
+}

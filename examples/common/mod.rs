@@ -31,9 +31,21 @@ use std::path::Path;
 use himkit::{Catalog, Dataset, StudentProfile, UsState};
 
 /// The catalogue and wage data to work on: the user's programs file (JSON, or CSV by its
-/// extension) if given, else the embedded catalogue; the embedded BLS figures either way.
+/// extension) if given, else the embedded illustrative catalogue; the embedded BLS figures
+/// either way.
 pub fn load_dataset(programs: Option<&str>) -> Result<(Catalog, Dataset), String> {
-    let dataset = Dataset::embedded().map_err(|error| error.to_string())?;
+    load_catalog(programs, true)
+}
+
+/// As [`load_dataset`], with the embedded national catalogue of real programs unless
+/// `illustrative`.
+pub fn load_catalog(programs: Option<&str>, illustrative: bool) -> Result<(Catalog, Dataset), String> {
+    let dataset = if illustrative || programs.is_some() {
+        Dataset::embedded()
+    } else {
+        Dataset::national()
+    }
+    .map_err(|error| error.to_string())?;
     let catalog = match programs {
         Some(path) if path.to_ascii_lowercase().ends_with(".csv") => {
             let file = std::fs::File::open(path).map_err(|error| format!("{path}: {error}"))?;
@@ -54,23 +66,7 @@ pub fn load_profile(path: Option<&str>) -> Result<StudentProfile, String> {
     match path {
         Some(path) => {
             let text = read(path)?;
-            let mut deserializer = serde_json::Deserializer::from_str(&text);
-            serde_path_to_error::deserialize(&mut deserializer).map_err(|error| {
-                let inner = error.inner();
-                let message = inner.to_string();
-                let message = message.split(" at line ").next().unwrap_or(&message).to_owned();
-                match (inner.line(), error.path().to_string()) {
-                    // A whole-profile rule (weights, say) has no single position.
-                    (0, _) => format!("{path}: {message}"),
-                    (line, field) if field == "." => {
-                        format!("{path} line {line}, column {}: {message}", inner.column())
-                    }
-                    (line, field) => format!(
-                        "{path} line {line}, column {}, field {field}: {message}",
-                        inner.column()
-                    ),
-                }
-            })
+            StudentProfile::from_json_str(path, &text).map_err(|error| error.to_string())
         }
         None => Ok(StudentProfile::example(UsState::Ohio)),
     }
@@ -83,6 +79,15 @@ fn read(path: &str) -> Result<String, String> {
 /// Takes the value after a flag.
 pub fn value_of(args: &mut impl Iterator<Item = String>, flag: &str) -> Result<String, String> {
     args.next().ok_or_else(|| format!("{flag} needs a value"))
+}
+
+/// "1 program", "2 programs": a count and its noun, in the singular for one.
+pub fn count(number: usize, singular: &str, plural: &str) -> String {
+    if number == 1 {
+        format!("1 {singular}")
+    } else {
+        format!("{number} {plural}")
+    }
 }
 
 /// Cuts `text` to `width` characters, marking the cut.

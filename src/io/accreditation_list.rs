@@ -106,7 +106,7 @@ pub fn read_accreditation_list<R: Read>(
             }
             Next::Record => {}
         }
-        let line = record.position().map(csv::Position::line);
+        let line = csv.line();
         let get = |name: &str| {
             columns
                 .find(name)

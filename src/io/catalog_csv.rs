@@ -16,8 +16,9 @@ use crate::program::{
 };
 use crate::value::{Money, Rate, Text, UsState, Year};
 
-/// The columns of a catalogue CSV, in the order [`write_catalog_csv`] writes them. The README
-/// documents each; multi-valued cells (`unavailable_states`, `skills`) separate values with `;`.
+/// The columns of a catalogue CSV, in the order [`write_catalog_csv`] writes them (it writes
+/// `award_level` only when a program has one). The README documents each; multi-valued cells
+/// (`unavailable_states`, `skills`) separate values with `;`.
 pub const CATALOG_COLUMNS: &[&str] = &[
     "id",
     "name",
@@ -26,6 +27,7 @@ pub const CATALOG_COLUMNS: &[&str] = &[
     "institution_city",
     "unitid",
     "degree_level",
+    "award_level",
     "discipline",
     "cip",
     "delivery_mode",
@@ -209,6 +211,7 @@ impl Row<'_> {
             )
             .map_err(|error| CellError::from_error("institution_name", &error))?,
             degree_level: self.parse("degree_level")?,
+            award_level: self.optional("award_level")?,
             discipline: self.parse("discipline")?,
             cip: self.optional("cip")?,
             delivery: self.delivery()?,
@@ -239,6 +242,7 @@ impl Row<'_> {
             let column = match error.field() {
                 Some("length_months") => "length_months",
                 Some("name") => "name",
+                Some("award_level") => "award_level",
                 _ => "accreditor",
             };
             CellError::from_error(column, &error)
@@ -456,7 +460,7 @@ pub fn read_catalog_csv_with_limits<R: Read>(source: &str, reader: R, limits: &L
             Next::Malformed(error) => return Err(error),
             Next::Record => {}
         }
-        let line = record.position().map(csv::Position::line);
+        let line = csv.line();
         if programs.len() >= limits.max_programs {
             return Err(Error::Parse {
                 location: Box::new(place(line)),
@@ -557,8 +561,9 @@ fn cost_cells(cost: &CostState) -> [String; 7] {
     ]
 }
 
-/// Writes a catalogue as CSV with every column of [`CATALOG_COLUMNS`]; reading it back with
-/// [`read_catalog_csv`] gives the same catalogue.
+/// Writes a catalogue as CSV with every column of [`CATALOG_COLUMNS`] (`award_level` only when
+/// a program has one, so that a catalogue without award levels keeps its layout); reading it
+/// back with [`read_catalog_csv`] gives the same catalogue.
 ///
 /// # Errors
 /// [`Error::Io`] if writing fails.
@@ -569,7 +574,11 @@ pub fn write_catalog_csv<W: Write>(catalog: &Catalog, writer: W) -> Result<()> {
         message: error.to_string(),
     };
     let mut csv = csv::Writer::from_writer(writer);
-    csv.write_record(CATALOG_COLUMNS).map_err(io)?;
+    let with_award_level = catalog.iter().any(|program| program.award_level().is_some());
+    let header = CATALOG_COLUMNS
+        .iter()
+        .filter(|column| with_award_level || **column != "award_level");
+    csv.write_record(header).map_err(io)?;
     let join = |items: Vec<String>| items.join(&SEPARATOR.to_string());
     for program in catalog {
         let accreditation = program.accreditation();
@@ -587,7 +596,7 @@ pub fn write_catalog_csv<W: Write>(catalog: &Catalog, writer: W) -> Result<()> {
         let cost_cells = cost_cells(cost);
         let delivery = program.delivery();
         let known_delivery = delivery.known();
-        let row: Vec<String> = vec![
+        let mut row: Vec<String> = vec![
             program.id().to_string(),
             program.name().to_owned(),
             program.institution().name().to_owned(),
@@ -680,6 +689,10 @@ pub fn write_catalog_csv<W: Write>(catalog: &Catalog, writer: W) -> Result<()> {
                     .collect(),
             ),
         ];
+        if with_award_level {
+            let award = program.award_level().map(|level| level.to_string());
+            row.insert(7, award.unwrap_or_default());
+        }
         csv.write_record(&row).map_err(io)?;
     }
     csv.flush().map_err(|error| Error::Io {

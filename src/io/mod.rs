@@ -8,6 +8,7 @@
 mod accreditation_list;
 mod catalog_csv;
 mod ipeds;
+mod national;
 mod oews;
 pub(crate) mod reference;
 mod scorecard;
@@ -23,6 +24,9 @@ pub use ipeds::{
     Charge, Control, Flagged, ImputationFlag, InstitutionLevel, IpedsCharges, IpedsCompletion, IpedsDistance,
     IpedsInstitution, IpedsOptions, IpedsValue, MajorNumber, academic_year_of_file, read_ipeds_charges,
     read_ipeds_completions, read_ipeds_distance, read_ipeds_institutions,
+};
+pub use national::{
+    BuildSummary, BuiltCatalog, CatalogInputs, RowProblem, build_catalog, national_program_id,
 };
 pub use oews::{OewsOptions, period_from_file_name, read_oews_csv, read_oews_path, top_code};
 #[cfg(feature = "xlsx")]

@@ -183,10 +183,7 @@ pub fn read_scorecard_csv<R: Read>(
         };
         match row() {
             Ok(item) => outcome.items.push(item),
-            Err(problem) => outcome.skip_or_fail(
-                options.mode,
-                problem.into_error(place(record.position().map(csv::Position::line))),
-            )?,
+            Err(problem) => outcome.skip_or_fail(options.mode, problem.into_error(place(csv.line())))?,
         }
     }
     Ok(outcome)

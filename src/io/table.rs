@@ -1,6 +1,7 @@
 //! Tables with named columns: header matching and cell parsing shared by the CSV and XLSX
 //! readers.
 
+use std::collections::VecDeque;
 use std::io::Read;
 
 use super::Limits;
@@ -97,9 +98,18 @@ pub(crate) fn whole_number(column: &str, text: &str) -> std::result::Result<u64,
 /// own would not help. `record_start` is where the record being read began (the `csv` crate
 /// gives no position with reading failures).
 pub(crate) fn csv_error(source: &str, error: &csv::Error, record_start: Option<&csv::Position>) -> Error {
+    csv_error_at(
+        source,
+        error,
+        error.position().or(record_start).map(csv::Position::line),
+    )
+}
+
+/// [`csv_error`] at a line the caller has already worked out.
+fn csv_error_at(source: &str, error: &csv::Error, line: Option<u64>) -> Error {
     let location = Location {
         source: Some(source.to_owned()),
-        line: error.position().or(record_start).map(csv::Position::line),
+        line,
         ..Location::default()
     };
     match error.kind() {
@@ -136,6 +146,7 @@ pub(crate) struct CsvRecords<'s, R> {
     csv: csv::Reader<RecordBudget<R>>,
     source: &'s str,
     limits: Limits,
+    line: Option<u64>,
 }
 
 /// What [`CsvRecords`] found next.
@@ -157,7 +168,24 @@ impl<'s, R: Read> CsvRecords<'s, R> {
                 .from_reader(RecordBudget::new(reader, limits)),
             source,
             limits: *limits,
+            line: None,
         }
+    }
+
+    /// The physical line (counted from 1, the header being line 1) on which the record last
+    /// read starts, as an editor shows it.
+    ///
+    /// The `csv` crate counts a CRLF line end only once the next record has begun, so its own
+    /// line for a record of a CRLF file is one too low (rust-csv issue 395); the record's start
+    /// is then the pending line feed, which [`RecordBudget`] has seen.
+    pub(crate) fn line(&self) -> Option<u64> {
+        self.line
+    }
+
+    fn physical_line(&mut self, position: Option<&csv::Position>) -> Option<u64> {
+        let position = position?;
+        let pending_line_feed = self.csv.get_mut().is_line_feed(position.byte());
+        Some(position.line().saturating_add(u64::from(pending_line_feed)))
     }
 
     /// The header's column names; bytes that are not UTF-8 become U+FFFD, so such a name
@@ -187,19 +215,24 @@ impl<'s, R: Read> CsvRecords<'s, R> {
     }
 
     fn settle(&mut self, read: csv::Result<bool>, record: &csv::ByteRecord) -> Result<Next> {
+        let start = match &read {
+            Err(error) => error.position().or(record.position()),
+            Ok(_) => record.position(),
+        };
+        self.line = self.physical_line(start);
         match read {
             Ok(false) => Ok(Next::End),
             // After a reading failure the `csv` reader stops, so it ends the read.
-            Err(error) if error.is_io_error() => Err(csv_error(self.source, &error, record.position())),
+            Err(error) if error.is_io_error() => Err(csv_error_at(self.source, &error, self.line)),
             Err(error) => {
                 self.csv.get_mut().next_record();
-                Ok(Next::Malformed(csv_error(self.source, &error, record.position())))
+                Ok(Next::Malformed(csv_error_at(self.source, &error, self.line)))
             }
             Ok(true) => {
                 self.csv.get_mut().next_record();
                 let location = || Location {
                     source: Some(self.source.to_owned()),
-                    line: record.position().map(csv::Position::line),
+                    line: self.line,
                     ..Location::default()
                 };
                 Ok(match self.limits.check_record(record, location) {
@@ -214,11 +247,24 @@ impl<'s, R: Read> CsvRecords<'s, R> {
 /// Counts the bytes read since the last record ended, and fails once they exceed what
 /// `max_fields` fields of `max_field_bytes` each can take when every byte is a quote (written
 /// twice), plus the separators, the surrounding quotes and the reader's read-ahead.
+///
+/// It also notes where the line feeds it passes on are, from the start of the record being read
+/// to what the `csv` reader has read ahead, so that [`CsvRecords::line`] can tell a record that
+/// starts at the line feed of a CRLF.
 struct RecordBudget<R> {
     inner: R,
     budget: u64,
     spent: u64,
+    /// Bytes passed on so far.
+    offset: u64,
+    /// Offsets of the line feeds passed on at or after the start of the record being read.
+    line_feeds: VecDeque<u64>,
 }
+
+/// The most line feeds [`RecordBudget`] keeps note of at once. Only a record with more line
+/// feeds inside its quotes than this can push the next record's start out of the notes, and then
+/// a CRLF file's line for that record is one low, as the `csv` crate's own is.
+const MAX_LINE_FEEDS: usize = 1 << 16;
 
 /// What the `csv` crate may already hold of the next record when the last one ends.
 const READ_AHEAD: u64 = 1 << 16;
@@ -237,7 +283,22 @@ impl<R> RecordBudget<R> {
             inner,
             budget,
             spent: 0,
+            offset: 0,
+            line_feeds: VecDeque::new(),
         }
+    }
+
+    /// Whether the byte at `offset` is a line feed; forgets the line feeds before it, since
+    /// records are asked about in file order.
+    fn is_line_feed(&mut self, offset: u64) -> bool {
+        while self
+            .line_feeds
+            .front()
+            .is_some_and(|&line_feed| line_feed < offset)
+        {
+            self.line_feeds.pop_front();
+        }
+        self.line_feeds.front() == Some(&offset)
     }
 
     /// Starts counting for the next record.
@@ -255,7 +316,18 @@ impl<R: Read> Read for RecordBudget<R> {
             ));
         }
         let read = self.inner.read(buffer)?;
-        self.spent = self.spent.saturating_add(u64::try_from(read).unwrap_or(u64::MAX));
+        let read_bytes = u64::try_from(read).unwrap_or(u64::MAX);
+        let offset = self.offset;
+        if let Some(passed) = buffer.get(..read) {
+            let room = MAX_LINE_FEEDS.saturating_sub(self.line_feeds.len());
+            self.line_feeds.extend(
+                memchr::memchr_iter(b'\n', passed)
+                    .take(room)
+                    .map(|index| offset.saturating_add(u64::try_from(index).unwrap_or(u64::MAX))),
+            );
+        }
+        self.offset = offset.saturating_add(read_bytes);
+        self.spent = self.spent.saturating_add(read_bytes);
         Ok(read)
     }
 }

@@ -29,8 +29,13 @@ vocabulary! {
         HealthInformationTechnology,
         /// Health information management (CIP 51.0706).
         HealthInformationManagement,
-        /// Health informatics (CAHIIM accredits it at master's level).
+        /// Health informatics (CIP 51.2706, Medical Informatics; CAHIIM accredits it at
+        /// master's level).
         HealthInformatics,
+        /// Medical coding (CIP 51.0713, Medical Insurance Coding Specialist/Coder): coding
+        /// certificates and degrees, which prepare for coding credentials (CCA, CCS) rather than
+        /// the RHIT or RHIA.
+        MedicalCoding,
     }
 }
 

@@ -17,6 +17,7 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use crate::accreditation::{AccreditationState, Accreditor};
+use crate::award_level::AwardLevel;
 use crate::error::{Error, Result};
 use crate::outcome::Outcomes;
 use crate::skill::SkillSet;
@@ -68,6 +69,10 @@ pub struct ProgramSpec {
     pub institution: Institution,
     /// The level of award.
     pub degree_level: DegreeLevel,
+    /// The IPEDS award level, for a program built from IPEDS Completions; left out of JSON when
+    /// not known. It must fit `degree_level` (see [`Program::new`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub award_level: Option<AwardLevel>,
     /// The field.
     pub discipline: Discipline,
     /// The six-digit CIP code, if known.
@@ -136,6 +141,7 @@ pub struct Program {
     name: Text,
     institution: Institution,
     degree_level: DegreeLevel,
+    award_level: Option<AwardLevel>,
     discipline: Discipline,
     cip: Option<CipCode>,
     delivery: DeliveryState,
@@ -158,11 +164,25 @@ impl Program {
     ///
     /// # Errors
     /// [`Error::Invalid`] if the name is empty or over-long, the length is 0 or above
-    /// [`Program::MAX_LENGTH_MONTHS`], or a doctorate claims CAHIIM accreditation (CAHIIM
+    /// [`Program::MAX_LENGTH_MONTHS`], a doctorate claims CAHIIM accreditation (CAHIIM
     /// accredits associate, baccalaureate and master's programs and approves post-baccalaureate
-    /// certificates, not doctorates).
+    /// certificates, not doctorates), or the award level does not fit the degree level (see
+    /// [`Program::degree_level_of`]).
     pub fn new(spec: ProgramSpec) -> Result<Self> {
         let name = Text::new(&spec.name).map_err(|error| error.in_field("name"))?;
+        if let Some(award) = spec.award_level {
+            if Self::degree_level_of(award) != spec.degree_level {
+                return Err(Error::invalid(
+                    "award_level",
+                    award,
+                    format!(
+                        "does not fit degree_level {} (it is a {} award)",
+                        spec.degree_level,
+                        Self::degree_level_of(award)
+                    ),
+                ));
+            }
+        }
         if spec.length_months == 0 || spec.length_months > Self::MAX_LENGTH_MONTHS {
             return Err(Error::invalid(
                 "length_months",
@@ -187,6 +207,7 @@ impl Program {
             name,
             institution: spec.institution,
             degree_level: spec.degree_level,
+            award_level: spec.award_level,
             discipline: spec.discipline,
             cip: spec.cip,
             delivery: spec.delivery,
@@ -224,6 +245,33 @@ impl Program {
     #[must_use]
     pub fn degree_level(&self) -> DegreeLevel {
         self.degree_level
+    }
+
+    /// The IPEDS award level, for a program built from IPEDS Completions.
+    #[must_use]
+    pub fn award_level(&self) -> Option<AwardLevel> {
+        self.award_level
+    }
+
+    /// The degree level a program of IPEDS award level `award` has: the award level's own
+    /// ([`AwardLevel::degree_level`]), and a post-baccalaureate certificate for a post-master's
+    /// certificate, which the degree levels do not tell apart (as College Scorecard's graduate
+    /// certificates are read); the program's award level keeps the difference.
+    ///
+    /// ```
+    /// use himkit::{AwardLevel, DegreeLevel, Program};
+    ///
+    /// assert_eq!(Program::degree_level_of(AwardLevel::Associate), DegreeLevel::Associate);
+    /// assert_eq!(
+    ///     Program::degree_level_of(AwardLevel::PostMastersCertificate),
+    ///     DegreeLevel::PostBaccalaureateCertificate
+    /// );
+    /// ```
+    #[must_use]
+    pub fn degree_level_of(award: AwardLevel) -> DegreeLevel {
+        award
+            .degree_level()
+            .unwrap_or(DegreeLevel::PostBaccalaureateCertificate)
     }
 
     /// The field.
@@ -337,6 +385,7 @@ impl From<Program> for ProgramSpec {
             name: program.name.into(),
             institution: program.institution,
             degree_level: program.degree_level,
+            award_level: program.award_level,
             discipline: program.discipline,
             cip: program.cip,
             delivery: program.delivery,

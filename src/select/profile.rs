@@ -9,7 +9,7 @@ use super::criteria::{Criterion, Terms};
 use super::matrix::Bounds;
 use super::scoring::{Method, MissingPolicy};
 use crate::credential::Credential;
-use crate::error::{Error, Result};
+use crate::error::{Error, Location, Result};
 use crate::program::{DegreeLevel, DeliveryMode};
 use crate::skill::{Skill, SkillSet};
 use crate::value::{Money, UsState};
@@ -200,6 +200,52 @@ impl ProfileSpec {
 }
 
 impl StudentProfile {
+    /// Reads a profile from its JSON form (the one [`ProfileSpec`] documents), as a file holds it:
+    /// a UTF-8 byte-order mark at the start, as Windows editors save it, is accepted.
+    /// `source` names the text in errors (a file name, say).
+    ///
+    /// ```
+    /// use himkit::{StudentProfile, UsState};
+    ///
+    /// let profile = StudentProfile::from_json_str("me.json", "\u{feff}{\"home_state\": \"OH\"}")?;
+    /// assert_eq!(profile.home_state(), UsState::Ohio);
+    ///
+    /// let error = StudentProfile::from_json_str("me.json", r#"{"home_state": "ZZ"}"#).unwrap_err();
+    /// assert!(error.to_string().contains("field home_state: state: \"ZZ\" is not a known state"));
+    /// # Ok::<(), himkit::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// [`Error::Parse`] for malformed JSON or a refused value, with the line, the column and
+    /// the field where they are known (a rule over the whole profile, such as all weights
+    /// being zero, has no single place).
+    pub fn from_json_str(source: &str, text: &str) -> Result<Self> {
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        let refusal = |path: Option<String>, error: &serde_json::Error| {
+            let message = error.to_string();
+            let message = match message.rfind(" at line ") {
+                Some(cut) => message.get(..cut).unwrap_or(&message).to_owned(),
+                None => message,
+            };
+            let known = |number: usize| (number > 0).then_some(number as u64);
+            Error::Parse {
+                location: Box::new(Location {
+                    source: Some(source.to_owned()),
+                    line: known(error.line()),
+                    column: known(error.column()),
+                    path: path.filter(|path| path != "."),
+                    ..Location::default()
+                }),
+                message,
+            }
+        };
+        let mut deserializer = serde_json::Deserializer::from_str(text);
+        let profile: Self = serde_path_to_error::deserialize(&mut deserializer)
+            .map_err(|error| refusal(Some(error.path().to_string()), error.inner()))?;
+        deserializer.end().map_err(|error| refusal(None, &error))?;
+        Ok(profile)
+    }
+
     /// Validates a profile.
     ///
     /// # Errors

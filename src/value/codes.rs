@@ -111,6 +111,15 @@ text_code!(SocCode);
 pub struct CipCode(u32);
 
 impl CipCode {
+    /// 51.0706, Health Information/Medical Records Administration/Administrator: HIM programs.
+    pub const HIM_ADMINISTRATION: CipCode = CipCode(51_0706);
+    /// 51.0707, Health Information/Medical Records Technology/Technician: HIT programs.
+    pub const HIM_TECHNOLOGY: CipCode = CipCode(51_0707);
+    /// 51.0713, Medical Insurance Coding Specialist/Coder.
+    pub const MEDICAL_CODING: CipCode = CipCode(51_0713);
+    /// 51.2706, Medical Informatics.
+    pub const MEDICAL_INFORMATICS: CipCode = CipCode(51_2706);
+
     /// The four-digit family (`51.07`), the granularity College Scorecard reports at.
     #[must_use]
     pub fn family(self) -> CipFamily {

@@ -2,10 +2,10 @@
 #![allow(dead_code)] // Each test crate uses a different part of this module.
 
 use himkit::{
-    Accreditation, AccreditationState, AccreditationStatus, Accreditor, CareerSupport, CipCode, Cost,
-    CostState, DegreeLevel, Delivery, DeliveryMode, DeliveryState, Discipline, Institution, LengthBasis,
-    Money, Outcome, Outcomes, Program, ProgramId, ProgramSpec, Rate, Skill, SkillSet, Source, SourceFile,
-    SourcedField, Sources, Text, UsState, Year,
+    Accreditation, AccreditationState, AccreditationStatus, Accreditor, AwardLevel, CareerSupport, CipCode,
+    Cost, CostState, DegreeLevel, Delivery, DeliveryMode, DeliveryState, Discipline, Institution,
+    LengthBasis, Money, Outcome, Outcomes, Program, ProgramId, ProgramSpec, Rate, Skill, SkillSet, Source,
+    SourceFile, SourcedField, Sources, Text, UsState, Year,
 };
 use proptest::prelude::*;
 use proptest::sample::select;
@@ -192,6 +192,7 @@ pub fn program() -> impl Strategy<Value = Program> {
             select(DegreeLevel::all().collect::<Vec<_>>()),
             select(Discipline::all().collect::<Vec<_>>()),
             proptest::option::of((0u32..100, 0u32..10_000)),
+            proptest::option::of(select(AwardLevel::all().collect::<Vec<_>>())),
         ),
         (
             delivery_state(),
@@ -209,7 +210,7 @@ pub fn program() -> impl Strategy<Value = Program> {
         ),
     )
         .prop_map(
-            |((id, name, institution, state, city, unitid), (level, discipline, cip), rest, extra)| {
+            |((id, name, institution, state, city, unitid), (level, discipline, cip, award), rest, extra)| {
                 let (delivery, accreditation, cost, length_months, ppe, length_basis) = rest;
                 let ((job, alumni, networking), skills, outcomes, sources) = extra;
                 let mut career_support = CareerSupport::default();
@@ -227,6 +228,8 @@ pub fn program() -> impl Strategy<Value = Program> {
                     )
                     .unwrap(),
                     degree_level: level,
+                    // An award level where one fits the generated degree level.
+                    award_level: award.filter(|award| Program::degree_level_of(*award) == level),
                     discipline,
                     cip: cip.map(|(series, detail)| {
                         format!("{series:02}.{detail:04}").parse::<CipCode>().unwrap()
@@ -356,4 +359,97 @@ pub fn lenient_profile() -> impl Strategy<Value = himkit::StudentProfile> {
             .retain(|_, policy| *policy != himkit::select::MissingPolicy::ExcludeProgram);
         himkit::StudentProfile::new(spec).unwrap()
     })
+}
+
+/// The embedded wage table, with up to six state figures added: each a copy of one of its
+/// all-industry rows for another area (and sometimes with no published median), so that the
+/// state-before-national fallback of expected earnings is exercised.
+pub fn wages() -> impl Strategy<Value = Vec<himkit::WageStatistics>> {
+    let national = himkit::Dataset::embedded().unwrap().wages().to_vec();
+    let count = national.len();
+    proptest::collection::vec(
+        (
+            0..count,
+            state(),
+            proptest::option::weighted(0.9, 20_000u64..200_000),
+        ),
+        0..6,
+    )
+    .prop_map(move |extra| {
+        let mut wages = national.clone();
+        for (index, state, median) in extra {
+            let row = &national[index];
+            let median = median.map_or(himkit::Wage::NOT_IN_SOURCE, |dollars| {
+                himkit::Wage::Amount(Money::new(dollars).unwrap())
+            });
+            let percentiles = himkit::WagePercentiles::new(
+                himkit::Wage::NOT_IN_SOURCE,
+                himkit::Wage::NOT_IN_SOURCE,
+                median,
+                himkit::Wage::NOT_IN_SOURCE,
+                himkit::Wage::NOT_IN_SOURCE,
+            )
+            .unwrap();
+            wages.push(himkit::WageStatistics::new(himkit::WageStatisticsSpec {
+                occupation: row.occupation(),
+                occupation_title: Text::new(row.occupation_title()).unwrap(),
+                area: himkit::Area::State { state },
+                industry: row.industry().cloned(),
+                ownership: row.ownership(),
+                period: row.period(),
+                employment: row.employment(),
+                mean: row.mean(),
+                percentiles,
+                provenance: row.provenance().clone(),
+            }));
+        }
+        wages
+    })
+}
+
+/// [`profile`] with every unknown policy and the earnings baseline drawn too, and each hard
+/// constraint kept only one time in three, so that most catalogues have ranked programs as well
+/// as exclusions.
+pub fn profile_with_unknowns() -> impl Strategy<Value = himkit::StudentProfile> {
+    use himkit::select::{Constraint, UnknownPolicy};
+    let constraints: Vec<Constraint> = Constraint::all().collect();
+    (
+        profile(),
+        proptest::collection::vec(
+            select(vec![UnknownPolicy::KeepAndFlag, UnknownPolicy::Exclude]),
+            constraints.len(),
+        ),
+        proptest::option::of(0u64..120_000),
+        proptest::collection::vec(proptest::bool::weighted(1.0 / 3.0), 9),
+    )
+        .prop_map(move |(profile, policies, baseline, keep)| {
+            let mut spec = profile.spec().clone();
+            if !keep[0] {
+                spec.degree_levels.clear();
+            }
+            if !keep[1] {
+                spec.delivery_modes.clear();
+            }
+            if !keep[2] {
+                spec.relocation_states = UsState::all().collect();
+            }
+            spec.require_accreditation &= keep[3];
+            if !keep[4] {
+                spec.target_credential = None;
+            }
+            if !keep[5] {
+                spec.max_total_cost = None;
+            }
+            if !keep[6] {
+                spec.max_length_months = None;
+            }
+            spec.require_practice_experience &= keep[7];
+            if !keep[8] {
+                spec.missing
+                    .retain(|_, policy| *policy != himkit::select::MissingPolicy::ExcludeProgram);
+            }
+            spec.unknown = constraints.iter().copied().zip(policies).collect();
+            spec.earnings_baseline = baseline.map(|dollars| Money::new(dollars).unwrap());
+            himkit::StudentProfile::new(spec).unwrap()
+        })
 }

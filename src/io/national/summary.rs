@@ -1,0 +1,225 @@
+//! What a build of the national catalogue made, left open and left out.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use crate::award_level::AwardLevel;
+use crate::io::UnappliedEntry;
+use crate::program::{DegreeLevel, SourceFile};
+use crate::value::{CipCode, Unitid};
+
+/// A row of an input file that did not become (part of) a program, and why. Rows are never
+/// dropped without one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct RowProblem {
+    /// The file the row is in.
+    pub file: SourceFile,
+    /// The row's institution.
+    pub unitid: Unitid,
+    /// Its CIP code, for a Completions row.
+    pub cip: Option<CipCode>,
+    /// Its award level, for a Completions row.
+    pub award_level: Option<AwardLevel>,
+    /// What happened to it.
+    pub why: String,
+}
+
+impl fmt::Display for RowProblem {
+    /// `ipeds-completions UNITID 123456, CIP 51.0707, award level 3: UNITID not in the HD file`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} UNITID {}", self.file, self.unitid)?;
+        if let Some(cip) = self.cip {
+            write!(f, ", CIP {cip}")?;
+        }
+        if let Some(award) = self.award_level {
+            write!(f, ", award level {} ({award})", award.code())?;
+        }
+        write!(f, ": {}", self.why)
+    }
+}
+
+/// Counts of what the federal files leave unknown, and every row that was not joined.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[non_exhaustive]
+pub struct BuildSummary {
+    /// The CIP codes built.
+    pub cips: Vec<CipCode>,
+    /// Programs built.
+    pub programs: usize,
+    /// Institutions with at least one program.
+    pub institutions: usize,
+    /// Programs by IPEDS award level.
+    pub by_award_level: BTreeMap<AwardLevel, usize>,
+    /// Programs by degree level.
+    pub by_degree_level: BTreeMap<DegreeLevel, usize>,
+    /// Programs whose Completions row reports 0 awards (kept, with program size 0).
+    pub zero_awards: usize,
+    /// Programs whose award count is not reported (`-1`, `-2`, `-3` or empty).
+    pub awards_not_reported: usize,
+    /// Programs whose accreditation is not verified.
+    pub accreditation_not_verified: usize,
+    /// Programs given accreditation by the accreditation list.
+    pub accreditation_from_list: usize,
+    /// Accreditation-list rows that matched no program, or more than one.
+    pub accreditation_unapplied: Vec<UnappliedEntry>,
+    /// Programs known to be online: every program of their institution is offered completely
+    /// at a distance (IC `DISTNCED` 1).
+    pub delivery_online: usize,
+    /// Programs whose institution offers distance programs (IC `DISTPGS` 1): whether this one
+    /// is among them is unknown.
+    pub delivery_institution_offers_distance: usize,
+    /// Programs whose institution offers no distance programs (IC `DISTPGS` 0).
+    pub delivery_no_distance: usize,
+    /// Programs whose delivery is unknown because IC has no row for the institution (or no IC
+    /// file was given).
+    pub delivery_unknown_no_row: usize,
+    /// Programs whose delivery is unknown because the institution's IC row does not say.
+    pub delivery_unknown_not_reported: usize,
+    /// Programs whose cost is estimated from IPEDS `IC_AY`.
+    pub cost_estimated_ipeds: usize,
+    /// Programs whose cost is estimated from College Scorecard's institution file.
+    pub cost_estimated_scorecard: usize,
+    /// Programs whose cost is unknown because `IC_AY` has no row for the institution (or no
+    /// `IC_AY` file was given): clock-hour schools charge by program and are not in it.
+    pub cost_unknown_no_row: usize,
+    /// Programs whose cost is unknown because the institution's `IC_AY` row lacks a charge.
+    pub cost_unknown_charge_missing: usize,
+    /// Programs that received College Scorecard outcomes (earnings or debt).
+    pub scorecard_attached: usize,
+    /// Programs with no College Scorecard field-of-study row (when the file was given).
+    pub scorecard_unmatched: usize,
+    /// Completions rows in CIP codes not asked for (left out by request).
+    pub rows_other_cips: usize,
+    /// Completions rows of second majors (awards are counted on first majors).
+    pub rows_second_major: usize,
+    /// Every row that was not joined, and why.
+    pub problems: Vec<RowProblem>,
+}
+
+impl BuildSummary {
+    /// Programs whose cost is an estimate.
+    #[must_use]
+    pub fn cost_estimated(&self) -> usize {
+        self.cost_estimated_ipeds
+            .saturating_add(self.cost_estimated_scorecard)
+    }
+
+    /// Programs whose cost is unknown.
+    #[must_use]
+    pub fn cost_unknown(&self) -> usize {
+        self.cost_unknown_no_row
+            .saturating_add(self.cost_unknown_charge_missing)
+    }
+
+    /// Programs whose delivery is unknown, or known only as "the institution offers distance
+    /// programs".
+    #[must_use]
+    pub fn delivery_unknown(&self) -> usize {
+        self.delivery_unknown_no_row
+            .saturating_add(self.delivery_unknown_not_reported)
+    }
+}
+
+fn plural(count: usize, one: &str, many: &str) -> String {
+    if count == 1 {
+        format!("{count} {one}")
+    } else {
+        format!("{count} {many}")
+    }
+}
+
+impl fmt::Display for BuildSummary {
+    /// A report for people, one topic a line, with every row not joined.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let cips: Vec<String> = self.cips.iter().map(ToString::to_string).collect();
+        writeln!(
+            f,
+            "{} at {} (CIP {})",
+            plural(self.programs, "program", "programs"),
+            plural(self.institutions, "institution", "institutions"),
+            cips.join(", ")
+        )?;
+        let join = |counts: Vec<String>| counts.join(", ");
+        writeln!(
+            f,
+            "  by award level: {}",
+            join(
+                self.by_award_level
+                    .iter()
+                    .map(|(level, count)| format!("{} ({}) {count}", level.code(), level.label()))
+                    .collect()
+            )
+        )?;
+        writeln!(
+            f,
+            "  by degree level: {}",
+            join(
+                self.by_degree_level
+                    .iter()
+                    .map(|(level, count)| format!("{level} {count}"))
+                    .collect()
+            )
+        )?;
+        writeln!(
+            f,
+            "  awards conferred: 0 at {} (kept, program size 0); not reported at {}",
+            plural(self.zero_awards, "program", "programs"),
+            self.awards_not_reported
+        )?;
+        writeln!(
+            f,
+            "  accreditation: not verified {}, from the accreditation list {}, list rows not applied {}",
+            self.accreditation_not_verified,
+            self.accreditation_from_list,
+            self.accreditation_unapplied.len()
+        )?;
+        writeln!(
+            f,
+            "  delivery: online (the institution offers every program online) {}, the institution \
+             offers distance programs (this one may not be) {}, no distance programs {}, unknown {} \
+             (no IC row {}, not reported {})",
+            self.delivery_online,
+            self.delivery_institution_offers_distance,
+            self.delivery_no_distance,
+            self.delivery_unknown(),
+            self.delivery_unknown_no_row,
+            self.delivery_unknown_not_reported
+        )?;
+        writeln!(
+            f,
+            "  cost: estimated {} (from IPEDS IC_AY {}, from College Scorecard {}), unknown {} (no IC_AY \
+             row {}, charge not reported {})",
+            self.cost_estimated(),
+            self.cost_estimated_ipeds,
+            self.cost_estimated_scorecard,
+            self.cost_unknown(),
+            self.cost_unknown_no_row,
+            self.cost_unknown_charge_missing
+        )?;
+        if self.scorecard_attached > 0 || self.scorecard_unmatched > 0 {
+            writeln!(
+                f,
+                "  College Scorecard outcomes: attached to {}, no field-of-study row for {}",
+                self.scorecard_attached, self.scorecard_unmatched
+            )?;
+        }
+        writeln!(
+            f,
+            "  Completions rows left out by request: {} in other CIP codes, {} of second majors",
+            self.rows_other_cips, self.rows_second_major
+        )?;
+        writeln!(f, "  rows not joined: {}", self.problems.len())?;
+        for problem in &self.problems {
+            writeln!(f, "    {problem}")?;
+        }
+        for entry in &self.accreditation_unapplied {
+            writeln!(
+                f,
+                "    accreditation list line {} ({}): {}",
+                entry.line, entry.institution, entry.why
+            )?;
+        }
+        Ok(())
+    }
+}
