@@ -423,7 +423,7 @@ pub(crate) fn read_table<T: IpedsTable>(
     reader: impl Read,
     options: &IpedsOptions,
 ) -> Result<ReadOutcome<T::Item>> {
-    let mut csv = CsvRecords::new(source, reader, &options.limits, csv::Trim::All);
+    let mut csv = CsvRecords::new(source, reader, &options.limits, csv::Trim::None);
     let place = |line: Option<u64>| Location {
         source: Some(source.to_owned()),
         line,
