@@ -192,14 +192,14 @@ pub struct BuiltCatalog {
 ///   **name** from the award level and CIP code; **program size** from the Completions total;
 /// - **delivery** from IC: online where every program of the institution is offered completely
 ///   at a distance (`DISTNCED` 1), otherwise
-///   [`DeliveryState::InstitutionOffersDistancePrograms`] (`DISTPGS` 1) or
-///   [`DeliveryState::NoDistancePrograms`] (`DISTPGS` 0), otherwise unknown;
+///   [`DeliveryState::InstitutionOffersDistancePrograms`](crate::DeliveryState::InstitutionOffersDistancePrograms) (`DISTPGS` 1) or
+///   [`DeliveryState::NoDistancePrograms`](crate::DeliveryState::NoDistancePrograms) (`DISTPGS` 0), otherwise unknown;
 /// - **cost** estimated ([`Cost::estimated`](crate::Cost::estimated)) from `IC_AY`'s annual
 ///   tuition and required fees (undergraduate `TUITION2`+`FEE2` in-state and
 ///   `TUITION3`+`FEE3` out-of-state; graduate levels `TUITION6`+`FEE6` and `TUITION7`+`FEE7`)
 ///   over the award level's typical months, else, for an undergraduate program, from College
 ///   Scorecard's `TUITIONFEE_IN`/`TUITIONFEE_OUT`; otherwise unknown, never 0;
-/// - **length** typical for the award level ([`LengthBasis::TypicalForLevel`]);
+/// - **length** typical for the award level ([`LengthBasis::TypicalForLevel`](crate::LengthBasis::TypicalForLevel));
 ///   **accreditation** not verified unless the accreditation list names the program;
 ///   practice experience unknown; career support, skills and other outcomes not given;
 /// - College Scorecard field-of-study **earnings and debt**, with the CIP family pooling note.
