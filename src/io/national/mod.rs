@@ -211,8 +211,22 @@ pub struct BuiltCatalog {
 /// # Errors
 /// Only for a program the model refuses after joining, which the joins do not cause.
 pub fn build_catalog(inputs: &CatalogInputs<'_>) -> Result<BuiltCatalog> {
+    let optional = [
+        (inputs.distance.is_some(), SourceFile::IpedsIc),
+        (inputs.charges.is_some(), SourceFile::IpedsIcAy),
+        (inputs.field_of_study.is_some(), SourceFile::ScorecardFieldOfStudy),
+        (
+            inputs.scorecard_institutions.is_some(),
+            SourceFile::ScorecardInstitution,
+        ),
+        (inputs.accreditation.is_some(), SourceFile::AccreditationList),
+    ];
     let mut summary = BuildSummary {
         cips: inputs.cips.clone(),
+        files: [SourceFile::IpedsHd, SourceFile::IpedsCompletions]
+            .into_iter()
+            .chain(optional.iter().filter(|(given, _)| *given).map(|(_, file)| *file))
+            .collect(),
         ..BuildSummary::default()
     };
     let directory = index(
