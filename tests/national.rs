@@ -541,3 +541,83 @@ fn cip_constants_are_the_him_codes() {
     assert_eq!(CipCode::MEDICAL_CODING.to_string(), "51.0713");
     assert_eq!(CipCode::MEDICAL_INFORMATICS.to_string(), "51.2706");
 }
+
+mod accounting {
+    use super::*;
+    use proptest::prelude::*;
+    use std::fmt::Write as _;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(
+            std::env::var("PROPTEST_CASES").ok().and_then(|cases| cases.parse().ok()).unwrap_or(64)
+        ))]
+
+        /// Every Completions row is a program, a reported problem, or counted as left out by
+        /// request (another CIP code, a second major): none disappears. Ids stay unique, and a
+        /// program's size is its row's total.
+        #[test]
+        fn no_row_is_lost(
+            rows in proptest::collection::vec(
+                (0usize..6, 0usize..4, 1u8..=2, prop::sample::select(vec![1u8, 2, 3, 4, 5, 6, 7, 8, 17, 18, 19, 20, 21]),
+                 prop_oneof![4 => 0i64..50, 1 => Just(-1i64), 1 => Just(-2i64)]),
+                0..40,
+            ),
+        ) {
+            // Institutions 0 to 3 are in HD; 4 and 5 are not.
+            let unitids = [100_724, 101_365, 132_374, 201_885, 999_991, 999_992];
+            let cips = ["51.0706", "51.0707", "51.0713", "51.0701"];
+            let hd = "UNITID,INSTNM,CITY,STABBR,CONTROL\n\
+                      100724,Alabama State University,Montgomery,AL,1\n\
+                      101365,Herzing University-Birmingham,Birmingham,AL,3\n\
+                      132374,Atlantic Technical College,Coconut Creek,FL,1\n\
+                      201885,University of Cincinnati-Main Campus,Cincinnati,OH,1\n";
+            let mut ca = String::from("UNITID,CIPCODE,MAJORNUM,AWLEVEL,XCTOTALT,CTOTALT\r\n");
+            for (institution, cip, major, award, total) in &rows {
+                writeln!(ca, "{},\"{}\",{major},{award},R,{total}\r", unitids[*institution], cips[*cip]).unwrap();
+            }
+            let options = IpedsOptions::new();
+            let institutions = read_ipeds_institutions("hd.csv", hd.as_bytes(), &options).unwrap().items;
+            let completions = read_ipeds_completions("ca.csv", ca.as_bytes(), &options).unwrap().items;
+            prop_assert_eq!(completions.len(), rows.len());
+            let inputs = CatalogInputs::new(&institutions, &completions, year(2024))
+                .with_cips([CipCode::HIM_ADMINISTRATION, CipCode::HIM_TECHNOLOGY, CipCode::MEDICAL_CODING])
+                .unwrap();
+            let built = build_catalog(&inputs).unwrap();
+            let summary = &built.summary;
+            let problems = summary
+                .problems
+                .iter()
+                .filter(|problem| problem.file == SourceFile::IpedsCompletions)
+                .count();
+            prop_assert_eq!(
+                built.catalog.len() + problems + summary.rows_other_cips + summary.rows_second_major,
+                rows.len()
+            );
+            prop_assert_eq!(summary.programs, built.catalog.len());
+            let expected_other = rows.iter().filter(|row| row.1 == 3).count();
+            let expected_second = rows.iter().filter(|row| row.1 != 3 && row.2 == 2).count();
+            prop_assert_eq!((summary.rows_other_cips, summary.rows_second_major), (expected_other, expected_second));
+            for program in &built.catalog {
+                prop_assert_eq!(program.cost(), &CostState::Unknown);
+                prop_assert_eq!(program.delivery(), &DeliveryState::Unknown);
+                let unitid = program.institution().unitid().unwrap().get() as usize;
+                let row = rows
+                    .iter()
+                    .find(|(institution, cip, major, award, _)| {
+                        unitids[*institution] == unitid
+                            && cips[*cip] == program.cip().unwrap().to_string()
+                            && *major == 1
+                            && Some(*award) == program.award_level().map(AwardLevel::code)
+                    })
+                    .unwrap();
+                match row.4 {
+                    total if total >= 0 => {
+                        prop_assert_eq!(program.outcomes().program_size.value(), Some(&(total as u32)));
+                    }
+                    -2 => prop_assert_eq!(&program.outcomes().program_size, &Outcome::NotApplicable),
+                    _ => prop_assert_eq!(&program.outcomes().program_size, &Outcome::NotReported),
+                }
+            }
+        }
+    }
+}
