@@ -461,10 +461,7 @@ pub(crate) fn read_table<T: IpedsTable>(
         match parsed {
             Ok(Some(item)) => outcome.items.push(item),
             Ok(None) => {}
-            Err(problem) => outcome.skip_or_fail(
-                options.mode,
-                problem.into_error(place(record.position().map(csv::Position::line))),
-            )?,
+            Err(problem) => outcome.skip_or_fail(options.mode, problem.into_error(place(csv.line())))?,
         }
     }
     Ok(outcome)
