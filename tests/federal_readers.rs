@@ -427,7 +427,9 @@ fn scorecard_institutions_read_the_real_extract() {
     )
     .unwrap();
     assert!(read.skipped.is_empty());
+    // 582 institutions with an IPEDS UNITID; the 103 branch campuses are passed over.
     assert_eq!(read.items.len(), 582);
+    assert!(read.items.iter().all(|row| row.branch.is_none()));
     let alabama_state = read.items.iter().find(|row| row.unitid.get() == 100_724).unwrap();
     assert_eq!(alabama_state.name, "Alabama State University");
     assert_eq!(alabama_state.city, "Montgomery");
@@ -461,6 +463,47 @@ fn scorecard_institutions_read_the_real_extract() {
     // The freely associated states' institutions are read.
     let palau = read.items.iter().find(|row| row.unitid.get() == 243_647).unwrap();
     assert_eq!(palau.state, UsState::Palau);
+}
+
+#[test]
+fn scorecard_branch_campuses_are_read_on_request() {
+    let mut options = IpedsOptions::new();
+    options.scorecard_branch_campuses = true;
+    let read = read_scorecard_institutions(
+        "most_recent_cohorts_institution.csv",
+        &fixture("most_recent_cohorts_institution_him.csv")[..],
+        &options,
+    )
+    .unwrap();
+    assert!(read.skipped.is_empty());
+    assert_eq!(read.items.len(), 685);
+    let branches: Vec<_> = read.items.iter().filter(|row| row.branch.is_some()).collect();
+    assert_eq!(branches.len(), 103);
+    // Each branch carries its parent's UNITID.
+    let parents: std::collections::BTreeSet<_> = read
+        .items
+        .iter()
+        .filter(|row| row.branch.is_none())
+        .map(|row| row.unitid)
+        .collect();
+    assert!(branches.iter().all(|row| parents.contains(&row.unitid)));
+
+    // The UNITID filter applies to the parent's UNITID.
+    let parent = branches[0].unitid;
+    options.unitids = Some([parent].into());
+    let read = read_scorecard_institutions(
+        "most_recent_cohorts_institution.csv",
+        &fixture("most_recent_cohorts_institution_him.csv")[..],
+        &options,
+    )
+    .unwrap();
+    assert!(read.items.len() >= 2);
+    assert!(read.items.iter().all(|row| row.unitid == parent));
+
+    // A seven- or nine-digit identifier is still refused.
+    let file = "UNITID,INSTNM,CITY,STABBR\n1023680,A,Troy,AL\n102368011,B,Troy,AL\n";
+    let read = read_scorecard_institutions("s.csv", file.as_bytes(), &lenient()).unwrap();
+    assert_eq!(read.skipped.len(), 2);
 }
 
 #[test]
