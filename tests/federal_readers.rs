@@ -153,6 +153,29 @@ fn completions_read_the_published_layout() {
 }
 
 #[test]
+fn a_crlf_file_reports_the_physical_line_of_a_bad_value() {
+    let file = "UNITID,CIPCODE,MAJORNUM,AWLEVEL,CTOTALT\r\n\
+                100724,51.0707,1,3,12\r\n\
+                100724,51.0706,1,5,4\r\n\
+                100724,51.0708,1,9,4\r\n\
+                100733,51.0707,1,3,x\r\n";
+    let error = read_ipeds_completions("c.csv", file.as_bytes(), &IpedsOptions::new()).unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "c.csv line 4, column AWLEVEL: \"9\" is not an IPEDS award level (1 to 8 or 17 to 21)"
+    );
+    let read = read_ipeds_completions("c.csv", file.as_bytes(), &lenient()).unwrap();
+    assert_eq!(read.items.len(), 2);
+    let lines: Vec<_> = read.skipped.iter().map(|row| row.location.line).collect();
+    assert_eq!(lines, [Some(4), Some(5)]);
+    assert!(
+        read.skipped[1].reason.contains("\"x\" is not a whole number"),
+        "{}",
+        read.skipped[1].reason
+    );
+}
+
+#[test]
 fn a_missing_required_column_is_named() {
     let file = "UNITID,CIPCODE,AWLEVEL,CTOTALT\n100724,51.0707,3,12\n";
     let error = read_ipeds_completions("c.csv", file.as_bytes(), &IpedsOptions::new()).unwrap_err();
@@ -260,12 +283,12 @@ fn hd2024_utf8_with_a_bom_reads() {
 
 #[test]
 fn hd_rows_are_checked() {
-    let file = "UNITID,INSTNM,CITY,STABBR,CONTROL,ICLEVEL,CYACTIVE\n\
-                100724,A,Montgomery,AL,1,1,1\n\
-                100725,B,Montgomery,XX,1,1,1\n\
-                100726,C,Montgomery,AL,4,1,1\n\
-                100727,,Montgomery,AL,1,1,1\n\
-                100728,E,Palikir,FM,1,-3,3\n";
+    let file = "UNITID,INSTNM,CITY,STABBR,CONTROL,ICLEVEL,CYACTIVE\r\n\
+                100724,A,Montgomery,AL,1,1,1\r\n\
+                100725,B,Montgomery,XX,1,1,1\r\n\
+                100726,C,Montgomery,AL,4,1,1\r\n\
+                100727,,Montgomery,AL,1,1,1\r\n\
+                100728,E,Palikir,FM,1,-3,3\r\n";
     let read = read_ipeds_institutions("hd.csv", file.as_bytes(), &lenient()).unwrap();
     assert_eq!(read.items.len(), 2);
     assert_eq!(read.items[1].state, UsState::Micronesia);
@@ -404,7 +427,9 @@ fn scorecard_institutions_read_the_real_extract() {
     )
     .unwrap();
     assert!(read.skipped.is_empty());
+    // 582 institutions with an IPEDS UNITID; the 103 branch campuses are passed over.
     assert_eq!(read.items.len(), 582);
+    assert!(read.items.iter().all(|row| row.branch.is_none()));
     let alabama_state = read.items.iter().find(|row| row.unitid.get() == 100_724).unwrap();
     assert_eq!(alabama_state.name, "Alabama State University");
     assert_eq!(alabama_state.city, "Montgomery");
@@ -438,6 +463,47 @@ fn scorecard_institutions_read_the_real_extract() {
     // The freely associated states' institutions are read.
     let palau = read.items.iter().find(|row| row.unitid.get() == 243_647).unwrap();
     assert_eq!(palau.state, UsState::Palau);
+}
+
+#[test]
+fn scorecard_branch_campuses_are_read_on_request() {
+    let mut options = IpedsOptions::new();
+    options.scorecard_branch_campuses = true;
+    let read = read_scorecard_institutions(
+        "most_recent_cohorts_institution.csv",
+        &fixture("most_recent_cohorts_institution_him.csv")[..],
+        &options,
+    )
+    .unwrap();
+    assert!(read.skipped.is_empty());
+    assert_eq!(read.items.len(), 685);
+    let branches: Vec<_> = read.items.iter().filter(|row| row.branch.is_some()).collect();
+    assert_eq!(branches.len(), 103);
+    // Each branch carries its parent's UNITID.
+    let parents: std::collections::BTreeSet<_> = read
+        .items
+        .iter()
+        .filter(|row| row.branch.is_none())
+        .map(|row| row.unitid)
+        .collect();
+    assert!(branches.iter().all(|row| parents.contains(&row.unitid)));
+
+    // The UNITID filter applies to the parent's UNITID.
+    let parent = branches[0].unitid;
+    options.unitids = Some([parent].into());
+    let read = read_scorecard_institutions(
+        "most_recent_cohorts_institution.csv",
+        &fixture("most_recent_cohorts_institution_him.csv")[..],
+        &options,
+    )
+    .unwrap();
+    assert!(read.items.len() >= 2);
+    assert!(read.items.iter().all(|row| row.unitid == parent));
+
+    // A seven- or nine-digit identifier is still refused.
+    let file = "UNITID,INSTNM,CITY,STABBR\n1023680,A,Troy,AL\n102368011,B,Troy,AL\n";
+    let read = read_scorecard_institutions("s.csv", file.as_bytes(), &lenient()).unwrap();
+    assert_eq!(read.skipped.len(), 2);
 }
 
 #[test]

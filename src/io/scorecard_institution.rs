@@ -56,8 +56,12 @@ impl<T> ScorecardValue<T> {
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ScorecardInstitution {
-    /// `UNITID`.
+    /// `UNITID`: the IPEDS UNITID, or for a branch campus its parent's (see `branch`).
     pub unitid: Unitid,
+    /// The two-digit branch number of a branch campus Scorecard lists under an eight-digit
+    /// UNITID (`10236801`: UNITID 102368, branch 1); `None` for an institution with its own
+    /// IPEDS UNITID. Only read with [`IpedsOptions::scorecard_branch_campuses`].
+    pub branch: Option<u8>,
     /// `INSTNM`.
     pub name: String,
     /// `CITY`.
@@ -94,6 +98,17 @@ pub struct ScorecardInstitution {
     pub distance_only: ScorecardValue<bool>,
     /// `CURROPER`: currently certified as operating.
     pub operating: ScorecardValue<bool>,
+}
+
+/// A branch campus's eight-digit identifier: the parent's UNITID and the branch number.
+fn branch(id: &[u8]) -> Option<(Unitid, u8)> {
+    if id.len() != 8 || !id.iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    let text = std::str::from_utf8(id).ok()?;
+    let parent = text.get(..6)?.parse().ok()?;
+    let number = text.get(6..)?.parse().ok()?;
+    Some((parent, number))
 }
 
 /// The raw bytes of a cell, trimmed; empty for a missing column or a short row.
@@ -223,6 +238,18 @@ impl IpedsTable for ScorecardColumns {
         self.unitid
     }
 
+    fn unitid(
+        &self,
+        row: &Row<'_>,
+        options: &IpedsOptions,
+    ) -> std::result::Result<Option<Unitid>, CellError> {
+        match branch(row.bytes(self.unitid)) {
+            Some((parent, _)) if options.scorecard_branch_campuses => Ok(Some(parent)),
+            Some(_) => Ok(None),
+            None => row.unitid(self.unitid).map(Some),
+        }
+    }
+
     fn parse(
         &self,
         unitid: Unitid,
@@ -236,6 +263,7 @@ impl IpedsTable for ScorecardColumns {
         };
         Ok(Some(ScorecardInstitution {
             unitid,
+            branch: branch(row.bytes(self.unitid)).map(|(_, branch)| branch),
             name: required(self.name, "INSTNM")?,
             city: required(self.city, "CITY")?,
             state: decode(cell(record, Some(self.state)))
@@ -271,7 +299,10 @@ impl IpedsTable for ScorecardColumns {
 /// [`ScorecardValue::NotReported`]); the others are ignored. `NULL` and `PrivacySuppressed` are
 /// states, never numbers.
 ///
-/// `options` is shared with the IPEDS readers: its mode, limits and UNITID filter apply. The
+/// `options` is shared with the IPEDS readers: its mode, limits and UNITID filter apply. Rows
+/// of branch campuses without an IPEDS UNITID of their own (eight-digit identifiers, 554 of
+/// the 6,662 rows of the 2021/22 release) are passed over unless
+/// [`IpedsOptions::scorecard_branch_campuses`] asks for them. The
 /// full published file has about 3,300 columns, more than the default
 /// [`Limits::max_fields`](crate::io::Limits::max_fields) of 1,000: raise it to read that file.
 ///

@@ -66,6 +66,13 @@ pub struct IpedsOptions {
     /// file does not say: the 2022 file (`IC2022_AY`) is academic year 2022-23 (see
     /// [`academic_year_of_file`]). Copied into every [`IpedsCharges`].
     pub academic_year: Option<String>,
+    /// Scorecard institution files only: read the rows of branch campuses that have no IPEDS
+    /// UNITID of their own. Scorecard lists them under eight digits, their parent's UNITID
+    /// followed by a two-digit branch number (`10236801`, Troy University's Phenix City campus);
+    /// no IPEDS file has rows for them. Off by default: such rows are passed over, as filtered
+    /// rows are. When on, they are read with the parent's UNITID and
+    /// [`ScorecardInstitution::branch`](crate::io::ScorecardInstitution::branch) set.
+    pub scorecard_branch_campuses: bool,
 }
 
 impl IpedsOptions {
@@ -401,6 +408,15 @@ pub(crate) trait IpedsTable: Sized {
     /// The UNITID column, for the UNITID filter.
     fn unitid_column(&self) -> usize;
 
+    /// The row's UNITID, for the UNITID filter and the item; `Ok(None)` passes the row over.
+    fn unitid(
+        &self,
+        row: &Row<'_>,
+        _options: &IpedsOptions,
+    ) -> std::result::Result<Option<Unitid>, CellError> {
+        row.unitid(self.unitid_column()).map(Some)
+    }
+
     /// Whether the row is wanted, from its raw bytes, before the rest is parsed (the CIP
     /// filter of Completions). The UNITID filter is applied by the caller.
     fn wanted(&self, _row: &Row<'_>, _options: &IpedsOptions) -> bool {
@@ -423,7 +439,7 @@ pub(crate) fn read_table<T: IpedsTable>(
     reader: impl Read,
     options: &IpedsOptions,
 ) -> Result<ReadOutcome<T::Item>> {
-    let mut csv = CsvRecords::new(source, reader, &options.limits, csv::Trim::All);
+    let mut csv = CsvRecords::new(source, reader, &options.limits, csv::Trim::None);
     let place = |line: Option<u64>| Location {
         source: Some(source.to_owned()),
         line,
@@ -435,7 +451,6 @@ pub(crate) fn read_table<T: IpedsTable>(
         .map(|name| name.trim_start_matches('\u{FEFF}').to_owned())
         .collect();
     let table = T::columns(&Columns::new(&header), &place(Some(1)))?;
-    let unitid_column = table.unitid_column();
     let mut outcome = ReadOutcome::new();
     let mut record = csv::ByteRecord::new();
     loop {
@@ -451,20 +466,14 @@ pub(crate) fn read_table<T: IpedsTable>(
         if !table.wanted(&row, options) {
             continue;
         }
-        let parsed = row.unitid(unitid_column).and_then(|unitid| {
-            if options.wants(unitid) {
-                table.parse(unitid, &row, options)
-            } else {
-                Ok(None)
-            }
+        let parsed = table.unitid(&row, options).and_then(|unitid| match unitid {
+            Some(unitid) if options.wants(unitid) => table.parse(unitid, &row, options),
+            _ => Ok(None),
         });
         match parsed {
             Ok(Some(item)) => outcome.items.push(item),
             Ok(None) => {}
-            Err(problem) => outcome.skip_or_fail(
-                options.mode,
-                problem.into_error(place(record.position().map(csv::Position::line))),
-            )?,
+            Err(problem) => outcome.skip_or_fail(options.mode, problem.into_error(place(csv.line())))?,
         }
     }
     Ok(outcome)
