@@ -10,6 +10,7 @@ pub mod data;
 pub mod error;
 mod layers;
 pub mod openapi;
+pub mod page;
 
 use std::future::Future;
 use std::sync::Arc;
@@ -91,7 +92,10 @@ pub fn app(data: Data, config: Config) -> Result<Router, String> {
         programs_json,
         wages_json,
     });
-    let router = api::routes().fallback(api::not_found).with_state(state);
+    let router = api::routes()
+        .merge(page::routes())
+        .fallback(api::not_found)
+        .with_state(state);
     Ok(harden(router, &config))
 }
 
