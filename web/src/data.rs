@@ -2,7 +2,7 @@
 //!
 //! This is the one place where the data source is chosen: [`Data::load`] takes the embedded
 //! dataset unless the command line names other files. To serve another catalogue by default,
-//! change [`default_dataset`].
+//! change `default_dataset`.
 
 use std::path::Path;
 

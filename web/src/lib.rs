@@ -3,7 +3,7 @@
 //!
 //! [`app`] builds the whole application (routes and the protective layers); [`serve`] runs it
 //! on a listener until a shutdown signal, then lets requests in flight finish. The binary
-//! `himkit-web` parses the command line, loads the [`Data`](data::Data) and calls both.
+//! `himkit-web` parses the command line, loads the [`data::Data`] and calls both.
 
 pub mod api;
 pub mod data;

@@ -1,6 +1,6 @@
 //! Words for people: the page's labels for the library's vocabularies.
 
-use himkit::select::Criterion;
+use himkit::select::{Criterion, MissingPolicy};
 use himkit::{DegreeLevel, DeliveryMode, Skill};
 
 /// A degree level's label.
@@ -59,5 +59,15 @@ pub fn skill(skill: Skill) -> &'static str {
         Skill::InformationGovernance => "Information governance",
         Skill::HealthLaw => "Health law",
         Skill::ClinicalDocumentationIntegrity => "Clinical documentation integrity",
+    }
+}
+
+/// What a missing-data policy did with a criterion, in words.
+#[must_use]
+pub fn treatment(policy: MissingPolicy) -> &'static str {
+    match policy {
+        MissingPolicy::Reweight => "left out; the other weights scaled up",
+        MissingPolicy::ScoreAsWorst => "scored as the worst value",
+        MissingPolicy::ExcludeProgram => "the program is excluded",
     }
 }

@@ -264,7 +264,7 @@ fn explanation(entry: &RankedProgram, program: &Program) -> Markup {
                     h4 { "Missing criteria" }
                     ul.missing {
                         @for missing in entry.missing() {
-                            li { (labels::criterion(missing.criterion)) ": " (missing.why) " — " (missing.treatment.as_str().replace('-', " ")) }
+                            li { (labels::criterion(missing.criterion)) ": " (missing.why) " — " (labels::treatment(missing.treatment)) }
                         }
                     }
                 }
