@@ -64,22 +64,24 @@ async fn index(State(state): State<SharedState>, RawQuery(query): RawQuery) -> R
     let selector = state.data.selector();
     let (status, results) = match form.to_profile() {
         Err(problems) => (StatusCode::UNPROCESSABLE_ENTITY, render::problems(&problems)),
-        Ok(profile) => match (selector.rank_top(&profile, PAGE_TOP), selector.rank(&profile)) {
-            (Ok(ranking), Ok(full)) => {
+        Ok(profile) => match selector.rank_top(&profile, PAGE_TOP) {
+            Ok(ranking) => {
                 let stability = if ranking.entries().len() >= 2 {
                     selector.sensitivity(&profile, 3, 20.0).ok()
                 } else {
                     None
                 };
+                // Exclusions are always complete, so the ranked count is what is left.
+                let ranked = ranking.out_of().saturating_sub(ranking.exclusions().len());
                 (
                     StatusCode::OK,
                     html! {
-                        (render::results(&form, &ranking, selector, full.entries().len()))
+                        (render::results(&form, &ranking, selector, ranked))
                         @if let Some(stability) = &stability { (render::stability(stability)) }
                     },
                 )
             }
-            (Err(error), _) | (_, Err(error)) => (
+            Err(error) => (
                 StatusCode::UNPROCESSABLE_ENTITY,
                 render::problems(&[error.to_string()]),
             ),
