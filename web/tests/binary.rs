@@ -8,6 +8,7 @@
 )] // Test code.
 
 use std::io::{BufRead, BufReader, Read};
+use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
@@ -94,4 +95,69 @@ fn sigterm_stops_the_server_gracefully() {
     let mut rest = String::new();
     stdout.read_to_string(&mut rest).unwrap();
     assert!(rest.contains("SIGTERM received"), "{rest}");
+}
+
+/// Starts the binary with `args`, waits for its address, and returns the child and address.
+fn spawn(args: &[&str]) -> (std::process::Child, BufReader<std::process::ChildStdout>, String) {
+    let mut child = Command::new(BINARY)
+        .args(args)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut stdout = BufReader::new(child.stdout.take().unwrap());
+    let mut line = String::new();
+    stdout.read_line(&mut line).unwrap();
+    let address = line
+        .split("http://")
+        .nth(1)
+        .and_then(|rest| rest.split('/').next())
+        .unwrap_or_else(|| panic!("no address in {line:?}"))
+        .to_owned();
+    (child, stdout, address)
+}
+
+fn get(address: &str, path: &str) -> String {
+    let mut stream = std::net::TcpStream::connect(address).unwrap();
+    std::io::Write::write_all(
+        &mut stream,
+        format!("GET {path} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n").as_bytes(),
+    )
+    .unwrap();
+    let mut answer = String::new();
+    stream.read_to_string(&mut answer).unwrap();
+    answer
+}
+
+#[test]
+fn it_serves_a_catalogue_csv_and_an_oews_file_given_at_start_up() {
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures");
+    let catalogue = fixtures.join("catalog.csv");
+    let oews = fixtures.join("national_M2024_dl.csv");
+    let (mut child, _stdout, address) = spawn(&[
+        "--listen",
+        "127.0.0.1:0",
+        "--programs",
+        catalogue.to_str().unwrap(),
+        "--oews",
+        oews.to_str().unwrap(),
+    ]);
+    let programs = get(&address, "/api/programs");
+    let wages = get(&address, "/api/wages");
+    let page = get(&address, "/");
+    child.kill().unwrap();
+    child.wait().unwrap();
+
+    let body = programs.split("\r\n\r\n").nth(1).unwrap();
+    let programs: serde_json::Value = serde_json::from_str(body).unwrap();
+    let expected =
+        himkit::io::read_catalog_csv("catalog.csv", std::fs::File::open(&catalogue).unwrap()).unwrap();
+    assert_eq!(programs.as_array().unwrap().len(), expected.len());
+    assert!(wages.starts_with("HTTP/1.1 200"));
+    assert!(
+        wages.contains("\"label\":\"May 2024\"") || wages.contains("2024"),
+        "{wages}"
+    );
+    assert!(page.starts_with("HTTP/1.1 200"));
+    assert!(page.contains("programs from "), "the page names its data source");
 }
