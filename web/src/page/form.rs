@@ -249,6 +249,14 @@ impl ProfileForm {
                 Err(_) => note(Err(format!("weights.{criterion}: {text:?} is not a number"))),
             }
         }
+        // A criterion that cannot apply counts for nothing rather than refusing the form:
+        // [`ProfileForm::notes`] says so on the page.
+        if spec.desired_skills.is_empty() {
+            weights.remove(&Criterion::SkillCoverage);
+        }
+        if spec.preferred_delivery.is_none() {
+            weights.remove(&Criterion::DeliveryPreference);
+        }
         spec.weights = Some(weights);
         note(parse("method", &self.method).map(|method| spec.method = method));
         note(
@@ -260,6 +268,26 @@ impl ProfileForm {
             return Err(problems);
         }
         StudentProfile::new(spec).map_err(|error| vec![error.to_string()])
+    }
+
+    /// What the page did with weights that cannot apply: skill coverage without desired skills
+    /// and delivery preference without a preferred delivery count for nothing.
+    #[must_use]
+    pub fn notes(&self) -> Vec<&'static str> {
+        let weighted = |criterion| {
+            self.weights
+                .get(&criterion)
+                .and_then(|text| text.trim().parse::<f64>().ok())
+                .is_some_and(|weight| weight > 0.0)
+        };
+        let mut notes = Vec::new();
+        if self.submitted && self.skills.is_empty() && weighted(Criterion::SkillCoverage) {
+            notes.push("Skill coverage counts for nothing: no skills are chosen.");
+        }
+        if self.submitted && self.preferred.is_empty() && weighted(Criterion::DeliveryPreference) {
+            notes.push("Delivery preference counts for nothing: no delivery is preferred.");
+        }
+        notes
     }
 
     /// The profile's fields as query pairs (without the chosen ids), for hidden fields and links.
@@ -358,6 +386,18 @@ mod tests {
         }
         assert_eq!(profile.spec().degree_levels, example.spec().degree_levels);
         assert_eq!(profile.spec().desired_skills, example.spec().desired_skills);
+    }
+
+    #[test]
+    fn weights_that_cannot_apply_count_for_nothing_with_a_note() {
+        let form = ProfileForm::from_query(Some(
+            "submitted=1&state=OH&w-total-cost=1&w-skill-coverage=1&w-delivery-preference=1&method=weighted-sum&unknown=keep-and-flag",
+        ));
+        let profile = form.to_profile().unwrap();
+        assert!(profile.weight(Criterion::SkillCoverage).abs() < f64::EPSILON);
+        assert!(profile.weight(Criterion::DeliveryPreference).abs() < f64::EPSILON);
+        assert_eq!(form.notes().len(), 2);
+        assert!(ProfileForm::default().notes().is_empty());
     }
 
     #[test]

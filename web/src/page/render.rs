@@ -296,6 +296,7 @@ pub fn results(form: &ProfileForm, ranking: &Ranking, selector: &Selector, shown
                 (ranking.entries().len()) " shown of " (shown_of) " ranked; " (ranking.exclusions().len()) " excluded; "
                 (ranking.out_of()) " considered. Method: " (ranking.method().as_str().replace('-', " ")) ". Bands: strong ≥ 0.75, good ≥ 0.55, weaker below."
             }
+            @for note in form.notes() { p.note { (note) } }
             ul.legend aria-label="Colours of the criteria in the score bars" {
                 @for (criterion, weight) in ranking.criteria() {
                     li {
