@@ -458,3 +458,30 @@ async fn a_panicking_handler_is_a_500_and_the_server_goes_on() {
     let response = reqwest::get(server.url("/fine")).await.unwrap();
     assert_eq!(response.text().await.unwrap(), "fine");
 }
+
+async fn slow() -> &'static str {
+    tokio::time::sleep(Duration::from_millis(600)).await;
+    "finished"
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn shutdown_lets_requests_in_flight_finish_and_refuses_new_connections() {
+    let config = Config::default();
+    let router = Router::new().route("/slow", get(slow));
+    let server = start_router(harden(router, &config), config).await;
+    let url = server.url("/slow");
+    let address = server.address;
+    let in_flight = tokio::spawn(async move { reqwest::get(url).await.unwrap().text().await.unwrap() });
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    let started = Instant::now();
+    server.stop().await;
+    assert!(
+        started.elapsed() >= Duration::from_millis(200),
+        "stopped before the request finished"
+    );
+    assert_eq!(in_flight.await.unwrap(), "finished");
+    assert!(
+        tokio::net::TcpStream::connect(address).await.is_err(),
+        "still accepting"
+    );
+}

@@ -18,11 +18,22 @@ use tokio::sync::oneshot;
 pub struct Server {
     pub address: SocketAddr,
     stop: Option<oneshot::Sender<()>>,
+    task: Option<tokio::task::JoinHandle<std::io::Result<()>>>,
 }
 
 impl Server {
     pub fn url(&self, path: &str) -> String {
         format!("http://{}{path}", self.address)
+    }
+
+    /// Sends the shutdown signal and waits for `serve` to return.
+    pub async fn stop(mut self) {
+        if let Some(stop) = self.stop.take() {
+            let _ = stop.send(());
+        }
+        if let Some(task) = self.task.take() {
+            task.await.unwrap().unwrap();
+        }
     }
 }
 
@@ -45,11 +56,12 @@ pub async fn start_router(router: Router, config: Config) -> Server {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let address = listener.local_addr().unwrap();
     let (stop, stopped) = oneshot::channel::<()>();
-    tokio::spawn(serve(listener, router, config, async move {
+    let task = tokio::spawn(serve(listener, router, config, async move {
         let _ = stopped.await;
     }));
     Server {
         address,
         stop: Some(stop),
+        task: Some(task),
     }
 }
