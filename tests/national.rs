@@ -222,6 +222,7 @@ fn every_unknown_is_counted() {
         (47, 4)
     );
     assert_eq!(summary.zero_awards, 246);
+    assert_eq!(summary.at_inactive_institutions, 0); // every HIM institution of HD2024 is active
     let catalog = Dataset::national().unwrap().catalog().clone();
     for program in &catalog {
         assert_eq!(*program.accreditation(), AccreditationState::NotVerified);
@@ -620,4 +621,28 @@ mod accounting {
             }
         }
     }
+}
+
+#[test]
+fn programs_at_closed_institutions_are_counted() {
+    let hd = "UNITID,INSTNM,CITY,STABBR,CONTROL,CYACTIVE,CLOSEDAT\n\
+              100724,Alabama State University,Montgomery,AL,1,1,-2\n\
+              101365,A Closed College,Birmingham,AL,3,3,06/30/2024\n";
+    let ca = "UNITID,CIPCODE,MAJORNUM,AWLEVEL,CTOTALT\n100724,51.0706,1,5,13\n101365,51.0707,1,3,2\n";
+    let options = IpedsOptions::new();
+    let institutions = read_ipeds_institutions("hd.csv", hd.as_bytes(), &options)
+        .unwrap()
+        .items;
+    let completions = read_ipeds_completions("ca.csv", ca.as_bytes(), &options)
+        .unwrap()
+        .items;
+    let built = build_catalog(&CatalogInputs::new(&institutions, &completions, year(2024))).unwrap();
+    assert_eq!(built.catalog.len(), 2);
+    assert_eq!(built.summary.at_inactive_institutions, 1);
+    assert!(
+        built
+            .summary
+            .to_string()
+            .contains("at institutions HD lists as not active (closed or merged): 1")
+    );
 }

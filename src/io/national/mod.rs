@@ -275,6 +275,9 @@ pub fn build_catalog(inputs: &CatalogInputs<'_>) -> Result<BuiltCatalog> {
                 continue;
             }
         };
+        if hd.is_active() == Some(false) {
+            summary.at_inactive_institutions = summary.at_inactive_institutions.saturating_add(1);
+        }
         let spec = joiner.spec(row, &hd.name, institution, (title, discipline), &mut summary)?;
         programs.push(Program::new(spec)?);
     }

@@ -57,6 +57,9 @@ pub struct BuildSummary {
     pub by_degree_level: BTreeMap<DegreeLevel, usize>,
     /// Programs whose Completions row reports 0 awards (kept, with program size 0).
     pub zero_awards: usize,
+    /// Programs at institutions that HD says are not active in the collection year
+    /// (`CYACTIVE` other than 1: closed, or merged), built as reported; check before applying.
+    pub at_inactive_institutions: usize,
     /// Programs whose award count is not reported (`-1`, `-2`, `-3` or empty).
     pub awards_not_reported: usize,
     /// Programs whose accreditation is not verified.
@@ -169,6 +172,13 @@ impl fmt::Display for BuildSummary {
             plural(self.zero_awards, "program", "programs"),
             self.awards_not_reported
         )?;
+        if self.at_inactive_institutions > 0 {
+            writeln!(
+                f,
+                "  at institutions HD lists as not active (closed or merged): {}",
+                self.at_inactive_institutions
+            )?;
+        }
         if self.files.contains(&SourceFile::AccreditationList) {
             writeln!(
                 f,
