@@ -219,8 +219,8 @@ fn synthetic_program(random: &mut Random, index: usize) -> Program {
         length_months: 9 + (random.next() % 48) as u16,
         length_basis: himkit::LengthBasis::Program,
         professional_practice_experience: Some(random.unit() < 0.8),
-        career_support: himkit::CareerSupport::ALL,
-        skills: SkillSet::all(),
+        career_support: Some(himkit::CareerSupport::ALL),
+        skills: Some(SkillSet::all()),
         outcomes,
         sources: himkit::Sources::new(),
     };

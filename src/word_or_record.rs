@@ -51,3 +51,56 @@ where
         record: PhantomData,
     })
 }
+
+/// Serde `with` support for an `Option<T>` whose `None` is written as the word `"unknown"` and
+/// whose `Some` is `T`'s own form (an object or a list), read by `T`'s own `Deserialize`.
+pub(crate) mod unknown_or {
+    use std::fmt;
+    use std::marker::PhantomData;
+
+    use serde::de::{self, MapAccess, SeqAccess, Visitor};
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    #[allow(clippy::ref_option)] // The signature serde's `with` requires.
+    pub(crate) fn serialize<T: Serialize, S: Serializer>(
+        value: &Option<T>,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        match value {
+            Some(value) => value.serialize(serializer),
+            None => serializer.serialize_str("unknown"),
+        }
+    }
+
+    pub(crate) fn deserialize<'de, T: Deserialize<'de>, D: Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Option<T>, D::Error> {
+        struct UnknownOr<T>(PhantomData<T>);
+
+        impl<'de, T: Deserialize<'de>> Visitor<'de> for UnknownOr<T> {
+            type Value = Option<T>;
+
+            fn expecting(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
+                formatter.write_str("its value or \"unknown\"")
+            }
+
+            fn visit_str<E: de::Error>(self, word: &str) -> Result<Option<T>, E> {
+                if word.trim().eq_ignore_ascii_case("unknown") {
+                    Ok(None)
+                } else {
+                    Err(E::invalid_value(de::Unexpected::Str(word), &self))
+                }
+            }
+
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Option<T>, A::Error> {
+                T::deserialize(de::value::MapAccessDeserializer::new(map)).map(Some)
+            }
+
+            fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Option<T>, A::Error> {
+                T::deserialize(de::value::SeqAccessDeserializer::new(seq)).map(Some)
+            }
+        }
+
+        deserializer.deserialize_any(UnknownOr(PhantomData))
+    }
+}

@@ -59,7 +59,8 @@ fn a_complete_program_is_accepted_and_defaults_are_explicit() {
     assert_eq!(program.length_basis(), himkit::LengthBasis::Program);
     assert!(program.sources().is_empty());
     assert_eq!(program.outcomes().graduation_rate, Outcome::NotReported);
-    assert!(program.skills().is_empty());
+    assert_eq!(program.skills(), Some(himkit::SkillSet::default()));
+    assert_eq!(program.career_support(), Some(himkit::CareerSupport::default()));
 }
 
 #[test]

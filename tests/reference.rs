@@ -131,16 +131,19 @@ fn value_of(
             Some(false) => Value::Present(0.0, "no".to_owned()),
             None => Value::Missing("unknown".to_owned()),
         },
-        Criterion::CareerSupport => {
-            let count = program.career_support().count();
-            Value::Present(f64::from(count) / 3.0, format!("{count} of 3"))
-        }
+        Criterion::CareerSupport => match program.career_support() {
+            Some(support) => {
+                let count = support.count();
+                Value::Present(f64::from(count) / 3.0, format!("{count} of 3"))
+            }
+            None => Value::Missing("unknown".to_owned()),
+        },
         Criterion::SkillCoverage => {
+            let Some(skills) = program.skills() else {
+                return Value::Missing("unknown".to_owned());
+            };
             let wanted = spec.desired_skills;
-            let covered = wanted
-                .iter()
-                .filter(|skill| program.skills().contains(*skill))
-                .count();
+            let covered = wanted.iter().filter(|skill| skills.contains(*skill)).count();
             let share = if wanted.is_empty() {
                 0.0
             } else {

@@ -465,9 +465,10 @@ proptest! {
         let program = catalog.get(entry.id().as_str()).unwrap();
         // Improve: one more unit of career support, or a higher graduation rate, or lower cost.
         let mut spec = program.to_spec();
-        let mut support = spec.career_support;
-        support.job_placement = true;
-        spec.career_support = support;
+        // (An unknown support stays unknown: knowing it is not an improvement of it.)
+        if let Some(support) = &mut spec.career_support {
+            support.job_placement = true;
+        }
         if let himkit::Outcome::Reported { value, year, note } = &spec.outcomes.graduation_rate {
             let better = himkit::Rate::new((value.get() + 0.1).min(1.0)).unwrap();
             spec.outcomes.graduation_rate = himkit::Outcome::Reported { value: better, year: *year, note: note.clone() };

@@ -466,3 +466,71 @@ fn a_bad_accreditation_list_row_names_its_line_and_column() {
         .to_string();
     assert!(missing.contains("degree_level"), "{missing}");
 }
+
+#[test]
+fn unknown_career_support_and_skills_are_missing_criteria_not_zeros() {
+    let unknown = changed(|value| {
+        value["career_support"] = json!("unknown");
+        value["skills"] = json!("unknown");
+    });
+    assert_eq!(unknown.career_support(), None);
+    assert_eq!(unknown.skills(), None);
+    let text = serde_json::to_value(&unknown).unwrap();
+    assert_eq!(text["career_support"], json!("unknown"));
+    assert_eq!(text["skills"], json!("unknown"));
+    assert_eq!(serde_json::from_value::<Program>(text).unwrap(), unknown);
+    // Left out, they are known to be empty, as program files have always meant.
+    let known = program(federal_program());
+    assert_eq!(known.career_support(), Some(himkit::CareerSupport::default()));
+    assert_eq!(known.skills(), Some(himkit::SkillSet::default()));
+
+    let catalog = Catalog::new(vec![unknown.clone()]).unwrap();
+    let mut bytes = Vec::new();
+    write_catalog_csv(&catalog, &mut bytes).unwrap();
+    let csv = String::from_utf8(bytes).unwrap();
+    assert_eq!(read_catalog_csv("programs.csv", csv.as_bytes()).unwrap(), catalog);
+    let half_known = csv.replacen(
+        ",unknown,unknown,unknown,unknown,unknown,",
+        ",unknown,true,unknown,unknown,unknown,",
+        1,
+    );
+    assert_ne!(half_known, csv);
+    let error = read_catalog_csv("programs.csv", half_known.as_bytes()).unwrap_err();
+    assert!(
+        error.to_string().contains("all three career-support columns"),
+        "{error}"
+    );
+
+    let profile = ohio_profile(|spec| {
+        spec.desired_skills = [himkit::Skill::CodingAndClassification].into_iter().collect();
+    });
+    let ranking = selector(vec![unknown]).rank(&profile).unwrap();
+    let entry = &ranking.entries()[0];
+    for criterion in [Criterion::CareerSupport, Criterion::SkillCoverage] {
+        assert!(
+            entry
+                .missing()
+                .iter()
+                .any(|missing| missing.criterion == criterion && missing.why == "unknown"),
+            "{criterion}: {:?}",
+            entry.missing()
+        );
+        assert!(
+            entry
+                .contributions()
+                .iter()
+                .all(|part| part.criterion != criterion)
+        );
+    }
+}
+
+#[test]
+fn national_programs_do_not_claim_career_support_or_skills() {
+    let dataset = himkit::Dataset::national().unwrap();
+    assert!(
+        dataset
+            .catalog()
+            .iter()
+            .all(|program| program.career_support().is_none() && program.skills().is_none())
+    );
+}

@@ -130,8 +130,8 @@ fn program(index: usize, raw: &RawProgram) -> Option<Program> {
             LengthBasis::Program
         },
         professional_practice_experience: (raw.unknowns & 64 == 0).then_some(raw.practice),
-        career_support: himkit::CareerSupport::ALL,
-        skills: SkillSet::all(),
+        career_support: Some(himkit::CareerSupport::ALL),
+        skills: Some(SkillSet::all()),
         outcomes,
         sources: himkit::Sources::new(),
     };

@@ -95,12 +95,14 @@ pub struct ProgramSpec {
     /// `None` when that is not known. In JSON: `true`, `false` or `"unknown"`.
     #[serde(with = "practice_experience")]
     pub professional_practice_experience: Option<bool>,
-    /// The career support offered.
-    #[serde(default)]
-    pub career_support: CareerSupport,
-    /// The skills its curriculum covers.
-    #[serde(default)]
-    pub skills: SkillSet,
+    /// The career support offered; `None` when that is not known. In JSON: the object or
+    /// `"unknown"`; left out, none is offered.
+    #[serde(default = "known_default", with = "crate::word_or_record::unknown_or")]
+    pub career_support: Option<CareerSupport>,
+    /// The skills its curriculum covers; `None` when that is not known. In JSON: the list or
+    /// `"unknown"`; left out, none.
+    #[serde(default = "known_default", with = "crate::word_or_record::unknown_or")]
+    pub skills: Option<SkillSet>,
     /// Its outcomes.
     #[serde(default)]
     pub outcomes: Outcomes,
@@ -150,8 +152,8 @@ pub struct Program {
     length_months: u16,
     length_basis: LengthBasis,
     professional_practice_experience: Option<bool>,
-    career_support: CareerSupport,
-    skills: SkillSet,
+    career_support: Option<CareerSupport>,
+    skills: Option<SkillSet>,
     outcomes: Outcomes,
     sources: Sources,
 }
@@ -345,15 +347,17 @@ impl Program {
         self.professional_practice_experience
     }
 
-    /// The career support offered.
+    /// The career support offered: `None` when not known (programs built from federal files,
+    /// which do not say).
     #[must_use]
-    pub fn career_support(&self) -> CareerSupport {
+    pub fn career_support(&self) -> Option<CareerSupport> {
         self.career_support
     }
 
-    /// The skills its curriculum covers.
+    /// The skills its curriculum covers: `None` when not known (programs built from federal
+    /// files, which do not say).
     #[must_use]
-    pub fn skills(&self) -> SkillSet {
+    pub fn skills(&self) -> Option<SkillSet> {
         self.skills
     }
 
@@ -417,6 +421,12 @@ impl fmt::Display for Program {
 }
 
 /// `true`, `false`, or `"unknown"` for `None`.
+/// A known empty value: what a program file that leaves the field out has always meant.
+#[allow(clippy::unnecessary_wraps)] // The signature serde's `default` requires.
+fn known_default<T: Default>() -> Option<T> {
+    Some(T::default())
+}
+
 mod practice_experience {
     use serde::{Deserializer, Serializer};
 

@@ -76,7 +76,7 @@ pub(crate) struct Columns {
     pub(crate) length_months: Vec<u16>,
     pub(crate) length_is_program: Vec<bool>,
     pub(crate) practice: Vec<Option<bool>>,
-    pub(crate) skills: Vec<SkillSet>,
+    pub(crate) skills: Vec<Option<SkillSet>>,
     pub(crate) distance_share: Vec<Option<f64>>,
     pub(crate) reported_earnings: Vec<Option<Money>>,
     pub(crate) occupation: Vec<HimOccupation>,
@@ -199,7 +199,7 @@ impl Columns {
                 .filter(|criterion| *criterion != Criterion::ExpectedEarnings)
                 .filter(|criterion| match criterion {
                     Criterion::TotalCost => columns.cost.get(row).copied().flatten().is_none(),
-                    Criterion::SkillCoverage => false,
+                    Criterion::SkillCoverage => columns.skills.get(row).copied().flatten().is_none(),
                     Criterion::DeliveryPreference => {
                         columns.distance_share.get(row).copied().flatten().is_none()
                     }
@@ -255,10 +255,13 @@ impl Columns {
             }
             Criterion::SkillCoverage => {
                 for row in rows {
-                    push(Some(skill_coverage(
-                        self.skills.get(row).copied().unwrap_or_default(),
-                        student.terms.desired_skills,
-                    )));
+                    push(
+                        self.skills
+                            .get(row)
+                            .copied()
+                            .flatten()
+                            .map(|skills| skill_coverage(skills, student.terms.desired_skills)),
+                    );
                 }
             }
             Criterion::DeliveryPreference => {

@@ -158,27 +158,33 @@ impl Criterion {
                 Some(has) => value(f64::from(u8::from(has)), Shown::YesNo(has)),
                 None => Reading::Missing(Absence::PracticeExperience),
             },
-            Self::CareerSupport => {
-                let count = program.career_support().count();
-                value(
-                    f64::from(count) / 3.0,
-                    Shown::Count {
-                        count: u32::from(count),
-                        of: 3,
-                    },
-                )
-            }
-            Self::SkillCoverage => {
-                let wanted = terms.desired_skills;
-                let covered = program.skills().intersection(wanted).len();
-                value(
-                    skill_coverage(program.skills(), wanted),
-                    Shown::Count {
-                        count: covered as u32,
-                        of: wanted.len() as u32,
-                    },
-                )
-            }
+            Self::CareerSupport => match program.career_support() {
+                Some(support) => {
+                    let count = support.count();
+                    value(
+                        f64::from(count) / 3.0,
+                        Shown::Count {
+                            count: u32::from(count),
+                            of: 3,
+                        },
+                    )
+                }
+                None => Reading::Missing(Absence::CareerSupport),
+            },
+            Self::SkillCoverage => match program.skills() {
+                Some(skills) => {
+                    let wanted = terms.desired_skills;
+                    let covered = skills.intersection(wanted).len();
+                    value(
+                        skill_coverage(skills, wanted),
+                        Shown::Count {
+                            count: covered as u32,
+                            of: wanted.len() as u32,
+                        },
+                    )
+                }
+                None => Reading::Missing(Absence::Skills),
+            },
             Self::DeliveryPreference => match program.delivery() {
                 DeliveryState::Known(delivery) => value(
                     delivery_closeness(delivery.distance_share().get(), terms.preferred_delivery),
@@ -315,13 +321,20 @@ pub(crate) enum Absence<'a> {
     PracticeExperience,
     /// The delivery is not known.
     Delivery(&'a DeliveryState),
+    /// The career support offered is not known.
+    CareerSupport,
+    /// The skills the curriculum covers are not known.
+    Skills,
 }
 
 impl fmt::Display for Absence<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Self::Outcome(outcome) => write!(f, "{outcome}"),
-            Self::Earnings(Outcome::Reported { .. }) | Self::PracticeExperience => f.write_str("unknown"),
+            Self::Earnings(Outcome::Reported { .. })
+            | Self::PracticeExperience
+            | Self::CareerSupport
+            | Self::Skills => f.write_str("unknown"),
             Self::Earnings(other) => {
                 write!(f, "{other} by the program, with no BLS figure to fall back on")
             }

@@ -203,8 +203,8 @@ pub fn program() -> impl Strategy<Value = Program> {
             prop_oneof![4 => Just(LengthBasis::Program), 1 => Just(LengthBasis::TypicalForLevel)],
         ),
         (
-            (any::<bool>(), any::<bool>(), any::<bool>()),
-            skills(),
+            proptest::option::weighted(0.85, (any::<bool>(), any::<bool>(), any::<bool>())),
+            proptest::option::weighted(0.85, skills()),
             outcomes(),
             sources(),
         ),
@@ -212,11 +212,14 @@ pub fn program() -> impl Strategy<Value = Program> {
         .prop_map(
             |((id, name, institution, state, city, unitid), (level, discipline, cip, award), rest, extra)| {
                 let (delivery, accreditation, cost, length_months, ppe, length_basis) = rest;
-                let ((job, alumni, networking), skills, outcomes, sources) = extra;
-                let mut career_support = CareerSupport::default();
-                career_support.job_placement = job;
-                career_support.alumni_network = alumni;
-                career_support.industry_networking = networking;
+                let (support, skills, outcomes, sources) = extra;
+                let career_support = support.map(|(job, alumni, networking)| {
+                    let mut career_support = CareerSupport::default();
+                    career_support.job_placement = job;
+                    career_support.alumni_network = alumni;
+                    career_support.industry_networking = networking;
+                    career_support
+                });
                 let spec = ProgramSpec {
                     id,
                     name: name.to_string(),

@@ -136,6 +136,29 @@ impl Row<'_> {
         }
     }
 
+    /// The three career-support flags: all `unknown` when the support is not known, else
+    /// each true or false.
+    fn career_support(&self) -> std::result::Result<Option<CareerSupport>, CellError> {
+        const FLAGS: [&str; 3] = ["job_placement", "alumni_network", "industry_networking"];
+        let unknown = FLAGS.map(|name| self.get(name).eq_ignore_ascii_case("unknown"));
+        if unknown.iter().all(|unknown| *unknown) {
+            return Ok(None);
+        }
+        if let Some((name, _)) = FLAGS.iter().zip(unknown).find(|(_, unknown)| *unknown) {
+            return Err(CellError::new(
+                name,
+                "\"unknown\" is only accepted in all three career-support columns at once (the \
+                 support is known or not as a whole)"
+                    .to_owned(),
+            ));
+        }
+        Ok(Some(CareerSupport {
+            job_placement: self.flag("job_placement")?,
+            alumni_network: self.flag("alumni_network")?,
+            industry_networking: self.flag("industry_networking")?,
+        }))
+    }
+
     fn list<T>(&self, name: &str) -> std::result::Result<Vec<T>, CellError>
     where
         T: std::str::FromStr<Err = Error>,
@@ -232,12 +255,12 @@ impl Row<'_> {
             } else {
                 Some(self.flag("professional_practice_experience")?)
             },
-            career_support: CareerSupport {
-                job_placement: self.flag("job_placement")?,
-                alumni_network: self.flag("alumni_network")?,
-                industry_networking: self.flag("industry_networking")?,
+            career_support: self.career_support()?,
+            skills: if self.get("skills").eq_ignore_ascii_case("unknown") {
+                None
+            } else {
+                Some(self.list("skills")?.into_iter().collect())
             },
-            skills: self.list("skills")?.into_iter().collect(),
             outcomes: self.outcomes()?,
             sources: self.sources()?,
         };

@@ -98,6 +98,7 @@ pub fn write_catalog_csv<W: Write>(catalog: &Catalog, writer: W) -> Result<()> {
         let cost = program.cost();
         let support = program.career_support();
         let outcomes = program.outcomes();
+        let flag = |flag: Option<bool>| flag.map_or_else(|| "unknown".to_owned(), |flag| flag.to_string());
         let rate = |rate: &Rate| rate.get().to_string();
         let money = |money: &Money| money.dollars().to_string();
         let (graduation, graduation_note) = outcome_cells(&outcomes.graduation_rate, rate);
@@ -178,10 +179,13 @@ pub fn write_catalog_csv<W: Write>(catalog: &Catalog, writer: W) -> Result<()> {
             program
                 .professional_practice_experience()
                 .map_or_else(|| "unknown".to_owned(), |flag| flag.to_string()),
-            support.job_placement.to_string(),
-            support.alumni_network.to_string(),
-            support.industry_networking.to_string(),
-            join(program.skills().iter().map(|skill| skill.to_string()).collect()),
+            flag(support.map(|support| support.job_placement)),
+            flag(support.map(|support| support.alumni_network)),
+            flag(support.map(|support| support.industry_networking)),
+            program.skills().map_or_else(
+                || "unknown".to_owned(),
+                |skills| join(skills.iter().map(|skill| skill.to_string()).collect()),
+            ),
             graduation,
             graduation_note,
             employment,

@@ -13,10 +13,9 @@ use crate::io::{
 };
 use crate::outcome::{Outcome, Outcomes};
 use crate::program::{
-    CareerSupport, CostState, DeliveryState, Discipline, Institution, LengthBasis, Program, ProgramSpec,
-    Source, SourceFile, SourcedField, Sources,
+    CostState, DeliveryState, Discipline, Institution, LengthBasis, Program, ProgramSpec, Source, SourceFile,
+    SourcedField, Sources,
 };
-use crate::skill::SkillSet;
 use crate::value::{Text, Unitid, Year};
 
 /// The optional files, indexed by UNITID, and what every program shares.
@@ -99,8 +98,9 @@ impl<'a> Joiner<'a> {
             length_months: months,
             length_basis: LengthBasis::TypicalForLevel,
             professional_practice_experience: None,
-            career_support: CareerSupport::default(),
-            skills: SkillSet::default(),
+            // IPEDS and Scorecard say nothing of either.
+            career_support: None,
+            skills: None,
             outcomes,
             sources,
         })
