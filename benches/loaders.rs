@@ -1,6 +1,10 @@
 //! Loader speed: reading a generated OEWS CSV of 400 000 rows (the size of the all-data file),
 //! in full and filtered to the HIM occupations.
 //!
+//! The national catalogue: reading full-size generated IPEDS files (a 300,000-row `C_A` in the
+//! published layout, HD, IC and `IC_AY` of 6,000 institutions) and building the catalogue
+//! (`cargo bench --bench loaders -- national`; the files are generated in memory).
+//!
 //! Catalogue loading: a generated pretty-JSON catalogue of 900 and 14 400 programs beside the
 //! CSV of the same programs (`cargo bench --bench loaders -- catalog`), to show linear growth.
 //!
@@ -24,6 +28,7 @@ use himkit::Catalog;
 use himkit::io::{OewsOptions, read_catalog_csv, read_oews_csv, write_catalog_csv};
 
 mod common;
+mod national;
 
 const ROWS: usize = 400_000;
 
@@ -151,5 +156,5 @@ fn catalogs(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, loaders, catalogs);
+criterion_group!(benches, loaders, catalogs, national::national);
 criterion_main!(benches);

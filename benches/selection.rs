@@ -19,6 +19,8 @@ use himkit::select::{
     Bounds, CriteriaMatrix, Direction, Method, MissingPolicy, ProfileSpec, Scoring, pareto_front,
     rank_descending, top_descending,
 };
+mod common;
+
 use himkit::{
     Accreditation, AccreditationStatus, Accreditor, Catalog, Cost, DegreeLevel, Delivery, DeliveryMode,
     Discipline, Institution, Money, Outcome, Outcomes, Program, ProgramSpec, Rate, Selector, SkillSet,
@@ -37,21 +39,7 @@ const TYPES: [Direction; 8] = [
 ];
 const WEIGHTS: [f64; 8] = [0.20, 0.15, 0.15, 0.10, 0.10, 0.10, 0.10, 0.10];
 
-/// A small deterministic generator (xorshift64*), so that every run scores the same data.
-struct Random(u64);
-
-impl Random {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-
-    fn unit(&mut self) -> f64 {
-        (self.next() >> 11) as f64 / (1u64 << 53) as f64
-    }
-}
+use common::Random;
 
 /// The peers' matrix: N x 8, uniform in [1, 100). Read from the peer dump when one is given.
 fn matrix(rows: usize) -> (Vec<f64>, bool) {
@@ -136,6 +124,10 @@ fn core(c: &mut Criterion) {
         });
         group.bench_function(BenchmarkId::new("weighted-sum score", rows), |b| {
             b.iter(|| sum.score(black_box(&matrix)).unwrap());
+        });
+        let (lows, scales) = ([1.0; 8], WEIGHTS.map(|weight| weight / 99.0));
+        group.bench_function(BenchmarkId::new("plain weighted sum + top-10", rows), |b| {
+            b.iter(|| plain_top10(black_box(&values), 8, &lows, &scales));
         });
         group.bench_function(BenchmarkId::new("topsis full ranking", rows), |b| {
             b.iter(|| {
@@ -290,5 +282,87 @@ fn selector(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, core, pareto, selector);
+/// The floor a ranking is compared with: a plain weighted sum of min-max normalised values and a
+/// top-10 by insertion, over a row-major matrix of `columns` criteria.
+fn plain_top10(values: &[f64], columns: usize, lows: &[f64], scales: &[f64]) -> [(f64, u32); 10] {
+    let mut best = [(f64::NEG_INFINITY, u32::MAX); 10];
+    for (row, cells) in (0u32..).zip(values.chunks_exact(columns)) {
+        let mut score = 0.0;
+        for ((cell, low), scale) in cells.iter().zip(lows).zip(scales) {
+            score += ((cell - low) * scale).clamp(0.0, 1.0);
+        }
+        if score > best[9].0 {
+            let mut at = 9;
+            while at > 0 && best[at - 1].0 < score {
+                best[at] = best[at - 1];
+                at -= 1;
+            }
+            best[at] = (score, row);
+        }
+    }
+    best
+}
+
+/// A random row-major matrix of `rows` x `columns` in [0, 1), with its normalisation.
+fn plain_matrix(rows: usize, columns: usize) -> (Vec<f64>, Vec<f64>, Vec<f64>) {
+    let mut random = Random(11);
+    let values = (0..rows * columns).map(|_| random.unit()).collect();
+    (values, vec![0.0; columns], vec![1.0 / columns as f64; columns])
+}
+
+/// The national-size case of the selection issue: a generated 900-program catalogue (the
+/// illustrative programs replicated with varied states, costs, lengths and outcome rates) and
+/// the Ohio example profile; each case beside the plain loop over as many rows.
+fn national(c: &mut Criterion) {
+    let dataset = himkit::Dataset::embedded().unwrap();
+    let catalog = common::national_catalog(900);
+    let selector = Selector::new(&catalog, dataset.wages());
+    let profile = StudentProfile::example(UsState::Ohio);
+    let ranking = selector.rank(&profile).unwrap();
+    let columns = ranking.criteria().len();
+    eprintln!(
+        "900 programs, Ohio example profile: {} ranked, {} excluded, {columns} weighted criteria",
+        ranking.entries().len(),
+        ranking.exclusions().len()
+    );
+    let (values, lows, scales) = plain_matrix(900, columns);
+    let mut group = c.benchmark_group("national");
+    group.sample_size(30);
+    group.throughput(Throughput::Elements(900));
+    group.bench_function("plain weighted sum + top-10, 900 rows", |b| {
+        b.iter(|| plain_top10(black_box(&values), columns, &lows, &scales));
+    });
+    group.bench_function("rank_top 10 of 900", |b| {
+        b.iter(|| selector.rank_top(black_box(&profile), 10).unwrap());
+    });
+    group.bench_function("rank 900 with every explanation", |b| {
+        b.iter(|| selector.rank(black_box(&profile)).unwrap());
+    });
+    let states: Vec<UsState> = UsState::all().collect();
+    let profiles: Vec<StudentProfile> = (0..2_000)
+        .map(|index| StudentProfile::example(states[index % states.len()]))
+        .collect();
+    group.sample_size(10);
+    group.throughput(Throughput::Elements(2_000 * 900));
+    group.bench_function("plain weighted sum + top-10, 2000 x 900 rows", |b| {
+        b.iter(|| {
+            for _ in 0..2_000 {
+                black_box(plain_top10(black_box(&values), columns, &lows, &scales));
+            }
+        });
+    });
+    group.bench_function("2000 profiles x 900, top-10 each, one after another", |b| {
+        b.iter(|| {
+            for profile in &profiles {
+                black_box(selector.rank_top(profile, 10).unwrap());
+            }
+        });
+    });
+    group.bench_function("2000 profiles x 900, top-10 each, rank_many", |b| {
+        b.iter(|| selector.rank_many(black_box(&profiles), 10));
+    });
+    group.finish();
+}
+
+criterion_group!(benches, core, pareto, selector, national);
 criterion_main!(benches);

@@ -79,3 +79,545 @@ fn an_award_level_must_fit_the_degree_level() {
         "{error}"
     );
 }
+
+// --- The national catalogue built from the embedded federal files ---------------------------
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use himkit::io::{
+    CatalogInputs, IpedsOptions, Mode, ScorecardOptions, build_catalog, read_accreditation_list,
+    read_ipeds_charges, read_ipeds_completions, read_ipeds_distance, read_ipeds_institutions,
+    read_scorecard_csv,
+};
+use himkit::{
+    AccreditationState, CipCode, CostState, Dataset, DeliveryState, Discipline, LengthBasis, Money, Outcome,
+    Residency, SourceFile, SourcedField, Year,
+};
+
+fn federal(name: &str) -> Vec<u8> {
+    std::fs::read(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("data/federal")
+            .join(name),
+    )
+    .unwrap()
+}
+
+struct Files {
+    institutions: Vec<himkit::io::IpedsInstitution>,
+    completions: Vec<himkit::io::IpedsCompletion>,
+    distance: Vec<himkit::io::IpedsDistance>,
+    charges: Vec<himkit::io::IpedsCharges>,
+}
+
+fn files() -> Files {
+    let options = IpedsOptions::new();
+    let mut charges = IpedsOptions::new();
+    charges.academic_year = Some("2022-23".to_owned());
+    Files {
+        institutions: read_ipeds_institutions(
+            "hd2024_him.csv",
+            federal("hd2024_him.csv").as_slice(),
+            &options,
+        )
+        .unwrap()
+        .items,
+        completions: read_ipeds_completions(
+            "c2024_a_him_first_majors.csv",
+            federal("c2024_a_him_first_majors.csv").as_slice(),
+            &options,
+        )
+        .unwrap()
+        .items,
+        distance: read_ipeds_distance("ic2022_him.csv", federal("ic2022_him.csv").as_slice(), &options)
+            .unwrap()
+            .items,
+        charges: read_ipeds_charges(
+            "ic2022_ay_him.csv",
+            federal("ic2022_ay_him.csv").as_slice(),
+            &charges,
+        )
+        .unwrap()
+        .items,
+    }
+}
+
+fn year(year: u16) -> Year {
+    Year::new(year).unwrap()
+}
+
+/// The figures of data/federal/README.md: 544 HIM institutions in 2024, and 897 first-major
+/// rows in 51.0706 and 51.0707 (counted with `awk -F, '$2=="51.0706"||$2=="51.0707"'`), each
+/// a program; by award level as the file has them.
+#[test]
+fn the_national_catalogue_has_one_program_per_first_major_row() {
+    let dataset = Dataset::national().unwrap();
+    let summary = Dataset::national_summary().unwrap();
+    assert_eq!(dataset.catalog().len(), 897);
+    assert_eq!((summary.programs, summary.institutions), (897, 544));
+    let by_code: BTreeMap<u8, usize> = summary
+        .by_award_level
+        .iter()
+        .map(|(level, count)| (level.code(), *count))
+        .collect();
+    assert_eq!(
+        by_code,
+        BTreeMap::from([
+            (2, 195),
+            (3, 352),
+            (4, 3),
+            (5, 108),
+            (6, 33),
+            (7, 35),
+            (8, 7),
+            (17, 1),
+            (20, 6),
+            (21, 157)
+        ])
+    );
+    assert_eq!(summary.rows_other_cips, 4132);
+    assert_eq!(summary.rows_second_major, 0); // the extract holds first majors only
+    assert!(summary.problems.is_empty(), "{:?}", summary.problems);
+    let awards: u32 = dataset
+        .catalog()
+        .iter()
+        .filter_map(|program| program.outcomes().program_size.value().copied())
+        .sum();
+    assert_eq!(awards, 14_606);
+    // Post-master's certificates are post-baccalaureate certificates by degree level, and keep
+    // their award level.
+    assert_eq!(
+        summary.by_degree_level[&himkit::DegreeLevel::PostBaccalaureateCertificate],
+        40
+    );
+    // Calling it again is cheap and gives the same catalogue.
+    assert_eq!(Dataset::national().unwrap(), dataset);
+}
+
+/// What the federal files leave unknown, counted. IC2022 lists 30 of the programs'
+/// institutions less than HD2024 (institutions new to HIM since 2022), `IC2022_AY` 68 (those,
+/// and the clock-hour schools, which charge by program); College Scorecard's tuition covers
+/// 21 undergraduate programs of them.
+#[test]
+fn every_unknown_is_counted() {
+    let summary = Dataset::national_summary().unwrap();
+    assert_eq!(summary.accreditation_not_verified, 897);
+    assert_eq!(summary.delivery_online, 14);
+    assert_eq!(summary.delivery_institution_offers_distance, 755);
+    assert_eq!(summary.delivery_no_distance, 98);
+    assert_eq!(
+        (
+            summary.delivery_unknown_no_row,
+            summary.delivery_unknown_not_reported
+        ),
+        (30, 0)
+    );
+    assert_eq!(
+        (summary.cost_estimated_ipeds, summary.cost_estimated_scorecard),
+        (825, 21)
+    );
+    assert_eq!(
+        (summary.cost_unknown_no_row, summary.cost_unknown_charge_missing),
+        (47, 4)
+    );
+    assert_eq!(summary.zero_awards, 246);
+    let catalog = Dataset::national().unwrap().catalog().clone();
+    for program in &catalog {
+        assert_eq!(*program.accreditation(), AccreditationState::NotVerified);
+        assert_eq!(program.length_basis(), LengthBasis::TypicalForLevel);
+        assert_eq!(program.professional_practice_experience(), None);
+        assert!(program.award_level().is_some());
+        if let CostState::Known(cost) = program.cost() {
+            assert!(cost.is_estimate(), "{}", program.id());
+            let source = program.sources().get(SourcedField::Cost).unwrap();
+            assert!(matches!(
+                source.file,
+                SourceFile::IpedsIcAy | SourceFile::ScorecardInstitution
+            ));
+        }
+    }
+    let text = summary.to_string();
+    assert!(
+        text.starts_with("897 programs at 544 institutions (CIP 51.0706, 51.0707)\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("unknown 51 (no IC_AY row 47, charge not reported 4)"),
+        "{text}"
+    );
+}
+
+/// Alabama State University (UNITID 100724), `IC2022_AY`: TUITION2 8,328 + FEE2 2,740 = 11,068
+/// in-state, TUITION3 16,656 + FEE3 2,740 = 19,396 out-of-state, a year; its bachelor's degree
+/// is typically 48 months, so 44,272 and 77,584. The University of Cincinnati's
+/// post-baccalaureate certificate takes the graduate charges: TUITION6 13,224 + FEE6 1,678 and
+/// TUITION7 24,966 + FEE7 1,678, over 12 months.
+#[test]
+fn costs_are_estimated_from_the_charges_by_hand() {
+    let catalog = Dataset::national().unwrap().catalog().clone();
+    let alabama = catalog.get("alabama-state-university-100724-510706-aw5").unwrap();
+    assert_eq!(alabama.institution().name(), "Alabama State University");
+    assert_eq!(alabama.institution().city(), "Montgomery");
+    assert_eq!(alabama.discipline(), Discipline::HealthInformationManagement);
+    assert_eq!(alabama.award_level(), Some(AwardLevel::Bachelors));
+    let cost = alabama.cost().known().unwrap();
+    let estimate = cost.estimate().unwrap();
+    assert_eq!(
+        (
+            estimate.annual_in_state().dollars(),
+            estimate.annual_out_of_state().dollars()
+        ),
+        (11_068, 19_396)
+    );
+    assert_eq!(
+        (estimate.source(), estimate.academic_year(), estimate.months()),
+        ("IPEDS IC2022_AY", "2022-23", 48)
+    );
+    assert_eq!(cost.total(Residency::InState).dollars(), 44_272);
+    assert_eq!(cost.total(Residency::OutOfState).dollars(), 77_584);
+    assert_eq!(
+        alabama.delivery(),
+        &DeliveryState::InstitutionOffersDistancePrograms
+    );
+    assert_eq!(alabama.outcomes().program_size.value(), Some(&13));
+    let sources: Vec<String> = alabama
+        .sources()
+        .iter()
+        .map(|(field, source)| format!("{field}={source}"))
+        .collect();
+    assert_eq!(
+        sources,
+        [
+            "institution=ipeds-hd 2024",
+            "award-level=ipeds-completions 2024",
+            "delivery=ipeds-ic 2022-23",
+            "cost=ipeds-ic-ay 2022-23",
+            "program-size=ipeds-completions 2024"
+        ]
+    );
+    let cincinnati = catalog
+        .get("university-of-cincinnati-main-campus-201885-510706-aw6")
+        .unwrap();
+    assert_eq!(
+        cincinnati.cost().total(Residency::InState),
+        Some(Money::new(14_902).unwrap())
+    );
+    assert_eq!(
+        cincinnati.cost().total(Residency::OutOfState),
+        Some(Money::new(26_644).unwrap())
+    );
+}
+
+/// Atlantic Technical College (UNITID 132374), a clock-hour school, has no `IC_AY` row and no
+/// Scorecard tuition: its cost is unknown, never $0.
+#[test]
+fn clock_hour_schools_have_an_unknown_cost() {
+    let catalog = Dataset::national().unwrap().catalog().clone();
+    let atlantic: Vec<_> = catalog
+        .iter()
+        .filter(|program| program.institution().unitid().map(himkit::Unitid::get) == Some(132_374))
+        .collect();
+    assert!(!atlantic.is_empty());
+    for program in atlantic {
+        assert_eq!(*program.cost(), CostState::Unknown, "{}", program.id());
+        assert!(program.sources().get(SourcedField::Cost).is_none());
+    }
+    // Without the Scorecard fallback, 68 programs' institutions have no IC_AY row.
+    let files = files();
+    let built = build_catalog(
+        &CatalogInputs::new(&files.institutions, &files.completions, year(2024))
+            .with_distance(&files.distance, year(2022))
+            .with_charges(&files.charges, year(2022)),
+    )
+    .unwrap();
+    assert_eq!(built.summary.cost_unknown_no_row, 68);
+    assert_eq!(built.summary.delivery_unknown_no_row, 30);
+    assert_eq!(built.summary.cost_estimated_scorecard, 0);
+}
+
+#[test]
+fn rows_with_no_awards_are_programs_of_size_zero() {
+    let catalog = Dataset::national().unwrap().catalog().clone();
+    // C2024_A: 101365,51.0706,1,3,0,0,0
+    let program = catalog
+        .iter()
+        .find(|program| {
+            program.institution().unitid().map(himkit::Unitid::get) == Some(101_365)
+                && program.cip() == Some(CipCode::HIM_ADMINISTRATION)
+                && program.award_level() == Some(AwardLevel::Associate)
+        })
+        .unwrap();
+    match &program.outcomes().program_size {
+        Outcome::Reported { value, year, note } => {
+            assert_eq!((*value, year.get()), (0, 2024));
+            assert!(note.as_ref().unwrap().as_str().contains("first majors"));
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn ids_are_unique_readable_and_stable() {
+    let catalog = Dataset::national().unwrap().catalog().clone();
+    let ids: std::collections::BTreeSet<&str> = catalog.iter().map(|program| program.id().as_str()).collect();
+    assert_eq!(ids.len(), catalog.len());
+    for program in &catalog {
+        let id = program.id().as_str();
+        let award = program.award_level().unwrap();
+        let cip: String = program.cip().unwrap().to_string().replace('.', "");
+        let suffix = format!(
+            "{}-{cip}-aw{}",
+            program.institution().unitid().unwrap(),
+            award.code()
+        );
+        assert!(id.ends_with(&suffix), "{id}");
+        assert!(id.len() <= himkit::ProgramId::MAX_LEN);
+    }
+    // The same files give the same ids in another build.
+    let files = files();
+    let again = build_catalog(&CatalogInputs::new(
+        &files.institutions,
+        &files.completions,
+        year(2024),
+    ))
+    .unwrap();
+    let again: Vec<&str> = again
+        .catalog
+        .iter()
+        .map(|program| program.id().as_str())
+        .collect();
+    let first: Vec<&str> = catalog.iter().map(|program| program.id().as_str()).collect();
+    assert_eq!(again, first);
+    assert!(ids.contains("western-governors-university-433387-510706-aw5"));
+}
+
+#[test]
+fn the_built_catalogue_round_trips_through_json_and_csv() {
+    let catalog = Dataset::national().unwrap().catalog().clone();
+    let json = catalog.to_json().unwrap();
+    assert_eq!(Catalog::from_json_str("national.json", &json).unwrap(), catalog);
+    let mut bytes = Vec::new();
+    write_catalog_csv(&catalog, &mut bytes).unwrap();
+    assert_eq!(
+        read_catalog_csv("national.csv", bytes.as_slice()).unwrap(),
+        catalog
+    );
+}
+
+/// College Scorecard outcomes attach to the program of the same UNITID, CIP family and
+/// credential level, with the pooling note, and the program records the source.
+#[test]
+fn scorecard_outcomes_attach() {
+    let files = files();
+    let fos = "UNITID,INSTNM,CIPCODE,CREDLEV,EARN_MDN_HI_2YR,DEBT_ALL_STGP_EVAL_MDN\n\
+               100724,Alabama State University,5107,3,41000,PrivacySuppressed\n";
+    let records = read_scorecard_csv("fos.csv", fos.as_bytes(), &ScorecardOptions::new(year(2023)))
+        .unwrap()
+        .items;
+    let built = build_catalog(
+        &CatalogInputs::new(&files.institutions, &files.completions, year(2024))
+            .with_field_of_study(&records),
+    )
+    .unwrap();
+    assert_eq!(built.summary.scorecard_attached, 1);
+    assert_eq!(built.summary.scorecard_unmatched, 896);
+    let program = built
+        .catalog
+        .get("alabama-state-university-100724-510706-aw5")
+        .unwrap();
+    let earnings = &program.outcomes().median_earnings;
+    assert_eq!(earnings.value(), Some(&Money::new(41_000).unwrap()));
+    assert!(
+        matches!(earnings, Outcome::Reported { note: Some(note), .. } if note.as_str().contains("51.07"))
+    );
+    assert!(matches!(
+        program.outcomes().median_debt,
+        Outcome::Suppressed { .. }
+    ));
+    let source = program.sources().get(SourcedField::Outcomes).unwrap();
+    assert_eq!(
+        (source.file, source.period.as_str()),
+        (SourceFile::ScorecardFieldOfStudy, "2023")
+    );
+
+    // The published field-of-study copy (Alabama and Arizona, cut off mid-row, no earnings
+    // columns) is read leniently; its rows match programs but carry no outcome to attach.
+    let text = std::fs::read(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/federal/field_of_study_AL_AZ_10cols.csv"),
+    )
+    .unwrap();
+    let mut options = ScorecardOptions::new(year(2022));
+    options.mode = Mode::Lenient;
+    let read = read_scorecard_csv("fos.csv", text.as_slice(), &options).unwrap();
+    assert_eq!(read.skipped.len(), 1);
+    let built = build_catalog(
+        &CatalogInputs::new(&files.institutions, &files.completions, year(2024))
+            .with_field_of_study(&read.items),
+    )
+    .unwrap();
+    assert_eq!(built.summary.scorecard_attached, 0);
+    let in_al_az = built
+        .catalog
+        .iter()
+        .filter(|program| matches!(program.institution().state().to_string().as_str(), "AL" | "AZ"))
+        .count();
+    assert!(built.summary.scorecard_unmatched < 897);
+    assert!(897 - built.summary.scorecard_unmatched <= in_al_az);
+}
+
+/// Rows that cannot be joined are reported with the reason; an accreditation list turns
+/// "not verified" into known accreditation for the programs it names.
+#[test]
+fn rows_not_joined_are_reported_and_lists_apply() {
+    let files = files();
+    let extra = "UNITID,CIPCODE,MAJORNUM,AWLEVEL,CTOTALT\n\
+                 999999,51.0707,1,3,4\n\
+                 100724,51.0706,1,5,13\n\
+                 100724,51.0706,1,5,13\n\
+                 100724,51.0706,2,5,1\n\
+                 100724,51.0713,1,2,-1\n";
+    let completions = read_ipeds_completions("c.csv", extra.as_bytes(), &IpedsOptions::new())
+        .unwrap()
+        .items;
+    let list = "institution_name,state,unitid,degree_level,status,last_confirmed\n\
+                Alabama State University,AL,100724,baccalaureate,continuing-accreditation,2024-10-01\n\
+                Nowhere College,AL,,associate,continuing-accreditation,2024-10-01\n";
+    let entries = read_accreditation_list("cahiim.csv", list.as_bytes(), Mode::Strict)
+        .unwrap()
+        .items;
+    let inputs = CatalogInputs::new(&files.institutions, &completions, year(2024))
+        .with_cips([
+            CipCode::HIM_ADMINISTRATION,
+            CipCode::HIM_TECHNOLOGY,
+            CipCode::MEDICAL_CODING,
+        ])
+        .unwrap()
+        .with_accreditation_list(&entries);
+    let built = build_catalog(&inputs).unwrap();
+    let problems: Vec<String> = built.summary.problems.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        problems,
+        [
+            "ipeds-completions UNITID 999999, CIP 51.0707, award level 3 (associate): UNITID not in the HD file of 2024",
+            "ipeds-completions UNITID 100724, CIP 51.0706, award level 5 (bachelors): a second first-major row for this program; the first is used"
+        ]
+    );
+    assert_eq!(built.summary.rows_second_major, 1);
+    assert_eq!(built.catalog.len(), 2);
+    let coding = built
+        .catalog
+        .get("alabama-state-university-100724-510713-aw2")
+        .unwrap();
+    assert_eq!(coding.discipline(), Discipline::MedicalCoding);
+    assert_eq!(coding.outcomes().program_size, Outcome::NotReported);
+    assert_eq!(built.summary.awards_not_reported, 1);
+    let bachelors = built
+        .catalog
+        .get("alabama-state-university-100724-510706-aw5")
+        .unwrap();
+    assert!(matches!(bachelors.accreditation(), AccreditationState::Known(_)));
+    assert_eq!(
+        bachelors.eligibility(himkit::Credential::Rhia),
+        himkit::Eligibility::Eligible
+    );
+    assert_eq!(built.summary.accreditation_from_list, 1);
+    assert_eq!(built.summary.accreditation_not_verified, 1);
+    assert_eq!(built.summary.accreditation_unapplied.len(), 1);
+    assert_eq!(built.summary.accreditation_unapplied[0].line, 3);
+    let error = CatalogInputs::new(&files.institutions, &completions, year(2024))
+        .with_cips(["51.0701".parse().unwrap()])
+        .unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "cips: 51.0701 is not a CIP code the national catalogue is built for (51.0706, 51.0707, 51.0713, 51.2706)"
+    );
+}
+
+#[test]
+fn cip_constants_are_the_him_codes() {
+    assert_eq!(CipCode::HIM_ADMINISTRATION.to_string(), "51.0706");
+    assert_eq!(CipCode::HIM_TECHNOLOGY.to_string(), "51.0707");
+    assert_eq!(CipCode::MEDICAL_CODING.to_string(), "51.0713");
+    assert_eq!(CipCode::MEDICAL_INFORMATICS.to_string(), "51.2706");
+}
+
+mod accounting {
+    use super::*;
+    use proptest::prelude::*;
+    use std::fmt::Write as _;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(
+            std::env::var("PROPTEST_CASES").ok().and_then(|cases| cases.parse().ok()).unwrap_or(64)
+        ))]
+
+        /// Every Completions row is a program, a reported problem, or counted as left out by
+        /// request (another CIP code, a second major): none disappears. Ids stay unique, and a
+        /// program's size is its row's total.
+        #[test]
+        fn no_row_is_lost(
+            rows in proptest::collection::vec(
+                (0usize..6, 0usize..4, 1u8..=2, prop::sample::select(vec![1u8, 2, 3, 4, 5, 6, 7, 8, 17, 18, 19, 20, 21]),
+                 prop_oneof![4 => 0i64..50, 1 => Just(-1i64), 1 => Just(-2i64)]),
+                0..40,
+            ),
+        ) {
+            // Institutions 0 to 3 are in HD; 4 and 5 are not.
+            let unitids = [100_724, 101_365, 132_374, 201_885, 999_991, 999_992];
+            let cips = ["51.0706", "51.0707", "51.0713", "51.0701"];
+            let hd = "UNITID,INSTNM,CITY,STABBR,CONTROL\n\
+                      100724,Alabama State University,Montgomery,AL,1\n\
+                      101365,Herzing University-Birmingham,Birmingham,AL,3\n\
+                      132374,Atlantic Technical College,Coconut Creek,FL,1\n\
+                      201885,University of Cincinnati-Main Campus,Cincinnati,OH,1\n";
+            let mut ca = String::from("UNITID,CIPCODE,MAJORNUM,AWLEVEL,XCTOTALT,CTOTALT\r\n");
+            for (institution, cip, major, award, total) in &rows {
+                writeln!(ca, "{},\"{}\",{major},{award},R,{total}\r", unitids[*institution], cips[*cip]).unwrap();
+            }
+            let options = IpedsOptions::new();
+            let institutions = read_ipeds_institutions("hd.csv", hd.as_bytes(), &options).unwrap().items;
+            let completions = read_ipeds_completions("ca.csv", ca.as_bytes(), &options).unwrap().items;
+            prop_assert_eq!(completions.len(), rows.len());
+            let inputs = CatalogInputs::new(&institutions, &completions, year(2024))
+                .with_cips([CipCode::HIM_ADMINISTRATION, CipCode::HIM_TECHNOLOGY, CipCode::MEDICAL_CODING])
+                .unwrap();
+            let built = build_catalog(&inputs).unwrap();
+            let summary = &built.summary;
+            let problems = summary
+                .problems
+                .iter()
+                .filter(|problem| problem.file == SourceFile::IpedsCompletions)
+                .count();
+            prop_assert_eq!(
+                built.catalog.len() + problems + summary.rows_other_cips + summary.rows_second_major,
+                rows.len()
+            );
+            prop_assert_eq!(summary.programs, built.catalog.len());
+            let expected_other = rows.iter().filter(|row| row.1 == 3).count();
+            let expected_second = rows.iter().filter(|row| row.1 != 3 && row.2 == 2).count();
+            prop_assert_eq!((summary.rows_other_cips, summary.rows_second_major), (expected_other, expected_second));
+            for program in &built.catalog {
+                prop_assert_eq!(program.cost(), &CostState::Unknown);
+                prop_assert_eq!(program.delivery(), &DeliveryState::Unknown);
+                let unitid = program.institution().unitid().unwrap().get() as usize;
+                let row = rows
+                    .iter()
+                    .find(|(institution, cip, major, award, _)| {
+                        unitids[*institution] == unitid
+                            && cips[*cip] == program.cip().unwrap().to_string()
+                            && *major == 1
+                            && Some(*award) == program.award_level().map(AwardLevel::code)
+                    })
+                    .unwrap();
+                match row.4 {
+                    total if total >= 0 => {
+                        prop_assert_eq!(program.outcomes().program_size.value(), Some(&(total as u32)));
+                    }
+                    -2 => prop_assert_eq!(&program.outcomes().program_size, &Outcome::NotApplicable),
+                    _ => prop_assert_eq!(&program.outcomes().program_size, &Outcome::NotReported),
+                }
+            }
+        }
+    }
+}

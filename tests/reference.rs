@@ -697,6 +697,30 @@ proptest! {
     }
 }
 
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    /// A batch gives each profile's own ranking, in profile order (with or without the
+    /// `parallel` feature: CI runs both).
+    #[test]
+    fn rank_many_gives_each_profile_its_rank_top_in_order(
+        catalog in common::catalog(12),
+        wages in common::wages(),
+        profiles in proptest::collection::vec(common::profile_with_unknowns(), 0..40),
+        top in 0usize..8,
+    ) {
+        let selector = Selector::new(&catalog, &wages);
+        let batch = selector.rank_many(&profiles, top);
+        prop_assert_eq!(batch.len(), profiles.len());
+        for (profile, ranking) in profiles.iter().zip(batch) {
+            let ranking = ranking.unwrap();
+            let alone = selector.rank_top(profile, top).unwrap();
+            prop_assert_eq!(&ranking, &alone);
+            prop_assert_eq!(ranking.to_json().unwrap(), alone.to_json().unwrap());
+        }
+    }
+}
+
 #[test]
 fn the_embedded_catalogue_ranks_as_the_reference_does() {
     let dataset = himkit::Dataset::embedded().unwrap();

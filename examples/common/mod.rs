@@ -129,7 +129,8 @@ pub fn attach_scorecard(catalog: &Catalog, path: &str, year: Option<&str>) -> Re
     Ok(attachment.catalog)
 }
 
-fn year_in_name(path: &str) -> Option<himkit::Year> {
+/// The first four-digit year in the file name of `path` (`hd2024.csv`: 2024).
+pub fn year_in_name(path: &str) -> Option<himkit::Year> {
     let name = Path::new(path).file_name()?.to_str()?;
     let bytes = name.as_bytes();
     (0..bytes.len().saturating_sub(3)).find_map(|start| {

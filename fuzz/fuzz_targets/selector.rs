@@ -79,6 +79,7 @@ fn program(index: usize, raw: &RawProgram) -> Option<Program> {
         name: "Program".to_owned(),
         institution: Institution::new("Institution", pick(&states, raw.state), "City", None).ok()?,
         degree_level: pick(&levels, raw.level),
+        award_level: None,
         discipline: pick(&disciplines, raw.discipline),
         cip: None,
         delivery: match raw.unknowns & 3 {

@@ -61,7 +61,9 @@ vocabulary! {
         /// The program's own published length.
         #[default]
         Program,
-        /// Typical for its level ([`DegreeLevel::typical_months`]): the program published none.
+        /// Typical for its level ([`DegreeLevel::typical_months`], or
+        /// [`AwardLevel::typical_months`](crate::AwardLevel::typical_months) for a program built
+        /// from IPEDS): the program published none.
         TypicalForLevel,
     }
 }

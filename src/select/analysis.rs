@@ -126,12 +126,7 @@ impl Selector {
             ));
         }
         let prepared = self.prepare(profile)?;
-        let (criteria, base, eligible, matrix) = (
-            &prepared.criteria,
-            &prepared.scoring,
-            &prepared.eligible,
-            &prepared.matrix,
-        );
+        let (criteria, base, matrix) = (&prepared.criteria, &prepared.scoring, &prepared.matrix);
         let scores = base.score(matrix)?;
         let order = order_descending(&scores);
         let watched: Vec<usize> = order.iter().take(top).map(|row| *row as usize).collect();
@@ -180,7 +175,7 @@ impl Selector {
                 let displaced = leader_displacement(&rescore, &weights, *leader)?;
                 displaced.and_then(|(index, from, to, row)| {
                     let criterion = criteria.get(index)?.0;
-                    let (program, _, _) = eligible.get(row)?;
+                    let program = prepared.program(row)?;
                     Some(WeightChange {
                         criterion,
                         from,
@@ -198,7 +193,7 @@ impl Selector {
                 .iter()
                 .zip(ranges)
                 .filter_map(|(row, (rank, best, worst))| {
-                    eligible.get(*row).map(|(program, _, _)| RankRange {
+                    prepared.program(*row).map(|program| RankRange {
                         id: program.id().clone(),
                         rank,
                         best,
@@ -218,16 +213,11 @@ impl Selector {
     /// As [`Selector::rank`].
     pub fn pareto(&self, profile: &StudentProfile) -> Result<Vec<ProgramId>> {
         let prepared = self.prepare(profile)?;
-        let eligible = &prepared.eligible;
         let mut front = pareto_front(&prepared.matrix, prepared.scoring.bounds());
         front.sort_unstable();
         Ok(front
             .into_iter()
-            .filter_map(|row| {
-                eligible
-                    .get(row as usize)
-                    .map(|(program, _, _)| program.id().clone())
-            })
+            .filter_map(|row| prepared.program(row as usize).map(|program| program.id().clone()))
             .collect())
     }
 

@@ -5,12 +5,16 @@ use std::fmt;
 
 use serde::Serialize;
 
+use super::columns::{
+    Answer, Columns, DeliveryColumn, StateSet, Student, criterion_bit, mode_bit, occupation_bit, state_bit,
+};
 use super::criteria::{Criterion, Reading, Terms};
 use super::facts::Facts;
 use super::profile::{Constraint, StudentProfile, UnknownPolicy};
 use super::ranking::Flag;
 use super::scoring::MissingPolicy;
 use crate::accreditation::AccreditationState;
+use crate::career::HimOccupation;
 use crate::credential::{Credential, Eligibility};
 use crate::program::{DegreeLevel, DeliveryMode, DeliveryState, LengthBasis, Program, Residency};
 use crate::value::{Money, ProgramId, UsState};
@@ -373,5 +377,205 @@ fn delivery_and_location(program: &Program, profile: &StudentProfile, verdict: &
                 }
             }
         }
+    }
+}
+
+/// The constraints and missing-data exclusions of one profile as filters over the prepared
+/// [`Columns`]: [`Filter::excludes`] says whether [`verdict`] would give a program any reason,
+/// without building the reasons (they are built only for the exclusions that are read).
+#[derive(Debug, Clone)]
+pub(crate) struct Filter {
+    /// Bits of the degree levels wanted; 0 for any.
+    levels: u16,
+    /// Bits of the delivery modes accepted; 0 for any.
+    modes: u8,
+    home: StateSet,
+    /// The home state and the relocation states.
+    reach: StateSet,
+    accreditation: bool,
+    credential: Option<Credential>,
+    max_total_cost: Option<Money>,
+    max_length_months: Option<u16>,
+    practice: bool,
+    /// Per constraint (by declaration index): whether an unknown answer excludes.
+    unknown_excludes: Vec<bool>,
+    /// The weighted criteria whose scaled weight is positive, as bits.
+    counted: u16,
+    /// Those of them that score as the worst value when missing.
+    counted_when_missing: u16,
+    /// The weighted criteria whose absence excludes a program.
+    required: u16,
+    /// The occupations with no wage figure for the student's home state or the nation.
+    no_figure: u8,
+}
+
+impl Filter {
+    /// The filter of `profile`, whose weighted `criteria` score with the scaled `weights`.
+    pub(crate) fn new(
+        profile: &StudentProfile,
+        criteria: &[(Criterion, f64)],
+        weights: &[f64],
+        student: &Student<'_>,
+    ) -> Self {
+        let spec = profile.spec();
+        let home = state_bit(spec.home_state);
+        let bits = |keep: &dyn Fn(Criterion, f64) -> bool| {
+            criteria
+                .iter()
+                .zip(weights)
+                .filter(|((criterion, _), weight)| keep(*criterion, **weight))
+                .fold(0u16, |set, ((criterion, _), _)| set | criterion_bit(*criterion))
+        };
+        Self {
+            levels: spec
+                .degree_levels
+                .iter()
+                .map(|level| 1u16.checked_shl(*level as u32).unwrap_or(0))
+                .fold(0, |set, bit| set | bit),
+            modes: spec
+                .delivery_modes
+                .iter()
+                .map(|mode| mode_bit(*mode))
+                .fold(0, |set, bit| set | bit),
+            home,
+            reach: spec
+                .relocation_states
+                .iter()
+                .map(|state| state_bit(*state))
+                .fold(home, |set, bit| set | bit),
+            accreditation: spec.require_accreditation,
+            credential: spec.target_credential,
+            max_total_cost: spec.max_total_cost,
+            max_length_months: spec.max_length_months,
+            practice: spec.require_practice_experience,
+            unknown_excludes: Constraint::all()
+                .map(|constraint| profile.unknown_policy(constraint) == UnknownPolicy::Exclude)
+                .collect(),
+            counted: bits(&|_, weight| weight > 0.0),
+            counted_when_missing: bits(&|criterion, weight| {
+                weight > 0.0 && profile.missing_policy(criterion) == MissingPolicy::ScoreAsWorst
+            }),
+            required: bits(&|criterion, _| {
+                profile.missing_policy(criterion) == MissingPolicy::ExcludeProgram
+            }),
+            no_figure: HimOccupation::all()
+                .filter(|occupation| {
+                    student
+                        .fallback
+                        .occupation_earnings(*occupation, student.home)
+                        .is_none()
+                })
+                .fold(0, |set, occupation| set | occupation_bit(occupation)),
+        }
+    }
+
+    /// Whether an unknown answer to `constraint` excludes.
+    fn unknown(&self, constraint: Constraint) -> bool {
+        self.unknown_excludes
+            .get(constraint as usize)
+            .copied()
+            .unwrap_or(false)
+    }
+
+    /// Whether an answer excludes.
+    fn fails(&self, answer: Answer, constraint: Constraint) -> bool {
+        match answer {
+            Answer::Pass => false,
+            Answer::Fail => true,
+            Answer::Unknown => self.unknown(constraint),
+        }
+    }
+
+    /// Whether [`verdict`] gives row `row` any reason to be left out.
+    pub(crate) fn excludes(&self, columns: &Columns, row: usize, student: &Student<'_>) -> bool {
+        self.fails_a_constraint(columns, row, student) || self.lacks_criteria(columns, row)
+    }
+
+    /// Whether row `row` fails a hard constraint, or one whose unknown answer excludes.
+    fn fails_a_constraint(&self, columns: &Columns, row: usize, student: &Student<'_>) -> bool {
+        let level = columns.level_bit.get(row).copied().unwrap_or(0);
+        if self.levels != 0 && level & self.levels == 0 {
+            return true;
+        }
+        let in_reach = columns.campus.get(row).copied().unwrap_or(0) & self.reach != 0;
+        let location = match columns.delivery.get(row) {
+            Some(DeliveryColumn::Known {
+                mode,
+                online,
+                blocked,
+            }) => {
+                (self.modes != 0 && mode & self.modes == 0)
+                    || if *online {
+                        blocked & self.home != 0
+                    } else {
+                        !in_reach
+                    }
+            }
+            Some(DeliveryColumn::Unknown { might }) => {
+                let mode_fails =
+                    self.modes != 0 && (might & self.modes == 0 || self.unknown(Constraint::DeliveryMode));
+                let might_be_online = might & mode_bit(DeliveryMode::Online) != 0;
+                let reach_fails = !in_reach && (!might_be_online || self.unknown(Constraint::Location));
+                mode_fails || reach_fails
+            }
+            None => true,
+        };
+        if location {
+            return true;
+        }
+        if self.accreditation
+            && self.fails(
+                columns.accreditation.get(row).copied().unwrap_or(Answer::Fail),
+                Constraint::Accreditation,
+            )
+        {
+            return true;
+        }
+        if let Some(credential) = self.credential {
+            if self.fails(columns.eligibility(row, credential), Constraint::Credential) {
+                return true;
+            }
+        }
+        if let Some(limit) = self.max_total_cost {
+            let fails = match columns.total_cost(row, student.home_bit) {
+                Some(total) => total > limit,
+                None => self.unknown(Constraint::TotalCost),
+            };
+            if fails {
+                return true;
+            }
+        }
+        if let Some(limit) = self.max_length_months {
+            let fails = if columns.length_is_program.get(row).copied().unwrap_or(true) {
+                columns.length_months.get(row).copied().unwrap_or(0) > limit
+            } else {
+                self.unknown(Constraint::Length)
+            };
+            if fails {
+                return true;
+            }
+        }
+        if self.practice {
+            let answer = match columns.practice.get(row).copied().flatten() {
+                Some(true) => Answer::Pass,
+                Some(false) => Answer::Fail,
+                None => Answer::Unknown,
+            };
+            if self.fails(answer, Constraint::PracticeExperience) {
+                return true;
+            }
+        }
+        false
+    }
+
+    /// Whether row `row` lacks a criterion the profile excludes programs without, or has no
+    /// weighted criterion to score.
+    fn lacks_criteria(&self, columns: &Columns, row: usize) -> bool {
+        let missing = columns.missing(row, self.no_figure);
+        if missing & self.required != 0 {
+            return true;
+        }
+        let any_value = self.counted & !missing != 0 || self.counted_when_missing & missing != 0;
+        !any_value
     }
 }

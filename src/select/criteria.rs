@@ -171,39 +171,48 @@ impl Criterion {
             Self::SkillCoverage => {
                 let wanted = terms.desired_skills;
                 let covered = program.skills().intersection(wanted).len();
-                let share = if wanted.is_empty() {
-                    0.0
-                } else {
-                    covered as f64 / wanted.len() as f64
-                };
                 value(
-                    share,
+                    skill_coverage(program.skills(), wanted),
                     Shown::Count {
                         count: covered as u32,
                         of: wanted.len() as u32,
                     },
                 )
             }
-            Self::DeliveryPreference => {
-                let target = match terms.preferred_delivery {
-                    Some(DeliveryMode::Online) => 1.0,
-                    Some(DeliveryMode::Hybrid) => 0.5,
-                    Some(DeliveryMode::OnCampus) | None => 0.0,
-                };
-                match program.delivery() {
-                    DeliveryState::Known(delivery) => value(
-                        1.0 - (delivery.distance_share().get() - target).abs(),
-                        Shown::Delivery(delivery),
-                    ),
-                    unknown => Reading::Missing(Absence::Delivery(unknown)),
-                }
-            }
+            Self::DeliveryPreference => match program.delivery() {
+                DeliveryState::Known(delivery) => value(
+                    delivery_closeness(delivery.distance_share().get(), terms.preferred_delivery),
+                    Shown::Delivery(delivery),
+                ),
+                unknown => Reading::Missing(Absence::Delivery(unknown)),
+            },
             Self::ExpectedEarnings => match facts.earnings {
                 Some((money, _)) => value(money.as_f64(), Shown::Money(money)),
                 None => Reading::Missing(Absence::Earnings(&outcomes.median_earnings)),
             },
         }
     }
+}
+
+/// The skill-coverage value: the share of the `wanted` skills that `skills` covers (0 when
+/// none are wanted).
+pub(crate) fn skill_coverage(skills: SkillSet, wanted: SkillSet) -> f64 {
+    if wanted.is_empty() {
+        0.0
+    } else {
+        skills.intersection(wanted).len() as f64 / wanted.len() as f64
+    }
+}
+
+/// The delivery-preference value: 1 minus the distance between a program's distance share and
+/// the preferred delivery's (online 1, hybrid 0.5, on campus or none 0).
+pub(crate) fn delivery_closeness(distance_share: f64, preferred: Option<DeliveryMode>) -> f64 {
+    let target = match preferred {
+        Some(DeliveryMode::Online) => 1.0,
+        Some(DeliveryMode::Hybrid) => 0.5,
+        Some(DeliveryMode::OnCampus) | None => 0.0,
+    };
+    1.0 - (distance_share - target).abs()
 }
 
 /// What a criterion's value depends on besides the program and the student's facts: the

@@ -21,21 +21,68 @@ pub(crate) struct Facts {
 }
 
 /// The wage figures expected earnings fall back on when a program reports none: all-industry
-/// rows with a published median.
+/// rows with a published median, and, worked out once, the figure each occupation falls back on
+/// for a student in each state.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct EarningsFallback {
     wages: Vec<WageStatistics>,
+    /// For each occupation (by declaration index) and home state (by declaration index): the
+    /// latest figure for the state, else the latest national one, as (median, index in `wages`).
+    by_home: Vec<Option<(Money, usize)>>,
+    /// The number of home states: the stride of `by_home`.
+    stride: usize,
+}
+
+/// How many states (with DC and the territories) there are: the stride of
+/// `EarningsFallback::by_home`.
+fn states() -> usize {
+    UsState::all()
+        .map(|state| state as usize)
+        .max()
+        .map_or(0, |last| last.saturating_add(1))
 }
 
 impl EarningsFallback {
-    /// Keeps the rows of `wages` that can stand for a program's expected earnings.
+    /// Keeps the rows of `wages` that can stand for a program's expected earnings, and finds
+    /// the figure for every occupation and home state.
     pub(crate) fn new(wages: &[WageStatistics]) -> Self {
+        let wages: Vec<WageStatistics> = wages
+            .iter()
+            .filter(|wages| wages.industry().is_none() && wages.median().amount().is_some())
+            .cloned()
+            .collect();
+        let stride = states();
+        let occupations = HimOccupation::all()
+            .map(|occupation| occupation as usize)
+            .max()
+            .map_or(0, |last| last.saturating_add(1));
+        let mut by_home = vec![None; occupations.saturating_mul(stride)];
+        for occupation in HimOccupation::all() {
+            let soc = occupation.soc();
+            let latest = |area: &Area| {
+                wages
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, wages)| wages.occupation() == soc && wages.area() == area)
+                    .max_by_key(|(_, wages)| wages.period())
+            };
+            let national = latest(&Area::National);
+            for home in UsState::all() {
+                let figure = latest(&Area::State { state: home })
+                    .or(national)
+                    .and_then(|(index, figure)| Some((figure.median().amount()?, index)));
+                let slot = (occupation as usize)
+                    .saturating_mul(stride)
+                    .saturating_add(home as usize);
+                if let Some(cell) = by_home.get_mut(slot) {
+                    *cell = figure;
+                }
+            }
+        }
         Self {
-            wages: wages
-                .iter()
-                .filter(|wages| wages.industry().is_none() && wages.median().amount().is_some())
-                .cloned()
-                .collect(),
+            wages,
+            by_home,
+            stride,
         }
     }
 
@@ -61,15 +108,19 @@ impl EarningsFallback {
         if let Outcome::Reported { value, .. } = &program.outcomes().median_earnings {
             return Some((*value, None));
         }
-        let soc = HimOccupation::typical_for(program.degree_level()).soc();
-        let latest = |area: &Area| {
-            self.wages
-                .iter()
-                .enumerate()
-                .filter(|(_, wages)| wages.occupation() == soc && wages.area() == area)
-                .max_by_key(|(_, wages)| wages.period())
-        };
-        let (index, figure) = latest(&Area::State { state: home }).or_else(|| latest(&Area::National))?;
-        Some((figure.median().amount()?, Some(index)))
+        self.occupation_earnings(HimOccupation::typical_for(program.degree_level()), home)
+    }
+
+    /// The latest median of `occupation` in `home`, else in the nation, with its index.
+    pub(crate) fn occupation_earnings(
+        &self,
+        occupation: HimOccupation,
+        home: UsState,
+    ) -> Option<(Money, Option<usize>)> {
+        let slot = (occupation as usize)
+            .saturating_mul(self.stride)
+            .saturating_add(home as usize);
+        let (money, index) = self.by_home.get(slot).copied().flatten()?;
+        Some((money, Some(index)))
     }
 }

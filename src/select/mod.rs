@@ -11,6 +11,8 @@
 //! goes in, and `analysis` the sensitivity, Pareto set and comparison built on the same steps.
 
 mod analysis;
+mod batch;
+mod columns;
 mod constraints;
 mod criteria;
 mod facts;

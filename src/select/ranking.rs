@@ -2,14 +2,17 @@
 //! (contributions, missing criteria, earnings source, payback), and their JSON form.
 
 use std::fmt;
+use std::sync::OnceLock;
 
 use serde::Serialize;
 
 use super::constraints::Exclusion;
 use super::criteria::Criterion;
 use super::facts::{EarningsFallback, Facts};
+use super::profile::StudentProfile;
 use super::profile::{BoundsMode, Constraint};
 use super::scoring::{Method, MissingPolicy};
+use super::selector::Selector;
 use crate::career::HimOccupation;
 use crate::credential::Confidence;
 use crate::error::{Error, Result};
@@ -300,7 +303,7 @@ pub struct Ranking {
     pub(super) criteria: Vec<(Criterion, f64)>,
     pub(super) out_of: usize,
     pub(super) entries: Vec<RankedProgram>,
-    pub(super) exclusions: Vec<Exclusion>,
+    pub(super) exclusions: Exclusions,
 }
 
 impl Ranking {
@@ -313,7 +316,7 @@ impl Ranking {
     /// The excluded programs, in id order.
     #[must_use]
     pub fn exclusions(&self) -> &[Exclusion] {
-        &self.exclusions
+        self.exclusions.get()
     }
 
     /// The method used.
@@ -344,6 +347,7 @@ impl Ranking {
     #[must_use]
     pub fn exclusion(&self, id: &str) -> Option<&Exclusion> {
         self.exclusions
+            .get()
             .iter()
             .find(|exclusion| exclusion.id.as_str() == id)
     }
@@ -357,6 +361,75 @@ impl Ranking {
             location: Box::default(),
             message: error.to_string(),
         })
+    }
+}
+
+/// A ranking's exclusions, built with every reason the first time they are read: a ranking
+/// keeps only which programs were excluded (a bit each), so that ranking many profiles for
+/// their top entries neither spends time on reasons nobody reads nor holds them in memory.
+#[derive(Clone)]
+pub(super) struct Exclusions {
+    pending: Option<Pending>,
+    built: OnceLock<Vec<Exclusion>>,
+}
+
+/// What building the exclusions needs.
+#[derive(Clone)]
+struct Pending {
+    selector: Selector,
+    profile: StudentProfile,
+    /// The weighted criteria with their scaled weights.
+    criteria: Vec<(Criterion, f64)>,
+    /// The excluded rows of the selector's programs, as bits.
+    rows: Vec<u64>,
+}
+
+impl Exclusions {
+    /// Exclusions to build from `selector`'s programs whose bits are set in `rows`, when read.
+    pub(super) fn pending(
+        selector: Selector,
+        profile: StudentProfile,
+        criteria: Vec<(Criterion, f64)>,
+        rows: Vec<u64>,
+    ) -> Self {
+        Self {
+            pending: Some(Pending {
+                selector,
+                profile,
+                criteria,
+                rows,
+            }),
+            built: OnceLock::new(),
+        }
+    }
+
+    /// The exclusions, built on first use.
+    pub(super) fn get(&self) -> &[Exclusion] {
+        self.built.get_or_init(|| {
+            self.pending.as_ref().map_or_else(Vec::new, |pending| {
+                pending
+                    .selector
+                    .exclusions(&pending.profile, &pending.criteria, &pending.rows)
+            })
+        })
+    }
+}
+
+impl fmt::Debug for Exclusions {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_list().entries(self.get()).finish()
+    }
+}
+
+impl PartialEq for Exclusions {
+    fn eq(&self, other: &Self) -> bool {
+        self.get() == other.get()
+    }
+}
+
+impl Serialize for Exclusions {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.get().serialize(serializer)
     }
 }
 

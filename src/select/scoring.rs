@@ -193,7 +193,7 @@ impl Scoring {
                         .is_some_and(|marks| marks.get(row).copied().unwrap_or(false))
                 });
                 if has_gap {
-                    *score = self.explain_row(matrix, row).map_or(0.0, |(score, _)| score);
+                    *score = self.score_row(matrix, row).unwrap_or(0.0);
                 }
             }
         }
@@ -279,6 +279,70 @@ impl Scoring {
                 }
             }
         }
+    }
+
+    /// One row's normalised value on column `column` as [`Scoring::explain_row`] reads it:
+    /// `Err` when the row is to be excluded, `Ok(None)` when the column is left out.
+    fn normalised_cell(
+        &self,
+        matrix: &CriteriaMatrix,
+        row: usize,
+        column: usize,
+    ) -> std::result::Result<Option<f64>, ()> {
+        let (Some(cells), Some(bounds), Some(policy)) = (
+            matrix.columns.get(column),
+            self.bounds.get(column),
+            self.missing.get(column),
+        ) else {
+            return Ok(None);
+        };
+        let missing = cells
+            .missing
+            .as_ref()
+            .is_some_and(|marks| marks.get(row).copied().unwrap_or(true));
+        match (missing, cells.values.get(row).copied(), policy) {
+            (false, Some(value), _) => Ok(Some(bounds.normalise(value))),
+            (_, _, MissingPolicy::ScoreAsWorst) => Ok(Some(0.0)),
+            (_, _, MissingPolicy::ExcludeProgram) => Err(()),
+            (_, _, MissingPolicy::Reweight) => Ok(None),
+        }
+    }
+
+    /// One row's score exactly as [`Scoring::explain_row`] computes it (the same operations in
+    /// the same order), without building the contributions.
+    fn score_row(&self, matrix: &CriteriaMatrix, row: usize) -> Option<f64> {
+        let width = self.weights.len().min(matrix.columns.len());
+        for column in 0..width {
+            self.normalised_cell(matrix, row, column).ok()?;
+        }
+        let cells = || {
+            (0..width)
+                .map(move |column| self.normalised_cell(matrix, row, column).ok().flatten())
+                .zip(&self.weights)
+        };
+        let present_weight: f64 = cells()
+            .filter(|(value, _)| value.is_some())
+            .map(|(_, weight)| weight)
+            .sum();
+        if present_weight <= 0.0 {
+            return None;
+        }
+        let weighted =
+            cells().map(|(value, weight)| (value.map(|value| value * weight / present_weight), weight));
+        Some(match self.method {
+            Method::WeightedSum => weighted.filter_map(|(value, _)| value).sum::<f64>().min(1.0),
+            Method::Topsis => {
+                let (mut to_anti, mut to_ideal) = (0.0, 0.0);
+                for (value, weight) in weighted {
+                    if let Some(value) = value {
+                        to_anti += value * value;
+                        let gap = weight / present_weight - value;
+                        to_ideal += gap * gap;
+                    }
+                }
+                closeness(f64::sqrt(to_anti), f64::sqrt(to_ideal))
+            }
+        })
     }
 
     /// One row's score and each criterion's contribution (`None` where the criterion was left
@@ -490,6 +554,46 @@ mod tests {
                 .push_column(Direction::Cost, vec![f64::NAN, 1.0, 1.0], None)
                 .is_err()
         );
+    }
+
+    #[test]
+    fn rows_with_gaps_score_bit_for_bit_as_explained() {
+        let mut state = 0x2545_F491_4F6C_DD1Du64;
+        let mut next = move || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        let rows = 300;
+        let mut matrix = CriteriaMatrix::new(rows);
+        for column in 0..7 {
+            let values = (0..rows).map(|_| (next() % 10_000) as f64 / 97.0).collect();
+            let missing = (0..rows).map(|_| next() % 4 == 0).collect();
+            let direction = if column % 3 == 0 {
+                Direction::Cost
+            } else {
+                Direction::Benefit
+            };
+            matrix.push_column(direction, values, Some(missing)).unwrap();
+        }
+        let bounds = matrix.data_bounds();
+        let weights = [0.3, 0.1, 0.7, 0.05, 0.2, 0.4, 0.11];
+        for method in [Method::WeightedSum, Method::Topsis] {
+            for policy in [MissingPolicy::Reweight, MissingPolicy::ScoreAsWorst] {
+                let mut policies = vec![policy; 7];
+                policies[2] = MissingPolicy::Reweight;
+                let scoring = Scoring::new(method, &weights, bounds.clone(), policies).unwrap();
+                let scores = scoring.score(&matrix).unwrap();
+                for (row, score) in scores.iter().enumerate() {
+                    let has_gap = (0..7).any(|column| matrix.value(row, column).is_none());
+                    if has_gap {
+                        let explained = scoring.explain_row(&matrix, row).map_or(0.0, |(score, _)| score);
+                        assert_eq!(score.to_bits(), explained.to_bits(), "row {row}");
+                    }
+                }
+            }
+        }
     }
 
     #[test]

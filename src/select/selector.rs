@@ -6,14 +6,17 @@
 //! [scoring](super::scoring), the [order](super::order), and the explanation of each returned
 //! entry ([ranking](super::ranking)).
 
-use super::constraints::{self, Exclusion};
+use std::sync::Arc;
+
+use super::columns::{Columns, Student, state_bit};
+use super::constraints::{self, Exclusion, Filter};
 use super::criteria::{Criterion, Reading, Terms};
 use super::facts::{EarningsFallback, Facts};
 use super::matrix::CriteriaMatrix;
 use super::order::{competition_ranks, rank_descending, top_descending};
 use super::profile::{BoundsMode, StudentProfile};
 use super::ranking::{
-    Band, Contribution, EarningsSource, Flag, MissingCriterion, Payback, RankedProgram, Ranking,
+    Band, Contribution, EarningsSource, Exclusions, Flag, MissingCriterion, Payback, RankedProgram, Ranking,
 };
 use super::scoring::{MissingPolicy, Scoring};
 use crate::catalog::Catalog;
@@ -41,7 +44,16 @@ use crate::wage::WageStatistics;
 /// ```
 #[derive(Debug, Clone)]
 pub struct Selector {
+    shared: Arc<Prepared>,
+}
+
+/// What a selector prepares once: the programs in id order, their profile-independent
+/// columns, and the expected-earnings fallback. Shared with the rankings whose exclusions are
+/// built when read.
+#[derive(Debug)]
+struct Prepared {
     programs: Vec<Program>,
+    columns: Columns,
     earnings: EarningsFallback,
 }
 
@@ -53,25 +65,30 @@ impl Selector {
         let mut programs = catalog.programs().to_vec();
         // Id order makes ties and exclusions come out the same whatever the input order.
         programs.sort_by(|a, b| a.id().cmp(b.id()));
+        let columns = Columns::new(&programs);
         Self {
-            programs,
-            earnings: EarningsFallback::new(wages),
+            shared: Arc::new(Prepared {
+                programs,
+                columns,
+                earnings: EarningsFallback::new(wages),
+            }),
         }
     }
 
     /// The prepared programs, in id order.
     #[must_use]
     pub fn programs(&self) -> &[Program] {
-        &self.programs
+        &self.shared.programs
     }
 
     /// The program with this id.
     #[must_use]
     pub fn program(&self, id: &str) -> Option<&Program> {
-        self.programs
+        let programs = self.programs();
+        programs
             .binary_search_by(|program| program.id().as_str().cmp(id))
             .ok()
-            .and_then(|index| self.programs.get(index))
+            .and_then(|index| programs.get(index))
     }
 
     /// Ranks every prepared program for `profile`.
@@ -89,78 +106,139 @@ impl Selector {
     /// # Errors
     /// As [`Selector::rank`].
     pub fn rank_top(&self, profile: &StudentProfile, top: usize) -> Result<Ranking> {
-        let prepared = self.prepare(profile)?;
-        let scores = prepared.scoring.score(&prepared.matrix)?;
-        let (order, ranks) = if top >= prepared.eligible.len() {
+        let applied = self.prepare(profile)?;
+        let Applied {
+            criteria,
+            terms,
+            scoring,
+            eligible,
+            excluded,
+            matrix,
+            ..
+        } = &applied;
+        let scores = scoring.score(matrix)?;
+        let (order, ranks) = if top >= eligible.len() {
             rank_descending(&scores)
         } else {
             let order = top_descending(&scores, top);
             let ranks = competition_ranks(&scores, &order);
             (order, ranks)
         };
+        let explainer = Explainer {
+            criteria,
+            terms,
+            scoring,
+            matrix,
+            profile,
+            earnings: &self.shared.earnings,
+        };
         let mut entries = Vec::with_capacity(order.len());
-        for (row, rank) in order.iter().zip(ranks) {
-            let row = *row as usize;
+        for (position, rank) in order.iter().zip(ranks) {
+            let position = *position as usize;
+            let Some(program) = applied.program(position) else {
+                continue;
+            };
             // The score the order was made with; the explanation's own sum can differ from it
             // in the last bits, since the fast pass folds the weights in differently.
-            let score = scores.get(row).copied().unwrap_or(0.0);
-            if let Some(entry) = self.explain(&prepared, profile, row, rank, score) {
+            let score = scores.get(position).copied().unwrap_or(0.0);
+            let facts = self.facts(program, profile);
+            let flags =
+                constraints::verdict(program, &facts, profile, terms, criteria, scoring.weights()).flags;
+            if let Some(entry) = explainer.explain(program, &facts, flags, position, rank, score) {
                 entries.push(entry);
             }
         }
+        let criteria: Vec<(Criterion, f64)> = criteria
+            .iter()
+            .zip(scoring.weights())
+            .map(|((criterion, _), weight)| (*criterion, *weight))
+            .collect();
         Ok(Ranking {
-            method: prepared.scoring.method(),
+            method: scoring.method(),
             bounds: profile.spec().bounds,
-            criteria: prepared
-                .criteria
-                .iter()
-                .zip(prepared.scoring.weights())
-                .map(|((criterion, _), weight)| (*criterion, *weight))
-                .collect(),
-            out_of: self.programs.len(),
+            exclusions: Exclusions::pending(
+                self.clone(),
+                profile.clone(),
+                criteria.clone(),
+                excluded.clone(),
+            ),
+            criteria,
+            out_of: self.programs().len(),
             entries,
-            exclusions: prepared.exclusions,
         })
+    }
+
+    /// The exclusions of the rows set in `excluded`, with every reason, for `profile` whose
+    /// weighted criteria have the scaled weights of `criteria`.
+    pub(crate) fn exclusions(
+        &self,
+        profile: &StudentProfile,
+        criteria: &[(Criterion, f64)],
+        excluded: &[u64],
+    ) -> Vec<Exclusion> {
+        let terms = profile.criterion_terms();
+        let weights: Vec<f64> = criteria.iter().map(|(_, weight)| *weight).collect();
+        let mut exclusions = Vec::new();
+        for (row, program) in self.programs().iter().enumerate() {
+            let set = excluded
+                .get(row >> 6)
+                .is_some_and(|word| word & (1u64 << (row & 63)) != 0);
+            if set {
+                let facts = self.facts(program, profile);
+                exclusions.push(Exclusion {
+                    id: program.id().clone(),
+                    reasons: constraints::verdict(program, &facts, profile, &terms, criteria, &weights)
+                        .reasons,
+                });
+            }
+        }
+        exclusions
     }
 
     /// The facts about `program` for `profile`'s student.
     pub(crate) fn facts(&self, program: &Program, profile: &StudentProfile) -> Facts {
-        self.earnings.facts(program, profile.home_state())
+        self.shared.earnings.facts(program, profile.home_state())
     }
 
     /// Everything a ranking, a sensitivity analysis or a Pareto set starts from: the weighted
     /// criteria, the scoring, the programs that meet every constraint with their facts and
     /// criteria matrix, and the exclusions.
-    pub(crate) fn prepare(&self, profile: &StudentProfile) -> Result<Prepared<'_>> {
+    pub(crate) fn prepare(&self, profile: &StudentProfile) -> Result<Applied<'_>> {
         let criteria = weighted_criteria(profile);
         let terms = profile.criterion_terms();
         let scoring = self.scoring(profile, &terms, &criteria)?;
-        let mut eligible = Vec::new();
-        let mut exclusions = Vec::new();
-        for program in &self.programs {
-            let facts = self.facts(program, profile);
-            let verdict =
-                constraints::verdict(program, &facts, profile, &terms, &criteria, scoring.weights());
-            if verdict.reasons.is_empty() {
-                eligible.push((program, facts, verdict.flags));
+        let shared = &*self.shared;
+        let columns = &shared.columns;
+        let home = profile.home_state();
+        let student = Student {
+            home,
+            home_bit: state_bit(home),
+            terms: &terms,
+            fallback: &shared.earnings,
+        };
+        // The constraints as column filters: the eligible rows, and the excluded ones as bits
+        // (their reasons are built only if they are read).
+        let filter = Filter::new(profile, &criteria, scoring.weights(), &student);
+        let rows = columns.rows();
+        let mut eligible: Vec<u32> = Vec::with_capacity(rows);
+        let mut excluded = vec![0u64; rows.div_ceil(64)];
+        for (row, index) in (0..rows).zip(0u32..) {
+            if filter.excludes(columns, row, &student) {
+                if let Some(word) = excluded.get_mut(row >> 6) {
+                    *word |= 1u64 << (row & 63);
+                }
             } else {
-                exclusions.push(Exclusion {
-                    id: program.id().clone(),
-                    reasons: verdict.reasons,
-                });
+                eligible.push(index);
             }
         }
-        let matrix = criteria_matrix(
-            &eligible.iter().map(|(program, facts, _)| (*program, facts)),
-            &criteria,
-            &terms,
-        )?;
-        Ok(Prepared {
+        let matrix = columns_matrix(columns, &eligible, &criteria, &student)?;
+        Ok(Applied {
             criteria,
             terms,
             scoring,
+            programs: &shared.programs,
             eligible,
-            exclusions,
+            excluded,
             matrix,
         })
     }
@@ -179,12 +257,16 @@ impl Selector {
                 .map(|(criterion, _)| criterion.domain_bounds(terms))
                 .collect(),
             BoundsMode::Catalog => {
-                let facts: Vec<Facts> = self
-                    .programs
-                    .iter()
-                    .map(|program| self.facts(program, profile))
-                    .collect();
-                criteria_matrix(&self.programs.iter().zip(&facts), criteria, terms)?.data_bounds()
+                let columns = &self.shared.columns;
+                let home = profile.home_state();
+                let student = Student {
+                    home,
+                    home_bit: state_bit(home),
+                    terms,
+                    fallback: &self.shared.earnings,
+                };
+                let every: Vec<u32> = (0u32..).take(columns.rows()).collect();
+                columns_matrix(columns, &every, criteria, &student)?.data_bounds()
             }
         };
         let weights: Vec<f64> = criteria.iter().map(|(_, weight)| *weight).collect();
@@ -195,20 +277,32 @@ impl Selector {
             scoring_policies(criteria, profile),
         )
     }
+}
 
-    /// The ranked entry for row `row` of `prepared`: its score explained criterion by
-    /// criterion.
+/// What an entry's explanation reads: the weighted criteria, the scoring and its matrix.
+struct Explainer<'a> {
+    criteria: &'a [(Criterion, f64)],
+    terms: &'a Terms,
+    scoring: &'a Scoring,
+    matrix: &'a CriteriaMatrix,
+    profile: &'a StudentProfile,
+    earnings: &'a EarningsFallback,
+}
+
+impl Explainer<'_> {
+    /// The ranked entry of `program`, row `row` of the matrix: its score explained criterion
+    /// by criterion.
     fn explain(
         &self,
-        prepared: &Prepared<'_>,
-        profile: &StudentProfile,
+        program: &Program,
+        facts: &Facts,
+        flags: Vec<Flag>,
         row: usize,
         rank: u32,
         score: f64,
     ) -> Option<RankedProgram> {
-        let (program, facts, flags) = prepared.eligible.get(row)?;
-        let (_, parts) = prepared.scoring.explain_row(&prepared.matrix, row)?;
-        let scoring = &prepared.scoring;
+        let (_, parts) = self.scoring.explain_row(self.matrix, row)?;
+        let scoring = self.scoring;
         let present_weight: f64 = parts
             .iter()
             .zip(scoring.weights())
@@ -217,14 +311,14 @@ impl Selector {
             .sum();
         let mut contributions = Vec::new();
         let mut missing = Vec::new();
-        for ((((criterion, _), part), weight), bounds) in prepared
+        for ((((criterion, _), part), weight), bounds) in self
             .criteria
             .iter()
             .zip(&parts)
             .zip(scoring.weights())
             .zip(scoring.bounds())
         {
-            match (criterion.read(program, facts, &prepared.terms), part) {
+            match (criterion.read(program, facts, self.terms), part) {
                 (Reading::Value { raw, shown }, Some(part)) => contributions.push(Contribution {
                     criterion: *criterion,
                     value: shown.to_string(),
@@ -233,7 +327,7 @@ impl Selector {
                     contribution: *part,
                 }),
                 (Reading::Missing(why), part) => {
-                    let treatment = profile.missing_policy(*criterion);
+                    let treatment = self.profile.missing_policy(*criterion);
                     if let Some(part) = part {
                         contributions.push(Contribution {
                             criterion: *criterion,
@@ -262,24 +356,37 @@ impl Selector {
             residency: facts.residency,
             contributions,
             missing,
-            earnings_source: EarningsSource::of(program, facts, &self.earnings),
-            payback: Payback::of(facts, profile.earnings_baseline()),
-            flags: flags.clone(),
+            earnings_source: EarningsSource::of(program, facts, self.earnings),
+            payback: Payback::of(facts, self.profile.earnings_baseline()),
+            flags,
         })
     }
 }
 
 /// A profile applied to the prepared catalogue, up to the scores: see [`Selector::prepare`].
-pub(crate) struct Prepared<'a> {
+/// Rankings and the analyses start from it.
+pub(crate) struct Applied<'a> {
     /// The weighted criteria, in criterion order, with their weights as given.
     pub(crate) criteria: Vec<(Criterion, f64)>,
     pub(crate) terms: Terms,
     pub(crate) scoring: Scoring,
-    /// The programs that meet every constraint, in id order, with their facts and the flags of
-    /// the constraints whose answer is unknown: the matrix rows.
-    pub(crate) eligible: Vec<(&'a Program, Facts, Vec<Flag>)>,
-    pub(crate) exclusions: Vec<Exclusion>,
+    /// The prepared programs, in id order.
+    programs: &'a [Program],
+    /// The rows of the programs that meet every constraint, in id order: the matrix rows.
+    pub(crate) eligible: Vec<u32>,
+    /// The rows of the others, as bits.
+    excluded: Vec<u64>,
     pub(crate) matrix: CriteriaMatrix,
+}
+
+impl<'a> Applied<'a> {
+    /// The program of matrix row `row`.
+    pub(crate) fn program(&self, row: usize) -> Option<&'a Program> {
+        let programs = self.programs;
+        self.eligible
+            .get(row)
+            .and_then(|index| programs.get(*index as usize))
+    }
 }
 
 /// The criteria of `profile` with a positive weight, in criterion order.
@@ -305,21 +412,18 @@ pub(crate) fn scoring_policies(
         .collect()
 }
 
-/// The criteria matrix of `rows` (one row a program) for `criteria`.
-fn criteria_matrix<'a>(
-    rows: &(impl ExactSizeIterator<Item = (&'a Program, &'a Facts)> + Clone),
+/// The criteria matrix of the prepared `rows` of `columns` for `criteria` and `student`.
+fn columns_matrix(
+    columns: &Columns,
+    rows: &[u32],
     criteria: &[(Criterion, f64)],
-    terms: &Terms,
+    student: &Student<'_>,
 ) -> Result<CriteriaMatrix> {
     let mut matrix = CriteriaMatrix::new(rows.len());
     for (criterion, _) in criteria {
         let mut values = Vec::with_capacity(rows.len());
         let mut missing = Vec::with_capacity(rows.len());
-        for (program, facts) in rows.clone() {
-            let raw = criterion.read(program, facts, terms).raw();
-            values.push(raw.unwrap_or(0.0));
-            missing.push(raw.is_none());
-        }
+        columns.fill(*criterion, rows, student, &mut values, &mut missing);
         matrix.push_column(criterion.direction(), values, Some(missing))?;
     }
     Ok(matrix)

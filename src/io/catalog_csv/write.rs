@@ -1,5 +1,5 @@
 //! Writing a catalogue as CSV, one row per program, in the column order of
-//! [`CATALOG_COLUMNS`](super::CATALOG_COLUMNS)(super::CATALOG_COLUMNS).
+//! [`CATALOG_COLUMNS`](super::CATALOG_COLUMNS).
 
 use std::io::Write;
 

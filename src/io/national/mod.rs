@@ -192,14 +192,14 @@ pub struct BuiltCatalog {
 ///   **name** from the award level and CIP code; **program size** from the Completions total;
 /// - **delivery** from IC: online where every program of the institution is offered completely
 ///   at a distance (`DISTNCED` 1), otherwise
-///   [`DeliveryState::InstitutionOffersDistancePrograms`] (`DISTPGS` 1) or
-///   [`DeliveryState::NoDistancePrograms`] (`DISTPGS` 0), otherwise unknown;
+///   [`DeliveryState::InstitutionOffersDistancePrograms`](crate::DeliveryState::InstitutionOffersDistancePrograms) (`DISTPGS` 1) or
+///   [`DeliveryState::NoDistancePrograms`](crate::DeliveryState::NoDistancePrograms) (`DISTPGS` 0), otherwise unknown;
 /// - **cost** estimated ([`Cost::estimated`](crate::Cost::estimated)) from `IC_AY`'s annual
 ///   tuition and required fees (undergraduate `TUITION2`+`FEE2` in-state and
 ///   `TUITION3`+`FEE3` out-of-state; graduate levels `TUITION6`+`FEE6` and `TUITION7`+`FEE7`)
 ///   over the award level's typical months, else, for an undergraduate program, from College
 ///   Scorecard's `TUITIONFEE_IN`/`TUITIONFEE_OUT`; otherwise unknown, never 0;
-/// - **length** typical for the award level ([`LengthBasis::TypicalForLevel`]);
+/// - **length** typical for the award level ([`LengthBasis::TypicalForLevel`](crate::LengthBasis::TypicalForLevel));
 ///   **accreditation** not verified unless the accreditation list names the program;
 ///   practice experience unknown; career support, skills and other outcomes not given;
 /// - College Scorecard field-of-study **earnings and debt**, with the CIP family pooling note.
@@ -211,8 +211,22 @@ pub struct BuiltCatalog {
 /// # Errors
 /// Only for a program the model refuses after joining, which the joins do not cause.
 pub fn build_catalog(inputs: &CatalogInputs<'_>) -> Result<BuiltCatalog> {
+    let optional = [
+        (inputs.distance.is_some(), SourceFile::IpedsIc),
+        (inputs.charges.is_some(), SourceFile::IpedsIcAy),
+        (inputs.field_of_study.is_some(), SourceFile::ScorecardFieldOfStudy),
+        (
+            inputs.scorecard_institutions.is_some(),
+            SourceFile::ScorecardInstitution,
+        ),
+        (inputs.accreditation.is_some(), SourceFile::AccreditationList),
+    ];
     let mut summary = BuildSummary {
         cips: inputs.cips.clone(),
+        files: [SourceFile::IpedsHd, SourceFile::IpedsCompletions]
+            .into_iter()
+            .chain(optional.iter().filter(|(given, _)| *given).map(|(_, file)| *file))
+            .collect(),
         ..BuildSummary::default()
     };
     let directory = index(

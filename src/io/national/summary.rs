@@ -45,6 +45,8 @@ impl fmt::Display for RowProblem {
 pub struct BuildSummary {
     /// The CIP codes built.
     pub cips: Vec<CipCode>,
+    /// The kinds of file joined.
+    pub files: Vec<SourceFile>,
     /// Programs built.
     pub programs: usize,
     /// Institutions with at least one program.
@@ -167,37 +169,23 @@ impl fmt::Display for BuildSummary {
             plural(self.zero_awards, "program", "programs"),
             self.awards_not_reported
         )?;
-        writeln!(
-            f,
-            "  accreditation: not verified {}, from the accreditation list {}, list rows not applied {}",
-            self.accreditation_not_verified,
-            self.accreditation_from_list,
-            self.accreditation_unapplied.len()
-        )?;
-        writeln!(
-            f,
-            "  delivery: online (the institution offers every program online) {}, the institution \
-             offers distance programs (this one may not be) {}, no distance programs {}, unknown {} \
-             (no IC row {}, not reported {})",
-            self.delivery_online,
-            self.delivery_institution_offers_distance,
-            self.delivery_no_distance,
-            self.delivery_unknown(),
-            self.delivery_unknown_no_row,
-            self.delivery_unknown_not_reported
-        )?;
-        writeln!(
-            f,
-            "  cost: estimated {} (from IPEDS IC_AY {}, from College Scorecard {}), unknown {} (no IC_AY \
-             row {}, charge not reported {})",
-            self.cost_estimated(),
-            self.cost_estimated_ipeds,
-            self.cost_estimated_scorecard,
-            self.cost_unknown(),
-            self.cost_unknown_no_row,
-            self.cost_unknown_charge_missing
-        )?;
-        if self.scorecard_attached > 0 || self.scorecard_unmatched > 0 {
+        if self.files.contains(&SourceFile::AccreditationList) {
+            writeln!(
+                f,
+                "  accreditation: not verified {}, from the accreditation list {}, list rows not applied {}",
+                self.accreditation_not_verified,
+                self.accreditation_from_list,
+                self.accreditation_unapplied.len()
+            )?;
+        } else {
+            writeln!(
+                f,
+                "  accreditation: not verified {} (no accreditation list; check the CAHIIM program directory)",
+                self.accreditation_not_verified
+            )?;
+        }
+        self.write_delivery_and_cost(f)?;
+        if self.files.contains(&SourceFile::ScorecardFieldOfStudy) {
             writeln!(
                 f,
                 "  College Scorecard outcomes: attached to {}, no field-of-study row for {}",
@@ -218,6 +206,49 @@ impl fmt::Display for BuildSummary {
                 f,
                 "    accreditation list line {} ({}): {}",
                 entry.line, entry.institution, entry.why
+            )?;
+        }
+        Ok(())
+    }
+}
+
+impl BuildSummary {
+    /// The delivery and cost lines of the report.
+    fn write_delivery_and_cost(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.files.contains(&SourceFile::IpedsIc) {
+            writeln!(
+                f,
+                "  delivery: online (the institution offers every program online) {}, the institution \
+                 offers distance programs (this one may not be) {}, no distance programs {}, unknown {} \
+                 (no IC row {}, not reported {})",
+                self.delivery_online,
+                self.delivery_institution_offers_distance,
+                self.delivery_no_distance,
+                self.delivery_unknown(),
+                self.delivery_unknown_no_row,
+                self.delivery_unknown_not_reported
+            )?;
+        } else {
+            writeln!(f, "  delivery: unknown for every program (no IC file)")?;
+        }
+        if self.files.contains(&SourceFile::IpedsIcAy)
+            || self.files.contains(&SourceFile::ScorecardInstitution)
+        {
+            writeln!(
+                f,
+                "  cost: estimated {} (from IPEDS IC_AY {}, from College Scorecard {}), unknown {} (no IC_AY \
+                 row {}, charge not reported {})",
+                self.cost_estimated(),
+                self.cost_estimated_ipeds,
+                self.cost_estimated_scorecard,
+                self.cost_unknown(),
+                self.cost_unknown_no_row,
+                self.cost_unknown_charge_missing
+            )?;
+        } else {
+            writeln!(
+                f,
+                "  cost: unknown for every program (no IC_AY or Scorecard institution file)"
             )?;
         }
         Ok(())

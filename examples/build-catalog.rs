@@ -1,0 +1,301 @@
+//! Builds the national HIM catalogue from IPEDS and College Scorecard files and writes it to
+//! standard output in the crate's program format (JSON, or the catalogue CSV), which
+//! `select --programs FILE` reads back; a summary of what is unknown and every row not joined
+//! goes to standard error.
+//!
+//! ```text
+//! cargo run --example build-catalog -- --hd hd2024.csv --completions c2024_a.csv \
+//!     --ic ic2022.csv --ic-ay ic2022_ay.csv --format csv > programs.csv
+//! cargo run --example select -- --programs programs.csv
+//! ```
+//!
+//! Years are read from the file names (`hd2024.csv` is 2024) unless given: `--year` for HD and
+//! Completions, `--ic-year` for IC and `IC_AY`, `--scorecard-year` for the field-of-study
+//! outcomes, `--scorecard-release` for the institution file. Without any flag it builds the
+//! catalogue from the files embedded in himkit (`Dataset::national`) and prints this usage on
+//! standard error.
+
+#[allow(unused_macros)] // `outln!` is for the examples that print tables.
+#[path = "common/mod.rs"]
+mod common;
+
+use std::fs::File;
+use std::io::BufReader;
+use std::process::ExitCode;
+
+use himkit::io::{
+    BuildSummary, CatalogInputs, IpedsOptions, Mode, ReadOutcome, ScorecardOptions, build_catalog,
+    read_accreditation_list, read_ipeds_charges, read_ipeds_completions, read_ipeds_distance,
+    read_ipeds_institutions, read_scorecard_csv, read_scorecard_institutions, write_catalog_csv,
+};
+use himkit::{Catalog, CipCode, Dataset, Year};
+
+const USAGE: &str = "usage: build-catalog --hd FILE --completions FILE [--ic FILE] [--ic-ay FILE] \
+                     [--scorecard-fos FILE] [--scorecard-institutions FILE] [--accreditation FILE] \
+                     [--cip LIST] [--format json|csv] [--lenient] [--year YYYY] [--ic-year YYYY] \
+                     [--scorecard-year YYYY] [--scorecard-release LABEL]\n\
+                     --cip takes CIP codes separated by commas (default 51.0706,51.0707; also 51.0713, 51.2706).\n\
+                     Without --hd and --completions it builds the catalogue embedded in himkit.";
+
+#[derive(Default)]
+struct Options {
+    hd: Option<String>,
+    completions: Option<String>,
+    ic: Option<String>,
+    ic_ay: Option<String>,
+    scorecard_fos: Option<String>,
+    scorecard_institutions: Option<String>,
+    accreditation: Option<String>,
+    cips: Option<Vec<CipCode>>,
+    csv: bool,
+    lenient: bool,
+    year: Option<Year>,
+    ic_year: Option<Year>,
+    scorecard_year: Option<Year>,
+    scorecard_release: Option<String>,
+}
+
+fn main() -> ExitCode {
+    match run() {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("build-catalog: {message}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn parse_year(flag: &str, value: &str) -> Result<Year, String> {
+    value.parse().map_err(|error| format!("{flag}: {error}"))
+}
+
+fn parse_options() -> Result<Options, String> {
+    let mut options = Options::default();
+    let mut args = std::env::args().skip(1);
+    while let Some(arg) = args.next() {
+        let mut value = || common::value_of(&mut args, &arg);
+        match arg.as_str() {
+            "--hd" => options.hd = Some(value()?),
+            "--completions" => options.completions = Some(value()?),
+            "--ic" => options.ic = Some(value()?),
+            "--ic-ay" => options.ic_ay = Some(value()?),
+            "--scorecard-fos" => options.scorecard_fos = Some(value()?),
+            "--scorecard-institutions" => options.scorecard_institutions = Some(value()?),
+            "--accreditation" => options.accreditation = Some(value()?),
+            "--cip" => {
+                let list = value()?;
+                let cips = list
+                    .split(',')
+                    .map(str::trim)
+                    .filter(|cip| !cip.is_empty())
+                    .map(|cip| cip.parse::<CipCode>().map_err(|error| format!("--cip: {error}")))
+                    .collect::<Result<Vec<_>, _>>()?;
+                options.cips = Some(cips);
+            }
+            "--format" => match value()?.as_str() {
+                "json" => options.csv = false,
+                "csv" => options.csv = true,
+                other => return Err(format!("--format: {other:?} is not json or csv")),
+            },
+            "--lenient" => options.lenient = true,
+            "--year" => options.year = Some(parse_year(&arg, &value()?)?),
+            "--ic-year" => options.ic_year = Some(parse_year(&arg, &value()?)?),
+            "--scorecard-year" => options.scorecard_year = Some(parse_year(&arg, &value()?)?),
+            "--scorecard-release" => options.scorecard_release = Some(value()?),
+            "--help" | "-h" => return Err(USAGE.to_owned()),
+            other => return Err(format!("unknown argument {other:?}\n{USAGE}")),
+        }
+    }
+    Ok(options)
+}
+
+fn run() -> Result<(), String> {
+    let options = parse_options()?;
+    let (catalog, summary) = match (&options.hd, &options.completions) {
+        (None, None) => {
+            let others = [
+                &options.ic,
+                &options.ic_ay,
+                &options.scorecard_fos,
+                &options.scorecard_institutions,
+                &options.accreditation,
+            ];
+            if others.iter().any(|file| file.is_some()) || options.cips.is_some() {
+                return Err(format!("--hd FILE and --completions FILE are required\n{USAGE}"));
+            }
+            eprintln!("{USAGE}\n\nNo files given: writing the catalogue embedded in himkit.\n");
+            let dataset = Dataset::national().map_err(|error| error.to_string())?;
+            let summary = Dataset::national_summary().map_err(|error| error.to_string())?;
+            (dataset.catalog().clone(), summary)
+        }
+        (Some(hd), Some(completions)) => build(&options, hd, completions)?,
+        (None, Some(_)) => return Err("--hd FILE is required with --completions".to_owned()),
+        (Some(_), None) => return Err("--completions FILE is required with --hd".to_owned()),
+    };
+    eprint!("{summary}");
+    let text = if options.csv {
+        let mut bytes = Vec::new();
+        write_catalog_csv(&catalog, &mut bytes).map_err(|error| error.to_string())?;
+        String::from_utf8(bytes).map_err(|error| error.to_string())?
+    } else {
+        let mut json = catalog.to_json().map_err(|error| error.to_string())?;
+        json.push('\n');
+        json
+    };
+    common::emit(&text)
+}
+
+/// An error of the file given with `flag`, prefixed with the flag.
+fn failed(flag: &'static str) -> impl Fn(himkit::Error) -> String {
+    move |error| format!("{flag}: {error}")
+}
+
+/// Opens `path`, named by `flag` in errors.
+fn open(flag: &str, path: &str) -> Result<BufReader<File>, String> {
+    File::open(path)
+        .map(BufReader::new)
+        .map_err(|error| format!("{flag} {path}: {error}"))
+}
+
+/// The year given with `year_flag`, else the one in the file name.
+fn year_of(given: Option<Year>, flag: &str, path: &str, year_flag: &str) -> Result<Year, String> {
+    given.or_else(|| common::year_in_name(path)).ok_or_else(|| {
+        format!("{flag} {path}: the file name has no year; give the collection year with {year_flag} YYYY")
+    })
+}
+
+/// Reports a lenient read's skipped rows on standard error and keeps its items.
+fn items<T>(flag: &str, read: ReadOutcome<T>) -> Vec<T> {
+    for skipped in &read.skipped {
+        eprintln!("{flag}: skipped {}: {}", skipped.location, skipped.reason);
+    }
+    read.items
+}
+
+fn build(options: &Options, hd: &str, completions: &str) -> Result<(Catalog, BuildSummary), String> {
+    let mut ipeds = IpedsOptions::new();
+    if options.lenient {
+        ipeds.mode = Mode::Lenient;
+    }
+    let year = year_of(options.year, "--completions", completions, "--year")?;
+    let institutions = items(
+        "--hd",
+        read_ipeds_institutions(hd, open("--hd", hd)?, &ipeds).map_err(failed("--hd"))?,
+    );
+    let awards = items(
+        "--completions",
+        read_ipeds_completions(completions, open("--completions", completions)?, &ipeds)
+            .map_err(failed("--completions"))?,
+    );
+    let distance = match &options.ic {
+        Some(path) => Some((
+            items(
+                "--ic",
+                read_ipeds_distance(path, open("--ic", path)?, &ipeds).map_err(failed("--ic"))?,
+            ),
+            year_of(options.ic_year, "--ic", path, "--ic-year")?,
+        )),
+        None => None,
+    };
+    let charges = match &options.ic_ay {
+        Some(path) => {
+            let ic_year = year_of(options.ic_year, "--ic-ay", path, "--ic-year")?;
+            let mut charge_options = ipeds.clone();
+            charge_options.academic_year = Some(himkit::io::academic_year_of_file(ic_year.get()));
+            Some((
+                items(
+                    "--ic-ay",
+                    read_ipeds_charges(path, open("--ic-ay", path)?, &charge_options)
+                        .map_err(failed("--ic-ay"))?,
+                ),
+                ic_year,
+            ))
+        }
+        None => None,
+    };
+    let field_of_study = match &options.scorecard_fos {
+        Some(path) => Some(read_field_of_study(options, &ipeds, path)?),
+        None => None,
+    };
+    let scorecard = match &options.scorecard_institutions {
+        Some(path) => Some(read_scorecard_file(options, &ipeds, path)?),
+        None => None,
+    };
+    let accreditation = match &options.accreditation {
+        Some(path) => Some(items(
+            "--accreditation",
+            read_accreditation_list(path, open("--accreditation", path)?, ipeds.mode)
+                .map_err(failed("--accreditation"))?,
+        )),
+        None => None,
+    };
+    let mut inputs = CatalogInputs::new(&institutions, &awards, year);
+    if let Some(cips) = &options.cips {
+        inputs = inputs.with_cips(cips.iter().copied()).map_err(failed("--cip"))?;
+    }
+    if let Some((records, ic_year)) = &distance {
+        inputs = inputs.with_distance(records, *ic_year);
+    }
+    if let Some((records, ic_year)) = &charges {
+        inputs = inputs.with_charges(records, *ic_year);
+    }
+    if let Some(records) = &field_of_study {
+        inputs = inputs.with_field_of_study(records);
+    }
+    if let Some((records, release)) = &scorecard {
+        inputs = inputs
+            .with_scorecard_institutions(records, release)
+            .map_err(failed("--scorecard-release"))?;
+    }
+    if let Some(entries) = &accreditation {
+        inputs = inputs.with_accreditation_list(entries);
+    }
+    let built = build_catalog(&inputs).map_err(|error| error.to_string())?;
+    Ok((built.catalog, built.summary))
+}
+
+fn read_field_of_study(
+    options: &Options,
+    ipeds: &IpedsOptions,
+    path: &str,
+) -> Result<Vec<himkit::io::ScorecardRecord>, String> {
+    let fos_year = options
+        .scorecard_year
+        .or_else(|| common::year_in_name(path))
+        .ok_or_else(|| {
+            format!(
+                "--scorecard-fos {path}: the file name has no year; give the year the outcomes describe with --scorecard-year YYYY"
+            )
+        })?;
+    let mut fos_options = ScorecardOptions::new(fos_year);
+    fos_options.mode = ipeds.mode;
+    Ok(items(
+        "--scorecard-fos",
+        read_scorecard_csv(path, open("--scorecard-fos", path)?, &fos_options)
+            .map_err(failed("--scorecard-fos"))?,
+    ))
+}
+
+fn read_scorecard_file(
+    options: &Options,
+    ipeds: &IpedsOptions,
+    path: &str,
+) -> Result<(Vec<himkit::io::ScorecardInstitution>, String), String> {
+    let release = options
+        .scorecard_release
+        .clone()
+        .or_else(|| common::year_in_name(path).map(|year| year.to_string()))
+        .ok_or_else(|| {
+            format!(
+                "--scorecard-institutions {path}: the file name has no year; name the release with --scorecard-release (e.g. 2021-22)"
+            )
+        })?;
+    Ok((
+        items(
+            "--scorecard-institutions",
+            read_scorecard_institutions(path, open("--scorecard-institutions", path)?, ipeds)
+                .map_err(failed("--scorecard-institutions"))?,
+        ),
+        release,
+    ))
+}

@@ -1,0 +1,193 @@
+//! The JSON API: rank, programs, compare, wages and the OpenAPI document.
+
+use axum::Router;
+use axum::body::Bytes;
+use axum::extract::{Path, RawQuery, State};
+use axum::http::header::CONTENT_TYPE;
+use axum::http::{HeaderValue, Uri};
+use axum::response::{Html, IntoResponse, Response};
+use axum::routing::{MethodRouter, get, post};
+use himkit::{StudentProfile, UsState};
+use serde::Deserialize;
+
+use crate::SharedState;
+use crate::error::{ApiError, from_json};
+
+/// A route of the API. The router is built from [`ApiRoute::ALL`], and the OpenAPI document is
+/// checked against the same list, so the two cannot drift apart.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ApiRoute {
+    /// `POST /api/rank`.
+    Rank,
+    /// `GET /api/programs`.
+    Programs,
+    /// `GET /api/programs/{id}`.
+    Program,
+    /// `POST /api/compare`.
+    Compare,
+    /// `GET /api/wages`.
+    Wages,
+    /// `GET /api/openapi.json`.
+    OpenApi,
+}
+
+impl ApiRoute {
+    /// Every route.
+    pub const ALL: [ApiRoute; 6] = [
+        ApiRoute::Rank,
+        ApiRoute::Programs,
+        ApiRoute::Program,
+        ApiRoute::Compare,
+        ApiRoute::Wages,
+        ApiRoute::OpenApi,
+    ];
+
+    /// The HTTP method, lowercase as in OpenAPI.
+    #[must_use]
+    pub fn method(self) -> &'static str {
+        match self {
+            Self::Rank | Self::Compare => "post",
+            Self::Programs | Self::Program | Self::Wages | Self::OpenApi => "get",
+        }
+    }
+
+    /// The path, in the router's and OpenAPI's `{param}` form.
+    #[must_use]
+    pub fn path(self) -> &'static str {
+        match self {
+            Self::Rank => "/api/rank",
+            Self::Programs => "/api/programs",
+            Self::Program => "/api/programs/{id}",
+            Self::Compare => "/api/compare",
+            Self::Wages => "/api/wages",
+            Self::OpenApi => "/api/openapi.json",
+        }
+    }
+
+    fn handler(self) -> MethodRouter<SharedState> {
+        match self {
+            Self::Rank => post(rank),
+            Self::Programs => get(programs),
+            Self::Program => get(program),
+            Self::Compare => post(compare),
+            Self::Wages => get(wages),
+            Self::OpenApi => get(openapi),
+        }
+    }
+}
+
+/// The API's routes.
+pub fn routes() -> Router<SharedState> {
+    ApiRoute::ALL.into_iter().fold(Router::new(), |router, route| {
+        router.route(route.path(), route.handler())
+    })
+}
+
+/// A JSON response from text already serialized.
+fn json_text(text: String) -> Response {
+    let mut response = text.into_response();
+    response
+        .headers_mut()
+        .insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+    response
+}
+
+fn to_json<T: serde::Serialize + ?Sized>(value: &T) -> Result<Response, ApiError> {
+    serde_json::to_string(value)
+        .map(json_text)
+        .map_err(|error| ApiError::internal(format!("the answer could not be serialized: {error}")))
+}
+
+/// The value of `top` in a query string: `default` when absent, else 1 to `max`.
+///
+/// # Errors
+/// 422 naming the value and the rule.
+pub fn top_from_query(query: Option<&str>, default: usize, max: usize) -> Result<usize, ApiError> {
+    let Some(query) = query else {
+        return Ok(default);
+    };
+    match form_urlencoded::parse(query.as_bytes()).find(|(key, _)| key == "top") {
+        None => Ok(default),
+        Some((_, value)) => value
+            .parse::<usize>()
+            .ok()
+            .filter(|top| (1..=max).contains(top))
+            .ok_or_else(|| {
+                ApiError::invalid(format!("top: {value:?} is not a whole number from 1 to {max}"))
+            }),
+    }
+}
+
+/// `POST /api/rank?top=N`: the body is a profile in the crate's JSON form; the answer is the
+/// ranking in the crate's JSON form, with the best `top` programs and every exclusion.
+async fn rank(
+    State(state): State<SharedState>,
+    RawQuery(query): RawQuery,
+    body: Bytes,
+) -> Result<Response, ApiError> {
+    let config = &state.config;
+    let top = top_from_query(query.as_deref(), config.default_top, config.max_top)?;
+    let profile: StudentProfile = from_json("profile", &body)?;
+    // Ranking is a bounded amount of CPU work (the catalogue is fixed at start-up), so it runs
+    // on the request's task; the concurrency bound keeps the number of such tasks in check.
+    let ranking = state.data.selector().rank_top(&profile, top)?;
+    to_json(&ranking)
+}
+
+async fn programs(State(state): State<SharedState>) -> Response {
+    json_text(state.programs_json.clone())
+}
+
+async fn program(State(state): State<SharedState>, Path(id): Path<String>) -> Result<Response, ApiError> {
+    let program = state
+        .data
+        .catalog()
+        .get(&id)
+        .ok_or_else(|| ApiError::from(himkit::Error::UnknownProgram { id: id.clone() }))?;
+    to_json(program)
+}
+
+/// The body of `POST /api/compare`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CompareRequest {
+    /// 2 to 10 program ids.
+    ids: Vec<String>,
+    /// The profile; the documented example profile (a student in Ohio) when absent.
+    #[serde(default)]
+    profile: Option<StudentProfile>,
+}
+
+async fn compare(State(state): State<SharedState>, body: Bytes) -> Result<Response, ApiError> {
+    let request: CompareRequest = from_json("request", &body)?;
+    let profile = request
+        .profile
+        .unwrap_or_else(|| StudentProfile::example(UsState::Ohio));
+    let ids: Vec<&str> = request.ids.iter().map(String::as_str).collect();
+    let comparison = state.data.selector().compare(&profile, &ids)?;
+    to_json(&comparison)
+}
+
+async fn wages(State(state): State<SharedState>) -> Response {
+    json_text(state.wages_json.clone())
+}
+
+async fn openapi() -> Response {
+    json_text(crate::openapi::DOCUMENT.to_owned())
+}
+
+/// Unknown routes: a JSON 404 under `/api/`, a small page elsewhere.
+pub async fn not_found(uri: Uri) -> Response {
+    if uri.path().starts_with("/api/") || uri.path() == "/api" {
+        ApiError::not_found(format!("no route {}", uri.path())).into_response()
+    } else {
+        (
+            axum::http::StatusCode::NOT_FOUND,
+            Html(
+                "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Not found</title></head>\
+                 <body><p>No such page. <a href=\"/\">Back to the program finder</a>.</p></body></html>",
+            ),
+        )
+            .into_response()
+    }
+}

@@ -1,0 +1,114 @@
+//! What the server serves: the catalogue, the wage figures and the selector prepared from them.
+//!
+//! This is the one place where the data source is chosen: [`Data::load`] takes the embedded
+//! dataset unless the command line names other files. To serve another catalogue by default,
+//! change `default_dataset`.
+
+use std::path::Path;
+
+use himkit::io::{OewsOptions, read_catalog_csv, read_oews_path};
+use himkit::{Catalog, Dataset, HimOccupation, Selector, WageStatistics};
+
+/// The served data, prepared once at start-up and shared by every request.
+#[derive(Debug)]
+pub struct Data {
+    catalog: Catalog,
+    wages: Vec<WageStatistics>,
+    selector: Selector,
+    source: String,
+}
+
+/// The dataset served when no file is named: the catalogue and wage figures that ship with
+/// himkit.
+fn default_dataset() -> Result<(Dataset, String), String> {
+    let dataset = Dataset::embedded().map_err(|error| error.to_string())?;
+    Ok((
+        dataset,
+        "the illustrative catalogue embedded in himkit (fictional programs)".to_owned(),
+    ))
+}
+
+impl Data {
+    /// Loads the default dataset, with the programs of `programs` (a JSON array of programs, or
+    /// a catalogue CSV by its `.csv` extension) and the wage figures of `oews` (a BLS OEWS
+    /// workbook or CSV, filtered to the HIM occupations) in place of the defaults when given.
+    ///
+    /// # Errors
+    /// The library's message for a file that cannot be read or holds an invalid value.
+    pub fn load(programs: Option<&Path>, oews: Option<&Path>) -> Result<Self, String> {
+        let (dataset, mut source) = default_dataset()?;
+        let catalog = match programs {
+            Some(path) => {
+                source = format!("programs from {}", path.display());
+                read_programs(path)?
+            }
+            None => dataset.catalog().clone(),
+        };
+        let wages = match oews {
+            Some(path) => {
+                let mut options = OewsOptions::new();
+                options.occupations = HimOccupation::all().map(HimOccupation::soc).collect();
+                let outcome = read_oews_path(path, &options).map_err(|error| error.to_string())?;
+                if outcome.items.is_empty() {
+                    return Err(format!(
+                        "{}: no rows for the HIM occupations (11-9111, 29-9021, 29-2072, 29-2071)",
+                        path.display()
+                    ));
+                }
+                outcome.items
+            }
+            None => dataset.wages().to_vec(),
+        };
+        Ok(Self::new(catalog, wages, source))
+    }
+
+    /// Serves `catalog` and `wages`; `source` says where they came from, for the page.
+    #[must_use]
+    pub fn new(catalog: Catalog, wages: Vec<WageStatistics>, source: String) -> Self {
+        let selector = Selector::new(&catalog, &wages);
+        Self {
+            catalog,
+            wages,
+            selector,
+            source,
+        }
+    }
+
+    /// The programs, in the catalogue's order.
+    #[must_use]
+    pub fn catalog(&self) -> &Catalog {
+        &self.catalog
+    }
+
+    /// The wage figures.
+    #[must_use]
+    pub fn wages(&self) -> &[WageStatistics] {
+        &self.wages
+    }
+
+    /// The selector prepared from the catalogue and the wage figures.
+    #[must_use]
+    pub fn selector(&self) -> &Selector {
+        &self.selector
+    }
+
+    /// Where the programs come from, in words.
+    #[must_use]
+    pub fn source(&self) -> &str {
+        &self.source
+    }
+}
+
+fn read_programs(path: &Path) -> Result<Catalog, String> {
+    let name = path.display().to_string();
+    let is_csv = path
+        .extension()
+        .is_some_and(|extension| extension.eq_ignore_ascii_case("csv"));
+    if is_csv {
+        let file = std::fs::File::open(path).map_err(|error| format!("{name}: {error}"))?;
+        read_catalog_csv(&name, std::io::BufReader::new(file)).map_err(|error| error.to_string())
+    } else {
+        let text = std::fs::read_to_string(path).map_err(|error| format!("{name}: {error}"))?;
+        Catalog::from_json_str(&name, &text).map_err(|error| error.to_string())
+    }
+}

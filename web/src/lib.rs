@@ -1,0 +1,153 @@
+//! himkit on the web: a page for prospective HIM students and their advisors, and an HTTP JSON
+//! API for other tools, over the himkit library.
+//!
+//! [`app`] builds the whole application (routes and the protective layers); [`serve`] runs it
+//! on a listener until a shutdown signal, then lets requests in flight finish. The binary
+//! `himkit-web` parses the command line, loads the [`data::Data`] and calls both.
+
+pub mod api;
+pub mod data;
+pub mod error;
+mod layers;
+pub mod openapi;
+pub mod page;
+
+use std::future::Future;
+use std::sync::Arc;
+use std::time::Duration;
+
+use axum::Router;
+use hyper::server::conn::http1;
+use hyper_util::rt::{TokioIo, TokioTimer};
+use hyper_util::server::graceful::GracefulShutdown;
+use hyper_util::service::TowerToHyperService;
+use tokio::net::TcpListener;
+
+use crate::data::Data;
+
+pub use crate::layers::harden;
+
+/// The server's limits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Config {
+    /// The largest request body accepted, in bytes (413 past it).
+    pub body_limit: usize,
+    /// The longest a request may take, reading its body included (408 past it).
+    pub request_timeout: Duration,
+    /// The longest a client may take to send a request's headers before the connection is
+    /// closed.
+    pub header_timeout: Duration,
+    /// How many requests are worked on at once; more wait their turn (within the timeout).
+    pub concurrency: usize,
+    /// How long requests in flight may go on after a shutdown signal.
+    pub shutdown_grace: Duration,
+    /// The most ranked programs `POST /api/rank?top=N` returns.
+    pub max_top: usize,
+    /// How many ranked programs `POST /api/rank` returns without `top`.
+    pub default_top: usize,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Self {
+            body_limit: 64 * 1024,
+            request_timeout: Duration::from_secs(10),
+            header_timeout: Duration::from_secs(10),
+            concurrency: 256,
+            shutdown_grace: Duration::from_secs(10),
+            max_top: 200,
+            default_top: 20,
+        }
+    }
+}
+
+/// What every handler shares.
+#[derive(Debug)]
+pub struct AppState {
+    /// The served data.
+    pub data: Data,
+    /// The limits.
+    pub config: Config,
+    /// `GET /api/programs`, serialized once.
+    pub programs_json: String,
+    /// `GET /api/wages`, serialized once.
+    pub wages_json: String,
+}
+
+/// The shared state handlers receive.
+pub type SharedState = Arc<AppState>;
+
+/// The application: every route, behind [`harden`]'s layers.
+///
+/// # Errors
+/// If the catalogue or the wage figures cannot be serialized, which validated values do not
+/// cause.
+pub fn app(data: Data, config: Config) -> Result<Router, String> {
+    let programs_json =
+        serde_json::to_string(data.catalog().programs()).map_err(|error| error.to_string())?;
+    let wages_json = serde_json::to_string(data.wages()).map_err(|error| error.to_string())?;
+    let state = Arc::new(AppState {
+        data,
+        config,
+        programs_json,
+        wages_json,
+    });
+    let router = api::routes()
+        .merge(page::routes())
+        .fallback(api::not_found)
+        .with_state(state);
+    Ok(harden(router, &config))
+}
+
+/// Serves `app` on `listener` until `shutdown` completes, then stops accepting connections and
+/// waits up to [`Config::shutdown_grace`] for requests in flight.
+///
+/// # Errors
+/// None so far: a failed accept is logged and the loop goes on.
+pub async fn serve(
+    listener: TcpListener,
+    app: Router,
+    config: Config,
+    shutdown: impl Future<Output = ()>,
+) -> std::io::Result<()> {
+    let graceful = GracefulShutdown::new();
+    let mut shutdown = std::pin::pin!(shutdown);
+    loop {
+        tokio::select! {
+            accepted = listener.accept() => {
+                let stream = match accepted {
+                    Ok((stream, _)) => stream,
+                    Err(error) => {
+                        // Out of file descriptors and the like: wait a little, go on.
+                        tracing::warn!("accept failed: {error}");
+                        tokio::time::sleep(Duration::from_millis(20)).await;
+                        continue;
+                    }
+                };
+                if let Err(error) = stream.set_nodelay(true) {
+                    tracing::debug!("set_nodelay failed: {error}");
+                }
+                let connection = http1::Builder::new()
+                    .timer(TokioTimer::new())
+                    .header_read_timeout(config.header_timeout)
+                    .serve_connection(TokioIo::new(stream), TowerToHyperService::new(app.clone()));
+                let connection = graceful.watch(connection);
+                tokio::spawn(async move {
+                    if let Err(error) = connection.await {
+                        tracing::debug!("connection ended: {error}");
+                    }
+                });
+            }
+            () = &mut shutdown => break,
+        }
+    }
+    drop(listener);
+    tracing::info!("shutting down: waiting for requests in flight");
+    tokio::select! {
+        () = graceful.shutdown() => tracing::info!("all connections closed"),
+        () = tokio::time::sleep(config.shutdown_grace) => {
+            tracing::warn!("requests still in flight after {:?}; stopping", config.shutdown_grace);
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,422 @@
+//! The page: the layout, the profile form, the ranked table with its explanations, the
+//! exclusions and how stable the top is.
+
+use himkit::select::{Criterion, Method, RankedProgram, Sensitivity, UnknownPolicy};
+use himkit::{
+    AccreditationState, Credential, DegreeLevel, DeliveryMode, Eligibility, Program, Ranking, Selector,
+    Skill, UsState,
+};
+use maud::{DOCTYPE, Markup, html};
+
+use super::chart::score_bar;
+use super::form::{ProfileForm, weight_key};
+use super::labels;
+
+/// The page around `body`.
+#[must_use]
+pub fn layout(title: &str, body: &Markup, source: &str) -> Markup {
+    html! {
+        (DOCTYPE)
+        html lang="en" {
+            head {
+                meta charset="utf-8";
+                meta name="viewport" content="width=device-width, initial-scale=1";
+                title { (title) }
+                link rel="stylesheet" href="/static/app.css";
+                script src="/static/app.js" defer {}
+            }
+            body {
+                a.skip href="#results" { "Skip to the results" }
+                header.site {
+                    h1 { a href="/" { "HIM program finder" } }
+                    p { "Health Information Management programs ranked for you, with every reason shown." }
+                }
+                main { (body) }
+                footer.site {
+                    p { "Programs: " (source) ". Wages: U.S. Bureau of Labor Statistics (OEWS), as cited in each row. "
+                        "Scores are made by " a href="/api/openapi.json" { "himkit" } "; check accreditation in CAHIIM's program directory before you apply." }
+                }
+            }
+        }
+    }
+}
+
+/// The profile form, filled with `form`'s values.
+#[must_use]
+pub fn profile_form(form: &ProfileForm) -> Markup {
+    html! {
+        form.profile #profile action="/" method="get" aria-labelledby="profile-heading" {
+            h2 #profile-heading { "Your profile" }
+            input type="hidden" name="submitted" value="1";
+            div.fields {
+                fieldset {
+                    legend { "Where and how" }
+                    label for="state" { "Home state" }
+                    select #state name="state" {
+                        @for state in UsState::all() {
+                            option value=(state.code()) selected[form.state == state.code()] { (state.code()) " — " (state.name()) }
+                        }
+                    }
+                    fieldset.choices {
+                        legend { "Delivery you accept" }
+                        @for mode in DeliveryMode::all() {
+                            @let id = format!("delivery-{}", mode.as_str());
+                            div.choice {
+                                input type="checkbox" id=(id) name="delivery" value=(mode.as_str()) checked[form.delivery.contains(mode.as_str())];
+                                label for=(id) { (labels::delivery(mode)) }
+                            }
+                        }
+                    }
+                    label for="preferred" { "Preferred delivery" }
+                    select #preferred name="preferred" {
+                        option value="" selected[form.preferred.is_empty()] { "No preference" }
+                        @for mode in DeliveryMode::all() {
+                            option value=(mode.as_str()) selected[form.preferred == mode.as_str()] { (labels::delivery(mode)) }
+                        }
+                    }
+                }
+                fieldset {
+                    legend { "What you want" }
+                    fieldset.choices {
+                        legend { "Degree levels" }
+                        @for level in DegreeLevel::all() {
+                            @let id = format!("level-{}", level.as_str());
+                            div.choice {
+                                input type="checkbox" id=(id) name="level" value=(level.as_str()) checked[form.levels.contains(level.as_str())];
+                                label for=(id) { (labels::level(level)) }
+                            }
+                        }
+                    }
+                    label for="credential" { "Credential you aim for" }
+                    select #credential name="credential" {
+                        option value="" selected[form.credential.is_empty()] { "Any" }
+                        @for credential in Credential::all() {
+                            option value=(credential.as_str()) selected[form.credential == credential.as_str()] { (credential.abbreviation()) }
+                        }
+                    }
+                    div.choice {
+                        input type="checkbox" #accredited name="accredited" value="yes" checked[form.accredited];
+                        label for="accredited" { "Accreditation that counts for credentials is required" }
+                    }
+                    div.choice {
+                        input type="checkbox" #practice name="practice" value="yes" checked[form.practice];
+                        label for="practice" { "A professional practice experience is required" }
+                    }
+                }
+                fieldset {
+                    legend { "Limits" }
+                    label for="max_cost" { "Most you will pay in total tuition ($)" }
+                    input #max_cost name="max_cost" type="text" inputmode="numeric" autocomplete="off" value=(form.max_cost) placeholder="no limit";
+                    label for="max_months" { "Longest program (months)" }
+                    input #max_months name="max_months" type="number" min="1" max="120" value=(form.max_months) placeholder="no limit";
+                    label for="unknown" { "When a program's answer to a requirement is unknown" }
+                    select #unknown name="unknown" {
+                        option value=(UnknownPolicy::KeepAndFlag.as_str()) selected[form.unknown == UnknownPolicy::KeepAndFlag.as_str()] { "Keep and flag it" }
+                        option value=(UnknownPolicy::Exclude.as_str()) selected[form.unknown == UnknownPolicy::Exclude.as_str()] { "Leave it out" }
+                    }
+                    label for="method" { "Method" }
+                    select #method name="method" {
+                        option value=(Method::WeightedSum.as_str()) selected[form.method == Method::WeightedSum.as_str()] { "Weighted sum" }
+                        option value=(Method::Topsis.as_str()) selected[form.method == Method::Topsis.as_str()] { "TOPSIS (closeness to the ideal)" }
+                    }
+                }
+                (skills_and_weights(form))
+            }
+            div.actions { button type="submit" { "Rank programs" } }
+        }
+    }
+}
+
+/// The skills and the weights, the form's second half.
+fn skills_and_weights(form: &ProfileForm) -> Markup {
+    html! {
+        fieldset.choices.skills {
+            legend { "Skills you want to learn" }
+            @for skill in Skill::all() {
+                @let id = format!("skill-{}", skill.as_str());
+                div.choice {
+                    input type="checkbox" id=(id) name="skill" value=(skill.as_str()) checked[form.skills.contains(skill.as_str())];
+                    label for=(id) { (labels::skill(skill)) }
+                }
+            }
+        }
+        fieldset.weights {
+            legend { "How much each criterion matters (scaled to sum to 1; 0 leaves it out)" }
+            @for criterion in Criterion::all() {
+                @let key = weight_key(criterion);
+                div.weight {
+                    svg.swatch viewBox="0 0 10 10" aria-hidden="true" { rect class=(format!("c-{}", criterion.as_str())) width="10" height="10" {} }
+                    label for=(key) { (labels::criterion(criterion)) }
+                    input id=(key) name=(key) type="number" min="0" step="any" inputmode="decimal"
+                        value=(form.weights.get(&criterion).map_or("", String::as_str));
+                }
+            }
+        }
+    }
+}
+
+/// The problems with a submitted form.
+#[must_use]
+pub fn problems(problems: &[String]) -> Markup {
+    html! {
+        section #results.problems role="alert" aria-labelledby="problems-heading" {
+            h2 #problems-heading { "The profile cannot be used" }
+            ul { @for problem in problems { li { (problem) } } }
+        }
+    }
+}
+
+fn accreditation(program: &Program) -> Markup {
+    match program.accreditation() {
+        AccreditationState::Known(accreditation) => html! {
+            span class=(if accreditation.counts_for_credential_eligibility() { "accredited" } else { "not-accredited" }) {
+                (accreditation.accreditor()) ": " (accreditation.status().as_str().replace('-', " "))
+            }
+        },
+        AccreditationState::NotVerified => html! {
+            span.unverified { "not verified — check the CAHIIM directory" }
+        },
+        _ => html! { span.not-accredited { "none" } },
+    }
+}
+
+/// RHIT and RHIA eligibility in a few words, with the reasons on hover and in the explanation.
+fn eligibility(program: &Program) -> Markup {
+    html! {
+        ul.eligibility {
+            @for credential in [Credential::Rhit, Credential::Rhia] {
+                @match program.eligibility(credential) {
+                    Eligibility::Eligible => li.eligible { (credential.abbreviation()) ": eligible" },
+                    Eligibility::Unknown { reason } => li.unknown title=(reason) { (credential.abbreviation()) ": unknown" },
+                    _ => {},
+                }
+            }
+        }
+    }
+}
+
+fn eligibility_details(program: &Program) -> Markup {
+    html! {
+        ul {
+            @for credential in [Credential::Rhit, Credential::Rhia] {
+                li {
+                    strong { (credential.abbreviation()) } ": "
+                    @match program.eligibility(credential) {
+                        Eligibility::Eligible => "eligible",
+                        Eligibility::NotEligible { reasons } => {
+                            "not eligible: " (reasons.iter().map(ToString::to_string).collect::<Vec<_>>().join("; "))
+                        }
+                        Eligibility::Unknown { reason } => { "unknown: " (reason) }
+                        Eligibility::NoProgramRequired => "no program required",
+                        _ => "no confirmed rule",
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The total cost, with an estimate marked.
+#[must_use]
+pub fn total_cost(entry: &RankedProgram) -> Markup {
+    html! {
+        @match entry.total_cost() {
+            Some(total) if entry.cost_is_estimate() => { (total) " " span.estimate { "(estimate)" } }
+            Some(total) => (total),
+            None => span.unknown { "unknown" },
+        }
+        " " span.residency { (entry.residency().as_str().replace('-', " ")) }
+    }
+}
+
+fn delivery(program: &Program) -> String {
+    program
+        .delivery()
+        .known()
+        .map_or("delivery unknown", |delivery| labels::delivery(delivery.mode()))
+        .to_owned()
+}
+
+fn explanation(entry: &RankedProgram, program: &Program) -> Markup {
+    html! {
+        details.explain {
+            summary { "Why rank " (entry.rank()) "? Full explanation of " (program.name()) }
+            div.explain-body {
+                table.contributions {
+                    caption { "Each criterion's part of the score (they sum to " (format!("{:.3}", entry.score())) ")" }
+                    thead { tr { th scope="col" { "Criterion" } th scope="col" { "Value" } th scope="col" { "Normalised" } th scope="col" { "Weight" } th scope="col" { "Contribution" } } }
+                    tbody {
+                        @for part in entry.contributions() {
+                            tr {
+                                th scope="row" {
+                                    svg.swatch viewBox="0 0 10 10" aria-hidden="true" { rect class=(format!("c-{}", part.criterion.as_str())) width="10" height="10" {} }
+                                    (labels::criterion(part.criterion))
+                                }
+                                td data-label="Value" { (part.value) }
+                                td data-label="Normalised" { (format!("{:.3}", part.normalised)) }
+                                td data-label="Weight" { (format!("{:.3}", part.weight)) }
+                                td data-label="Contribution" { (format!("+{:.4}", part.contribution)) }
+                            }
+                        }
+                    }
+                }
+                @if !entry.missing().is_empty() {
+                    h4 { "Missing criteria" }
+                    ul.missing {
+                        @for missing in entry.missing() {
+                            li { (labels::criterion(missing.criterion)) ": " (missing.why) " — " (labels::treatment(missing.treatment)) }
+                        }
+                    }
+                }
+                @if !entry.flags().is_empty() {
+                    h4 { "Unknown answers to check" }
+                    ul.flags { @for flag in entry.flags() { li { (flag) } } }
+                }
+                h4 { "Credentials" }
+                (eligibility_details(program))
+                dl {
+                    @if let Some(source) = entry.earnings_source() {
+                        dt { "Expected earnings from" } dd { (source) }
+                    }
+                    dt { "Payback" } dd { (entry.payback()) }
+                    dt { "Program" } dd { (program) " · " (labels::level(program.degree_level())) " · " (program.length_months()) " months · id " code { (program.id()) } }
+                }
+            }
+        }
+    }
+}
+
+/// The ranked table, the exclusions and the comparison form.
+#[must_use]
+pub fn results(form: &ProfileForm, ranking: &Ranking, selector: &Selector, shown_of: usize) -> Markup {
+    html! {
+        section #results aria-labelledby="results-heading" {
+            h2 #results-heading { "Ranked programs" }
+            p.summary {
+                (ranking.entries().len()) " shown of " (shown_of) " ranked; " (ranking.exclusions().len()) " excluded; "
+                (ranking.out_of()) " considered. Method: " (ranking.method().as_str().replace('-', " ")) ". Bands: strong ≥ 0.75, good ≥ 0.55, weaker below."
+            }
+            @for note in form.notes() { p.note { (note) } }
+            ul.legend aria-label="Colours of the criteria in the score bars" {
+                @for (criterion, weight) in ranking.criteria() {
+                    li {
+                        svg.swatch viewBox="0 0 10 10" aria-hidden="true" { rect class=(format!("c-{}", criterion.as_str())) width="10" height="10" {} }
+                        (labels::criterion(*criterion)) " " (format!("{weight:.2}"))
+                    }
+                }
+            }
+            @if ranking.entries().is_empty() {
+                p.empty { "No program meets every requirement of this profile. The reasons for each are listed below." }
+            } @else {
+                form #compare action="/compare" method="get" {
+                    @for (key, value) in form.pairs() { input type="hidden" name=(key) value=(value); }
+                    @for (key, value) in form.weight_pairs() { input type="hidden" name=(key) value=(value); }
+                    p.compare-bar {
+                        button type="submit" #compare-button { "Compare chosen programs" }
+                        span #compare-status aria-live="polite" { " Tick 2 to 10 programs in the table." }
+                    }
+                }
+                div.table-wrap {
+                    table.ranking {
+                        thead {
+                            tr {
+                                th scope="col" { span.visually-hidden { "Compare" } }
+                                th scope="col" { "Rank" }
+                                th scope="col" { "Program" }
+                                th scope="col" { "Score" }
+                                th scope="col" { "Accreditation" }
+                                th scope="col" { "Credentials" }
+                                th scope="col" { "Total cost" }
+                                th scope="col" { "Payback" }
+                            }
+                        }
+                        @for entry in ranking.entries() {
+                            @if let Some(program) = selector.program(entry.id().as_str()) {
+                                tbody.entry #(format!("entry-{}", entry.id())) {
+                                    tr.main {
+                                        td.pick data-label="Compare" {
+                                            input type="checkbox" name="id" value=(entry.id()) form="compare"
+                                                id=(format!("pick-{}", entry.id())) checked[form.ids.iter().any(|id| id == entry.id().as_str())];
+                                            label.visually-hidden for=(format!("pick-{}", entry.id())) { "Compare " (program.name()) }
+                                        }
+                                        td.rank data-label="Rank" { (entry.rank()) }
+                                        td.program data-label="Program" {
+                                            strong { (program.name()) }
+                                            br;
+                                            (program.institution().name()) ", " (program.institution().city()) ", " (program.institution().state())
+                                            br;
+                                            span.meta { (labels::level(program.degree_level())) " · " (delivery(program)) " · " (program.length_months()) " months" }
+                                        }
+                                        td.score data-label="Score" {
+                                            span class=(format!("band band-{}", entry.band())) { (entry.band()) }
+                                            " " (format!("{:.3}", entry.score()))
+                                            (score_bar(entry))
+                                        }
+                                        td data-label="Accreditation" { (accreditation(program)) }
+                                        td data-label="Credentials" { (eligibility(program)) }
+                                        td data-label="Total cost" { (total_cost(entry)) }
+                                        td data-label="Payback" { (entry.payback()) }
+                                    }
+                                    tr.more {
+                                        td colspan="8" { (explanation(entry, program)) }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            (exclusions(ranking, selector))
+        }
+    }
+}
+
+fn exclusions(ranking: &Ranking, selector: &Selector) -> Markup {
+    html! {
+        @if !ranking.exclusions().is_empty() {
+            details.exclusions open[ranking.exclusions().len() <= 30] {
+                summary { h3 { "Excluded programs (" (ranking.exclusions().len()) "), with every reason" } }
+                ul {
+                    @for exclusion in ranking.exclusions() {
+                        li {
+                            @if let Some(program) = selector.program(exclusion.id().as_str()) {
+                                strong { (program.name()) } ", " (program.institution().name()) " "
+                            }
+                            code { (exclusion.id()) } ": "
+                            (exclusion.reasons().iter().map(ToString::to_string).collect::<Vec<_>>().join("; "))
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// How stable the top is when each weight moves.
+#[must_use]
+pub fn stability(sensitivity: &Sensitivity) -> Markup {
+    html! {
+        section.stability aria-labelledby="stability-heading" {
+            h2 #stability-heading { "How stable is the top?" }
+            p { "Each weight in turn moved by ±" (format!("{:.0}", sensitivity.change_percent)) "%:" }
+            ul {
+                @for range in &sensitivity.ranges {
+                    li {
+                        code { (range.id) } ": rank " (range.rank)
+                        @if range.best == range.worst { ", unchanged" } @else { ", between " (range.best) " and " (range.worst) }
+                    }
+                }
+            }
+            p {
+                @match &sensitivity.displacement {
+                    Some(change) => {
+                        "The leader changes to " code { (change.new_leader) } " if the weight of "
+                        (labels::criterion(change.criterion)) " goes from " (format!("{:.3}", change.from)) " to "
+                        (format!("{:.3}", change.to)) " (" (format!("{:+.0}", change.relative_change * 100.0)) "%)."
+                    }
+                    None => "No change of a single weight displaces the leader.",
+                }
+            }
+        }
+    }
+}

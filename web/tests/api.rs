@@ -1,0 +1,487 @@
+//! The JSON API over a real listener on a random loopback port: every route, every error status,
+//! the limits, a slow client, concurrent requests, a panicking handler, start-up and shutdown.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    clippy::format_push_string
+)] // Test code.
+
+mod common;
+
+use std::collections::BTreeSet;
+use std::time::{Duration, Instant};
+
+use axum::Router;
+use axum::routing::get;
+use common::{start, start_router};
+use himkit::{StudentProfile, UsState};
+use himkit_web::api::ApiRoute;
+use himkit_web::{Config, harden};
+use reqwest::StatusCode;
+use serde_json::{Value, json};
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+
+fn default_profile() -> Value {
+    serde_json::to_value(StudentProfile::example(UsState::Ohio)).unwrap()
+}
+
+async fn error_of(response: reqwest::Response, status: StatusCode) -> String {
+    assert_eq!(response.status(), status);
+    assert_eq!(
+        response.headers()["content-type"].to_str().unwrap(),
+        "application/json"
+    );
+    let body: Value = response.json().await.unwrap();
+    assert_eq!(body["error"]["status"], json!(status.as_u16()), "{body}");
+    body["error"]["message"].as_str().unwrap().to_owned()
+}
+
+#[tokio::test]
+async fn rank_returns_the_library_ranking_with_a_default_and_a_maximum_top() {
+    let server = start(Config::default()).await;
+    let client = reqwest::Client::new();
+    let response = client
+        .post(server.url("/api/rank"))
+        .json(&default_profile())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::OK);
+    assert_eq!(response.headers()["x-content-type-options"], "nosniff");
+    let ranking: Value = response.json().await.unwrap();
+    let entries = ranking["entries"].as_array().unwrap();
+    assert!(!entries.is_empty() && entries.len() <= 20);
+    assert_eq!(ranking["out_of"], json!(17));
+    assert_eq!(entries[0]["rank"], json!(1));
+    assert!(!ranking["exclusions"].as_array().unwrap().is_empty());
+
+    // The same as the library's answer.
+    let dataset = himkit::Dataset::embedded().unwrap();
+    let selector = himkit::Selector::new(dataset.catalog(), dataset.wages());
+    let expected = selector
+        .rank_top(&StudentProfile::example(UsState::Ohio), 20)
+        .unwrap();
+    assert_eq!(ranking, serde_json::to_value(&expected).unwrap());
+
+    let one: Value = client
+        .post(server.url("/api/rank?top=1"))
+        .json(&json!({"home_state": "OH", "require_accreditation": false}))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(one["entries"].as_array().unwrap().len(), 1);
+
+    for bad in ["0", "201", "ten", "-1"] {
+        let response = client
+            .post(server.url(&format!("/api/rank?top={bad}")))
+            .json(&default_profile())
+            .send()
+            .await
+            .unwrap();
+        let message = error_of(response, StatusCode::UNPROCESSABLE_ENTITY).await;
+        assert_eq!(
+            message,
+            format!("top: {bad:?} is not a whole number from 1 to 200")
+        );
+    }
+}
+
+#[tokio::test]
+async fn programs_one_program_compare_wages_and_openapi() {
+    let server = start(Config::default()).await;
+    let client = reqwest::Client::new();
+    let programs: Value = client
+        .get(server.url("/api/programs"))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let programs = programs.as_array().unwrap();
+    assert_eq!(programs.len(), 17);
+    let id = programs[0]["id"].as_str().unwrap();
+
+    let program: Value = client
+        .get(server.url(&format!("/api/programs/{id}")))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(&program, &programs[0]);
+
+    let comparison: Value = client
+        .post(server.url("/api/compare"))
+        .json(&json!({"ids": [programs[0]["id"], programs[1]["id"]], "profile": default_profile()}))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(comparison["ids"], json!([programs[0]["id"], programs[1]["id"]]));
+    assert_eq!(comparison["rows"].as_array().unwrap().len(), 10);
+    // Without a profile, the documented example profile.
+    let response = client
+        .post(server.url("/api/compare"))
+        .json(&json!({"ids": [programs[0]["id"], programs[1]["id"]]}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::OK);
+
+    let wages: Value = client
+        .get(server.url("/api/wages"))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let wages = wages.as_array().unwrap();
+    assert!(wages.len() > 4);
+    assert!(wages.iter().any(|row| row["occupation"] == json!("11-9111")));
+
+    let openapi: Value = client
+        .get(server.url("/api/openapi.json"))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(openapi["openapi"], json!("3.1.0"));
+}
+
+/// Every route of the router is in the OpenAPI document and every operation of the document is
+/// served (neither 404 nor 405 on its method).
+#[tokio::test]
+async fn the_openapi_document_matches_the_router() {
+    let document: Value = serde_json::from_str(himkit_web::openapi::DOCUMENT).unwrap();
+    let mut documented = BTreeSet::new();
+    for (path, operations) in document["paths"].as_object().unwrap() {
+        for method in operations.as_object().unwrap().keys() {
+            documented.insert((method.clone(), path.clone()));
+        }
+    }
+    let routed: BTreeSet<(String, String)> = ApiRoute::ALL
+        .iter()
+        .map(|route| (route.method().to_owned(), route.path().to_owned()))
+        .collect();
+    assert_eq!(documented, routed);
+
+    let server = start(Config::default()).await;
+    let client = reqwest::Client::new();
+    for (method, path) in &documented {
+        let url = server.url(&path.replace("{id}", "lakeside-cc-hit-aas"));
+        let request = match method.as_str() {
+            "get" => client.get(&url),
+            "post" => client.post(&url).body("{}"),
+            other => panic!("unexpected method {other}"),
+        };
+        let status = request.send().await.unwrap().status();
+        assert!(
+            status != StatusCode::NOT_FOUND && status != StatusCode::METHOD_NOT_ALLOWED,
+            "{method} {path}: {status}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn every_error_status_has_a_json_body_with_the_library_message() {
+    let server = start(Config::default()).await;
+    let client = reqwest::Client::new();
+    let post = |path: &str, body: &str| client.post(server.url(path)).body(body.to_owned()).send();
+
+    // 400: malformed JSON, truncated, trailing characters.
+    let message = error_of(
+        post("/api/rank", "{\"home_state\": ").await.unwrap(),
+        StatusCode::BAD_REQUEST,
+    )
+    .await;
+    assert!(message.starts_with("profile line 1, column 15"), "{message}");
+    error_of(post("/api/rank", "").await.unwrap(), StatusCode::BAD_REQUEST).await;
+    let message = error_of(
+        post("/api/rank", "{\"home_state\": \"OH\"} x").await.unwrap(),
+        StatusCode::BAD_REQUEST,
+    )
+    .await;
+    assert!(message.contains("trailing characters"), "{message}");
+    error_of(post("/api/compare", "[").await.unwrap(), StatusCode::BAD_REQUEST).await;
+
+    // 422: the library's message names the field, the value and the rule.
+    let message = error_of(
+        post(
+            "/api/rank",
+            r#"{"home_state": "OH", "weights": {"total-cost": -1}}"#,
+        )
+        .await
+        .unwrap(),
+        StatusCode::UNPROCESSABLE_ENTITY,
+    )
+    .await;
+    assert_eq!(
+        message,
+        "profile: weights.total-cost: -1 is not a finite, non-negative weight"
+    );
+    let message = error_of(
+        post(
+            "/api/rank",
+            r#"{"home_state": "OH", "degree_levels": ["bachelors"]}"#,
+        )
+        .await
+        .unwrap(),
+        StatusCode::UNPROCESSABLE_ENTITY,
+    )
+    .await;
+    assert!(
+        message.contains("field degree_levels[0]")
+            && message.contains("\"bachelors\" is not a known degree_level"),
+        "{message}"
+    );
+    let message = error_of(
+        post("/api/rank", r#"{"home": "OH"}"#).await.unwrap(),
+        StatusCode::UNPROCESSABLE_ENTITY,
+    )
+    .await;
+    assert!(message.contains("unknown field `home`"), "{message}");
+    let message = error_of(
+        post("/api/compare", r#"{"ids": ["lakeside-cc-hit-aas"]}"#)
+            .await
+            .unwrap(),
+        StatusCode::UNPROCESSABLE_ENTITY,
+    )
+    .await;
+    assert_eq!(message, "ids: 1 programs cannot be compared: give 2 to 10 ids");
+
+    // 404: an unknown id, in a path or in a comparison, and an unknown route.
+    let message = error_of(
+        client
+            .get(server.url("/api/programs/no-such-program"))
+            .send()
+            .await
+            .unwrap(),
+        StatusCode::NOT_FOUND,
+    )
+    .await;
+    assert_eq!(message, "no program with id \"no-such-program\" in the catalogue");
+    let message = error_of(
+        post("/api/compare", r#"{"ids": ["lakeside-cc-hit-aas", "nope"]}"#)
+            .await
+            .unwrap(),
+        StatusCode::NOT_FOUND,
+    )
+    .await;
+    assert_eq!(message, "no program with id \"nope\" in the catalogue");
+    let message = error_of(
+        client.get(server.url("/api/nothing")).send().await.unwrap(),
+        StatusCode::NOT_FOUND,
+    )
+    .await;
+    assert_eq!(message, "no route /api/nothing");
+
+    // 405, with the Allow header.
+    let response = client.delete(server.url("/api/rank")).send().await.unwrap();
+    assert_eq!(response.headers()["allow"], "POST");
+    error_of(response, StatusCode::METHOD_NOT_ALLOWED).await;
+}
+
+#[tokio::test]
+async fn a_body_past_the_limit_is_413_whether_its_length_is_announced_or_not() {
+    let config = Config {
+        body_limit: 1024,
+        ..Config::default()
+    };
+    let server = start(config).await;
+    let client = reqwest::Client::new();
+    let big = format!(
+        "{{\"home_state\": \"OH\", \"relocation_states\": [{}\"KY\"]}}",
+        "\"IN\", ".repeat(300)
+    );
+    let message = error_of(
+        client
+            .post(server.url("/api/rank"))
+            .body(big.clone())
+            .send()
+            .await
+            .unwrap(),
+        StatusCode::PAYLOAD_TOO_LARGE,
+    )
+    .await;
+    assert_eq!(message, "request body too large: the limit is 1024 bytes");
+
+    // Chunked, without Content-Length: the limit applies while reading.
+    let mut request = String::from(
+        "POST /api/rank HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n",
+    );
+    for chunk in big.as_bytes().chunks(100) {
+        request.push_str(&format!(
+            "{:x}\r\n{}\r\n",
+            chunk.len(),
+            std::str::from_utf8(chunk).unwrap()
+        ));
+    }
+    request.push_str("0\r\n\r\n");
+    let answer = raw(server.address, request.as_bytes()).await;
+    assert!(answer.starts_with("HTTP/1.1 413"), "{answer}");
+    assert!(answer.contains("\"status\":413"), "{answer}");
+
+    // Just under the limit is read.
+    let response = client
+        .post(server.url("/api/rank"))
+        .json(&json!({"home_state": "OH"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::OK);
+}
+
+/// Sends `request` over a raw connection and reads the answer until the server closes it.
+async fn raw(address: std::net::SocketAddr, request: &[u8]) -> String {
+    let mut stream = tokio::net::TcpStream::connect(address).await.unwrap();
+    stream.write_all(request).await.unwrap();
+    let mut answer = Vec::new();
+    let _ = tokio::time::timeout(Duration::from_secs(10), stream.read_to_end(&mut answer)).await;
+    String::from_utf8_lossy(&answer).into_owned()
+}
+
+#[tokio::test]
+async fn a_slow_client_gets_408_and_one_that_never_finishes_its_headers_is_disconnected() {
+    let config = Config {
+        request_timeout: Duration::from_millis(500),
+        header_timeout: Duration::from_millis(500),
+        ..Config::default()
+    };
+    let server = start(config).await;
+
+    // Headers sent, the body trickles: the request timeout answers 408.
+    let body = r#"{"home_state": "OH"}"#;
+    let request = format!(
+        "POST /api/rank HTTP/1.1\r\nHost: x\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+        body.len()
+    );
+    let started = Instant::now();
+    let mut stream = tokio::net::TcpStream::connect(server.address).await.unwrap();
+    stream
+        .write_all(&request.as_bytes()[..request.len() - 10])
+        .await
+        .unwrap();
+    let mut answer = Vec::new();
+    let _ = tokio::time::timeout(Duration::from_secs(5), stream.read_to_end(&mut answer)).await;
+    let answer = String::from_utf8_lossy(&answer);
+    assert!(answer.starts_with("HTTP/1.1 408"), "{answer}");
+    assert!(
+        answer.contains("request timeout: the request was not read and answered within 0.5 s"),
+        "{answer}"
+    );
+    assert!(
+        started.elapsed() < Duration::from_secs(3),
+        "{:?}",
+        started.elapsed()
+    );
+
+    // Headers never finished: the connection is closed.
+    let started = Instant::now();
+    let mut stream = tokio::net::TcpStream::connect(server.address).await.unwrap();
+    stream
+        .write_all(b"GET /api/wages HTTP/1.1\r\nHost: x\r\n")
+        .await
+        .unwrap();
+    let mut answer = Vec::new();
+    let read = tokio::time::timeout(Duration::from_secs(5), stream.read_to_end(&mut answer)).await;
+    assert!(read.is_ok(), "the connection stayed open");
+    assert!(started.elapsed() < Duration::from_secs(3));
+
+    // The server goes on.
+    let response = reqwest::get(server.url("/api/wages")).await.unwrap();
+    assert_eq!(response.status(), StatusCode::OK);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn fifty_concurrent_rankings_all_succeed() {
+    let config = Config {
+        concurrency: 8,
+        ..Config::default()
+    };
+    let server = start(config).await;
+    let client = reqwest::Client::new();
+    let profile = default_profile();
+    let dataset = himkit::Dataset::embedded().unwrap();
+    let eligible = himkit::Selector::new(dataset.catalog(), dataset.wages())
+        .rank(&StudentProfile::example(UsState::Ohio))
+        .unwrap()
+        .entries()
+        .len();
+    assert!(eligible >= 2);
+    let requests = (0..50).map(|index| {
+        let request = client
+            .post(server.url(&format!("/api/rank?top={}", index % 10 + 1)))
+            .json(&profile)
+            .send();
+        async move {
+            let response = request.await.unwrap();
+            assert_eq!(response.status(), StatusCode::OK);
+            let ranking: Value = response.json().await.unwrap();
+            assert_eq!(
+                ranking["entries"].as_array().unwrap().len(),
+                (index % 10 + 1).min(eligible)
+            );
+        }
+    });
+    let tasks: Vec<_> = requests.map(tokio::spawn).collect();
+    for task in tasks {
+        task.await.unwrap();
+    }
+}
+
+async fn boom() -> &'static str {
+    panic!("handler bug")
+}
+
+#[tokio::test]
+async fn a_panicking_handler_is_a_500_and_the_server_goes_on() {
+    let config = Config::default();
+    let router = Router::new()
+        .route("/boom", get(boom))
+        .route("/fine", get(|| async { "fine" }));
+    let server = start_router(harden(router, &config), config).await;
+    let response = reqwest::get(server.url("/boom")).await.unwrap();
+    let message = error_of(response, StatusCode::INTERNAL_SERVER_ERROR).await;
+    assert!(message.starts_with("internal error"), "{message}");
+    let response = reqwest::get(server.url("/fine")).await.unwrap();
+    assert_eq!(response.text().await.unwrap(), "fine");
+}
+
+async fn slow() -> &'static str {
+    tokio::time::sleep(Duration::from_millis(600)).await;
+    "finished"
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn shutdown_lets_requests_in_flight_finish_and_refuses_new_connections() {
+    let config = Config::default();
+    let router = Router::new().route("/slow", get(slow));
+    let server = start_router(harden(router, &config), config).await;
+    let url = server.url("/slow");
+    let address = server.address;
+    let in_flight = tokio::spawn(async move { reqwest::get(url).await.unwrap().text().await.unwrap() });
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    let started = Instant::now();
+    server.stop().await;
+    assert!(
+        started.elapsed() >= Duration::from_millis(200),
+        "stopped before the request finished"
+    );
+    assert_eq!(in_flight.await.unwrap(), "finished");
+    assert!(
+        tokio::net::TcpStream::connect(address).await.is_err(),
+        "still accepting"
+    );
+}

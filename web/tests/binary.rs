@@ -1,0 +1,163 @@
+//! The `himkit-web` binary: a bad file at start-up exits with status 2 and the library's
+//! message; SIGTERM stops it gracefully.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)] // Test code.
+
+use std::io::{BufRead, BufReader, Read};
+use std::path::Path;
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+const BINARY: &str = env!("CARGO_BIN_EXE_himkit-web");
+
+fn start_with(args: &[&str]) -> std::process::Output {
+    Command::new(BINARY).args(args).output().unwrap()
+}
+
+#[test]
+fn a_bad_file_at_start_up_exits_2_with_the_library_message() {
+    let directory = std::env::temp_dir().join(format!("himkit-web-test-{}", std::process::id()));
+    std::fs::create_dir_all(&directory).unwrap();
+    let bad = directory.join("programs.json");
+    std::fs::write(&bad, "[{\"id\": \"Not An Id\"}]").unwrap();
+    let output = start_with(&["--listen", "127.0.0.1:0", "--programs", bad.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("programs.json line 1"), "{stderr}");
+    assert!(stderr.contains("field [0].id"), "{stderr}");
+
+    let missing = directory.join("missing.csv");
+    let output = start_with(&["--programs", missing.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("missing.csv"));
+
+    let oews = directory.join("oews.csv");
+    std::fs::write(&oews, "OCC_CODE,OCC_TITLE\n29-9021,x\n").unwrap();
+    let output = start_with(&["--oews", oews.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("oews.csv"), "{stderr}");
+
+    let output = start_with(&["--listen", "nowhere"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("--listen: \"nowhere\""));
+    std::fs::remove_dir_all(&directory).unwrap();
+}
+
+#[cfg(unix)]
+#[test]
+fn sigterm_stops_the_server_gracefully() {
+    let mut child = Command::new(BINARY)
+        .args(["--listen", "127.0.0.1:0"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut stdout = BufReader::new(child.stdout.take().unwrap());
+    let mut line = String::new();
+    stdout.read_line(&mut line).unwrap();
+    let address = line
+        .split("http://")
+        .nth(1)
+        .and_then(|rest| rest.split('/').next())
+        .unwrap_or_else(|| panic!("no address in {line:?}"))
+        .to_owned();
+    let mut stream = std::net::TcpStream::connect(&address).unwrap();
+    std::io::Write::write_all(
+        &mut stream,
+        b"GET /api/wages HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
+    )
+    .unwrap();
+    let mut answer = String::new();
+    stream.read_to_string(&mut answer).unwrap();
+    assert!(answer.starts_with("HTTP/1.1 200"), "{answer}");
+    let status = Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let started = Instant::now();
+    loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            assert!(status.success(), "{status}");
+            break;
+        }
+        assert!(
+            started.elapsed() < Duration::from_secs(10),
+            "still running after SIGTERM"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let mut rest = String::new();
+    stdout.read_to_string(&mut rest).unwrap();
+    assert!(rest.contains("SIGTERM received"), "{rest}");
+}
+
+/// Starts the binary with `args`, waits for its address, and returns the child and address.
+fn spawn(args: &[&str]) -> (std::process::Child, BufReader<std::process::ChildStdout>, String) {
+    let mut child = Command::new(BINARY)
+        .args(args)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut stdout = BufReader::new(child.stdout.take().unwrap());
+    let mut line = String::new();
+    stdout.read_line(&mut line).unwrap();
+    let address = line
+        .split("http://")
+        .nth(1)
+        .and_then(|rest| rest.split('/').next())
+        .unwrap_or_else(|| panic!("no address in {line:?}"))
+        .to_owned();
+    (child, stdout, address)
+}
+
+fn get(address: &str, path: &str) -> String {
+    let mut stream = std::net::TcpStream::connect(address).unwrap();
+    std::io::Write::write_all(
+        &mut stream,
+        format!("GET {path} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n").as_bytes(),
+    )
+    .unwrap();
+    let mut answer = String::new();
+    stream.read_to_string(&mut answer).unwrap();
+    answer
+}
+
+#[test]
+fn it_serves_a_catalogue_csv_and_an_oews_file_given_at_start_up() {
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures");
+    let catalogue = fixtures.join("catalog.csv");
+    let oews = fixtures.join("national_M2024_dl.csv");
+    let (mut child, _stdout, address) = spawn(&[
+        "--listen",
+        "127.0.0.1:0",
+        "--programs",
+        catalogue.to_str().unwrap(),
+        "--oews",
+        oews.to_str().unwrap(),
+    ]);
+    let programs = get(&address, "/api/programs");
+    let wages = get(&address, "/api/wages");
+    let page = get(&address, "/");
+    child.kill().unwrap();
+    child.wait().unwrap();
+
+    let body = programs.split("\r\n\r\n").nth(1).unwrap();
+    let programs: serde_json::Value = serde_json::from_str(body).unwrap();
+    let expected =
+        himkit::io::read_catalog_csv("catalog.csv", std::fs::File::open(&catalogue).unwrap()).unwrap();
+    assert_eq!(programs.as_array().unwrap().len(), expected.len());
+    assert!(wages.starts_with("HTTP/1.1 200"));
+    assert!(
+        wages.contains("\"label\":\"May 2024\"") || wages.contains("2024"),
+        "{wages}"
+    );
+    assert!(page.starts_with("HTTP/1.1 200"));
+    assert!(page.contains("programs from "), "the page names its data source");
+}

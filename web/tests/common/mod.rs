@@ -1,0 +1,67 @@
+//! Starts the application on a random loopback port for a test.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)] // Test code.
+#![allow(dead_code)] // Each test file uses a part.
+
+use std::net::SocketAddr;
+
+use axum::Router;
+use himkit_web::data::Data;
+use himkit_web::{Config, app, serve};
+use tokio::sync::oneshot;
+
+/// A server running in the test's runtime; stops when dropped.
+pub struct Server {
+    pub address: SocketAddr,
+    stop: Option<oneshot::Sender<()>>,
+    task: Option<tokio::task::JoinHandle<std::io::Result<()>>>,
+}
+
+impl Server {
+    pub fn url(&self, path: &str) -> String {
+        format!("http://{}{path}", self.address)
+    }
+
+    /// Sends the shutdown signal and waits for `serve` to return.
+    pub async fn stop(mut self) {
+        if let Some(stop) = self.stop.take() {
+            let _ = stop.send(());
+        }
+        if let Some(task) = self.task.take() {
+            task.await.unwrap().unwrap();
+        }
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        if let Some(stop) = self.stop.take() {
+            let _ = stop.send(());
+        }
+    }
+}
+
+/// The application over the embedded data with `config`.
+pub async fn start(config: Config) -> Server {
+    let data = Data::load(None, None).unwrap();
+    start_router(app(data, config).unwrap(), config).await
+}
+
+/// Any router, served as the binary serves.
+pub async fn start_router(router: Router, config: Config) -> Server {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let address = listener.local_addr().unwrap();
+    let (stop, stopped) = oneshot::channel::<()>();
+    let task = tokio::spawn(serve(listener, router, config, async move {
+        let _ = stopped.await;
+    }));
+    Server {
+        address,
+        stop: Some(stop),
+        task: Some(task),
+    }
+}

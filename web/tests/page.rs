@@ -1,0 +1,217 @@
+//! The page over a real listener: the form, the ranking with its explanations, exclusions,
+//! stability, the wage chart, the comparison, escaping, labels and the Content-Security-Policy.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+mod common;
+
+use common::{start, start_router};
+use himkit::Catalog;
+use himkit_web::data::Data;
+use himkit_web::{Config, app};
+use reqwest::StatusCode;
+
+async fn get(url: &str) -> (StatusCode, reqwest::header::HeaderMap, String) {
+    let response = reqwest::get(url).await.unwrap();
+    let status = response.status();
+    let headers = response.headers().clone();
+    (status, headers, response.text().await.unwrap())
+}
+
+/// Every `id` that an `<input>`, `<select>` or `<button>` of the form has, in document order.
+fn control_ids(html: &str) -> Vec<String> {
+    let mut ids = Vec::new();
+    for tag in ["<input ", "<select "] {
+        for (start, _) in html.match_indices(tag) {
+            let end = start + html[start..].find('>').unwrap();
+            let element = &html[start..end];
+            if element.contains("type=\"hidden\"") {
+                continue;
+            }
+            let id = element
+                .split(" id=\"")
+                .nth(1)
+                .unwrap_or_else(|| panic!("a control without an id: {element}"));
+            ids.push(id[..id.find('"').unwrap()].to_owned());
+        }
+    }
+    ids
+}
+
+#[tokio::test]
+async fn the_page_ranks_explains_excludes_and_charts_with_labels_and_a_policy() {
+    let server = start(Config::default()).await;
+    let (status, headers, html) = get(&server.url("/")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(headers["content-type"].to_str().unwrap().starts_with("text/html"));
+    let policy = headers["content-security-policy"].to_str().unwrap();
+    assert!(policy.contains("default-src 'none'") && policy.contains("script-src 'self'"));
+    assert_eq!(headers["x-content-type-options"], "nosniff");
+    assert!(html.contains("<meta name=\"viewport\""));
+
+    // Ranked programs, their bars, explanations, exclusions, stability and wages.
+    assert!(html.contains("Ranked programs"));
+    assert!(
+        html.contains("id=\"entry-lakeside-cc-hit-aas\""),
+        "the example profile's leader"
+    );
+    assert!(html.contains("class=\"score-bar\""));
+    assert!(html.contains("<details class=\"explain\""));
+    assert!(html.contains("Excluded programs ("));
+    assert!(html.contains("How stable is the top?"));
+    assert!(html.contains("What HIM jobs pay"));
+    assert!(html.contains("Medical and Health Services Managers (11-9111)"));
+
+    // Every control has a label; no inline style or script (the policy forbids them).
+    for id in control_ids(&html) {
+        assert!(html.contains(&format!("for=\"{id}\"")), "no label for #{id}");
+    }
+    assert!(!html.contains(" style="));
+    for (start, _) in html.match_indices("<script") {
+        assert!(
+            html[start..start + 40].contains("src=\"/static/"),
+            "inline script"
+        );
+    }
+
+    // The assets come from the binary.
+    let (status, headers, css) = get(&server.url("/static/app.css")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(headers["content-type"].to_str().unwrap().starts_with("text/css"));
+    assert!(css.contains(".score-bar"));
+    let (status, headers, _) = get(&server.url("/static/app.js")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(
+        headers["content-type"]
+            .to_str()
+            .unwrap()
+            .starts_with("text/javascript")
+    );
+    let (status, _, _) = get(&server.url("/static/../Cargo.toml")).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+}
+
+#[tokio::test]
+async fn a_submitted_form_ranks_its_profile_and_a_bad_one_is_422_with_every_problem() {
+    let server = start(Config::default()).await;
+    let (status, _, html) = get(&server.url(
+        "/?submitted=1&state=CA&level=baccalaureate&level=masters&delivery=online&accredited=yes&credential=rhia\
+         &w-total-cost=1&w-exam-pass-rate=1&method=topsis&unknown=exclude",
+    ))
+    .await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains("Method: topsis"), "{html}");
+    assert!(html.contains("<option value=\"CA\" selected>"));
+
+    let (status, _, html) = get(&server.url(
+        "/?submitted=1&state=%3Cb%3Ex&max_cost=lots&method=weighted-sum&unknown=keep-and-flag&w-total-cost=1",
+    ))
+    .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(html.contains("The profile cannot be used"));
+    assert!(html.contains("&lt;b&gt;x"), "the value is shown escaped");
+    assert!(!html.contains("<b>x"));
+    assert!(html.contains("max_total_cost: &quot;lots&quot; is not a whole number of dollars"));
+
+    let (status, _, html) =
+        get(&server.url("/?submitted=1&state=OH&method=weighted-sum&unknown=keep-and-flag&w-total-cost=0"))
+            .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(html.contains("weights: all zero"), "the library's message");
+}
+
+#[tokio::test]
+async fn the_comparison_page_shows_the_chosen_programs_or_says_why_not() {
+    let server = start(Config::default()).await;
+    let (status, _, html) =
+        get(&server.url("/compare?id=lakeside-cc-hit-aas&id=summit-online-him-bs&id=bayou-him-bs")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains("Side by side"));
+    assert!(html.contains("rank 1, score"));
+    assert!(html.contains("excluded: "));
+    assert!(html.contains("n/a: not reported"));
+
+    let (status, _, html) = get(&server.url("/compare?id=lakeside-cc-hit-aas")).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(html.contains("give 2 to 10 ids"));
+    let (status, _, html) = get(&server.url("/compare?id=lakeside-cc-hit-aas&id=nope")).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(html.contains("no program with id &quot;nope&quot;"));
+}
+
+#[tokio::test]
+async fn every_data_string_is_escaped() {
+    let dataset = himkit::Dataset::embedded().unwrap();
+    let mut programs: serde_json::Value =
+        serde_json::from_str(&dataset.catalog().to_json().unwrap()).unwrap();
+    for program in programs.as_array_mut().unwrap() {
+        program["name"] = serde_json::json!("<script>alert(1)</script> & \"more\"");
+    }
+    let catalog = Catalog::from_json_str("hostile.json", &programs.to_string()).unwrap();
+    let data = Data::new(catalog, dataset.wages().to_vec(), "<i>hostile</i>".to_owned());
+    let config = Config::default();
+    let server = start_router(app(data, config).unwrap(), config).await;
+    for path in ["/", "/compare?id=lakeside-cc-hit-aas&id=summit-online-him-bs"] {
+        let (status, _, html) = get(&server.url(path)).await;
+        assert_eq!(status, StatusCode::OK, "{path}");
+        assert!(!html.contains("<script>alert"), "{path}");
+        assert!(!html.contains("<i>hostile"), "{path}");
+        assert!(
+            html.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;more&quot;"),
+            "{path}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn unknown_accreditation_and_estimated_costs_are_marked() {
+    let dataset = himkit::Dataset::embedded().unwrap();
+    let mut programs: serde_json::Value =
+        serde_json::from_str(&dataset.catalog().to_json().unwrap()).unwrap();
+    programs.as_array_mut().unwrap().push(serde_json::json!({
+        "id": "ohio-state-college-hit-associate",
+        "name": "Health Information/Medical Records Technology/Technician",
+        "institution": {"name": "Ohio State College", "state": "OH", "city": "Columbus"},
+        "degree_level": "associate",
+        "discipline": "health-information-technology",
+        "delivery": "institution-offers-distance-programs",
+        "accreditation": "not-verified",
+        "cost": {"basis": "estimate", "annual_in_state": 5000, "annual_out_of_state": 9000, "months": 24,
+                 "source": "IPEDS IC2022_AY", "academic_year": "2022-23"},
+        "length_months": 24,
+        "length_basis": "typical-for-level",
+        "professional_practice_experience": "unknown"
+    }));
+    let catalog = Catalog::from_json_str("unknowns.json", &programs.to_string()).unwrap();
+    let data = Data::new(catalog, dataset.wages().to_vec(), "test".to_owned());
+    let config = Config::default();
+    let server = start_router(app(data, config).unwrap(), config).await;
+    let (status, _, html) = get(&server.url("/")).await;
+    assert_eq!(status, StatusCode::OK);
+    let start = html
+        .find("id=\"entry-ohio-state-college-hit-associate\"")
+        .expect("ranked, flagged");
+    let entry = &html[start..start + html[start..].find("</details>").unwrap()];
+    assert!(
+        entry.contains("not verified — check the CAHIIM directory"),
+        "{entry}"
+    );
+    assert!(
+        entry.contains("$10,000 <span class=\"estimate\">(estimate)</span>"),
+        "{entry}"
+    );
+    assert!(entry.contains("RHIT: unknown"), "{entry}");
+    assert!(entry.contains("Unknown answers to check"), "{entry}");
+
+    // Leaving unknowns out excludes it, with the reason.
+    let (_, _, html) = get(&server.url(
+        "/?submitted=1&state=OH&level=associate&accredited=yes&method=weighted-sum&unknown=exclude&w-total-cost=1",
+    ))
+    .await;
+    assert!(!html.contains("id=\"entry-ohio-state-college-hit-associate\""));
+    assert!(html.contains("<code>ohio-state-college-hit-associate</code>: "));
+}
