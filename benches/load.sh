@@ -3,7 +3,7 @@
 # runs POST /api/rank with the default profile and GET / (the page), prints requests/s,
 # p50/p99 latency and errors for each, and stops the server.
 #
-#   benches/load.sh                      # 10 s each, 2 wrk threads, 32 connections
+#   benches/load.sh                      # 10 s each, 2 wrk threads, 16 connections
 #   DURATION=30s CONNECTIONS=64 benches/load.sh
 #   PROGRAMS=catalogue.csv benches/load.sh   # another catalogue (passed as --programs)
 #
@@ -14,7 +14,7 @@ cd "$(dirname "$0")/.."
 
 DURATION=${DURATION:-10s}
 THREADS=${THREADS:-2}
-CONNECTIONS=${CONNECTIONS:-32}
+CONNECTIONS=${CONNECTIONS:-16}
 PORT=${PORT:-18090}
 
 if ! command -v wrk > /dev/null; then

@@ -39,7 +39,12 @@ impl Data {
         let (dataset, mut source) = default_dataset()?;
         let catalog = match programs {
             Some(path) => {
-                source = format!("programs from {}", path.display());
+                // The file's name only: the page should not show the server's directories.
+                let name = path.file_name().map_or_else(
+                    || path.display().to_string(),
+                    |name| name.to_string_lossy().into_owned(),
+                );
+                source = format!("programs from {name}");
                 read_programs(path)?
             }
             None => dataset.catalog().clone(),

@@ -72,6 +72,8 @@ pub struct AppState {
     pub programs_json: String,
     /// `GET /api/wages`, serialized once.
     pub wages_json: String,
+    /// The page's wage chart, rendered once.
+    pub wages_html: String,
 }
 
 /// The shared state handlers receive.
@@ -86,11 +88,13 @@ pub fn app(data: Data, config: Config) -> Result<Router, String> {
     let programs_json =
         serde_json::to_string(data.catalog().programs()).map_err(|error| error.to_string())?;
     let wages_json = serde_json::to_string(data.wages()).map_err(|error| error.to_string())?;
+    let wages_html = page::wage_chart_html(data.wages());
     let state = Arc::new(AppState {
         data,
         config,
         programs_json,
         wages_json,
+        wages_html,
     });
     let router = api::routes()
         .merge(page::routes())

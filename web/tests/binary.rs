@@ -159,5 +159,12 @@ fn it_serves_a_catalogue_csv_and_an_oews_file_given_at_start_up() {
         "{wages}"
     );
     assert!(page.starts_with("HTTP/1.1 200"));
-    assert!(page.contains("programs from "), "the page names its data source");
+    assert!(
+        page.contains("Programs: programs from catalog.csv."),
+        "the page names its data source"
+    );
+    assert!(
+        !page.contains(catalogue.to_str().unwrap()),
+        "but not the server's directories"
+    );
 }

@@ -13,7 +13,7 @@ use axum::http::StatusCode;
 use axum::http::header::{CACHE_CONTROL, CONTENT_TYPE};
 use axum::response::{Html, IntoResponse, Response};
 use axum::routing::get;
-use maud::{Markup, html};
+use maud::{Markup, PreEscaped, html};
 
 use crate::SharedState;
 use form::ProfileForm;
@@ -58,6 +58,12 @@ fn page(status: StatusCode, title: &str, body: &Markup, state: &SharedState) -> 
         .into_response()
 }
 
+/// The wage chart's HTML; the same for every request, so the server renders it once.
+#[must_use]
+pub fn wage_chart_html(wages: &[himkit::WageStatistics]) -> String {
+    chart::wage_chart(wages).into_string()
+}
+
 /// `GET /`: the form, and the ranking for its profile (the example profile before a submission).
 async fn index(State(state): State<SharedState>, RawQuery(query): RawQuery) -> Response {
     let form = ProfileForm::from_query(query.as_deref());
@@ -92,7 +98,7 @@ async fn index(State(state): State<SharedState>, RawQuery(query): RawQuery) -> R
         (results)
         section.wages aria-labelledby="wages-heading" {
             h2 #wages-heading { "What HIM jobs pay" }
-            (chart::wage_chart(state.data.wages()))
+            (PreEscaped(&state.wages_html))
         }
     };
     page(status, "HIM program finder", &body, &state)
