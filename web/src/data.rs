@@ -18,13 +18,16 @@ pub struct Data {
     source: String,
 }
 
-/// The dataset served when no file is named: the catalogue and wage figures that ship with
-/// himkit.
+/// The dataset served when no file is named: the national catalogue of real HIM programs
+/// (IPEDS 2024 completions, with IC2022 and `IC2022_AY` for delivery and cost) and the BLS wage
+/// figures that ship with himkit.
 fn default_dataset() -> Result<(Dataset, String), String> {
-    let dataset = Dataset::embedded().map_err(|error| error.to_string())?;
+    let dataset = Dataset::national().map_err(|error| error.to_string())?;
     Ok((
         dataset,
-        "the illustrative catalogue embedded in himkit (fictional programs)".to_owned(),
+        "the national HIM catalogue embedded in himkit (IPEDS 2024 programs; accreditation not \
+         verified, costs estimated from IPEDS tuition and fees)"
+            .to_owned(),
     ))
 }
 

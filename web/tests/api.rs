@@ -485,3 +485,45 @@ async fn shutdown_lets_requests_in_flight_finish_and_refuses_new_connections() {
         "still accepting"
     );
 }
+
+#[tokio::test]
+async fn without_files_the_server_ranks_the_national_catalogue() {
+    let server = common::start_default(Config::default()).await;
+    let client = reqwest::Client::new();
+    let programs: Value = client
+        .get(server.url("/api/programs"))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let national = himkit::Dataset::national().unwrap();
+    assert_eq!(programs.as_array().unwrap().len(), national.catalog().len());
+    let ranking: Value = client
+        .post(server.url("/api/rank?top=5"))
+        .json(&default_profile())
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let entries = ranking["entries"].as_array().unwrap();
+    assert_eq!(entries.len(), 5);
+    // Real programs: nobody has verified their accreditation, and the page and API say so.
+    let first = national
+        .catalog()
+        .get(entries[0]["id"].as_str().unwrap())
+        .unwrap();
+    assert!(first.institution().unitid().is_some());
+    assert!(
+        entries[0]["flags"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|flag| flag["constraint"] == "accreditation"),
+        "{}",
+        entries[0]
+    );
+}

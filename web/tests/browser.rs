@@ -65,7 +65,7 @@ async fn a_student_ranks_explains_and_compares_in_a_real_browser() {
         return;
     };
     let started = Instant::now();
-    let server = common::start(Config::default()).await;
+    let server = common::start_default(Config::default()).await;
     let port = free_port();
     let driver = Driver(
         Command::new(driver_path)

@@ -45,8 +45,20 @@ impl Drop for Server {
     }
 }
 
-/// The application over the embedded data with `config`.
+/// The application over the illustrative catalogue (its fictional programs are the ones the
+/// tests name) with `config`.
 pub async fn start(config: Config) -> Server {
+    let dataset = himkit::Dataset::embedded().unwrap();
+    let data = Data::new(
+        dataset.catalog().clone(),
+        dataset.wages().to_vec(),
+        "the illustrative catalogue".to_owned(),
+    );
+    start_router(app(data, config).unwrap(), config).await
+}
+
+/// The application as `himkit-web` starts without arguments: the national catalogue.
+pub async fn start_default(config: Config) -> Server {
     let data = Data::load(None, None).unwrap();
     start_router(app(data, config).unwrap(), config).await
 }
