@@ -565,3 +565,32 @@ fn the_cut_off_field_of_study_file_keeps_every_complete_row() {
     assert_eq!(last.unitid.get(), 105_525);
     assert_eq!(last.cip_family.scorecard_code(), "1510");
 }
+
+#[test]
+fn a_scorecard_institution_file_as_wide_as_the_published_one_reads_with_default_limits() {
+    let filler = 3_300;
+    let mut header = "UNITID,INSTNM,CITY,STABBR,TUITIONFEE_IN".to_owned();
+    for index in 0..filler {
+        header.push_str(",X");
+        header.push_str(&index.to_string());
+    }
+    header.push_str("\r\n");
+    let row = format!(
+        "100724,Alabama State University,Montgomery,AL,11068{}\r\n",
+        ",NULL".repeat(filler)
+    );
+    let read = himkit::io::read_scorecard_institutions(
+        "Most-Recent-Cohorts-Institution.csv",
+        format!("{header}{row}").as_bytes(),
+        &himkit::io::IpedsOptions::new(),
+    )
+    .unwrap();
+    assert_eq!(read.items.len(), 1);
+    assert_eq!(
+        read.items[0]
+            .tuition_in_state
+            .value()
+            .map(|money| money.dollars()),
+        Some(11_068)
+    );
+}

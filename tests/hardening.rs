@@ -199,7 +199,7 @@ fn long_fields_and_wide_rows_are_refused_naming_the_bound() {
     lenient.mode = Mode::Lenient;
     let outcome = read_oews_csv("national_M2024_dl.csv", text.as_bytes(), &lenient).unwrap();
     assert_eq!((outcome.items.len(), outcome.skipped.len()), (0, 1));
-    let wide_header = format!("{header}{}", ",X".repeat(1_000));
+    let wide_header = format!("{header}{}", ",X".repeat(4_096));
     let error = read_oews_csv(
         "national_M2024_dl.csv",
         format!("{wide_header}\n").as_bytes(),
@@ -207,7 +207,7 @@ fn long_fields_and_wide_rows_are_refused_naming_the_bound() {
     );
     // A header alone has no rows to refuse; a row that wide is refused.
     assert!(error.is_ok());
-    let wide_row = format!("{row}{}", ",1".repeat(1_000)).replace(&long, "Title");
+    let wide_row = format!("{row}{}", ",1".repeat(4_096)).replace(&long, "Title");
     let error = read_oews_csv(
         "national_M2024_dl.csv",
         format!("{wide_header}\n{wide_row}\n").as_bytes(),
@@ -217,7 +217,7 @@ fn long_fields_and_wide_rows_are_refused_naming_the_bound() {
     assert!(
         error
             .to_string()
-            .contains("the row has 1032 fields, more than the limit of 1000 (Limits::max_fields)"),
+            .contains("the row has 4128 fields, more than the limit of 4096 (Limits::max_fields)"),
         "{error}"
     );
 }
@@ -280,8 +280,9 @@ fn a_record_that_never_ends_is_refused_after_bounded_input() {
     let budget = 8 * 2_051 + 65_536;
     let body = 64 << 20;
     let expected = format!(
-        "line 2: the record goes on for more than {budget} bytes, more than Limits::max_fields fields of \
-         Limits::max_field_bytes bytes can take (is a quote left open?)"
+        "line 2: the record goes on for more than {budget} bytes, more than one record may take \
+         (Limits::max_record_bytes, or Limits::max_fields fields of Limits::max_field_bytes bytes; \
+         is a quote left open?)"
     );
 
     let mut oews = OewsOptions::new();
@@ -581,6 +582,7 @@ fn workbook_cells_past_the_bounds_are_refused_naming_the_bound() {
         let mut options = OewsOptions::new();
         options.mode = mode;
         options.limits.max_field_bytes = 1_000;
+        options.limits.max_fields = 1_000;
         himkit::io::read_oews_xlsx_from("national_M2024_dl.xlsx", std::io::Cursor::new(bytes), &options)
     };
     for mode in [Mode::Strict, Mode::Lenient] {

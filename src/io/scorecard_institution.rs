@@ -302,9 +302,8 @@ impl IpedsTable for ScorecardColumns {
 /// `options` is shared with the IPEDS readers: its mode, limits and UNITID filter apply. Rows
 /// of branch campuses without an IPEDS UNITID of their own (eight-digit identifiers, 554 of
 /// the 6,662 rows of the 2021/22 release) are passed over unless
-/// [`IpedsOptions::scorecard_branch_campuses`] asks for them. The
-/// full published file has about 3,300 columns, more than the default
-/// [`Limits::max_fields`](crate::io::Limits::max_fields) of 1,000: raise it to read that file.
+/// [`IpedsOptions::scorecard_branch_campuses`] asks for them. The full published file, about
+/// 3,300 columns wide, reads within the default [`Limits`](crate::io::Limits).
 ///
 /// ```
 /// use himkit::io::{IpedsOptions, ScorecardValue, read_scorecard_institutions};

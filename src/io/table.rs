@@ -244,9 +244,10 @@ impl<'s, R: Read> CsvRecords<'s, R> {
     }
 }
 
-/// Counts the bytes read since the last record ended, and fails once they exceed what
-/// `max_fields` fields of `max_field_bytes` each can take when every byte is a quote (written
-/// twice), plus the separators, the surrounding quotes and the reader's read-ahead.
+/// Counts the bytes read since the last record ended, and fails once they exceed
+/// `max_record_bytes`, or what `max_fields` fields of `max_field_bytes` each can take when every
+/// byte is a quote (written twice) with the separators and surrounding quotes if that is less,
+/// plus the reader's read-ahead.
 ///
 /// It also notes where the line feeds it passes on are, from the start of the record being read
 /// to what the `csv` reader has read ahead, so that [`CsvRecords::line`] can tell a record that
@@ -278,6 +279,7 @@ impl<R> RecordBudget<R> {
         let budget = u64::try_from(limits.max_fields)
             .unwrap_or(u64::MAX)
             .saturating_mul(widest_field)
+            .min(u64::try_from(limits.max_record_bytes).unwrap_or(u64::MAX))
             .saturating_add(READ_AHEAD);
         Self {
             inner,
@@ -342,8 +344,9 @@ impl std::fmt::Display for RecordTooLong {
     fn fmt(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(
             formatter,
-            "the record goes on for more than {} bytes, more than Limits::max_fields fields of \
-             Limits::max_field_bytes bytes can take (is a quote left open?)",
+            "the record goes on for more than {} bytes, more than one record may take \
+             (Limits::max_record_bytes, or Limits::max_fields fields of Limits::max_field_bytes \
+             bytes; is a quote left open?)",
             self.budget
         )
     }
