@@ -49,6 +49,10 @@ pub fn rank_descending(scores: &[f64]) -> (Vec<u32>, Vec<u32>) {
     (order, ranks)
 }
 
+/// Up to this many rows are ordered by a comparison sort: the radix sort's histograms cost more
+/// than they save.
+const SMALL: usize = 4_096;
+
 /// Rows packed as (truncated inverted score bits, row) and sorted by descending score, ties by
 /// row; returns the packed rows and the number of low bits that hold the row.
 fn sort_packed(scores: &[f64]) -> (Vec<u64>, u32) {
@@ -63,7 +67,13 @@ fn sort_packed(scores: &[f64]) -> (Vec<u64>, u32) {
         .zip(0u64..)
         .map(|(score, row)| (key(*score) >> index_bits << index_bits) | row)
         .collect();
-    radix_sort(&mut packed, index_bits);
+    if packed.len() <= SMALL {
+        // Every item is unique (the row is in its low bits), so an unstable sort gives the same
+        // order as the stable radix sort, without its histograms.
+        packed.sort_unstable();
+    } else {
+        radix_sort(&mut packed, index_bits);
+    }
     let row_of = |item: u64| (item & index_mask) as usize;
     let full_key = |item: u64| scores.get(row_of(item)).map_or(u64::MAX, |score| key(*score));
     let same_truncated = |pair: &[u64]| match pair {
