@@ -49,6 +49,12 @@ pub fn rank_descending(scores: &[f64]) -> (Vec<u32>, Vec<u32>) {
     (order, ranks)
 }
 
+/// `score` if it is above 0, else 0: -0 and NaN order as 0, whatever `f64::max` would make of
+/// them.
+fn non_negative(score: f64) -> f64 {
+    if score > 0.0 { score } else { 0.0 }
+}
+
 /// Up to this many rows are ordered by a comparison sort: the radix sort's histograms cost more
 /// than they save.
 const SMALL: usize = 4_096;
@@ -56,7 +62,7 @@ const SMALL: usize = 4_096;
 /// Rows packed as (truncated inverted score bits, row) and sorted by descending score, ties by
 /// row; returns the packed rows and the number of low bits that hold the row.
 fn sort_packed(scores: &[f64]) -> (Vec<u64>, u32) {
-    let key = |score: f64| !score.max(0.0).to_bits();
+    let key = |score: f64| !non_negative(score).to_bits();
     let rows = scores.len();
     let index_bits = usize::BITS
         .saturating_sub(rows.saturating_sub(1).leading_zeros())
@@ -129,7 +135,7 @@ pub fn top_descending(scores: &[f64], k: usize) -> Vec<u32> {
     // A min-heap of the best k keys seen: its top is the weakest of them.
     let mut heap: BinaryHeap<Reverse<(u64, Reverse<u32>)>> = BinaryHeap::with_capacity(k.saturating_add(1));
     for (score, row) in scores.iter().zip(0u32..) {
-        let key = (score.max(0.0).to_bits(), Reverse(row));
+        let key = (non_negative(*score).to_bits(), Reverse(row));
         if heap.len() < k {
             heap.push(Reverse(key));
         } else if heap.peek().is_some_and(|Reverse(weakest)| key > *weakest) {
