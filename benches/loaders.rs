@@ -6,7 +6,8 @@
 //! (`cargo bench --bench loaders -- national`; the files are generated in memory).
 //!
 //! Catalogue loading: a generated pretty-JSON catalogue of 900 and 14 400 programs beside the
-//! CSV of the same programs (`cargo bench --bench loaders -- catalog`), to show linear growth.
+//! CSV of the same programs (`cargo bench --bench loaders -- catalog`), to show linear growth;
+//! the JSON is kept as `himkit-bench/programs-N.json` in the system temp directory.
 //!
 //! `cargo bench --bench loaders`. The OEWS file is written once to the system temp directory
 //! (`himkit-bench/all_data_M_2024.csv`); `scripts/loaders_peer.sh` times pandas on the same file and
@@ -140,6 +141,10 @@ fn catalogs(c: &mut Criterion) {
             programs
         );
         let csv_once = start.elapsed();
+        // Kept for the batch example: `cargo run --release --example batch -- --programs FILE`.
+        let directory = std::env::temp_dir().join("himkit-bench");
+        std::fs::create_dir_all(&directory).unwrap();
+        std::fs::write(directory.join(format!("programs-{programs}.json")), &json).unwrap();
         eprintln!(
             "{programs} programs: JSON {} KB loaded once in {json_once:?}, CSV {} KB in {csv_once:?}",
             json.len() / 1_000,

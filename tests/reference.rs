@@ -548,6 +548,14 @@ fn reference(catalog: &Catalog, wages: &[WageStatistics], profile: &StudentProfi
     }
 }
 
+/// `PROPTEST_CASES` if set, else `default`.
+fn cases(default: u32) -> u32 {
+    std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|cases| cases.parse().ok())
+        .unwrap_or(default)
+}
+
 fn close(a: f64, b: f64) -> bool {
     (a - b).abs() <= TOLERANCE
 }
@@ -667,7 +675,8 @@ fn check_against(ranking: &Ranking, expected: &Reference, out_of: usize) -> Resu
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(256))]
+    // 256 cases by default; PROPTEST_CASES=10000 runs deeper.
+    #![proptest_config(ProptestConfig::with_cases(cases(256)))]
 
     #[test]
     fn rank_and_rank_top_agree_with_the_reference(
@@ -701,7 +710,7 @@ proptest! {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(64))]
+    #![proptest_config(ProptestConfig::with_cases(cases(64)))]
 
     /// A batch gives each profile's own ranking, in profile order (with or without the
     /// `parallel` feature: CI runs both).

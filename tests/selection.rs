@@ -388,6 +388,46 @@ fn bands_follow_fixed_thresholds() {
     }
 }
 
+#[test]
+fn rows_with_gaps_score_bit_for_bit_as_explained() {
+    let mut state = 0x2545_F491_4F6C_DD1Du64;
+    let mut next = move || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    };
+    let rows = 300;
+    let mut matrix = CriteriaMatrix::new(rows);
+    for column in 0..7 {
+        let values = (0..rows).map(|_| (next() % 10_000) as f64 / 97.0).collect();
+        let missing = (0..rows).map(|_| next() % 4 == 0).collect();
+        let direction = if column % 3 == 0 {
+            Direction::Cost
+        } else {
+            Direction::Benefit
+        };
+        matrix.push_column(direction, values, Some(missing)).unwrap();
+    }
+    let bounds = matrix.data_bounds();
+    let weights = [0.3, 0.1, 0.7, 0.05, 0.2, 0.4, 0.11];
+    for method in [Method::WeightedSum, Method::Topsis] {
+        for policy in [MissingPolicy::Reweight, MissingPolicy::ScoreAsWorst] {
+            let mut policies = vec![policy; 7];
+            policies[2] = MissingPolicy::Reweight;
+            let scoring = Scoring::new(method, &weights, bounds.clone(), policies).unwrap();
+            let scores = scoring.score(&matrix).unwrap();
+            for (row, score) in scores.iter().enumerate() {
+                let has_gap = (0..7).any(|column| matrix.value(row, column).is_none());
+                if has_gap {
+                    let explained = scoring.explain_row(&matrix, row).map_or(0.0, |(score, _)| score);
+                    assert_eq!(score.to_bits(), explained.to_bits(), "row {row}");
+                }
+            }
+        }
+    }
+}
+
 fn selector_for(catalog: &Catalog) -> Selector {
     Selector::new(catalog, Dataset::embedded().unwrap().wages())
 }

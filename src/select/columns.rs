@@ -86,6 +86,12 @@ pub(crate) struct Columns {
     /// For each criterion (by declaration index) whose value depends on the program alone, its
     /// value for every row (`None`: missing); empty for the others.
     pub(crate) fixed: Vec<Vec<Option<f64>>>,
+    /// For each criterion (by declaration index) whose explanation text does not depend on the
+    /// student, that text for every row (the value as shown, or why it is missing), formatted
+    /// once; empty for the others. Total cost has one text per residency in `cost_texts`.
+    texts: Vec<Vec<String>>,
+    /// The total-cost text for in-state and out-of-state students.
+    cost_texts: Vec<[String; 2]>,
 }
 
 /// What the constraints read of a program's delivery.
@@ -108,6 +114,15 @@ fn delivery_column(delivery: &DeliveryState) -> DeliveryColumn {
     }
 }
 
+/// The criteria whose explanation text depends on the program alone (total cost's depends on
+/// the residency too, and is kept for both).
+fn has_fixed_text(criterion: Criterion) -> bool {
+    !matches!(
+        criterion,
+        Criterion::TotalCost | Criterion::SkillCoverage | Criterion::ExpectedEarnings
+    )
+}
+
 /// The criteria whose value depends on the program alone.
 fn is_fixed(criterion: Criterion) -> bool {
     !matches!(
@@ -126,6 +141,7 @@ impl Columns {
         let mut columns = Self {
             credentials: credentials.len(),
             fixed: vec![Vec::new(); Criterion::all().count()],
+            texts: vec![Vec::new(); Criterion::all().count()],
             ..Self::default()
         };
         // The fixed criteria read neither facts nor terms; these stand in for them.
@@ -194,6 +210,7 @@ impl Columns {
                     column.push(criterion.read(program, &facts, &terms).raw());
                 }
             }
+            columns.push_texts(program, &facts, &terms);
             let row = columns.missing.len();
             let missing = Criterion::all()
                 .filter(|criterion| *criterion != Criterion::ExpectedEarnings)
@@ -289,6 +306,49 @@ impl Columns {
                     push(column.get(row).copied().flatten());
                 }
             }
+        }
+    }
+
+    /// Formats `program`'s explanation texts that do not depend on the student (`facts` and
+    /// `terms` stand in for a student's).
+    fn push_texts(&mut self, program: &Program, facts: &Facts, terms: &Terms) {
+        for criterion in Criterion::all().filter(|criterion| has_fixed_text(*criterion)) {
+            if let Some(texts) = self.texts.get_mut(criterion as usize) {
+                texts.push(criterion.read(program, facts, terms).to_string());
+            }
+        }
+        self.cost_texts
+            .push([Residency::InState, Residency::OutOfState].map(|residency| {
+                let facts = Facts {
+                    residency,
+                    total_cost: program.cost().total(residency),
+                    cost_is_estimate: program
+                        .cost()
+                        .known()
+                        .is_some_and(crate::program::Cost::is_estimate),
+                    earnings: None,
+                };
+                Criterion::TotalCost.read(program, &facts, terms).to_string()
+            }));
+    }
+
+    /// The explanation text of `criterion` for row `row` and a student paying as `residency`
+    /// (the value as shown, or why it is missing), where it was formatted once.
+    pub(crate) fn text(&self, criterion: Criterion, row: usize, residency: Residency) -> Option<&str> {
+        match criterion {
+            Criterion::TotalCost => {
+                self.cost_texts
+                    .get(row)
+                    .map(|[in_state, out_of_state]| match residency {
+                        Residency::InState => in_state.as_str(),
+                        Residency::OutOfState => out_of_state.as_str(),
+                    })
+            }
+            other => self
+                .texts
+                .get(other as usize)
+                .and_then(|texts| texts.get(row))
+                .map(String::as_str),
         }
     }
 

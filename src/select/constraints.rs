@@ -235,6 +235,12 @@ pub(crate) fn verdict(
     verdict
 }
 
+/// The flags of the constraints whose answer is unknown for `program` and which keep it: those
+/// [`verdict`] gives, for a program it does not exclude.
+pub(crate) fn flags(program: &Program, facts: &Facts, profile: &StudentProfile) -> Vec<Flag> {
+    hard_constraints(program, facts, profile).flags
+}
+
 /// Every hard constraint of the profile that `program` fails or cannot be checked against.
 fn hard_constraints(program: &Program, facts: &Facts, profile: &StudentProfile) -> Verdict {
     let spec = profile.spec();

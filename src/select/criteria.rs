@@ -240,6 +240,16 @@ pub(crate) enum Reading<'a> {
     Missing(Absence<'a>),
 }
 
+impl fmt::Display for Reading<'_> {
+    /// The value as an explanation shows it, or why there is none.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Value { shown, .. } => shown.fmt(f),
+            Self::Missing(why) => why.fmt(f),
+        }
+    }
+}
+
 impl Reading<'_> {
     /// The number scoring uses, if there is one.
     pub(crate) fn raw(&self) -> Option<f64> {

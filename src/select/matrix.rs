@@ -35,7 +35,9 @@ impl Bounds {
         if width == 0.0 {
             0.0
         } else {
-            ((value - self.worst) / width).clamp(0.0, 1.0)
+            // `+ 0.0` turns the -0 of a value at `worst` on a descending range into 0, as the
+            // streaming pass scores it, so that a score is never -0 (which would order first).
+            ((value - self.worst) / width).clamp(0.0, 1.0) + 0.0
         }
     }
 

@@ -49,21 +49,53 @@ pub fn rank_descending(scores: &[f64]) -> (Vec<u32>, Vec<u32>) {
     (order, ranks)
 }
 
+/// `score` if it is above 0, else 0: -0 and NaN order as 0, whatever `f64::max` would make of
+/// them.
+fn non_negative(score: f64) -> f64 {
+    if score > 0.0 { score } else { 0.0 }
+}
+
+/// Up to this many rows are ordered by a comparison sort: the radix sort's histograms cost more
+/// than they save.
+const SMALL: usize = 4_096;
+
 /// Rows packed as (truncated inverted score bits, row) and sorted by descending score, ties by
 /// row; returns the packed rows and the number of low bits that hold the row.
 fn sort_packed(scores: &[f64]) -> (Vec<u64>, u32) {
-    let key = |score: f64| !score.max(0.0).to_bits();
+    let key = |score: f64| !non_negative(score).to_bits();
     let rows = scores.len();
     let index_bits = usize::BITS
         .saturating_sub(rows.saturating_sub(1).leading_zeros())
         .max(1);
     let index_mask = 1u64.checked_shl(index_bits).unwrap_or(0).wrapping_sub(1);
+    // The score part starts at the lowest of 1, 12, 23, 34, 45 that leaves room for the row, so
+    // that the radix digits (11 bits from there) end with one of 8 bits at the top: the sign and
+    // the high exponent bits, which scores from 2^-15 to 1 share, so that its pass is skipped.
+    // The bits between the row and the score part are zero; equal truncated scores are ordered
+    // by their full scores below.
+    let low_bit = (1..=56)
+        .step_by(11)
+        .find(|bit| *bit >= index_bits)
+        .unwrap_or(index_bits);
     let mut packed: Vec<u64> = scores
         .iter()
         .zip(0u64..)
-        .map(|(score, row)| (key(*score) >> index_bits << index_bits) | row)
+        .map(|(score, row)| {
+            (key(*score)
+                .checked_shr(low_bit)
+                .unwrap_or(0)
+                .checked_shl(low_bit)
+                .unwrap_or(0))
+                | row
+        })
         .collect();
-    radix_sort(&mut packed, index_bits);
+    if packed.len() <= SMALL {
+        // Every item is unique (the row is in its low bits), so an unstable sort gives the same
+        // order as the stable radix sort, without its histograms.
+        packed.sort_unstable();
+    } else {
+        radix_sort(&mut packed, low_bit);
+    }
     let row_of = |item: u64| (item & index_mask) as usize;
     let full_key = |item: u64| scores.get(row_of(item)).map_or(u64::MAX, |score| key(*score));
     let same_truncated = |pair: &[u64]| match pair {
@@ -103,7 +135,7 @@ pub fn top_descending(scores: &[f64], k: usize) -> Vec<u32> {
     // A min-heap of the best k keys seen: its top is the weakest of them.
     let mut heap: BinaryHeap<Reverse<(u64, Reverse<u32>)>> = BinaryHeap::with_capacity(k.saturating_add(1));
     for (score, row) in scores.iter().zip(0u32..) {
-        let key = (score.max(0.0).to_bits(), Reverse(row));
+        let key = (non_negative(*score).to_bits(), Reverse(row));
         if heap.len() < k {
             heap.push(Reverse(key));
         } else if heap.peek().is_some_and(|Reverse(weakest)| key > *weakest) {
@@ -205,6 +237,34 @@ mod tests {
         assert_eq!(order_descending(&scores), expected);
         assert_eq!(top_descending(&scores, 25), expected[..25].to_vec());
         let (order, ranks) = rank_descending(&scores);
+        assert_eq!(ranks, competition_ranks(&scores, &order));
+    }
+
+    #[test]
+    fn radix_order_keeps_full_precision_beyond_the_truncated_key() {
+        // Scores at full precision, some equal, some a few ulps apart (so that their truncated
+        // keys are equal), a few tiny and zero.
+        let mut state = 0x9E37_79B9_7F4A_7C15u64;
+        let mut scores: Vec<f64> = (0..70_000)
+            .map(|_| {
+                state ^= state << 13;
+                state ^= state >> 7;
+                state ^= state << 17;
+                (state >> 11) as f64 / (1u64 << 53) as f64
+            })
+            .collect();
+        for index in (0..scores.len()).step_by(97) {
+            let near = f64::from_bits(scores[index].to_bits() + (index as u64 % 5));
+            scores[index + 1] = near;
+        }
+        scores[10] = 0.0;
+        scores[20] = 1e-300;
+        scores[30] = 1.0;
+        let mut expected: Vec<u32> = (0..scores.len() as u32).collect();
+        expected.sort_by(|a, b| scores[*b as usize].total_cmp(&scores[*a as usize]).then(a.cmp(b)));
+        assert_eq!(order_descending(&scores), expected);
+        let (order, ranks) = rank_descending(&scores);
+        assert_eq!(order, expected);
         assert_eq!(ranks, competition_ranks(&scores, &order));
     }
 }

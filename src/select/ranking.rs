@@ -295,6 +295,10 @@ impl RankedProgram {
 /// `entries` are the eligible programs, best first. Ties share a rank; among ties the order is
 /// by program id, ascending. `exclusions` list every program left out with every constraint it
 /// failed, in id order. An empty ranking is a result, not an error.
+///
+/// The exclusions' reasons are built the first time they are read (by
+/// [`Ranking::exclusions`], [`Ranking::exclusion`], comparison or serialization); until then a
+/// ranking holds which programs were excluded and shares the selector's prepared catalogue.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Ranking {
     pub(super) method: Method,

@@ -124,27 +124,31 @@ impl Selector {
             let ranks = competition_ranks(&scores, &order);
             (order, ranks)
         };
-        let explainer = Explainer {
+        let mut explainer = Explainer {
             criteria,
             terms,
             scoring,
             matrix,
             profile,
             earnings: &self.shared.earnings,
+            columns: &self.shared.columns,
+            parts: Vec::with_capacity(criteria.len()),
         };
         let mut entries = Vec::with_capacity(order.len());
         for (position, rank) in order.iter().zip(ranks) {
             let position = *position as usize;
-            let Some(program) = applied.program(position) else {
+            let Some(index) = applied.eligible.get(position).map(|index| *index as usize) else {
+                continue;
+            };
+            let Some(program) = self.programs().get(index) else {
                 continue;
             };
             // The score the order was made with; the explanation's own sum can differ from it
             // in the last bits, since the fast pass folds the weights in differently.
             let score = scores.get(position).copied().unwrap_or(0.0);
             let facts = self.facts(program, profile);
-            let flags =
-                constraints::verdict(program, &facts, profile, terms, criteria, scoring.weights()).flags;
-            if let Some(entry) = explainer.explain(program, &facts, flags, position, rank, score) {
+            let flags = constraints::flags(program, &facts, profile);
+            if let Some(entry) = explainer.explain(program, index, &facts, flags, position, rank, score) {
                 entries.push(entry);
             }
         }
@@ -220,14 +224,25 @@ impl Selector {
         // (their reasons are built only if they are read).
         let filter = Filter::new(profile, &criteria, scoring.weights(), &student);
         let rows = columns.rows();
-        let mut eligible: Vec<u32> = Vec::with_capacity(rows);
         let mut excluded = vec![0u64; rows.div_ceil(64)];
-        for (row, index) in (0..rows).zip(0u32..) {
+        for row in 0..rows {
             if filter.excludes(columns, row, &student) {
                 if let Some(word) = excluded.get_mut(row >> 6) {
                     *word |= 1u64 << (row & 63);
                 }
-            } else {
+            }
+        }
+        // Sized exactly, so that no allocation larger than it needs to be is made per ranking.
+        let count = excluded
+            .iter()
+            .map(|word| word.count_ones() as usize)
+            .sum::<usize>();
+        let mut eligible: Vec<u32> = Vec::with_capacity(rows.saturating_sub(count));
+        for (row, index) in (0..rows).zip(0u32..) {
+            let set = excluded
+                .get(row >> 6)
+                .is_some_and(|word| word & (1u64 << (row & 63)) != 0);
+            if !set {
                 eligible.push(index);
             }
         }
@@ -287,21 +302,44 @@ struct Explainer<'a> {
     matrix: &'a CriteriaMatrix,
     profile: &'a StudentProfile,
     earnings: &'a EarningsFallback,
+    columns: &'a Columns,
+    /// The contributions of the entry being explained, reused from one entry to the next.
+    parts: Vec<Option<f64>>,
 }
 
 impl Explainer<'_> {
-    /// The ranked entry of `program`, row `row` of the matrix: its score explained criterion
-    /// by criterion.
+    /// The ranked entry of `program` (prepared row `index`), row `row` of the matrix: its
+    /// score explained criterion by criterion.
+    #[allow(clippy::too_many_arguments)] // One entry's place, facts and flags, as found.
     fn explain(
-        &self,
+        &mut self,
         program: &Program,
+        index: usize,
         facts: &Facts,
         flags: Vec<Flag>,
         row: usize,
         rank: u32,
         score: f64,
     ) -> Option<RankedProgram> {
-        let (_, parts) = self.scoring.explain_row(self.matrix, row)?;
+        let mut parts = std::mem::take(&mut self.parts);
+        let explained = self.scoring.explain_row_into(self.matrix, row, &mut parts);
+        let entry = explained.map(|_| self.entry(program, index, facts, flags, &parts, rank, score));
+        self.parts = parts;
+        entry
+    }
+
+    /// The entry of `program` (prepared row `index`) whose criteria contributed `parts`.
+    #[allow(clippy::too_many_arguments)] // One entry's place, facts, flags and parts.
+    fn entry(
+        &self,
+        program: &Program,
+        index: usize,
+        facts: &Facts,
+        flags: Vec<Flag>,
+        parts: &[Option<f64>],
+        rank: u32,
+        score: f64,
+    ) -> RankedProgram {
         let scoring = self.scoring;
         let present_weight: f64 = parts
             .iter()
@@ -309,24 +347,32 @@ impl Explainer<'_> {
             .filter(|(part, _)| part.is_some())
             .map(|(_, weight)| weight)
             .sum();
-        let mut contributions = Vec::new();
+        let mut contributions = Vec::with_capacity(self.criteria.len());
         let mut missing = Vec::new();
+        // The value as shown, or why it is missing: formatted once when prepared where it does
+        // not depend on the student.
+        let text = |criterion: Criterion, reading: &Reading<'_>| {
+            self.columns
+                .text(criterion, index, facts.residency)
+                .map_or_else(|| reading.to_string(), str::to_owned)
+        };
         for ((((criterion, _), part), weight), bounds) in self
             .criteria
             .iter()
-            .zip(&parts)
+            .zip(parts)
             .zip(scoring.weights())
             .zip(scoring.bounds())
         {
-            match (criterion.read(program, facts, self.terms), part) {
-                (Reading::Value { raw, shown }, Some(part)) => contributions.push(Contribution {
+            let reading = criterion.read(program, facts, self.terms);
+            match (&reading, part) {
+                (Reading::Value { raw, .. }, Some(part)) => contributions.push(Contribution {
                     criterion: *criterion,
-                    value: shown.to_string(),
-                    normalised: bounds.normalise(raw),
+                    value: text(*criterion, &reading),
+                    normalised: bounds.normalise(*raw),
                     weight: weight / present_weight,
                     contribution: *part,
                 }),
-                (Reading::Missing(why), part) => {
+                (Reading::Missing(_), part) => {
                     let treatment = self.profile.missing_policy(*criterion);
                     if let Some(part) = part {
                         contributions.push(Contribution {
@@ -339,14 +385,14 @@ impl Explainer<'_> {
                     }
                     missing.push(MissingCriterion {
                         criterion: *criterion,
-                        why: why.to_string(),
+                        why: text(*criterion, &reading),
                         treatment,
                     });
                 }
                 (Reading::Value { .. }, None) => {}
             }
         }
-        Some(RankedProgram {
+        RankedProgram {
             rank,
             id: program.id().clone(),
             score,
@@ -359,7 +405,7 @@ impl Explainer<'_> {
             earnings_source: EarningsSource::of(program, facts, self.earnings),
             payback: Payback::of(facts, self.profile.earnings_baseline()),
             flags,
-        })
+        }
     }
 }
 
