@@ -657,3 +657,15 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn the_excluded_count_is_known_before_the_reasons_are_built() {
+    let dataset = Dataset::national().unwrap();
+    let selector = Selector::new(dataset.catalog(), dataset.wages());
+    let ranking = selector.rank_top(&StudentProfile::example(UsState::Ohio), 10).unwrap();
+    let count = ranking.excluded_count();
+    assert!(count > 0);
+    assert_eq!(count, ranking.exclusions().len());
+    assert_eq!(ranking.excluded_count(), count);
+    assert_eq!(ranking.bounds(), himkit::select::BoundsMode::Domain);
+}

@@ -341,6 +341,19 @@ impl Ranking {
         self.out_of
     }
 
+    /// How the criteria's ranges were bounded.
+    #[must_use]
+    pub fn bounds(&self) -> BoundsMode {
+        self.bounds
+    }
+
+    /// How many programs were excluded, without building their reasons (which
+    /// [`Ranking::exclusions`] does on first use).
+    #[must_use]
+    pub fn excluded_count(&self) -> usize {
+        self.exclusions.len()
+    }
+
     /// The ranked entry for `id`.
     #[must_use]
     pub fn entry(&self, id: &str) -> Option<&RankedProgram> {
@@ -404,6 +417,15 @@ impl Exclusions {
                 rows,
             }),
             built: OnceLock::new(),
+        }
+    }
+
+    /// How many programs are excluded.
+    fn len(&self) -> usize {
+        match (self.built.get(), &self.pending) {
+            (Some(built), _) => built.len(),
+            (None, Some(pending)) => pending.rows.iter().map(|word| word.count_ones() as usize).sum(),
+            (None, None) => 0,
         }
     }
 
