@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Load test of the web server with wrk, on loopback: builds the release server, starts it,
-# runs POST /api/rank with the default profile and GET / (the page), prints requests/s,
+# runs POST /api/rank with the default profile (with every exclusion, then only their count)
+# and GET / (the page), prints requests/s,
 # p50/p99 latency and errors for each, and stops the server.
 #
 #   benches/load.sh                      # 10 s each, 2 wrk threads, 16 connections
@@ -41,6 +42,9 @@ done
 
 echo "== POST /api/rank (default profile, top 20): $THREADS threads, $CONNECTIONS connections, $DURATION"
 wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -s benches/load/rank.lua "http://127.0.0.1:$PORT/api/rank" \
+  | grep '^RESULT'
+echo "== POST /api/rank?exclusions=none (default profile, top 20, exclusions counted): $THREADS threads, $CONNECTIONS connections, $DURATION"
+wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -s benches/load/rank.lua "http://127.0.0.1:$PORT/api/rank?exclusions=none" \
   | grep '^RESULT'
 echo "== GET / (the page): $THREADS threads, $CONNECTIONS connections, $DURATION"
 wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -s benches/load/page.lua "http://127.0.0.1:$PORT/" \

@@ -662,7 +662,9 @@ proptest! {
 fn the_excluded_count_is_known_before_the_reasons_are_built() {
     let dataset = Dataset::national().unwrap();
     let selector = Selector::new(dataset.catalog(), dataset.wages());
-    let ranking = selector.rank_top(&StudentProfile::example(UsState::Ohio), 10).unwrap();
+    let ranking = selector
+        .rank_top(&StudentProfile::example(UsState::Ohio), 10)
+        .unwrap();
     let count = ranking.excluded_count();
     assert!(count > 0);
     assert_eq!(count, ranking.exclusions().len());

@@ -118,8 +118,55 @@ pub fn top_from_query(query: Option<&str>, default: usize, max: usize) -> Result
     }
 }
 
-/// `POST /api/rank?top=N`: the body is a profile in the crate's JSON form; the answer is the
-/// ranking in the crate's JSON form, with the best `top` programs and every exclusion.
+/// Whether a ranking answer lists the excluded programs (`exclusions=all`, the default: the
+/// crate's ranking JSON) or only counts them (`exclusions=none`).
+///
+/// # Errors
+/// 422 naming the value and the words accepted.
+pub fn exclusions_from_query(query: Option<&str>) -> Result<bool, ApiError> {
+    let found =
+        query.and_then(|query| form_urlencoded::parse(query.as_bytes()).find(|(key, _)| key == "exclusions"));
+    match found {
+        None => Ok(true),
+        Some((_, value)) if value == "all" => Ok(true),
+        Some((_, value)) if value == "none" => Ok(false),
+        Some((_, value)) => Err(ApiError::invalid(format!(
+            "exclusions: {value:?} is not \"all\" or \"none\""
+        ))),
+    }
+}
+
+/// A ranking without its list of exclusions: the crate's ranking JSON with `exclusions`
+/// replaced by `excluded`, their count. Leaving the reasons out saves building and sending one
+/// record per excluded program (hundreds, on the national catalogue).
+struct RankingWithoutExclusions<'a>(&'a himkit::Ranking);
+
+impl serde::Serialize for RankingWithoutExclusions<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+
+        struct Criteria<'a>(&'a [(himkit::select::Criterion, f64)]);
+        impl serde::Serialize for Criteria<'_> {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.collect_map(self.0.iter().map(|(criterion, weight)| (criterion, weight)))
+            }
+        }
+
+        let ranking = self.0;
+        let mut map = serializer.serialize_map(Some(6))?;
+        map.serialize_entry("method", &ranking.method())?;
+        map.serialize_entry("bounds", &ranking.bounds())?;
+        map.serialize_entry("criteria", &Criteria(ranking.criteria()))?;
+        map.serialize_entry("out_of", &ranking.out_of())?;
+        map.serialize_entry("entries", ranking.entries())?;
+        map.serialize_entry("excluded", &ranking.excluded_count())?;
+        map.end()
+    }
+}
+
+/// `POST /api/rank?top=N&exclusions=all|none`: the body is a profile in the crate's JSON form;
+/// the answer is the ranking in the crate's JSON form, with the best `top` programs and every
+/// exclusion (or, with `exclusions=none`, their count as `excluded`).
 async fn rank(
     State(state): State<SharedState>,
     RawQuery(query): RawQuery,
@@ -127,11 +174,16 @@ async fn rank(
 ) -> Result<Response, ApiError> {
     let config = &state.config;
     let top = top_from_query(query.as_deref(), config.default_top, config.max_top)?;
+    let with_exclusions = exclusions_from_query(query.as_deref())?;
     let profile: StudentProfile = from_json("profile", &body)?;
     // Ranking is a bounded amount of CPU work (the catalogue is fixed at start-up), so it runs
     // on the request's task; the concurrency bound keeps the number of such tasks in check.
     let ranking = state.data.selector().rank_top(&profile, top)?;
-    to_json(&ranking)
+    if with_exclusions {
+        to_json(&ranking)
+    } else {
+        to_json(&RankingWithoutExclusions(&ranking))
+    }
 }
 
 async fn programs(State(state): State<SharedState>) -> Response {

@@ -527,3 +527,41 @@ async fn without_files_the_server_ranks_the_national_catalogue() {
         entries[0]
     );
 }
+
+#[tokio::test]
+async fn exclusions_can_be_counted_instead_of_listed() {
+    let server = start(Config::default()).await;
+    let client = reqwest::Client::new();
+    let rank = |query: &'static str| {
+        let client = client.clone();
+        let url = server.url(&format!("/api/rank{query}"));
+        async move {
+            let response = client.post(url).json(&default_profile()).send().await.unwrap();
+            (response.status(), response.json::<Value>().await.unwrap())
+        }
+    };
+    let (status, listed) = rank("?exclusions=all").await;
+    assert_eq!(status, StatusCode::OK);
+    let (_, default) = rank("").await;
+    assert_eq!(listed, default);
+    let (status, counted) = rank("?exclusions=none&top=3").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(counted.get("exclusions").is_none());
+    assert_eq!(
+        counted["excluded"],
+        json!(listed["exclusions"].as_array().unwrap().len())
+    );
+    assert_eq!(
+        counted["entries"].as_array().unwrap()[..],
+        listed["entries"].as_array().unwrap()[..3]
+    );
+    for key in ["method", "bounds", "criteria", "out_of"] {
+        assert_eq!(counted[key], listed[key], "{key}");
+    }
+    let (status, error) = rank("?exclusions=some").await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(
+        error["error"]["message"],
+        json!("exclusions: \"some\" is not \"all\" or \"none\"")
+    );
+}
