@@ -361,6 +361,28 @@ fn national(c: &mut Criterion) {
     group.bench_function("2000 profiles x 900, top-10 each, rank_many", |b| {
         b.iter(|| selector.rank_many(black_box(&profiles), 10));
     });
+
+    // The real national catalogue, as embedded (IPEDS 2024).
+    let national = himkit::Dataset::national().unwrap();
+    let real = Selector::new(national.catalog(), national.wages());
+    let rows = national.catalog().len();
+    group.sample_size(30);
+    group.throughput(Throughput::Elements(rows as u64));
+    group.bench_function(format!("real: rank_top 10 of {rows}"), |b| {
+        b.iter(|| real.rank_top(black_box(&profile), 10).unwrap());
+    });
+    group.bench_function(format!("real: rank {rows} with every explanation"), |b| {
+        b.iter(|| real.rank(black_box(&profile)).unwrap());
+    });
+    group.bench_function(
+        format!("real: rank_top 10 of {rows} with every exclusion built"),
+        |b| {
+            b.iter(|| {
+                let ranking = real.rank_top(black_box(&profile), 10).unwrap();
+                black_box(ranking.exclusions().len())
+            });
+        },
+    );
     group.finish();
 }
 
