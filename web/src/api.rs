@@ -93,9 +93,16 @@ fn json_text(text: String) -> Response {
 }
 
 fn to_json<T: serde::Serialize + ?Sized>(value: &T) -> Result<Response, ApiError> {
-    serde_json::to_string(value)
-        .map(json_text)
-        .map_err(|error| ApiError::internal(format!("the answer could not be serialized: {error}")))
+    // A ranking of the national catalogue with its exclusions is about 100 KB: start big
+    // rather than grow the buffer a dozen times.
+    let mut bytes = Vec::with_capacity(1 << 17);
+    serde_json::to_writer(&mut bytes, value)
+        .map_err(|error| ApiError::internal(format!("the answer could not be serialized: {error}")))?;
+    let mut response = Bytes::from(bytes).into_response();
+    response
+        .headers_mut()
+        .insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+    Ok(response)
 }
 
 /// The value of `top` in a query string: `default` when absent, else 1 to `max`.
