@@ -358,6 +358,15 @@ fn national(c: &mut Criterion) {
             }
         });
     });
+    // What rank_many does without the `parallel` feature: every ranking kept.
+    group.bench_function("2000 profiles x 900, top-10 each, one after another, kept", |b| {
+        b.iter(|| {
+            profiles
+                .iter()
+                .map(|profile| selector.rank_top(profile, 10))
+                .collect::<Vec<_>>()
+        });
+    });
     group.bench_function("2000 profiles x 900, top-10 each, rank_many", |b| {
         b.iter(|| selector.rank_many(black_box(&profiles), 10));
     });
