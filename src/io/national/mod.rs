@@ -201,7 +201,7 @@ pub struct BuiltCatalog {
 ///   Scorecard's `TUITIONFEE_IN`/`TUITIONFEE_OUT`; otherwise unknown, never 0;
 /// - **length** typical for the award level ([`LengthBasis::TypicalForLevel`](crate::LengthBasis::TypicalForLevel));
 ///   **accreditation** not verified unless the accreditation list names the program;
-///   practice experience unknown; career support, skills and other outcomes not given;
+///   practice experience, career support and skills unknown; other outcomes not reported;
 /// - College Scorecard field-of-study **earnings and debt**, with the CIP family pooling note.
 ///
 /// A Completions row whose UNITID is not in HD, that repeats an earlier row, or whose
