@@ -72,16 +72,22 @@ pub(crate) mod unknown_or {
         }
     }
 
-    pub(crate) fn deserialize<'de, T: Deserialize<'de>, D: Deserializer<'de>>(
+    /// What a known value looks like, for the message that refuses anything else.
+    pub(crate) trait KnownForm {
+        /// `"a list of skills"`, say.
+        const FORM: &'static str;
+    }
+
+    pub(crate) fn deserialize<'de, T: Deserialize<'de> + KnownForm, D: Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Option<T>, D::Error> {
         struct UnknownOr<T>(PhantomData<T>);
 
-        impl<'de, T: Deserialize<'de>> Visitor<'de> for UnknownOr<T> {
+        impl<'de, T: Deserialize<'de> + KnownForm> Visitor<'de> for UnknownOr<T> {
             type Value = Option<T>;
 
             fn expecting(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
-                formatter.write_str("its value or \"unknown\"")
+                write!(formatter, "{} or \"unknown\"", T::FORM)
             }
 
             fn visit_str<E: de::Error>(self, word: &str) -> Result<Option<T>, E> {

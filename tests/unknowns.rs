@@ -467,6 +467,10 @@ fn a_bad_accreditation_list_row_names_its_line_and_column() {
     assert!(missing.contains("degree_level"), "{missing}");
 }
 
+fn text_of(program: &Program) -> Value {
+    serde_json::to_value(program).unwrap()
+}
+
 #[test]
 fn unknown_career_support_and_skills_are_missing_criteria_not_zeros() {
     let unknown = changed(|value| {
@@ -479,6 +483,10 @@ fn unknown_career_support_and_skills_are_missing_criteria_not_zeros() {
     assert_eq!(text["career_support"], json!("unknown"));
     assert_eq!(text["skills"], json!("unknown"));
     assert_eq!(serde_json::from_value::<Program>(text).unwrap(), unknown);
+    let mut maybe = text_of(&unknown);
+    maybe["skills"] = json!("maybe");
+    let error = serde_json::from_value::<Program>(maybe).unwrap_err().to_string();
+    assert!(error.contains("expected a list of skills or \"unknown\""), "{error}");
     // Left out, they are known to be empty, as program files have always meant.
     let known = program(federal_program());
     assert_eq!(known.career_support(), Some(himkit::CareerSupport::default()));

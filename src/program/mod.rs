@@ -421,6 +421,14 @@ impl fmt::Display for Program {
 }
 
 /// `true`, `false`, or `"unknown"` for `None`.
+impl crate::word_or_record::unknown_or::KnownForm for CareerSupport {
+    const FORM: &'static str = "a career_support object";
+}
+
+impl crate::word_or_record::unknown_or::KnownForm for SkillSet {
+    const FORM: &'static str = "a list of skills";
+}
+
 /// A known empty value: what a program file that leaves the field out has always meant.
 #[allow(clippy::unnecessary_wraps)] // The signature serde's `default` requires.
 fn known_default<T: Default>() -> Option<T> {
