@@ -636,3 +636,21 @@ fn crlf_files_report_the_physical_line() {
     let error = read_catalog_csv("catalogue.csv", broken.as_bytes()).unwrap_err();
     assert!(message(&error).starts_with("catalogue.csv line 5,"), "{error}");
 }
+
+#[test]
+fn a_byte_order_mark_before_a_csv_header_is_not_part_of_the_first_column() {
+    let oews = std::fs::read_to_string(fixture("national_M2024_dl.csv")).unwrap();
+    let mut options = OewsOptions::new();
+    options.period = Some(ReferencePeriod::may(2024).unwrap());
+    let plain = read_oews_csv("wages.csv", oews.as_bytes(), &options).unwrap();
+    let marked = read_oews_csv("wages.csv", format!("\u{feff}{oews}").as_bytes(), &options).unwrap();
+    assert_eq!(marked, plain);
+
+    let catalog = Dataset::embedded().unwrap().catalog().clone();
+    let mut bytes = "\u{feff}".as_bytes().to_vec();
+    write_catalog_csv(&catalog, &mut bytes).unwrap();
+    assert_eq!(
+        read_catalog_csv("catalogue.csv", bytes.as_slice()).unwrap(),
+        catalog
+    );
+}

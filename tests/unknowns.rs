@@ -486,7 +486,10 @@ fn unknown_career_support_and_skills_are_missing_criteria_not_zeros() {
     let mut maybe = text_of(&unknown);
     maybe["skills"] = json!("maybe");
     let error = serde_json::from_value::<Program>(maybe).unwrap_err().to_string();
-    assert!(error.contains("expected a list of skills or \"unknown\""), "{error}");
+    assert!(
+        error.contains("expected a list of skills or \"unknown\""),
+        "{error}"
+    );
     // Left out, they are known to be empty, as program files have always meant.
     let known = program(federal_program());
     assert_eq!(known.career_support(), Some(himkit::CareerSupport::default()));

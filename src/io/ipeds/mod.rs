@@ -445,11 +445,7 @@ pub(crate) fn read_table<T: IpedsTable>(
         line,
         ..Location::default()
     };
-    let header: Vec<String> = csv
-        .header()?
-        .iter()
-        .map(|name| name.trim_start_matches('\u{FEFF}').to_owned())
-        .collect();
+    let header = csv.header()?;
     let table = T::columns(&Columns::new(&header), &place(Some(1)))?;
     let mut outcome = ReadOutcome::new();
     let mut record = csv::ByteRecord::new();
