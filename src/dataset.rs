@@ -178,7 +178,6 @@ fn national() -> Result<&'static (Dataset, BuildSummary)> {
 }
 
 fn build_national() -> Result<(Dataset, BuildSummary)> {
-    let embedded = Dataset::embedded()?;
     let options = IpedsOptions::new();
     let institutions = read_ipeds_institutions("hd2024_him.csv (embedded)", HD, &options)?.items;
     let completions =
@@ -201,8 +200,11 @@ fn build_national() -> Result<(Dataset, BuildSummary)> {
     Ok((
         Dataset {
             catalog: built.catalog,
-            wages: embedded.wages,
-            outlooks: embedded.outlooks,
+            wages: read_reference_wages("oews_him_national.csv (embedded)", WAGES_CSV.as_bytes())?,
+            outlooks: read_reference_projections(
+                "projections_him.csv (embedded)",
+                PROJECTIONS_CSV.as_bytes(),
+            )?,
         },
         built.summary,
     ))

@@ -646,3 +646,32 @@ fn programs_at_closed_institutions_are_counted() {
             .contains("at institutions HD lists as not active (closed or merged): 1")
     );
 }
+
+#[test]
+fn a_branch_campus_never_prices_its_parent_institutions_programs() {
+    let files = files();
+    let mut options = IpedsOptions::new();
+    options.scorecard_branch_campuses = true;
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/federal/most_recent_cohorts_institution_him.csv");
+    let scorecard = himkit::io::read_scorecard_institutions(
+        "most_recent_cohorts_institution_him.csv",
+        std::fs::read(path).unwrap().as_slice(),
+        &options,
+    )
+    .unwrap()
+    .items;
+    // Branch rows alone: they carry their parent's UNITID, and their charges are not its.
+    let branches: Vec<_> = scorecard.into_iter().filter(|row| row.branch.is_some()).collect();
+    assert!(branches.len() > 100, "{} branch rows", branches.len());
+    let build = |scorecard: Option<&[himkit::io::ScorecardInstitution]>| {
+        // No IC_AY file, so that Scorecard's tuition is what any cost would come from.
+        let inputs = CatalogInputs::new(&files.institutions, &files.completions, year(2024));
+        let inputs = match scorecard {
+            Some(rows) => inputs.with_scorecard_institutions(rows, "2021-22").unwrap(),
+            None => inputs,
+        };
+        build_catalog(&inputs).unwrap().catalog
+    };
+    assert_eq!(build(Some(&branches)), build(None));
+}

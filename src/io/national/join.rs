@@ -49,7 +49,12 @@ impl<'a> Joiner<'a> {
             }),
             scorecard: inputs.scorecard_institutions.as_ref().map(|(rows, release)| {
                 (
-                    index(rows, |row| row.unitid, SourceFile::ScorecardInstitution, summary),
+                    index(
+                        rows.iter().filter(|row| row.branch.is_none()),
+                        |row| row.unitid,
+                        SourceFile::ScorecardInstitution,
+                        summary,
+                    ),
                     release.to_string(),
                 )
             }),

@@ -115,7 +115,9 @@ impl<'a> CatalogInputs<'a> {
 
     /// College Scorecard institution records of release `release` (`2021-22`): their
     /// undergraduate tuition and fees estimate the cost of undergraduate programs that `IC_AY`
-    /// gives none for.
+    /// gives none for. Rows of branch campuses (read with
+    /// [`IpedsOptions::scorecard_branch_campuses`](crate::io::IpedsOptions::scorecard_branch_campuses))
+    /// are not used: their charges are not the parent institution's.
     ///
     /// # Errors
     /// [`Error::Invalid`] if `release` is empty.
@@ -254,18 +256,18 @@ pub fn build_catalog(inputs: &CatalogInputs<'_>) -> Result<BuiltCatalog> {
             award_level: Some(row.award_level),
             why,
         };
-        if !seen.insert((row.unitid, row.cip, row.award_level)) {
-            summary.problems.push(problem(
-                "a second first-major row for this program; the first is used".to_owned(),
-            ));
-            continue;
-        }
         let Some(hd) = directory.get(&row.unitid) else {
             summary
                 .problems
                 .push(problem(format!("UNITID not in the HD file of {}", inputs.year)));
             continue;
         };
+        if !seen.insert((row.unitid, row.cip, row.award_level)) {
+            summary.problems.push(problem(
+                "a second first-major row for this program; the first is used".to_owned(),
+            ));
+            continue;
+        }
         let institution = match Institution::new(&hd.name, hd.state, &hd.city, Some(row.unitid)) {
             Ok(institution) => institution,
             Err(error) => {
@@ -298,13 +300,13 @@ pub fn build_catalog(inputs: &CatalogInputs<'_>) -> Result<BuiltCatalog> {
 }
 
 /// Rows by UNITID; a UNITID seen twice is reported and its first row kept.
-fn index<'r, T>(
-    rows: &'r [T],
+fn index<'r, T: 'r>(
+    rows: impl IntoIterator<Item = &'r T>,
     unitid: impl Fn(&T) -> Unitid,
     file: SourceFile,
     summary: &mut BuildSummary,
 ) -> HashMap<Unitid, &'r T> {
-    let mut map = HashMap::with_capacity(rows.len());
+    let mut map = HashMap::new();
     for row in rows {
         let id = unitid(row);
         if let std::collections::hash_map::Entry::Vacant(entry) = map.entry(id) {

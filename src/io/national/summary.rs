@@ -117,8 +117,8 @@ impl BuildSummary {
             .saturating_add(self.cost_unknown_charge_missing)
     }
 
-    /// Programs whose delivery is unknown, or known only as "the institution offers distance
-    /// programs".
+    /// Programs whose delivery is unknown: their institution has no IC row, or did not report
+    /// its distance-education flags.
     #[must_use]
     pub fn delivery_unknown(&self) -> usize {
         self.delivery_unknown_no_row
