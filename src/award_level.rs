@@ -36,7 +36,7 @@ vocabulary! {
     /// let level = AwardLevel::from_code(21)?;
     /// assert_eq!(level, AwardLevel::CertificateTwelveWeeksToOneYear);
     /// assert_eq!(level.degree_level(), Some(DegreeLevel::Certificate));
-    /// assert_eq!(level.typical_months(), Some(9));
+    /// assert_eq!(level.typical_months(), 9);
     /// assert_eq!("associate".parse::<AwardLevel>()?.code(), 3);
     /// assert!(AwardLevel::from_code(9).is_err());
     /// # Ok::<(), himkit::Error>(())
@@ -147,22 +147,17 @@ impl AwardLevel {
     /// - postbaccalaureate (6) and post-master's (8) certificates: 12 months; master's (7): 24;
     /// - doctorates (17, 18, 19): [`DegreeLevel::typical_months`] for a doctorate (48).
     ///
-    /// Always `Some` today; an `Option` so that a level with no sensible convention can say so.
+    /// The award levels whose band the degree level's convention already fits take
+    /// [`DegreeLevel::typical_months`] of [`Program::degree_level_of`](crate::Program::degree_level_of),
+    /// so the two conventions cannot drift apart.
     #[must_use]
-    pub fn typical_months(self) -> Option<u16> {
-        Some(match self {
+    pub fn typical_months(self) -> u16 {
+        match self {
             Self::CertificateUnderTwelveWeeks => 3,
             Self::CertificateUnderOneYear | Self::CertificateTwelveWeeksToOneYear => 9,
-            Self::CertificateOneToTwoYears
-            | Self::PostbaccalaureateCertificate
-            | Self::PostMastersCertificate => 12,
-            Self::Associate | Self::Masters => 24,
             Self::CertificateTwoToFourYears => 36,
-            Self::Bachelors => 48,
-            Self::DoctorsResearchScholarship | Self::DoctorsProfessionalPractice | Self::DoctorsOther => {
-                DegreeLevel::Doctorate.typical_months()
-            }
-        })
+            other => crate::program::Program::degree_level_of(other).typical_months(),
+        }
     }
 
     /// IPEDS's own label (`certificate of at least 1 but less than 2 years`).
@@ -300,7 +295,7 @@ mod tests {
         for (code, months) in expected {
             assert_eq!(
                 AwardLevel::from_code(code).unwrap().typical_months(),
-                Some(months),
+                months,
                 "{code}"
             );
         }

@@ -60,7 +60,9 @@ pub struct IpedsCharges {
 
 /// The columns of one charge: tuition and fees, each with its flag column if the file has it.
 struct ChargeColumns {
-    number: u8,
+    /// `TUITION{n}` and `FEE{n}`, named in errors.
+    tuition_name: String,
+    fees_name: String,
     tuition: Option<usize>,
     tuition_flag: Option<(usize, String)>,
     fees: Option<usize>,
@@ -80,28 +82,19 @@ impl ChargeColumns {
             (columns.find(&tuition), columns.find(&fees))
         };
         Ok(Self {
-            number,
             tuition: tuition_index,
             tuition_flag: columns.find_any(&[&format!("XTUIT{number}"), &format!("X{tuition}")]),
             fees: fees_index,
             fees_flag: columns.find_any(&[&format!("X{fees}")]),
+            tuition_name: tuition,
+            fees_name: fees,
         })
     }
 
     fn read(&self, row: &Row<'_>) -> std::result::Result<Charge, CellError> {
         Ok(Charge {
-            tuition: money(
-                row,
-                self.tuition,
-                self.tuition_flag.as_ref(),
-                &format!("TUITION{}", self.number),
-            )?,
-            fees: money(
-                row,
-                self.fees,
-                self.fees_flag.as_ref(),
-                &format!("FEE{}", self.number),
-            )?,
+            tuition: money(row, self.tuition, self.tuition_flag.as_ref(), &self.tuition_name)?,
+            fees: money(row, self.fees, self.fees_flag.as_ref(), &self.fees_name)?,
         })
     }
 }

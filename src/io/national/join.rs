@@ -72,9 +72,7 @@ impl<'a> Joiner<'a> {
     ) -> Result<ProgramSpec> {
         let award = row.award_level;
         let degree_level = Program::degree_level_of(award);
-        let months = award
-            .typical_months()
-            .unwrap_or_else(|| degree_level.typical_months());
+        let months = award.typical_months();
         let mut sources = Sources::new();
         for (field, file) in [
             (SourcedField::Institution, SourceFile::IpedsHd),
