@@ -1,5 +1,6 @@
 //! College Scorecard "Most-Recent-Cohorts-Field-of-Study" files.
 
+use std::collections::HashMap;
 use std::io::Read;
 
 use super::table::{CellError, Columns, CsvRecords, Next};
@@ -216,18 +217,21 @@ pub fn attach_scorecard(catalog: &Catalog, records: &[ScorecardRecord]) -> Resul
     let mut unmatched = Vec::new();
     let mut unidentified = Vec::new();
     let mut programs: Vec<Program> = Vec::with_capacity(catalog.len());
+    // The first record of each (institution, CIP family, level), found once rather than
+    // searched for per program: a full field-of-study file has some 200,000 rows.
+    let mut by_program: HashMap<(Unitid, CipFamily, DegreeLevel), &ScorecardRecord> = HashMap::new();
+    for record in records {
+        by_program
+            .entry((record.unitid, record.cip_family, record.level))
+            .or_insert(record);
+    }
     for program in catalog {
         let (Some(unitid), Some(cip)) = (program.institution().unitid(), program.cip()) else {
             unidentified.push(program.id().clone());
             programs.push(program.clone());
             continue;
         };
-        let found = records.iter().find(|record| {
-            record.unitid == unitid
-                && record.cip_family == cip.family()
-                && record.level == program.degree_level()
-        });
-        let Some(record) = found else {
+        let Some(record) = by_program.get(&(unitid, cip.family(), program.degree_level())) else {
             unmatched.push(program.id().clone());
             programs.push(program.clone());
             continue;
@@ -244,8 +248,10 @@ pub fn attach_scorecard(catalog: &Catalog, records: &[ScorecardRecord]) -> Resul
         }
         if changed {
             attached.push(program.id().clone());
+            programs.push(Program::new(spec)?);
+        } else {
+            programs.push(program.clone());
         }
-        programs.push(Program::new(spec)?);
     }
     Ok(Attachment {
         catalog: Catalog::new(programs)?,

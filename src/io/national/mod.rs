@@ -330,23 +330,13 @@ fn attach_field_of_study(
     records: &[ScorecardRecord],
     summary: &mut BuildSummary,
 ) -> Result<Catalog> {
-    // Only the catalogue's institutions and CIP families can match: a full file has some
-    // 200,000 rows, and attach_scorecard looks each program up among the records given.
-    let wanted: BTreeSet<(Unitid, crate::value::CipFamily)> = catalog
-        .iter()
-        .filter_map(|program| Some((program.institution().unitid()?, program.cip()?.family())))
-        .collect();
-    let relevant: Vec<ScorecardRecord> = records
-        .iter()
-        .filter(|record| wanted.contains(&(record.unitid, record.cip_family)))
-        .cloned()
-        .collect();
-    let attachment = attach_scorecard(catalog, &relevant)?;
+    let attachment = attach_scorecard(catalog, records)?;
     summary.scorecard_attached = attachment.attached.len();
     summary.scorecard_unmatched = attachment.unmatched.len();
+    let attached: BTreeSet<&crate::value::ProgramId> = attachment.attached.iter().collect();
     let mut programs = Vec::with_capacity(attachment.catalog.len());
     for program in attachment.catalog.into_programs() {
-        if !attachment.attached.contains(program.id()) {
+        if !attached.contains(program.id()) {
             programs.push(program);
             continue;
         }
