@@ -200,13 +200,10 @@ fn build(options: &Options, hd: &str, completions: &str) -> Result<(Catalog, Bui
     let charges = match &options.ic_ay {
         Some(path) => {
             let ic_year = year_of(options.ic_year, "--ic-ay", path, "--ic-year")?;
-            let mut charge_options = ipeds.clone();
-            charge_options.academic_year = Some(himkit::io::academic_year_of_file(ic_year.get()));
             Some((
                 items(
                     "--ic-ay",
-                    read_ipeds_charges(path, open("--ic-ay", path)?, &charge_options)
-                        .map_err(failed("--ic-ay"))?,
+                    read_ipeds_charges(path, open("--ic-ay", path)?, &ipeds).map_err(failed("--ic-ay"))?,
                 ),
                 ic_year,
             ))

@@ -183,9 +183,7 @@ fn build_national() -> Result<(Dataset, BuildSummary)> {
     let completions =
         read_ipeds_completions("c2024_a_him_first_majors.csv (embedded)", COMPLETIONS, &options)?.items;
     let distance = read_ipeds_distance("ic2022_him.csv (embedded)", IC, &options)?.items;
-    let mut charges_options = IpedsOptions::new();
-    charges_options.academic_year = Some(crate::io::academic_year_of_file(IC_YEAR));
-    let charges = read_ipeds_charges("ic2022_ay_him.csv (embedded)", IC_AY, &charges_options)?.items;
+    let charges = read_ipeds_charges("ic2022_ay_him.csv (embedded)", IC_AY, &options)?.items;
     let scorecard = read_scorecard_institutions(
         "scorecard_institution_him.csv (embedded)",
         SCORECARD_INSTITUTIONS,

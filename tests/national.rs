@@ -113,8 +113,6 @@ struct Files {
 
 fn files() -> Files {
     let options = IpedsOptions::new();
-    let mut charges = IpedsOptions::new();
-    charges.academic_year = Some("2022-23".to_owned());
     Files {
         institutions: read_ipeds_institutions(
             "hd2024_him.csv",
@@ -136,7 +134,7 @@ fn files() -> Files {
         charges: read_ipeds_charges(
             "ic2022_ay_him.csv",
             federal("ic2022_ay_him.csv").as_slice(),
-            &charges,
+            &options,
         )
         .unwrap()
         .items,

@@ -28,7 +28,6 @@ fn both_modes<T: PartialEq + std::fmt::Debug>(
 
 fuzz_target!(|data: &[u8]| {
     let mut options = IpedsOptions::new();
-    options.academic_year = Some("2022-23".to_owned());
     both_modes(data, &options, |data, options| read_ipeds_institutions("hd.csv", data, options));
     both_modes(data, &options, |data, options| read_ipeds_distance("ic.csv", data, options));
     both_modes(data, &options, |data, options| read_ipeds_charges("ic_ay.csv", data, options));

@@ -42,8 +42,6 @@ impl Charge {
 pub struct IpedsCharges {
     /// `UNITID`.
     pub unitid: Unitid,
-    /// The academic year, as given in [`IpedsOptions::academic_year`] (the file does not say).
-    pub academic_year: Option<String>,
     /// Undergraduate, in-district (`TUITION1`, `FEE1`).
     pub in_district: Charge,
     /// Undergraduate, in-state (`TUITION2`, `FEE2`).
@@ -158,7 +156,7 @@ impl IpedsTable for IcAy {
         &self,
         unitid: Unitid,
         row: &Row<'_>,
-        options: &IpedsOptions,
+        _options: &IpedsOptions,
     ) -> std::result::Result<Option<IpedsCharges>, CellError> {
         let [
             in_district,
@@ -170,7 +168,6 @@ impl IpedsTable for IcAy {
         ] = &self.charges;
         Ok(Some(IpedsCharges {
             unitid,
-            academic_year: options.academic_year.clone(),
             in_district: in_district.read(row)?,
             in_state: in_state.read(row)?,
             out_of_state: out_of_state.read(row)?,
@@ -187,17 +184,16 @@ impl IpedsTable for IcAy {
 /// where absent). Each value's imputation flag (`XTUIT2`, `XFEE2` …) is kept where the file has
 /// it; `.` (not applicable) is a state, never a number.
 ///
-/// The file does not name its academic year: set [`IpedsOptions::academic_year`] (the 2022 file
-/// is academic year 2022-23, [`academic_year_of_file`](super::academic_year_of_file)).
+/// The file does not name its academic year: the file of collection year 2022 (`IC2022_AY`) is
+/// academic year 2022-23 ([`academic_year_of_file`](super::academic_year_of_file)), which is
+/// what [`CatalogInputs::with_charges`](crate::io::CatalogInputs::with_charges) records.
 ///
 /// ```
 /// use himkit::io::{ImputationFlag, IpedsOptions, IpedsValue, read_ipeds_charges};
 ///
 /// let file = "UNITID,XTUIT2,TUITION2,XFEE2,FEE2,XTUIT3,TUITION3,XFEE3,FEE3,XTUIT6,TUITION6\n\
 ///             100724,\"R\",8328,\"R\",2740,\"R\",16656,\"R\",2740,\"A\",. \n";
-/// let mut options = IpedsOptions::new();
-/// options.academic_year = Some("2022-23".to_owned());
-/// let read = read_ipeds_charges("ic2022_ay.csv", file.as_bytes(), &options)?;
+/// let read = read_ipeds_charges("ic2022_ay.csv", file.as_bytes(), &IpedsOptions::new())?;
 /// let charges = &read.items[0];
 /// assert_eq!(charges.in_state.total().value().map(|m| m.dollars()), Some(11_068));
 /// assert_eq!(charges.in_state.tuition.flag, Some(ImputationFlag::Reported));

@@ -62,10 +62,6 @@ pub struct IpedsOptions {
     /// Completions only: rows whose CIP code starts with one of these (`51.07`, `51.0706`);
     /// empty reads every CIP code. The other readers ignore it.
     pub cip_prefixes: Vec<String>,
-    /// `IC_AY` only: the academic year the charges are for, as NCES names it (`2022-23`). The
-    /// file does not say: the 2022 file (`IC2022_AY`) is academic year 2022-23 (see
-    /// [`academic_year_of_file`]). Copied into every [`IpedsCharges`].
-    pub academic_year: Option<String>,
     /// Scorecard institution files only: read the rows of branch campuses that have no IPEDS
     /// UNITID of their own. Scorecard lists them under eight digits, their parent's UNITID
     /// followed by a two-digit branch number (`10236801`, Troy University's Phenix City campus);

@@ -195,10 +195,7 @@ impl<'a> Joiner<'a> {
             if let Some(row) = rows.get(&unitid) {
                 basis = CostBasis::ChargeMissing;
                 if let Some(annual) = annual_charges(row, award) {
-                    let academic_year = row
-                        .academic_year
-                        .clone()
-                        .unwrap_or_else(|| academic_year_of_file(year.get()));
+                    let academic_year = academic_year_of_file(year.get());
                     let source = format!("IPEDS IC{}_AY", year.get());
                     sources.insert(
                         SourcedField::Cost,
