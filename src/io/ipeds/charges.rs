@@ -109,14 +109,9 @@ fn money(
             flag: None,
         });
     };
-    let value = match row.number(index, column)? {
-        IpedsValue::Value(dollars) => {
-            IpedsValue::Value(Money::new(dollars).map_err(|error| CellError::from_error(column, &error))?)
-        }
-        IpedsValue::NotReported => IpedsValue::NotReported,
-        IpedsValue::NotApplicable => IpedsValue::NotApplicable,
-        IpedsValue::NotAvailable => IpedsValue::NotAvailable,
-    };
+    let value = row
+        .number(index, column)?
+        .try_map(|dollars| Money::new(dollars).map_err(|error| CellError::from_error(column, &error)))?;
     Ok(Flagged {
         value,
         flag: match flag {

@@ -73,14 +73,10 @@ fn count(
     let Some(index) = index else {
         return Ok(IpedsValue::NotReported);
     };
-    match row.number(index, column)? {
-        IpedsValue::Value(count) => u32::try_from(count)
-            .map(IpedsValue::Value)
-            .map_err(|_| CellError::new(column, format!("{count} is too large for a count of awards"))),
-        IpedsValue::NotReported => Ok(IpedsValue::NotReported),
-        IpedsValue::NotApplicable => Ok(IpedsValue::NotApplicable),
-        IpedsValue::NotAvailable => Ok(IpedsValue::NotAvailable),
-    }
+    row.number(index, column)?.try_map(|count| {
+        u32::try_from(count)
+            .map_err(|_| CellError::new(column, format!("{count} is too large for a count of awards")))
+    })
 }
 
 /// Whether `cip` is a total rather than a program: `99` (the grand total) or a two- or

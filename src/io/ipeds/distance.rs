@@ -41,17 +41,14 @@ fn yes_no(
     let Some(index) = index else {
         return Ok(IpedsValue::NotReported);
     };
-    match row.number(index, column)? {
-        IpedsValue::Value(1) => Ok(IpedsValue::Value(true)),
-        IpedsValue::Value(code) if code == no => Ok(IpedsValue::Value(false)),
-        IpedsValue::Value(_) => Err(CellError::new(
+    row.number(index, column)?.try_map(|code| match code {
+        1 => Ok(true),
+        code if code == no => Ok(false),
+        _ => Err(CellError::new(
             column,
             format!("{:?} is not 1 (yes) or {no} (no)", row.text(index)),
         )),
-        IpedsValue::NotReported => Ok(IpedsValue::NotReported),
-        IpedsValue::NotApplicable => Ok(IpedsValue::NotApplicable),
-        IpedsValue::NotAvailable => Ok(IpedsValue::NotAvailable),
-    }
+    })
 }
 
 impl IpedsTable for Ic {

@@ -224,12 +224,7 @@ impl IpedsTable for Hd {
 
 /// Maps a coded value through `decode`; `None` if the code is not one `decode` knows.
 fn coded<T>(value: IpedsValue<u64>, decode: impl FnOnce(u64) -> Option<T>) -> Option<IpedsValue<T>> {
-    match value {
-        IpedsValue::Value(code) => decode(code).map(IpedsValue::Value),
-        IpedsValue::NotReported => Some(IpedsValue::NotReported),
-        IpedsValue::NotApplicable => Some(IpedsValue::NotApplicable),
-        IpedsValue::NotAvailable => Some(IpedsValue::NotAvailable),
-    }
+    value.try_map(|code| decode(code).ok_or(())).ok()
 }
 
 /// Reads an IPEDS HD (directory) file as published (`hd2022.csv`, Windows-1252; `hd2024.csv`,

@@ -135,6 +135,22 @@ impl<T> IpedsValue<T> {
         }
     }
 
+    /// Applies `f`, which may refuse the value, keeping a missing state as it is.
+    ///
+    /// # Errors
+    /// `f`'s error.
+    pub fn try_map<U, E>(
+        self,
+        f: impl FnOnce(T) -> std::result::Result<U, E>,
+    ) -> std::result::Result<IpedsValue<U>, E> {
+        match self {
+            Self::Value(value) => f(value).map(IpedsValue::Value),
+            Self::NotReported => Ok(IpedsValue::NotReported),
+            Self::NotApplicable => Ok(IpedsValue::NotApplicable),
+            Self::NotAvailable => Ok(IpedsValue::NotAvailable),
+        }
+    }
+
     /// The state of a missing value in words (`not reported`), or `None` for a value.
     pub fn missing_reason(&self) -> Option<&'static str> {
         match self {
