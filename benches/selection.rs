@@ -17,7 +17,7 @@ use std::hint::black_box;
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 use himkit::select::{
     Bounds, CriteriaMatrix, Direction, Method, MissingPolicy, ProfileSpec, Scoring, pareto_front,
-    rank_descending, top_descending,
+    rank_descending, rank_descending_into, top_descending,
 };
 mod common;
 
@@ -135,6 +135,20 @@ fn core(c: &mut Criterion) {
                 rank_descending(&scores)
             });
         });
+        // The same work for a caller that ranks again and again and keeps its buffers: nothing
+        // is allocated, so the figure does not depend on whether the allocator hands the freed
+        // memory back to the kernel between iterations (glibc does once 16 MB are freed at the
+        // top of its heap, and each iteration then page-faults its results back in).
+        let (mut scores, mut order, mut ranks) = (Vec::new(), Vec::new(), Vec::new());
+        group.bench_function(
+            BenchmarkId::new("topsis full ranking into reused buffers", rows),
+            |b| {
+                b.iter(|| {
+                    topsis.score_into(black_box(&matrix), &mut scores).unwrap();
+                    rank_descending_into(&scores, &mut order, &mut ranks);
+                });
+            },
+        );
         group.bench_function(BenchmarkId::new("topsis top-10", rows), |b| {
             b.iter(|| top_descending(&topsis.score(black_box(&matrix)).unwrap(), 10));
         });

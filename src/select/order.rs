@@ -1,52 +1,145 @@
-//! Ordering scores: a full descending order by radix sort, competition ranks, and the top `k`
-//! by selection.
+//! Ordering scores: a full descending order with competition ranks by bucketing, and the top
+//! `k` by selection.
 
 /// Row indices ordered by descending score; equal scores keep ascending row order. Scores must
-/// be non-negative (as every [`Scoring`](super::Scoring) score is).
-///
-/// Each row becomes one `u64`: the high bits of its inverted score bits (for non-negative floats
-/// the bit patterns order like the values) above its row number. A stable radix sort on the
-/// score part leaves equal parts in row order; the rare runs whose truncated scores are equal
-/// are then ordered by their full scores.
+/// be non-negative (as every [`Scoring`](super::Scoring) score is): a negative score or NaN is
+/// ordered as 0. Rows are numbered as `u32`: a slice of more than `u32::MAX` scores is ordered
+/// by its first `u32::MAX`.
 #[must_use]
 pub fn order_descending(scores: &[f64]) -> Vec<u32> {
-    let (packed, index_bits) = sort_packed(scores);
-    let index_mask = 1u64.checked_shl(index_bits).unwrap_or(0).wrapping_sub(1);
-    packed
-        .into_iter()
-        .map(|item| (item & index_mask) as u32)
-        .collect()
+    rank_descending(scores).0
 }
 
 /// The order of [`order_descending`] and the competition rank of each position in it (equal
-/// scores share the rank of the first of them: 1, 2, 2, 4), computed together without looking
-/// scores up again except where two truncated keys are equal.
+/// scores share the rank of the first of them: 1, 2, 2, 4), computed together.
+///
+/// Each score becomes a 32-bit key that falls as the score rises: its place between the
+/// highest and the lowest score, so that keys spread over their whole range whatever the
+/// scores' scale. The rows are shared out into 256 buckets by the top 8 bits of their keys
+/// (straight into the two vectors returned, the second holding keys until it holds ranks);
+/// each bucket is then ordered in cache by the next bits of its keys and finished by
+/// comparison where keys still meet, with the full scores deciding between equal keys. From
+/// 65,536 scores, with the default `parallel` feature, the work is shared by two threads; the
+/// result is the same either way.
 #[must_use]
 pub fn rank_descending(scores: &[f64]) -> (Vec<u32>, Vec<u32>) {
-    let (packed, index_bits) = sort_packed(scores);
-    let index_mask = 1u64.checked_shl(index_bits).unwrap_or(0).wrapping_sub(1);
-    let score_of = |item: u64| {
-        scores
-            .get((item & index_mask) as usize)
-            .map(|score| score.to_bits())
-    };
-    let mut order = Vec::with_capacity(packed.len());
-    let mut ranks = Vec::with_capacity(packed.len());
-    let mut previous: Option<(u64, u32)> = None;
-    for (position, item) in (1u32..).zip(&packed) {
-        let rank = match previous {
-            Some((before, rank))
-                if before >> index_bits == item >> index_bits && score_of(before) == score_of(*item) =>
-            {
-                rank
-            }
-            _ => position,
-        };
-        order.push((item & index_mask) as u32);
-        ranks.push(rank);
-        previous = Some((*item, rank));
-    }
+    let rows = scores.len().min(u32::MAX as usize);
+    // Zeroed by the allocator: fresh pages are first touched by the threads that fill them.
+    let mut order = vec![0u32; rows];
+    let mut ranks = vec![0u32; rows];
+    rank_into(scores, &mut order, &mut ranks);
     (order, ranks)
+}
+
+/// [`rank_descending`] into vectors the caller keeps, so that ranking many times allocates
+/// nothing once they are large enough: `order` and `ranks` are resized to the number of
+/// scores and every element is overwritten.
+pub fn rank_descending_into(scores: &[f64], order: &mut Vec<u32>, ranks: &mut Vec<u32>) {
+    let rows = scores.len().min(u32::MAX as usize);
+    order.resize(rows, 0);
+    ranks.resize(rows, 0);
+    rank_into(scores, order, ranks);
+}
+
+/// The ordering itself, into `order` and `ranks`, both as long as the scores that are ordered
+/// (at most `u32::MAX`).
+fn rank_into(scores: &[f64], order: &mut [u32], ranks: &mut [u32]) {
+    let rows = order.len().min(ranks.len()).min(scores.len());
+    let scores = scores.get(..rows).unwrap_or(scores);
+    let (Some(order), Some(ranks)) = (order.get_mut(..rows), ranks.get_mut(..rows)) else {
+        return;
+    };
+    if rows <= ONE_BUCKET_ROWS {
+        // Too few rows to gain from buckets: the rows are ordered as one.
+        let (low, high) = score_range(scores);
+        let keys = KeyScale::new(low, high);
+        for ((key, row_slot), (score, row)) in ranks
+            .iter_mut()
+            .zip(order.iter_mut())
+            .zip(scores.iter().zip(0u32..))
+        {
+            *key = keys.key(*score);
+            *row_slot = row;
+        }
+        BucketWork::default().finish(scores, ranks, order, 0, 0);
+        return;
+    }
+    let parallel = rows >= PARALLEL_ROWS;
+    let (front, back) = scores.split_at(rows / 2);
+    let ((front_low, front_high), (back_low, back_high)) =
+        join(parallel, || score_range(front), || score_range(back));
+    let keys = KeyScale::new(front_low.min(back_low), front_high.max(back_high));
+    let (front_counts, back_counts) = join(
+        parallel,
+        || keys.bucket_counts(front),
+        || keys.bucket_counts(back),
+    );
+    // `ranks` holds each row's key until the buckets are finished.
+    let (front_regions, back_regions) = bucket_regions(ranks, order, &front_counts, &back_counts);
+    let back_first_row = u32::try_from(front.len()).unwrap_or(u32::MAX);
+    join(
+        parallel,
+        || keys.scatter(front, 0, front_regions),
+        || keys.scatter(back, back_first_row, back_regions),
+    );
+    let sizes: Vec<usize> = front_counts
+        .iter()
+        .zip(&back_counts)
+        .map(|(front, back)| front.saturating_add(*back))
+        .collect();
+    // The buckets are shared out in two runs of about half the rows each.
+    let mut split_bucket = sizes.len();
+    let mut split_row = 0usize;
+    for (bucket, size) in sizes.iter().enumerate() {
+        if split_row >= rows / 2 {
+            split_bucket = bucket;
+            break;
+        }
+        split_row = split_row.saturating_add(*size);
+    }
+    let (front_sizes, back_sizes) = sizes.split_at(split_bucket.min(sizes.len()));
+    let split_row = split_row.min(rows);
+    let (front_keys, back_keys) = ranks.split_at_mut(split_row);
+    let (front_rows, back_rows) = order.split_at_mut(split_row);
+    join(
+        parallel,
+        || finish_buckets(scores, front_keys, front_rows, front_sizes, 0),
+        || finish_buckets(scores, back_keys, back_rows, back_sizes, split_row),
+    );
+}
+
+/// Up to this many scores are ordered as one bucket.
+const ONE_BUCKET_ROWS: usize = 2_048;
+
+/// From this many scores the ordering is shared by two threads.
+const PARALLEL_ROWS: usize = 1 << 16;
+
+/// Bits of a key that choose its bucket: 256 buckets, so that each thread writes to few enough
+/// places at once for its address translations to stay cached.
+const BUCKET_BITS: u32 = 8;
+
+/// The number of buckets.
+const BUCKETS: usize = 1 << BUCKET_BITS;
+
+/// The most bits a bucket is ordered by before comparison finishes it: 16,384 counters, which
+/// stay in the second-level cache.
+const MAX_SLOT_BITS: u32 = 14;
+
+/// Up to this many keys a slot (or a bucket) is finished by insertion; above it, by sorting.
+const INSERTION_LIMIT: usize = 24;
+
+/// Runs `a` and `b`, on two threads when `parallel` is set and the `parallel` feature is on.
+fn join<A: Send, B: Send>(
+    parallel: bool,
+    a: impl FnOnce() -> A + Send,
+    b: impl FnOnce() -> B + Send,
+) -> (A, B) {
+    #[cfg(feature = "parallel")]
+    if parallel {
+        return rayon::join(a, b);
+    }
+    let _ = parallel;
+    (a(), b())
 }
 
 /// `score` if it is above 0, else 0: -0 and NaN order as 0, whatever `f64::max` would make of
@@ -55,72 +148,298 @@ fn non_negative(score: f64) -> f64 {
     if score > 0.0 { score } else { 0.0 }
 }
 
-/// Up to this many rows are ordered by a comparison sort: the radix sort's histograms cost more
-/// than they save.
-const SMALL: usize = 4_096;
+/// The lowest and highest of `scores` as ordered (see [`non_negative`]); `(+inf, 0)` when empty.
+fn score_range(scores: &[f64]) -> (f64, f64) {
+    scores.iter().fold((f64::INFINITY, 0.0), |(low, high), score| {
+        let score = non_negative(*score);
+        (
+            if score < low { score } else { low },
+            if score > high { score } else { high },
+        )
+    })
+}
 
-/// Rows packed as (truncated inverted score bits, row) and sorted by descending score, ties by
-/// row; returns the packed rows and the number of low bits that hold the row.
-fn sort_packed(scores: &[f64]) -> (Vec<u64>, u32) {
-    let key = |score: f64| !non_negative(score).to_bits();
-    let rows = scores.len();
-    let index_bits = usize::BITS
-        .saturating_sub(rows.saturating_sub(1).leading_zeros())
-        .max(1);
-    let index_mask = 1u64.checked_shl(index_bits).unwrap_or(0).wrapping_sub(1);
-    // The score part starts at the lowest of 1, 12, 23, 34, 45 that leaves room for the row, so
-    // that the radix digits (11 bits from there) end with one of 8 bits at the top: the sign and
-    // the high exponent bits, which scores from 2^-15 to 1 share, so that its pass is skipped.
-    // The bits between the row and the score part are zero; equal truncated scores are ordered
-    // by their full scores below.
-    let low_bit = (1..=56)
-        .step_by(11)
-        .find(|bit| *bit >= index_bits)
-        .unwrap_or(index_bits);
-    let mut packed: Vec<u64> = scores
-        .iter()
-        .zip(0u64..)
-        .map(|(score, row)| {
-            (key(*score)
-                .checked_shr(low_bit)
-                .unwrap_or(0)
-                .checked_shl(low_bit)
-                .unwrap_or(0))
-                | row
-        })
-        .collect();
-    if packed.len() <= SMALL {
-        // Every item is unique (the row is in its low bits), so an unstable sort gives the same
-        // order as the stable radix sort, without its histograms.
-        packed.sort_unstable();
-    } else {
-        radix_sort(&mut packed, low_bit);
+/// The map from a score to its 32-bit key: 0 for the highest score, `u32::MAX` for the lowest.
+#[derive(Clone, Copy)]
+struct KeyScale {
+    high: f64,
+    scale: f64,
+}
+
+impl KeyScale {
+    fn new(low: f64, high: f64) -> Self {
+        let scale = f64::from(u32::MAX) / (high - low);
+        // All scores equal (or a range the keys cannot express): every key is 0 and the full
+        // scores decide.
+        let scale = if scale.is_finite() { scale } else { 0.0 };
+        Self { high, scale }
     }
-    let row_of = |item: u64| (item & index_mask) as usize;
-    let full_key = |item: u64| scores.get(row_of(item)).map_or(u64::MAX, |score| key(*score));
-    let same_truncated = |pair: &[u64]| match pair {
-        [a, b] => a >> index_bits == b >> index_bits,
-        _ => false,
-    };
-    let mut start = 0;
-    while let Some(offset) = packed
-        .get(start..)
-        .and_then(|rest| rest.windows(2).position(same_truncated))
-    {
-        let run_start = start.saturating_add(offset);
-        let run_len = packed
-            .get(run_start..)
-            .unwrap_or(&[])
-            .windows(2)
-            .take_while(|pair| same_truncated(pair))
-            .count()
-            .saturating_add(1);
-        if let Some(run) = packed.get_mut(run_start..run_start.saturating_add(run_len)) {
-            run.sort_by_key(|item| (full_key(*item), row_of(*item)));
+
+    /// Never rises as the score rises (each step rounds monotonically; `as` saturates, NaN
+    /// becomes 0), and equal scores get equal keys.
+    fn key(self, score: f64) -> u32 {
+        ((self.high - non_negative(score)) * self.scale) as u32
+    }
+
+    fn bucket_counts(self, scores: &[f64]) -> Vec<usize> {
+        let mut counts = vec![0usize; BUCKETS];
+        for score in scores {
+            if let Some(count) = counts.get_mut(bucket_of(self.key(*score))) {
+                *count = count.saturating_add(1);
+            }
         }
-        start = run_start.saturating_add(run_len);
+        counts
     }
-    (packed, index_bits)
+
+    /// Writes each score's key and row into the next free place of its bucket's region.
+    fn scatter(self, scores: &[f64], first_row: u32, mut regions: Vec<Region<'_>>) {
+        for (score, row) in scores.iter().zip(first_row..) {
+            let key = self.key(*score);
+            if let Some((keys, rows)) = regions.get_mut(bucket_of(key)) {
+                if let (Some(key_slot), Some(row_slot)) = (keys.next(), rows.next()) {
+                    *key_slot = key;
+                    *row_slot = row;
+                }
+            }
+        }
+    }
+}
+
+fn bucket_of(key: u32) -> usize {
+    (key >> (u32::BITS - BUCKET_BITS)) as usize
+}
+
+/// The unwritten places of one bucket for one half of the rows: keys and rows.
+type Region<'a> = (std::slice::IterMut<'a, u32>, std::slice::IterMut<'a, u32>);
+
+/// Cuts `keys` and `rows` into each bucket's places, the front half's rows before the back
+/// half's, so that each bucket keeps ascending row order.
+fn bucket_regions<'a>(
+    keys: &'a mut [u32],
+    rows: &'a mut [u32],
+    front_counts: &[usize],
+    back_counts: &[usize],
+) -> (Vec<Region<'a>>, Vec<Region<'a>>) {
+    let mut front = Vec::with_capacity(BUCKETS);
+    let mut back = Vec::with_capacity(BUCKETS);
+    let (mut keys, mut rows) = (keys, rows);
+    for (front_count, back_count) in front_counts.iter().zip(back_counts) {
+        let (front_keys, rest_keys) = keys.split_at_mut((*front_count).min(keys.len()));
+        let (back_keys, rest_keys) = rest_keys.split_at_mut((*back_count).min(rest_keys.len()));
+        let (front_rows, rest_rows) = rows.split_at_mut((*front_count).min(rows.len()));
+        let (back_rows, rest_rows) = rest_rows.split_at_mut((*back_count).min(rest_rows.len()));
+        front.push((front_keys.iter_mut(), front_rows.iter_mut()));
+        back.push((back_keys.iter_mut(), back_rows.iter_mut()));
+        keys = rest_keys;
+        rows = rest_rows;
+    }
+    (front, back)
+}
+
+/// Orders each bucket in turn (`sizes` long, from position `first_position`), replacing its
+/// keys by ranks.
+fn finish_buckets(
+    scores: &[f64],
+    mut keys: &mut [u32],
+    mut rows: &mut [u32],
+    sizes: &[usize],
+    first_position: usize,
+) {
+    let mut work = BucketWork::default();
+    let mut position = first_position;
+    for size in sizes {
+        let (bucket_keys, rest_keys) = keys.split_at_mut((*size).min(keys.len()));
+        let (bucket_rows, rest_rows) = rows.split_at_mut((*size).min(rows.len()));
+        work.finish(scores, bucket_keys, bucket_rows, position, BUCKET_BITS);
+        position = position.saturating_add(*size);
+        keys = rest_keys;
+        rows = rest_rows;
+    }
+}
+
+/// Buffers reused from bucket to bucket.
+#[derive(Default)]
+struct BucketWork {
+    /// (key, row) pairs of the bucket being ordered.
+    items: Vec<u64>,
+    /// The same, counted into slots by the bits below the bucket's.
+    slotted: Vec<u64>,
+    counts: Vec<u32>,
+}
+
+impl BucketWork {
+    /// Orders one bucket (rows in ascending order, keys sharing their top `shared_bits` bits):
+    /// by key, then by full score where keys are equal, then by row; writes the ordered rows
+    /// back and the competition ranks in place of the keys, counting positions from
+    /// `first_position`.
+    fn finish(
+        &mut self,
+        scores: &[f64],
+        keys: &mut [u32],
+        rows: &mut [u32],
+        first_position: usize,
+        shared_bits: u32,
+    ) {
+        let pairs = keys
+            .iter()
+            .zip(rows.iter())
+            .map(|(key, row)| (u64::from(*key) << u32::BITS) | u64::from(*row));
+        let len = keys.len();
+        let ordered = if len <= INSERTION_LIMIT {
+            self.items.clear();
+            self.items.extend(pairs);
+            insertion_sort(&mut self.items);
+            &mut self.items
+        } else {
+            // One counting pass by the bits below the bucket's, about two slots a key, leaves
+            // few keys sharing a slot.
+            let slot_bits = usize::BITS
+                .saturating_sub(len.leading_zeros())
+                .saturating_add(1)
+                .min(MAX_SLOT_BITS);
+            let shift = u32::BITS.saturating_sub(shared_bits).saturating_sub(slot_bits);
+            let mask = (1usize << slot_bits).wrapping_sub(1);
+            let slot_of = |key: u32| ((key >> shift) as usize) & mask;
+            self.counts.clear();
+            self.counts.resize(mask.saturating_add(1), 0);
+            for key in keys.iter() {
+                if let Some(count) = self.counts.get_mut(slot_of(*key)) {
+                    *count = count.saturating_add(1);
+                }
+            }
+            let mut next = 0u32;
+            for count in &mut self.counts {
+                let here = *count;
+                *count = next;
+                next = next.saturating_add(here);
+            }
+            // Every place below `len` is written by the counting pass: no need to clear.
+            if self.slotted.len() < len {
+                self.slotted.resize(len, 0);
+            }
+            let slotted = self.slotted.get_mut(..len).unwrap_or_default();
+            for pair in pairs {
+                if let Some(place) = self.counts.get_mut(slot_of(key_of(pair) as u32)) {
+                    if let Some(target) = slotted.get_mut(*place as usize) {
+                        *target = pair;
+                    }
+                    *place = place.saturating_add(1);
+                }
+            }
+            // Each count is now its slot's end.
+            let counts = &self.counts;
+            order_slots(slotted, |pair| {
+                let slot = slot_of(key_of(pair) as u32);
+                let end = counts.get(slot).map_or(len, |end| *end as usize);
+                let start = slot
+                    .checked_sub(1)
+                    .and_then(|previous| counts.get(previous))
+                    .map_or(0, |end| *end as usize);
+                start..end
+            });
+            slotted
+        };
+        order_equal_keys_by_score(scores, ordered);
+        write_ranks(scores, ordered, keys, rows, first_position);
+    }
+}
+
+/// Orders pairs counted into slots: only a slot holding more than one pair can be out of
+/// order, and where two neighbours are, their slot (`slot_range` of a pair) is sorted.
+fn order_slots(pairs: &mut [u64], slot_range: impl Fn(u64) -> std::ops::Range<usize>) {
+    let mut from = 0usize;
+    while let Some(offset) = pairs
+        .get(from..)
+        .and_then(|rest| rest.windows(2).position(|pair| matches!(pair, [a, b] if a > b)))
+    {
+        let after = from.saturating_add(offset).saturating_add(1);
+        let Some(here) = pairs.get(after).copied() else {
+            break;
+        };
+        let slot = slot_range(here);
+        let end = slot.end;
+        if let Some(items) = pairs.get_mut(slot) {
+            if items.len() <= INSERTION_LIMIT {
+                insertion_sort(items);
+            } else {
+                items.sort_unstable();
+            }
+        }
+        // The pair after a slot's end is in a later slot, with a greater key.
+        from = end.max(after);
+    }
+}
+
+fn insertion_sort(items: &mut [u64]) {
+    for index in 1..items.len() {
+        let mut at = index;
+        while at > 0 {
+            let before = at.wrapping_sub(1);
+            match (items.get(before).copied(), items.get(at).copied()) {
+                (Some(previous), Some(current)) if previous > current => items.swap(before, at),
+                _ => break,
+            }
+            at = before;
+        }
+    }
+}
+
+fn row_of(pair: u64) -> u32 {
+    pair as u32
+}
+
+fn key_of(pair: u64) -> u64 {
+    pair >> u32::BITS
+}
+
+fn score_of(scores: &[f64], pair: u64) -> f64 {
+    scores.get(row_of(pair) as usize).copied().unwrap_or(0.0)
+}
+
+/// Within each run of equal keys (rare: two scores closer than the keys can tell), orders by
+/// descending full score, then by row.
+fn order_equal_keys_by_score(scores: &[f64], pairs: &mut [u64]) {
+    let mut from = 0usize;
+    while let Some(offset) = pairs.get(from..).and_then(|rest| {
+        rest.iter()
+            .zip(rest.iter().skip(1))
+            .position(|(a, b)| key_of(*a) == key_of(*b))
+    }) {
+        let start = from.saturating_add(offset);
+        let rest = pairs.get_mut(start..).unwrap_or_default();
+        let key = rest.first().map_or(0, |pair| key_of(*pair));
+        let run = rest.iter().take_while(|pair| key_of(**pair) == key).count();
+        if let Some(run) = rest.get_mut(..run) {
+            run.sort_by(|a, b| {
+                non_negative(score_of(scores, *b))
+                    .total_cmp(&non_negative(score_of(scores, *a)))
+                    .then(row_of(*a).cmp(&row_of(*b)))
+            });
+        }
+        from = start.saturating_add(run.max(1));
+    }
+}
+
+/// Writes the ordered rows, and their competition ranks over `keys`: a row shares the rank of
+/// the one before it when their keys and scores are the same.
+fn write_ranks(scores: &[f64], ordered: &[u64], keys: &mut [u32], rows: &mut [u32], first_position: usize) {
+    let mut previous: Option<(u64, u32)> = None;
+    let mut position = u32::try_from(first_position).unwrap_or(u32::MAX);
+    for ((pair, rank_slot), row_slot) in ordered.iter().zip(keys.iter_mut()).zip(rows.iter_mut()) {
+        position = position.saturating_add(1);
+        let rank = match previous {
+            Some((before, rank))
+                if key_of(before) == key_of(*pair)
+                    && score_of(scores, before).to_bits() == score_of(scores, *pair).to_bits() =>
+            {
+                rank
+            }
+            _ => position,
+        };
+        *rank_slot = rank;
+        *row_slot = row_of(*pair);
+        previous = Some((*pair, rank));
+    }
 }
 
 /// The `k` best rows by descending score (ties by ascending row), best first, found by
@@ -168,44 +487,6 @@ pub fn competition_ranks(scores: &[f64], order: &[u32]) -> Vec<u32> {
     ranks
 }
 
-/// Stable least-significant-digit radix sort of `items` by their bits from `low_bit` up, 11
-/// bits a pass, with every pass's histogram counted in one read and passes skipped where every
-/// item shares the digit.
-fn radix_sort(items: &mut Vec<u64>, low_bit: u32) {
-    const BITS: u32 = 11;
-    const BUCKETS: usize = 1 << BITS;
-    let shifts: Vec<u32> = (low_bit..64).step_by(BITS as usize).collect();
-    let mut histograms = vec![[0usize; BUCKETS]; shifts.len()];
-    for item in items.iter() {
-        for (histogram, shift) in histograms.iter_mut().zip(&shifts) {
-            if let Some(count) = histogram.get_mut(((item >> shift) as usize) & (BUCKETS - 1)) {
-                *count = count.saturating_add(1);
-            }
-        }
-    }
-    let mut buffer: Vec<u64> = vec![0; items.len()];
-    for (histogram, shift) in histograms.iter_mut().zip(&shifts) {
-        if histogram.contains(&items.len()) {
-            continue;
-        }
-        let mut next = 0;
-        for count in histogram.iter_mut() {
-            let here = *count;
-            *count = next;
-            next = next.saturating_add(here);
-        }
-        for item in items.iter() {
-            if let Some(slot) = histogram.get_mut(((item >> shift) as usize) & (BUCKETS - 1)) {
-                if let Some(target) = buffer.get_mut(*slot) {
-                    *target = *item;
-                }
-                *slot = slot.saturating_add(1);
-            }
-        }
-        std::mem::swap(items, &mut buffer);
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -222,7 +503,7 @@ mod tests {
     }
 
     #[test]
-    fn radix_order_matches_a_comparison_sort() {
+    fn bucket_order_matches_a_comparison_sort() {
         let mut state = 0x9E37_79B9_7F4A_7C15u64;
         let scores: Vec<f64> = (0..5_000)
             .map(|_| {
@@ -241,7 +522,7 @@ mod tests {
     }
 
     #[test]
-    fn radix_order_keeps_full_precision_beyond_the_truncated_key() {
+    fn bucket_order_keeps_full_precision_beyond_the_keys() {
         // Scores at full precision, some equal, some a few ulps apart (so that their truncated
         // keys are equal), a few tiny and zero.
         let mut state = 0x9E37_79B9_7F4A_7C15u64;
@@ -266,5 +547,95 @@ mod tests {
         let (order, ranks) = rank_descending(&scores);
         assert_eq!(order, expected);
         assert_eq!(ranks, competition_ranks(&scores, &order));
+    }
+
+    /// The documented order and ranks, by a plain comparison sort.
+    fn reference(scores: &[f64]) -> (Vec<u32>, Vec<u32>) {
+        let as_ordered = |score: f64| if score > 0.0 { score } else { 0.0 };
+        let mut order: Vec<u32> = (0..scores.len() as u32).collect();
+        order.sort_by(|a, b| {
+            as_ordered(scores[*b as usize])
+                .total_cmp(&as_ordered(scores[*a as usize]))
+                .then(a.cmp(b))
+        });
+        let ranks = competition_ranks(scores, &order);
+        (order, ranks)
+    }
+
+    fn check(scores: &[f64]) {
+        let expected = reference(scores);
+        assert_eq!(rank_descending(scores), expected);
+        let (mut order, mut ranks) = (vec![7; 3], vec![9; scores.len() + 5]);
+        rank_descending_into(scores, &mut order, &mut ranks);
+        assert_eq!((order, ranks), expected);
+    }
+
+    #[test]
+    fn edge_cases_order_as_documented() {
+        check(&[]);
+        check(&[0.3]);
+        check(&[0.5; 10]);
+        check(&vec![0.5; 100_000]);
+        check(&[
+            f64::NAN,
+            -1.0,
+            0.0,
+            -0.0,
+            0.2,
+            f64::INFINITY,
+            1e300,
+            f64::MIN_POSITIVE,
+            0.2,
+        ]);
+        let mut with_infinity = vec![0.25; 70_000];
+        with_infinity[12] = f64::INFINITY;
+        with_infinity[13] = f64::MAX;
+        with_infinity[40_000] = f64::NAN;
+        check(&with_infinity);
+    }
+
+    #[test]
+    fn crowded_scores_fall_back_to_sorting_and_stay_exact() {
+        // Most scores within a few ulps of each other and one far below: the keys cannot tell
+        // them apart, so buckets and slots hold thousands of rows each.
+        let mut state = 0x2545_F491_4F6C_DD1Du64;
+        let mut scores: Vec<f64> = (0..100_000)
+            .map(|_| {
+                state ^= state << 13;
+                state ^= state >> 7;
+                state ^= state << 17;
+                f64::from_bits(0.75f64.to_bits() + state % 5_000)
+            })
+            .collect();
+        scores[99] = 0.0;
+        check(&scores);
+        // A narrow band of distinct keys, about a million of them, in one bucket: its slots
+        // (1,024 keys each) hold about 90 rows apiece and are sorted.
+        let banded: Vec<f64> = (0..90_000u32)
+            .map(|row| 0.5 + f64::from(row.wrapping_mul(2_654_435_761) % 65_536) * 3.5e-9)
+            .chain([1.0, 0.0])
+            .collect();
+        check(&banded);
+    }
+
+    mod generated {
+        use super::check;
+        use proptest::prelude::*;
+
+        proptest! {
+            #[test]
+            fn order_and_ranks_match_a_comparison_sort(
+                scores in proptest::collection::vec(
+                    prop_oneof![
+                        0.0f64..=1.0,
+                        (0u8..8).prop_map(|step| f64::from(step) / 8.0),
+                        proptest::num::f64::ANY,
+                    ],
+                    0..3_000,
+                ),
+            ) {
+                check(&scores);
+            }
+        }
     }
 }

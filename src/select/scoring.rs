@@ -123,7 +123,9 @@ impl Scoring {
     /// # Errors
     /// [`Error::Invalid`] if the matrix does not have one column per weight.
     pub fn score(&self, matrix: &CriteriaMatrix) -> Result<Vec<f64>> {
-        let mut scores = Vec::new();
+        // Zeroed by the allocator (fresh pages cost nothing until written), so that the pages
+        // of a large result are first touched by the threads that score them, in parallel.
+        let mut scores = vec![0.0; matrix.rows()];
         self.score_into(matrix, &mut scores)?;
         Ok(scores)
     }
