@@ -220,8 +220,35 @@ impl Scoring {
             block_columns.extend(column_blocks.iter_mut().filter_map(Iterator::next));
             // Four columns at a time, so each accumulator is loaded and stored once per four
             // cells; the sums still add the columns in order, as `explain_row` does.
-            for (group, parameters) in block_columns.chunks(4).zip(weighted_affine.chunks(4)) {
+            let groups = block_columns.len().div_ceil(4);
+            // TOPSIS scores are finished in the loop of the last four columns when there are
+            // four: the square roots and the division then overlap that loop's arithmetic
+            // instead of following it (the same operations in the same order).
+            let mut finished = false;
+            for (index, (group, parameters)) in
+                block_columns.chunks(4).zip(weighted_affine.chunks(4)).enumerate()
+            {
+                let last = index.saturating_add(1) == groups;
                 match (group, parameters, self.method) {
+                    ([a, b, c, d], [pa, pb, pc, pd], Method::Topsis) if last => {
+                        for ((((((score, to_anti), to_ideal), x), y), z), u) in out
+                            .iter_mut()
+                            .zip(near.iter())
+                            .zip(far.iter())
+                            .zip(*a)
+                            .zip(*b)
+                            .zip(*c)
+                            .zip(*d)
+                        {
+                            let (va, vb, vc, vd) =
+                                (pa.weighted(*x), pb.weighted(*y), pc.weighted(*z), pd.weighted(*u));
+                            let to_anti = *to_anti + va * va + vb * vb + vc * vc + vd * vd;
+                            let (ga, gb, gc, gd) = (pa.gap(va), pb.gap(vb), pc.gap(vc), pd.gap(vd));
+                            let to_ideal = *to_ideal + ga * ga + gb * gb + gc * gc + gd * gd;
+                            *score = closeness(to_anti.sqrt(), to_ideal.sqrt());
+                        }
+                        finished = true;
+                    }
                     ([a, b, c, d], [pa, pb, pc, pd], Method::WeightedSum) => {
                         for ((((acc, x), y), z), u) in near.iter_mut().zip(*a).zip(*b).zip(*c).zip(*d) {
                             *acc =
@@ -274,11 +301,12 @@ impl Scoring {
                         *score = if *sum < 1.0 { *sum } else { 1.0 };
                     }
                 }
-                Method::Topsis => {
+                Method::Topsis if !finished => {
                     for ((score, to_anti), to_ideal) in out.iter_mut().zip(near.iter()).zip(far.iter()) {
                         *score = closeness(to_anti.sqrt(), to_ideal.sqrt());
                     }
                 }
+                Method::Topsis => {}
             }
         }
     }
