@@ -308,8 +308,10 @@ impl BucketWork {
                 }
             }
             let mut next = 0u32;
+            let mut fullest = 0u32;
             for count in &mut self.counts {
                 let here = *count;
+                fullest = fullest.max(here);
                 *count = next;
                 next = next.saturating_add(here);
             }
@@ -326,17 +328,23 @@ impl BucketWork {
                     *place = place.saturating_add(1);
                 }
             }
-            // Each count is now its slot's end.
-            let counts = &self.counts;
-            order_slots(slotted, |pair| {
-                let slot = slot_of(key_of(pair) as u32);
-                let end = counts.get(slot).map_or(len, |end| *end as usize);
-                let start = slot
-                    .checked_sub(1)
-                    .and_then(|previous| counts.get(previous))
-                    .map_or(0, |end| *end as usize);
-                start..end
-            });
+            if fullest as usize <= INSERTION_LIMIT {
+                // A pair only ever moves within its slot (every earlier slot holds smaller
+                // pairs), so one insertion pass costs at most the limit per pair.
+                insertion_sort(slotted);
+            } else {
+                // Each count is now its slot's end.
+                let counts = &self.counts;
+                order_slots(slotted, |pair| {
+                    let slot = slot_of(key_of(pair) as u32);
+                    let end = counts.get(slot).map_or(len, |end| *end as usize);
+                    let start = slot
+                        .checked_sub(1)
+                        .and_then(|previous| counts.get(previous))
+                        .map_or(0, |end| *end as usize);
+                    start..end
+                });
+            }
             slotted
         };
         order_equal_keys_by_score(scores, ordered);
