@@ -65,6 +65,18 @@ fn rank_into(scores: &[f64], order: &mut [u32], ranks: &mut [u32]) {
         return;
     }
     let parallel = rows >= PARALLEL_ROWS;
+    // The steps below each share their work with a second thread: entering the thread pool
+    // once, rather than at every step, saves a hand-over and a wake-up per step.
+    #[cfg(feature = "parallel")]
+    if parallel && rayon::current_thread_index().is_none() {
+        return rayon::scope(|_| order_in_buckets(scores, order, ranks, parallel));
+    }
+    order_in_buckets(scores, order, ranks, parallel);
+}
+
+/// The ordering of more than [`ONE_BUCKET_ROWS`] scores (see [`rank_descending`]).
+fn order_in_buckets(scores: &[f64], order: &mut [u32], ranks: &mut [u32], parallel: bool) {
+    let rows = scores.len();
     let (front, back) = scores.split_at(rows / 2);
     let ((front_low, front_high), (back_low, back_high)) =
         join(parallel, || score_range(front), || score_range(back));

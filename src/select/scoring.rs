@@ -179,9 +179,18 @@ impl Scoring {
             let (front, back) = scores.split_at_mut(middle);
             let front_columns: Vec<&[f64]> = columns.iter().map(|c| c.get(..middle).unwrap_or(&[])).collect();
             let back_columns: Vec<&[f64]> = columns.iter().map(|c| c.get(middle..).unwrap_or(&[])).collect();
+            let affine = weighted_affine.as_slice();
+            // With the `parallel` feature the halves go to rayon's threads, which are already
+            // running; without it, to a thread started for the call.
+            #[cfg(feature = "parallel")]
+            rayon::join(
+                || self.score_complete(affine, &front_columns, front),
+                || self.score_complete(affine, &back_columns, back),
+            );
+            #[cfg(not(feature = "parallel"))]
             std::thread::scope(|scope| {
-                scope.spawn(|| self.score_complete(&weighted_affine, &front_columns, front));
-                self.score_complete(&weighted_affine, &back_columns, back);
+                scope.spawn(|| self.score_complete(affine, &front_columns, front));
+                self.score_complete(affine, &back_columns, back);
             });
         } else {
             self.score_complete(&weighted_affine, &columns, scores);
