@@ -249,11 +249,8 @@ impl Scoring {
                             .zip(*c)
                             .zip(*d)
                         {
-                            let (va, vb, vc, vd) =
-                                (pa.weighted(*x), pb.weighted(*y), pc.weighted(*z), pd.weighted(*u));
-                            let to_anti = *to_anti + va * va + vb * vb + vc * vc + vd * vd;
-                            let (ga, gb, gc, gd) = (pa.gap(va), pb.gap(vb), pc.gap(vc), pd.gap(vd));
-                            let to_ideal = *to_ideal + ga * ga + gb * gb + gc * gc + gd * gd;
+                            let (to_anti, to_ideal) =
+                                topsis_sums([*pa, *pb, *pc, *pd], [*x, *y, *z, *u], *to_anti, *to_ideal);
                             *score = closeness(to_anti.sqrt(), to_ideal.sqrt());
                         }
                         finished = true;
@@ -273,11 +270,8 @@ impl Scoring {
                             .zip(*c)
                             .zip(*d)
                         {
-                            let (va, vb, vc, vd) =
-                                (pa.weighted(*x), pb.weighted(*y), pc.weighted(*z), pd.weighted(*u));
-                            *to_anti = *to_anti + va * va + vb * vb + vc * vc + vd * vd;
-                            let (ga, gb, gc, gd) = (pa.gap(va), pb.gap(vb), pc.gap(vc), pd.gap(vd));
-                            *to_ideal = *to_ideal + ga * ga + gb * gb + gc * gc + gd * gd;
+                            (*to_anti, *to_ideal) =
+                                topsis_sums([*pa, *pb, *pc, *pd], [*x, *y, *z, *u], *to_anti, *to_ideal);
                         }
                     }
                     _ => {
@@ -476,6 +470,20 @@ impl WeightedAffine {
 fn clamp_to(value: f64, high: f64) -> f64 {
     let value = if value > 0.0 { value } else { 0.0 };
     if value < high { value } else { high }
+}
+
+/// The squared distances to the anti-ideal and the ideal after four more cells, one per
+/// column, added in column order.
+#[inline]
+fn topsis_sums(parameters: [WeightedAffine; 4], cells: [f64; 4], to_anti: f64, to_ideal: f64) -> (f64, f64) {
+    let [pa, pb, pc, pd] = parameters;
+    let [x, y, z, u] = cells;
+    let (va, vb, vc, vd) = (pa.weighted(x), pb.weighted(y), pc.weighted(z), pd.weighted(u));
+    let (ga, gb, gc, gd) = (pa.gap(va), pb.gap(vb), pc.gap(vc), pd.gap(vd));
+    (
+        to_anti + va * va + vb * vb + vc * vc + vd * vd,
+        to_ideal + ga * ga + gb * gb + gc * gc + gd * gd,
+    )
 }
 
 /// TOPSIS closeness; a row at both points at once (every weight zero) scores 0.
