@@ -159,8 +159,9 @@ impl Scoring {
         // A range so narrow that its reciprocal overflows (only data bounds can be) has no
         // streaming form; every row is then scored on its own, by the exact formula.
         if weighted_affine.iter().any(|affine| !affine.scale.is_finite()) {
+            let mut parts = Vec::with_capacity(self.weights.len());
             for (row, score) in scores.iter_mut().enumerate() {
-                *score = self.explain_row(matrix, row).map_or(0.0, |(score, _)| score);
+                *score = self.explain_row_into(matrix, row, &mut parts).unwrap_or(0.0);
             }
             return Ok(());
         }
@@ -196,6 +197,7 @@ impl Scoring {
             self.score_complete(&weighted_affine, &columns, scores);
         }
         if matrix.columns.iter().any(|column| column.missing.is_some()) {
+            let mut parts = Vec::with_capacity(self.weights.len());
             for (row, score) in scores.iter_mut().enumerate() {
                 let has_gap = matrix.columns.iter().any(|column| {
                     column
@@ -204,7 +206,7 @@ impl Scoring {
                         .is_some_and(|marks| marks.get(row).copied().unwrap_or(false))
                 });
                 if has_gap {
-                    *score = self.score_row(matrix, row).unwrap_or(0.0);
+                    *score = self.explain_row_into(matrix, row, &mut parts).unwrap_or(0.0);
                 }
             }
         }
@@ -339,43 +341,6 @@ impl Scoring {
             (_, _, MissingPolicy::ExcludeProgram) => Err(()),
             (_, _, MissingPolicy::Reweight) => Ok(None),
         }
-    }
-
-    /// One row's score exactly as [`Scoring::explain_row`] computes it (the same operations in
-    /// the same order), without building the contributions.
-    fn score_row(&self, matrix: &CriteriaMatrix, row: usize) -> Option<f64> {
-        let width = self.weights.len().min(matrix.columns.len());
-        for column in 0..width {
-            self.normalised_cell(matrix, row, column).ok()?;
-        }
-        let cells = || {
-            (0..width)
-                .map(move |column| self.normalised_cell(matrix, row, column).ok().flatten())
-                .zip(&self.weights)
-        };
-        let present_weight: f64 = cells()
-            .filter(|(value, _)| value.is_some())
-            .map(|(_, weight)| weight)
-            .sum();
-        if present_weight <= 0.0 {
-            return None;
-        }
-        let weighted =
-            cells().map(|(value, weight)| (value.map(|value| value * weight / present_weight), weight));
-        Some(match self.method {
-            Method::WeightedSum => weighted.filter_map(|(value, _)| value).sum::<f64>().min(1.0),
-            Method::Topsis => {
-                let (mut to_anti, mut to_ideal) = (0.0, 0.0);
-                for (value, weight) in weighted {
-                    if let Some(value) = value {
-                        to_anti += value * value;
-                        let gap = weight / present_weight - value;
-                        to_ideal += gap * gap;
-                    }
-                }
-                closeness(f64::sqrt(to_anti), f64::sqrt(to_ideal))
-            }
-        })
     }
 
     /// One row's score and each criterion's contribution (`None` where the criterion was left
