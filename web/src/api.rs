@@ -84,7 +84,7 @@ pub fn routes() -> Router<SharedState> {
 }
 
 /// A JSON response from text already serialized.
-fn json_text(text: String) -> Response {
+fn json_text(text: impl IntoResponse) -> Response {
     let mut response = text.into_response();
     response
         .headers_mut()
@@ -200,8 +200,8 @@ async fn programs(State(state): State<SharedState>) -> Response {
 async fn program(State(state): State<SharedState>, Path(id): Path<String>) -> Result<Response, ApiError> {
     let program = state
         .data
-        .catalog()
-        .get(&id)
+        .selector()
+        .program(&id)
         .ok_or_else(|| ApiError::from(himkit::Error::UnknownProgram { id: id.clone() }))?;
     to_json(program)
 }
@@ -232,7 +232,7 @@ async fn wages(State(state): State<SharedState>) -> Response {
 }
 
 async fn openapi() -> Response {
-    json_text(crate::openapi::DOCUMENT.to_owned())
+    json_text(crate::openapi::DOCUMENT)
 }
 
 /// Unknown routes: a JSON 404 under `/api/`, a small page elsewhere.

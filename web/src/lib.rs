@@ -17,6 +17,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use axum::Router;
+use axum::body::Bytes;
 use hyper::server::conn::http1;
 use hyper_util::rt::{TokioIo, TokioTimer};
 use hyper_util::server::graceful::GracefulShutdown;
@@ -68,10 +69,10 @@ pub struct AppState {
     pub data: Data,
     /// The limits.
     pub config: Config,
-    /// `GET /api/programs`, serialized once.
-    pub programs_json: String,
-    /// `GET /api/wages`, serialized once.
-    pub wages_json: String,
+    /// `GET /api/programs`, serialized once (shared, not copied, by each answer).
+    pub programs_json: Bytes,
+    /// `GET /api/wages`, serialized once (shared, not copied, by each answer).
+    pub wages_json: Bytes,
     /// The page's wage chart, rendered once.
     pub wages_html: String,
 }
@@ -86,8 +87,8 @@ pub type SharedState = Arc<AppState>;
 /// cause.
 pub fn app(data: Data, config: Config) -> Result<Router, String> {
     let programs_json =
-        serde_json::to_string(data.catalog().programs()).map_err(|error| error.to_string())?;
-    let wages_json = serde_json::to_string(data.wages()).map_err(|error| error.to_string())?;
+        Bytes::from(serde_json::to_vec(data.catalog().programs()).map_err(|error| error.to_string())?);
+    let wages_json = Bytes::from(serde_json::to_vec(data.wages()).map_err(|error| error.to_string())?);
     let wages_html = page::wage_chart_html(data.wages());
     let state = Arc::new(AppState {
         data,
