@@ -350,6 +350,10 @@ fn scorecard_outcomes_attach_by_unitid_cip_family_and_level() {
         prairie.outcomes().median_earnings.value().unwrap().dollars(),
         52_000
     );
+    // A program that received a figure names its Scorecard file; one that did not, nothing new.
+    let source = lakeside.sources().get(himkit::SourcedField::Outcomes).unwrap();
+    assert_eq!(source.file, himkit::SourceFile::ScorecardFieldOfStudy);
+    assert!(prairie.sources().get(himkit::SourcedField::Outcomes).is_none());
 }
 
 #[test]

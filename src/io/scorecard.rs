@@ -9,7 +9,7 @@ use crate::catalog::Catalog;
 use crate::error::Location;
 use crate::error::Result;
 use crate::outcome::Outcome;
-use crate::program::{DegreeLevel, Program};
+use crate::program::{DegreeLevel, Program, Source, SourceFile, SourcedField};
 use crate::value::{CipFamily, Money, ProgramId, Text, Unitid, Year};
 
 /// How to read a Scorecard file.
@@ -190,6 +190,14 @@ pub fn read_scorecard_csv<R: Read>(
     Ok(outcome)
 }
 
+/// The year of a reported outcome.
+fn reported_year<T>(outcome: &Outcome<T>) -> Option<Year> {
+    match outcome {
+        Outcome::Reported { year, .. } => Some(*year),
+        _ => None,
+    }
+}
+
 /// What [`attach_scorecard`] did.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -208,7 +216,8 @@ pub struct Attachment {
 /// Attaches Scorecard median earnings and debt to the programs they describe: same UNITID,
 /// same four-digit CIP family, same credential level. A program's own reported figure is kept;
 /// Scorecard fills only outcomes the program does not report, and the outcome's note says that
-/// the figure is pooled over the CIP family.
+/// the figure is pooled over the CIP family; a program that receives a figure names the
+/// Scorecard file of its year as the source of its outcomes.
 ///
 /// # Errors
 /// Only if a changed program fails validation, which attached outcomes do not cause.
@@ -238,15 +247,25 @@ pub fn attach_scorecard(catalog: &Catalog, records: &[ScorecardRecord]) -> Resul
         };
         let mut spec = program.to_spec();
         let mut changed = false;
+        // The year the attached figures describe, for the program's sources.
+        let mut year = None;
         if !spec.outcomes.median_earnings.is_reported() && record.median_earnings != Outcome::NotReported {
             spec.outcomes.median_earnings = record.median_earnings.clone();
+            year = year.or(reported_year(&record.median_earnings));
             changed = true;
         }
         if !spec.outcomes.median_debt.is_reported() && record.median_debt != Outcome::NotReported {
             spec.outcomes.median_debt = record.median_debt.clone();
+            year = year.or(reported_year(&record.median_debt));
             changed = true;
         }
         if changed {
+            if let Some(year) = year {
+                spec.sources.insert(
+                    SourcedField::Outcomes,
+                    Source::new(SourceFile::ScorecardFieldOfStudy, &year.get().to_string())?,
+                );
+            }
             attached.push(program.id().clone());
             programs.push(Program::new(spec)?);
         } else {

@@ -24,8 +24,7 @@ use crate::io::{
     AccreditationListEntry, IpedsCharges, IpedsCompletion, IpedsDistance, IpedsInstitution, MajorNumber,
     ScorecardInstitution, ScorecardRecord, apply_accreditation_list, attach_scorecard,
 };
-use crate::outcome::Outcome;
-use crate::program::{Institution, Program, Source, SourceFile, SourcedField};
+use crate::program::{Institution, Program, SourceFile};
 use crate::value::{CipCode, Text, Unitid, Year};
 
 /// The files a national catalogue is built from: IPEDS HD and Completions of one year
@@ -324,7 +323,7 @@ fn index<'r, T: 'r>(
     map
 }
 
-/// Attaches Scorecard outcomes to the catalogue's programs and records their source.
+/// Attaches Scorecard outcomes to the catalogue's programs (which records their source).
 fn attach_field_of_study(
     catalog: &Catalog,
     records: &[ScorecardRecord],
@@ -333,30 +332,7 @@ fn attach_field_of_study(
     let attachment = attach_scorecard(catalog, records)?;
     summary.scorecard_attached = attachment.attached.len();
     summary.scorecard_unmatched = attachment.unmatched.len();
-    let attached: BTreeSet<&crate::value::ProgramId> = attachment.attached.iter().collect();
-    let mut programs = Vec::with_capacity(attachment.catalog.len());
-    for program in attachment.catalog.into_programs() {
-        if !attached.contains(program.id()) {
-            programs.push(program);
-            continue;
-        }
-        let outcomes = program.outcomes();
-        let year = [&outcomes.median_earnings, &outcomes.median_debt]
-            .iter()
-            .find_map(|outcome| match outcome {
-                Outcome::Reported { year, .. } => Some(*year),
-                _ => None,
-            });
-        let mut spec = program.to_spec();
-        if let Some(year) = year {
-            spec.sources.insert(
-                SourcedField::Outcomes,
-                Source::new(SourceFile::ScorecardFieldOfStudy, &year.get().to_string())?,
-            );
-        }
-        programs.push(Program::new(spec)?);
-    }
-    Catalog::new(programs)
+    Ok(attachment.catalog)
 }
 
 /// Counts institutions, levels and accreditation states of the finished catalogue.
