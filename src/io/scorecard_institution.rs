@@ -254,7 +254,6 @@ impl IpedsTable for ScorecardColumns {
         &self,
         unitid: Unitid,
         row: &Row<'_>,
-        _options: &IpedsOptions,
     ) -> std::result::Result<Option<ScorecardInstitution>, CellError> {
         let record = row.record();
         let required = |index: usize, column: &str| {

@@ -147,12 +147,7 @@ impl IpedsTable for IcAy {
         self.unitid
     }
 
-    fn parse(
-        &self,
-        unitid: Unitid,
-        row: &Row<'_>,
-        _options: &IpedsOptions,
-    ) -> std::result::Result<Option<IpedsCharges>, CellError> {
+    fn parse(&self, unitid: Unitid, row: &Row<'_>) -> std::result::Result<Option<IpedsCharges>, CellError> {
         let [
             in_district,
             in_state,

@@ -124,7 +124,6 @@ impl IpedsTable for CA {
         &self,
         unitid: Unitid,
         row: &Row<'_>,
-        _options: &IpedsOptions,
     ) -> std::result::Result<Option<IpedsCompletion>, CellError> {
         let cip_bytes = row.bytes(self.cip);
         if is_total(cip_bytes) {

@@ -67,12 +67,7 @@ impl IpedsTable for Ic {
         self.unitid
     }
 
-    fn parse(
-        &self,
-        unitid: Unitid,
-        row: &Row<'_>,
-        _options: &IpedsOptions,
-    ) -> std::result::Result<Option<IpedsDistance>, CellError> {
+    fn parse(&self, unitid: Unitid, row: &Row<'_>) -> std::result::Result<Option<IpedsDistance>, CellError> {
         Ok(Some(IpedsDistance {
             unitid,
             distance_programs: yes_no(row, Some(self.programs), "DISTPGS", 0)?,

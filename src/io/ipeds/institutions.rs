@@ -165,7 +165,6 @@ impl IpedsTable for Hd {
         &self,
         unitid: Unitid,
         row: &Row<'_>,
-        _options: &IpedsOptions,
     ) -> std::result::Result<Option<IpedsInstitution>, CellError> {
         let control = match row.number(self.control, "CONTROL")? {
             IpedsValue::Value(code) => Control::from_code(code),

@@ -120,11 +120,6 @@ impl<T> IpedsValue<T> {
         }
     }
 
-    /// Whether there is a value.
-    pub fn is_value(&self) -> bool {
-        matches!(self, Self::Value(_))
-    }
-
     /// Applies `f` to the value, keeping a missing state as it is.
     pub fn map<U>(self, f: impl FnOnce(T) -> U) -> IpedsValue<U> {
         match self {
@@ -437,12 +432,7 @@ pub(crate) trait IpedsTable: Sized {
 
     /// Parses a wanted row of institution `unitid`; `Ok(None)` passes it over (a Completions
     /// total).
-    fn parse(
-        &self,
-        unitid: Unitid,
-        row: &Row<'_>,
-        options: &IpedsOptions,
-    ) -> std::result::Result<Option<Self::Item>, CellError>;
+    fn parse(&self, unitid: Unitid, row: &Row<'_>) -> std::result::Result<Option<Self::Item>, CellError>;
 }
 
 /// Reads a whole IPEDS file with `T`.
@@ -475,7 +465,7 @@ pub(crate) fn read_table<T: IpedsTable>(
             continue;
         }
         let parsed = table.unitid(&row, options).and_then(|unitid| match unitid {
-            Some(unitid) if options.wants(unitid) => table.parse(unitid, &row, options),
+            Some(unitid) if options.wants(unitid) => table.parse(unitid, &row),
             _ => Ok(None),
         });
         match parsed {

@@ -2,9 +2,8 @@
 //! (IPEDS `IC_AY`, else College Scorecard), its name and field (the CIP code).
 
 use crate::award_level::AwardLevel;
-use crate::error::Result;
 use crate::io::{IpedsCharges, IpedsDistance, IpedsValue};
-use crate::program::{Cost, Delivery, DeliveryState, Discipline};
+use crate::program::{Delivery, DeliveryState, Discipline};
 use crate::value::{CipCode, Money};
 
 /// The CIP codes the national catalogue can be built for, with the field names programs are
@@ -103,12 +102,16 @@ pub(super) fn annual_charges(row: &IpedsCharges, award: AwardLevel) -> Option<(M
     }
 }
 
-/// An estimated cost: `annual` charges over `months`, from `source` of `academic_year`.
-pub(super) fn estimate(
-    annual: (Money, Money),
-    months: u16,
-    source: &str,
-    academic_year: &str,
-) -> Result<Cost> {
-    Cost::estimated(annual.0, annual.1, months, source, academic_year)
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::io::CatalogInputs;
+
+    /// `CatalogInputs::with_cips` accepts what this list names and cites the public list in its
+    /// refusal: the two must be the same codes.
+    #[test]
+    fn the_supported_cip_codes_are_the_ones_with_a_field() {
+        let with_field: Vec<CipCode> = HIM_CIPS.iter().map(|(code, _, _)| *code).collect();
+        assert_eq!(with_field, CatalogInputs::SUPPORTED_CIPS);
+    }
 }

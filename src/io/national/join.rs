@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use super::facts::{self, CostBasis, annual_charges, estimate, is_graduate};
+use super::facts::{self, CostBasis, annual_charges, is_graduate};
 use super::{BuildSummary, CatalogInputs, index, national_program_id};
 use crate::accreditation::AccreditationState;
 use crate::award_level::AwardLevel;
@@ -13,8 +13,8 @@ use crate::io::{
 };
 use crate::outcome::{Outcome, Outcomes};
 use crate::program::{
-    CostState, DeliveryState, Discipline, Institution, LengthBasis, Program, ProgramSpec, Source, SourceFile,
-    SourcedField, Sources,
+    Cost, CostState, DeliveryState, Discipline, Institution, LengthBasis, Program, ProgramSpec, Source,
+    SourceFile, SourcedField, Sources,
 };
 use crate::value::{Text, Unitid, Year};
 
@@ -202,7 +202,13 @@ impl<'a> Joiner<'a> {
                         Source::new(SourceFile::IpedsIcAy, &academic_year)?,
                     );
                     return Ok((
-                        CostState::Known(estimate(annual, months, &source, &academic_year)?),
+                        CostState::Known(Cost::estimated(
+                            annual.0,
+                            annual.1,
+                            months,
+                            &source,
+                            &academic_year,
+                        )?),
                         CostBasis::IcAy,
                     ));
                 }
@@ -221,7 +227,7 @@ impl<'a> Joiner<'a> {
                 let source =
                     format!("College Scorecard institution file {release} (TUITIONFEE_IN, TUITIONFEE_OUT)");
                 return Ok((
-                    CostState::Known(estimate(annual, months, &source, release)?),
+                    CostState::Known(Cost::estimated(annual.0, annual.1, months, &source, release)?),
                     CostBasis::Scorecard,
                 ));
             }
