@@ -9,7 +9,7 @@
 use std::collections::BTreeMap;
 use std::io::Read;
 
-use super::table::{CellError, Columns, CsvRecords, Next};
+use super::table::{CellError, Columns, CsvRecords};
 use super::{Limits, Mode, ReadOutcome};
 use crate::accreditation::{Accreditation, AccreditationState, Accreditor};
 use crate::catalog::Catalog;
@@ -97,15 +97,7 @@ pub fn read_accreditation_list<R: Read>(
     }
     let mut outcome = ReadOutcome::new();
     let mut record = csv::StringRecord::new();
-    loop {
-        match csv.next_text(&mut record)? {
-            Next::End => break,
-            Next::Malformed(error) => {
-                outcome.skip_or_fail(mode, error)?;
-                continue;
-            }
-            Next::Record => {}
-        }
+    while csv.read_text(&mut record, mode, &mut outcome)? {
         let line = csv.line();
         let get = |name: &str| {
             columns

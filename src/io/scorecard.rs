@@ -3,7 +3,7 @@
 use std::collections::HashMap;
 use std::io::Read;
 
-use super::table::{CellError, Columns, CsvRecords, Next};
+use super::table::{CellError, Columns, CsvRecords};
 use super::{Limits, Mode, ReadOutcome};
 use crate::catalog::Catalog;
 use crate::error::Location;
@@ -149,15 +149,7 @@ pub fn read_scorecard_csv<R: Read>(
     let debt = columns.find_any(DEBT_COLUMNS);
     let mut outcome = ReadOutcome::new();
     let mut record = csv::StringRecord::new();
-    loop {
-        match csv.next_text(&mut record)? {
-            Next::End => break,
-            Next::Malformed(error) => {
-                outcome.skip_or_fail(options.mode, error)?;
-                continue;
-            }
-            Next::Record => {}
-        }
+    while csv.read_text(&mut record, options.mode, &mut outcome)? {
         let cell = |index: usize| record.get(index).unwrap_or("");
         let row = || -> std::result::Result<ScorecardRecord, CellError> {
             let cip_text = cell(cip).trim();

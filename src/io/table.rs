@@ -4,7 +4,7 @@
 use std::collections::VecDeque;
 use std::io::Read;
 
-use super::Limits;
+use super::{Limits, Mode, ReadOutcome};
 use crate::error::Location;
 use crate::error::{Error, Result};
 
@@ -212,6 +212,39 @@ impl<'s, R: Read> CsvRecords<'s, R> {
     pub(crate) fn next_text(&mut self, record: &mut csv::StringRecord) -> Result<Next> {
         let read = self.csv.read_record(record);
         self.settle(read, record.as_byte_record())
+    }
+
+    /// The next well-formed record as bytes, past malformed ones (each kept in `outcome` as a
+    /// skipped row when `mode` is lenient, else returned as the error); `false` at the end.
+    pub(crate) fn read_bytes<T>(
+        &mut self,
+        record: &mut csv::ByteRecord,
+        mode: Mode,
+        outcome: &mut ReadOutcome<T>,
+    ) -> Result<bool> {
+        loop {
+            match self.next_bytes(record)? {
+                Next::End => return Ok(false),
+                Next::Malformed(error) => outcome.skip_or_fail(mode, error)?,
+                Next::Record => return Ok(true),
+            }
+        }
+    }
+
+    /// [`CsvRecords::read_bytes`] for a record read as text.
+    pub(crate) fn read_text<T>(
+        &mut self,
+        record: &mut csv::StringRecord,
+        mode: Mode,
+        outcome: &mut ReadOutcome<T>,
+    ) -> Result<bool> {
+        loop {
+            match self.next_text(record)? {
+                Next::End => return Ok(false),
+                Next::Malformed(error) => outcome.skip_or_fail(mode, error)?,
+                Next::Record => return Ok(true),
+            }
+        }
     }
 
     fn settle(&mut self, read: csv::Result<bool>, record: &csv::ByteRecord) -> Result<Next> {

@@ -35,7 +35,7 @@ use std::collections::BTreeSet;
 use std::fmt;
 use std::io::Read;
 
-use super::table::{CellError, Columns, CsvRecords, Next};
+use super::table::{CellError, Columns, CsvRecords};
 use super::{Limits, Mode, ReadOutcome};
 use crate::error::{Location, Result};
 use crate::value::Unitid;
@@ -451,15 +451,7 @@ pub(crate) fn read_table<T: IpedsTable>(
     let table = T::columns(&Columns::new(&header), &place(Some(1)))?;
     let mut outcome = ReadOutcome::new();
     let mut record = csv::ByteRecord::new();
-    loop {
-        match csv.next_bytes(&mut record)? {
-            Next::End => break,
-            Next::Malformed(error) => {
-                outcome.skip_or_fail(options.mode, error)?;
-                continue;
-            }
-            Next::Record => {}
-        }
+    while csv.read_bytes(&mut record, options.mode, &mut outcome)? {
         let row = Row { record: &record };
         if !table.wanted(&row, options) {
             continue;

@@ -8,7 +8,7 @@ mod xlsx;
 #[cfg(feature = "xlsx")]
 pub use xlsx::{read_oews_xlsx, read_oews_xlsx_from};
 
-use super::table::{CellError, Columns, CsvRecords, Next, whole_number};
+use super::table::{CellError, Columns, CsvRecords, whole_number};
 use super::{Limits, Mode, ReadOutcome};
 use crate::credential::Confidence;
 use crate::error::Location;
@@ -411,15 +411,7 @@ pub fn read_oews_csv<R: Read>(
     };
     let mut outcome = ReadOutcome::new();
     let mut record = csv::ByteRecord::new();
-    loop {
-        match csv.next_bytes(&mut record)? {
-            Next::End => break,
-            Next::Malformed(error) => {
-                outcome.skip_or_fail(options.mode, error)?;
-                continue;
-            }
-            Next::Record => {}
-        }
+    while csv.read_bytes(&mut record, options.mode, &mut outcome)? {
         if !filters.keep(&layout, |index| record.get(index)) {
             continue;
         }
