@@ -98,11 +98,7 @@ fn to_json<T: serde::Serialize + ?Sized>(value: &T) -> Result<Response, ApiError
     let mut bytes = Vec::with_capacity(1 << 17);
     serde_json::to_writer(&mut bytes, value)
         .map_err(|error| ApiError::internal(format!("the answer could not be serialized: {error}")))?;
-    let mut response = Bytes::from(bytes).into_response();
-    response
-        .headers_mut()
-        .insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
-    Ok(response)
+    Ok(json_text(Bytes::from(bytes)))
 }
 
 /// The value of `top` in a query string: `default` when absent, else 1 to `max`.

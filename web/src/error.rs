@@ -1,7 +1,7 @@
 //! Errors as the API returns them: `{"error": {"status": 422, "message": "…"}}`.
 
-use axum::Json;
-use axum::http::StatusCode;
+use axum::http::header::CONTENT_TYPE;
+use axum::http::{HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use serde::Serialize;
 
@@ -85,13 +85,12 @@ impl From<himkit::Error> for ApiError {
 
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
-        let body = Json(Body {
-            error: Inner {
-                status: self.status.as_u16(),
-                message: &self.message,
-            },
-        });
-        (self.status, body).into_response()
+        (
+            self.status,
+            [(CONTENT_TYPE, HeaderValue::from_static("application/json"))],
+            self.body(),
+        )
+            .into_response()
     }
 }
 

@@ -8,6 +8,7 @@ use axum::body::Body;
 use axum::http::header::{CONTENT_SECURITY_POLICY, CONTENT_TYPE, REFERRER_POLICY, X_CONTENT_TYPE_OPTIONS};
 use axum::http::{HeaderValue, Response, StatusCode};
 use axum::middleware::map_response;
+use axum::response::IntoResponse;
 use tower::ServiceBuilder;
 use tower::limit::GlobalConcurrencyLimitLayer;
 use tower_http::catch_panic::CatchPanicLayer;
@@ -73,18 +74,8 @@ fn panic_response(payload: Box<dyn Any + Send + 'static>) -> Response<Body> {
         .or_else(|| payload.downcast_ref::<&str>().copied())
         .unwrap_or("(no message)");
     tracing::error!("a request handler panicked: {message}");
-    json_error(&ApiError::internal(
-        "internal error: the request's handler failed; it was logged and the server goes on",
-    ))
-}
-
-fn json_error(error: &ApiError) -> Response<Body> {
-    let mut response = Response::new(Body::from(error.body()));
-    *response.status_mut() = error.status;
-    response
-        .headers_mut()
-        .insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
-    response
+    ApiError::internal("internal error: the request's handler failed; it was logged and the server goes on")
+        .into_response()
 }
 
 /// Gives an error response made by a layer or by the router (empty or plain text: 405, 408,
