@@ -53,11 +53,7 @@ fn chart_row(wages: &[WageStatistics], occupation: HimOccupation) -> Option<&Wag
 }
 
 fn dollars(wage: Wage) -> Option<(f64, String)> {
-    match wage {
-        Wage::Amount(money) => Some((money.as_f64(), money.to_string())),
-        Wage::AtLeast { at_least } => Some((at_least.as_f64(), format!("≥{at_least}"))),
-        Wage::Unavailable { .. } => None,
-    }
+    wage.lower_bound().map(|money| (money.as_f64(), wage.to_string()))
 }
 
 /// Left margin and plot width of the wage chart, in SVG units.

@@ -77,12 +77,10 @@ async fn index(State(state): State<SharedState>, RawQuery(query): RawQuery) -> R
                 } else {
                     None
                 };
-                // Exclusions are always complete, so the ranked count is what is left.
-                let ranked = ranking.out_of().saturating_sub(ranking.exclusions().len());
                 (
                     StatusCode::OK,
                     html! {
-                        (render::results(&form, &ranking, selector, ranked))
+                        (render::results(&form, &ranking, selector))
                         @if let Some(stability) = &stability { (render::stability(stability)) }
                     },
                 )

@@ -288,12 +288,14 @@ fn explanation(entry: &RankedProgram, program: &Program) -> Markup {
 
 /// The ranked table, the exclusions and the comparison form.
 #[must_use]
-pub fn results(form: &ProfileForm, ranking: &Ranking, selector: &Selector, shown_of: usize) -> Markup {
+pub fn results(form: &ProfileForm, ranking: &Ranking, selector: &Selector) -> Markup {
+    // Exclusions are always complete, so the ranked count is what is left.
+    let ranked = ranking.out_of().saturating_sub(ranking.excluded_count());
     html! {
         section #results aria-labelledby="results-heading" {
             h2 #results-heading { "Ranked programs" }
             p.summary {
-                (ranking.entries().len()) " shown of " (shown_of) " ranked; " (ranking.exclusions().len()) " excluded; "
+                (ranking.entries().len()) " shown of " (ranked) " ranked; " (ranking.excluded_count()) " excluded; "
                 (ranking.out_of()) " considered. Method: " (ranking.method().as_str().replace('-', " ")) ". Bands: strong ≥ 0.75, good ≥ 0.55, weaker below."
             }
             @for note in form.notes() { p.note { (note) } }
