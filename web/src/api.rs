@@ -77,7 +77,7 @@ impl ApiRoute {
 }
 
 /// The API's routes.
-pub fn routes() -> Router<SharedState> {
+pub(crate) fn routes() -> Router<SharedState> {
     ApiRoute::ALL.into_iter().fold(Router::new(), |router, route| {
         router.route(route.path(), route.handler())
     })
@@ -105,7 +105,7 @@ fn to_json<T: serde::Serialize + ?Sized>(value: &T) -> Result<Response, ApiError
 ///
 /// # Errors
 /// 422 naming the value and the rule.
-pub fn top_from_query(query: Option<&str>, default: usize, max: usize) -> Result<usize, ApiError> {
+pub(crate) fn top_from_query(query: Option<&str>, default: usize, max: usize) -> Result<usize, ApiError> {
     let Some(query) = query else {
         return Ok(default);
     };
@@ -126,7 +126,7 @@ pub fn top_from_query(query: Option<&str>, default: usize, max: usize) -> Result
 ///
 /// # Errors
 /// 422 naming the value and the words accepted.
-pub fn exclusions_from_query(query: Option<&str>) -> Result<bool, ApiError> {
+pub(crate) fn exclusions_from_query(query: Option<&str>) -> Result<bool, ApiError> {
     let found =
         query.and_then(|query| form_urlencoded::parse(query.as_bytes()).find(|(key, _)| key == "exclusions"));
     match found {
@@ -232,7 +232,7 @@ async fn openapi() -> Response {
 }
 
 /// Unknown routes: a JSON 404 under `/api/`, a small page elsewhere.
-pub async fn not_found(uri: Uri) -> Response {
+pub(crate) async fn not_found(uri: Uri) -> Response {
     if uri.path().starts_with("/api/") || uri.path() == "/api" {
         ApiError::not_found(format!("no route {}", uri.path())).into_response()
     } else {

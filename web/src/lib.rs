@@ -7,10 +7,10 @@
 
 pub mod api;
 pub mod data;
-pub mod error;
+mod error;
 mod layers;
 pub mod openapi;
-pub mod page;
+mod page;
 
 use std::future::Future;
 use std::sync::Arc;
@@ -64,7 +64,7 @@ impl Default for Config {
 
 /// What every handler shares.
 #[derive(Debug)]
-pub struct AppState {
+pub(crate) struct AppState {
     /// The served data.
     pub data: Data,
     /// The limits.
@@ -78,7 +78,7 @@ pub struct AppState {
 }
 
 /// The shared state handlers receive.
-pub type SharedState = Arc<AppState>;
+pub(crate) type SharedState = Arc<AppState>;
 
 /// The application: every route, behind [`harden`]'s layers.
 ///
