@@ -92,10 +92,10 @@ fn json_text(text: impl IntoResponse) -> Response {
     response
 }
 
-fn to_json<T: serde::Serialize + ?Sized>(value: &T) -> Result<Response, ApiError> {
-    // A ranking of the national catalogue with its exclusions is about 100 KB: start big
-    // rather than grow the buffer a dozen times.
-    let mut bytes = Vec::with_capacity(1 << 17);
+/// `value` as a JSON answer, written into a buffer of `capacity` bytes to start with (the
+/// answer's usual size, so that it is not grown a dozen times).
+fn to_json<T: serde::Serialize + ?Sized>(value: &T, capacity: usize) -> Result<Response, ApiError> {
+    let mut bytes = Vec::with_capacity(capacity);
     serde_json::to_writer(&mut bytes, value)
         .map_err(|error| ApiError::internal(format!("the answer could not be serialized: {error}")))?;
     Ok(json_text(Bytes::from(bytes)))
@@ -183,9 +183,10 @@ async fn rank(
     // on the request's task; the concurrency bound keeps the number of such tasks in check.
     let ranking = state.data.selector().rank_top(&profile, top)?;
     if with_exclusions {
-        to_json(&ranking)
+        // About 100 KB on the national catalogue with every exclusion.
+        to_json(&ranking, 1 << 17)
     } else {
-        to_json(&RankingWithoutExclusions(&ranking))
+        to_json(&RankingWithoutExclusions(&ranking), 1 << 16)
     }
 }
 
@@ -199,7 +200,7 @@ async fn program(State(state): State<SharedState>, Path(id): Path<String>) -> Re
         .selector()
         .program(&id)
         .ok_or_else(|| ApiError::from(himkit::Error::UnknownProgram { id: id.clone() }))?;
-    to_json(program)
+    to_json(program, 1 << 12)
 }
 
 /// The body of `POST /api/compare`.
@@ -220,7 +221,7 @@ async fn compare(State(state): State<SharedState>, body: Bytes) -> Result<Respon
         .unwrap_or_else(|| StudentProfile::example(UsState::Ohio));
     let ids: Vec<&str> = request.ids.iter().map(String::as_str).collect();
     let comparison = state.data.selector().compare(&profile, &ids)?;
-    to_json(&comparison)
+    to_json(&comparison, 1 << 14)
 }
 
 async fn wages(State(state): State<SharedState>) -> Response {
