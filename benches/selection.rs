@@ -21,10 +21,10 @@ use himkit::select::{
 };
 mod common;
 
+use himkit::program::{Accreditation, Accreditor, Cost, Delivery, Discipline, ProgramSpec};
 use himkit::{
-    Accreditation, AccreditationStatus, Accreditor, Catalog, Cost, DegreeLevel, Delivery, DeliveryMode,
-    Discipline, Institution, Money, Outcome, Outcomes, Program, ProgramSpec, Rate, Selector, SkillSet,
-    StudentProfile, UsState, Year,
+    AccreditationStatus, Catalog, DegreeLevel, DeliveryMode, Institution, Money, Outcome, Outcomes, Program,
+    Rate, Selector, SkillSet, StudentProfile, UsState, Year,
 };
 
 const TYPES: [Direction; 8] = [
@@ -214,7 +214,7 @@ fn synthetic_program(random: &mut Random, index: usize) -> Program {
         discipline: Discipline::HealthInformationManagement,
         cip: None,
         delivery: delivery.into(),
-        accreditation: himkit::AccreditationState::Known(
+        accreditation: himkit::program::AccreditationState::Known(
             Accreditation::new(
                 Accreditor::Cahiim,
                 AccreditationStatus::ContinuingAccreditation,
@@ -231,12 +231,12 @@ fn synthetic_program(random: &mut Random, index: usize) -> Program {
         .unwrap()
         .into(),
         length_months: 9 + (random.next() % 48) as u16,
-        length_basis: himkit::LengthBasis::Program,
+        length_basis: himkit::program::LengthBasis::Program,
         professional_practice_experience: Some(random.unit() < 0.8),
-        career_support: Some(himkit::CareerSupport::ALL),
+        career_support: Some(himkit::program::CareerSupport::ALL),
         skills: Some(SkillSet::all()),
         outcomes,
-        sources: himkit::Sources::new(),
+        sources: himkit::program::Sources::new(),
     };
     Program::new(spec).unwrap()
 }

@@ -28,7 +28,8 @@ use himkit::io::{
     read_accreditation_list, read_ipeds_charges, read_ipeds_completions, read_ipeds_distance,
     read_ipeds_institutions, read_scorecard_csv, read_scorecard_institutions, write_catalog_csv,
 };
-use himkit::{Catalog, CipCode, Dataset, Year};
+use himkit::value::CipCode;
+use himkit::{Catalog, Dataset, Year};
 
 const USAGE: &str = "usage: build-catalog --hd FILE --completions FILE [--ic FILE] [--ic-ay FILE] \
                      [--scorecard-fos FILE] [--scorecard-institutions FILE] [--accreditation FILE] \
@@ -167,7 +168,7 @@ fn year_of(given: Option<Year>, flag: &str, path: &str, year_flag: &str) -> Resu
 /// Reports a lenient read's skipped rows on standard error and keeps its items.
 fn items<T>(flag: &str, read: ReadOutcome<T>) -> Vec<T> {
     for skipped in &read.skipped {
-        eprintln!("{flag}: skipped {}: {}", skipped.location, skipped.reason);
+        eprintln!("{flag}: skipped {skipped}");
     }
     read.items
 }

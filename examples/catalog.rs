@@ -13,7 +13,8 @@ mod common;
 
 use std::process::ExitCode;
 
-use himkit::{Credential, Dataset, Eligibility, LengthBasis, Program, UsState, WageStatistics};
+use himkit::program::LengthBasis;
+use himkit::{Credential, Dataset, Eligibility, Program, UsState, WageStatistics};
 
 const USAGE: &str = "usage: catalog [--state XX | --national]";
 
@@ -204,11 +205,11 @@ fn print_wages(out: &mut String, wages: &WageStatistics) {
             .count()
             .map_or_else(|| "–".to_owned(), |count| count.to_string()),
         cell(wages.mean()),
-        cell(percentiles.get(himkit::Percentile::P10)),
-        cell(percentiles.get(himkit::Percentile::P25)),
+        cell(percentiles.get(himkit::wage::Percentile::P10)),
+        cell(percentiles.get(himkit::wage::Percentile::P25)),
         cell(percentiles.median()),
-        cell(percentiles.get(himkit::Percentile::P75)),
-        cell(percentiles.get(himkit::Percentile::P90)),
+        cell(percentiles.get(himkit::wage::Percentile::P75)),
+        cell(percentiles.get(himkit::wage::Percentile::P90)),
         wages.provenance().confidence,
     );
 }

@@ -21,11 +21,9 @@ mod common;
 
 use std::process::ExitCode;
 
+use himkit::program::{AccreditationState, AwardLevel, DeliveryState};
 use himkit::select::{Method, RankedProgram};
-use himkit::{
-    AccreditationState, AwardLevel, Credential, DeliveryState, Eligibility, Program, Ranking, Selector,
-    StudentProfile,
-};
+use himkit::{Credential, Eligibility, Program, Ranking, Selector, StudentProfile};
 
 struct Options {
     programs: Option<String>,

@@ -16,8 +16,9 @@ mod common;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use himkit::io::{Mode, OewsOptions, period_from_file_name, read_oews_path};
-use himkit::{Dataset, HimOccupation, Money, Percentile, Wage, WageStatistics};
+use himkit::io::{Mode, OewsOptions, read_oews_path};
+use himkit::wage::Percentile;
+use himkit::{Dataset, HimOccupation, Money, Wage, WageStatistics};
 
 const USAGE: &str = "usage: wages [--oews FILE [--period YYYY-MM] [--top-code DOLLARS] [--area CODE]... \
                      [--soc CODE]... [--lenient]]";
@@ -75,16 +76,9 @@ fn run() -> Result<(), String> {
     }
     let mut out = String::new();
     let rows: Vec<WageStatistics> = if let Some(path) = &file {
-        if options.period.is_none() && period_from_file_name(&path.to_string_lossy()).is_none() {
-            return Err(format!(
-                "{}: the file name does not say which survey it is (BLS names them like \
-                 national_M2024_dl.csv); give its reference month with --period YYYY-MM",
-                path.display()
-            ));
-        }
         let outcome = read_oews_path(path, &options).map_err(|error| in_flags(&error.to_string()))?;
         for skipped in &outcome.skipped {
-            eprintln!("skipped {}: {}", skipped.location, in_flags(&skipped.reason));
+            eprintln!("skipped {}", in_flags(&skipped.to_string()));
         }
         outcome.items
     } else {
@@ -116,10 +110,15 @@ fn run() -> Result<(), String> {
 
 /// The library names its options; on the command line they are flags.
 fn in_flags(message: &str) -> String {
-    message.replace(
-        "set OewsOptions::top_code",
-        "give the top code with --top-code DOLLARS",
-    )
+    message
+        .replace(
+            "set OewsOptions::top_code",
+            "give the top code with --top-code DOLLARS",
+        )
+        .replace(
+            "give it in OewsOptions::period or keep BLS's file name",
+            "give its reference month with --period YYYY-MM, or keep BLS's file name",
+        )
 }
 
 /// Per occupation, the embedded national all-industry figures with the most percentiles, the

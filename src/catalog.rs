@@ -35,22 +35,21 @@ impl Catalog {
     /// Creates a catalogue.
     ///
     /// # Errors
-    /// [`Error::DuplicateProgramId`] if two programs share an id (the places are list indices).
+    /// [`ErrorKind::DuplicateProgramId`](crate::ErrorKind::DuplicateProgramId) if two programs share
+    /// an id (the places are list indices).
     pub fn new(programs: Vec<Program>) -> Result<Self> {
         let mut seen: HashMap<&ProgramId, usize> = HashMap::with_capacity(programs.len());
         for (index, program) in programs.iter().enumerate() {
             if let Some(first) = seen.insert(program.id(), index) {
-                let place = |index: usize| {
-                    Box::new(Location {
-                        path: Some(format!("[{index}]")),
-                        ..Location::default()
-                    })
+                let place = |index: usize| Location {
+                    path: Some(format!("[{index}]")),
+                    ..Location::default()
                 };
-                return Err(Error::DuplicateProgramId {
-                    id: program.id().to_string(),
-                    first: place(first),
-                    second: place(index),
-                });
+                return Err(Error::duplicate_program_id(
+                    program.id().as_str(),
+                    place(first),
+                    place(index),
+                ));
             }
         }
         Ok(Self { programs })
@@ -61,9 +60,11 @@ impl Catalog {
     /// is accepted.
     ///
     /// # Errors
-    /// [`Error::Parse`] for malformed JSON or a refused value, with the line, column and the path
-    /// to the field (`[3].outcomes.graduation_rate`); [`Error::DuplicateProgramId`] with the
-    /// lines of both programs.
+    /// [`ErrorKind::Malformed`](crate::ErrorKind::Malformed) for malformed JSON and
+    /// [`ErrorKind::Invalid`](crate::ErrorKind::Invalid) for a refused value, located at the line,
+    /// column and path to the field (`[3].outcomes.graduation_rate`);
+    /// [`ErrorKind::DuplicateProgramId`](crate::ErrorKind::DuplicateProgramId) with the lines of
+    /// both programs.
     pub fn from_json_str(source: &str, text: &str) -> Result<Self> {
         Self::from_json_str_with_limits(source, text, &Limits::default())
     }
@@ -72,27 +73,33 @@ impl Catalog {
     /// of programs. Nesting deeper than 128 levels is refused whatever the limits.
     ///
     /// # Errors
-    /// As [`Catalog::from_json_str`], and [`Error::Parse`] naming the bound the document
-    /// exceeds.
+    /// As [`Catalog::from_json_str`], and [`ErrorKind::TooLarge`](crate::ErrorKind::TooLarge)
+    /// naming the bound the document exceeds.
     pub fn from_json_str_with_limits(source: &str, text: &str, limits: &Limits) -> Result<Self> {
         // Windows editors start a UTF-8 file with a byte-order mark; it is not part of the JSON.
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         if text.len() > limits.max_json_bytes {
-            return Err(Error::Parse {
-                location: Box::new(json_location(source, 1, 1, None)),
-                message: format!(
+            return Err(Error::too_large(
+                json_location(source, 1, 1, None),
+                format!(
                     "the document has {} bytes, more than the limit of {} (Limits::max_json_bytes)",
                     text.len(),
                     limits.max_json_bytes
                 ),
-            });
+            ));
         }
         let mut deserializer = serde_json::Deserializer::from_str(text);
-        let elements = read_elements(&mut deserializer, limits.max_programs)
+        let too_many = std::cell::Cell::new(false);
+        let elements = read_elements(&mut deserializer, limits.max_programs, &too_many)
             .and_then(|elements| deserializer.end().map(|()| elements))
-            .map_err(|error| Error::Parse {
-                location: Box::new(json_location(source, error.line(), error.column(), None)),
-                message: without_position(&error),
+            .map_err(|error| {
+                let location = json_location(source, error.line(), error.column(), None);
+                let error = Error::json(location.clone(), error);
+                if too_many.get() {
+                    Error::too_large(location, error.reason())
+                } else {
+                    error
+                }
             })?;
         let mut programs = Vec::with_capacity(elements.len());
         for (index, element) in elements.iter().enumerate() {
@@ -116,43 +123,33 @@ impl Catalog {
                 } else {
                     format!("[{index}].{path}")
                 };
-                Error::Parse {
-                    location: Box::new(json_location(source, absolute_line, absolute_column, Some(path))),
-                    message: without_position(inner),
-                }
+                Error::json(
+                    json_location(source, absolute_line, absolute_column, Some(path)),
+                    error.into_inner(),
+                )
             })?;
             programs.push(program);
         }
-        Self::new(programs).map_err(|error| match error {
-            Error::DuplicateProgramId {
-                id,
-                mut first,
-                mut second,
-            } => {
-                for place in [&mut first, &mut second] {
-                    place.source = Some(source.to_owned());
-                    place.line = place
-                        .path
-                        .as_deref()
-                        .and_then(|path| path.trim_matches(['[', ']']).parse::<usize>().ok())
-                        .and_then(|index| elements.get(index))
-                        .map(|element| position_in(text, element.get()).0 as u64);
-                }
-                Error::DuplicateProgramId { id, first, second }
+        Self::new(programs).map_err(|mut error| {
+            for place in error.duplicate_places_mut() {
+                place.source = Some(source.to_owned());
+                place.line = place
+                    .path
+                    .as_deref()
+                    .and_then(|path| path.trim_matches(['[', ']']).parse::<usize>().ok())
+                    .and_then(|index| elements.get(index))
+                    .map(|element| position_in(text, element.get()).0 as u64);
             }
-            other => other,
+            error
         })
     }
 
     /// The catalogue as a pretty-printed JSON array.
     ///
     /// # Errors
-    /// [`Error::Parse`] only if serialization fails, which valid programs do not cause.
+    /// Only if serialization fails, which valid programs do not cause.
     pub fn to_json(&self) -> Result<String> {
-        serde_json::to_string_pretty(&self.programs).map_err(|error| Error::Parse {
-            location: Box::default(),
-            message: error.to_string(),
-        })
+        serde_json::to_string_pretty(&self.programs).map_err(|error| Error::json(Location::default(), error))
     }
 
     /// The program with this id.
@@ -205,15 +202,17 @@ impl<'a> IntoIterator for &'a Catalog {
 fn read_elements<'de>(
     deserializer: &mut serde_json::Deserializer<serde_json::de::StrRead<'de>>,
     max: usize,
+    too_many: &std::cell::Cell<bool>,
 ) -> std::result::Result<Vec<&'de RawValue>, serde_json::Error> {
     use serde::Deserializer as _;
     use serde::de::{Error as _, SeqAccess, Visitor};
 
-    struct Elements {
+    struct Elements<'a> {
         max: usize,
+        too_many: &'a std::cell::Cell<bool>,
     }
 
-    impl<'de> Visitor<'de> for Elements {
+    impl<'de> Visitor<'de> for Elements<'_> {
         type Value = Vec<&'de RawValue>;
 
         fn expecting(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -224,6 +223,7 @@ fn read_elements<'de>(
             let mut elements = Vec::new();
             while let Some(element) = seq.next_element::<&'de RawValue>()? {
                 if elements.len() >= self.max {
+                    self.too_many.set(true);
                     return Err(A::Error::custom(format!(
                         "the catalogue has more than {} programs (Limits::max_programs)",
                         self.max
@@ -235,7 +235,7 @@ fn read_elements<'de>(
         }
     }
 
-    deserializer.deserialize_seq(Elements { max })
+    deserializer.deserialize_seq(Elements { max, too_many })
 }
 
 fn json_location(source: &str, line: usize, column: usize, path: Option<String>) -> Location {
@@ -246,15 +246,6 @@ fn json_location(source: &str, line: usize, column: usize, path: Option<String>)
         column: Some(column.max(1) as u64),
         path,
         ..Location::default()
-    }
-}
-
-/// `serde_json`'s message without its trailing "at line L column C", which the location gives.
-fn without_position(error: &serde_json::Error) -> String {
-    let message = error.to_string();
-    match message.rfind(" at line ") {
-        Some(cut) => message.get(..cut).unwrap_or(&message).to_owned(),
-        None => message,
     }
 }
 

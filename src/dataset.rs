@@ -2,14 +2,14 @@
 
 use std::sync::OnceLock;
 
+use crate::career::JobOutlook;
 use crate::catalog::Catalog;
 use crate::error::Result;
+use crate::io::reference::{read_reference_projections, read_reference_wages};
 use crate::io::{
     BuildSummary, CatalogInputs, IpedsOptions, build_catalog, read_ipeds_charges, read_ipeds_completions,
-    read_ipeds_distance, read_ipeds_institutions, read_reference_projections, read_reference_wages,
-    read_scorecard_institutions,
+    read_ipeds_distance, read_ipeds_institutions, read_scorecard_institutions,
 };
-use crate::outlook::JobOutlook;
 use crate::value::{SocCode, Year};
 use crate::wage::{Area, WageStatistics};
 
@@ -104,7 +104,8 @@ impl Dataset {
     /// Built once per process on first use; later calls clone the result.
     ///
     /// ```
-    /// use himkit::{AccreditationState, Dataset};
+    /// use himkit::Dataset;
+    /// use himkit::program::AccreditationState;
     ///
     /// let dataset = Dataset::national()?;
     /// assert_eq!(dataset.catalog().len(), 897);

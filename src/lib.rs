@@ -49,7 +49,7 @@
 //! - **Top-coded wages are bounds**: BLS's `#` becomes [`Wage::AtLeast`], never a number.
 //! - **The widely quoted "HIM salary" is the BLS figure for medical and health services
 //!   managers** (11-9111); BLS has no separate code for HIM directors. Every embedded figure
-//!   carries its reference period, source and confidence ([`Provenance`]).
+//!   carries its reference period, source and confidence ([`Provenance`](wage::Provenance)).
 //!
 //! ## JSON
 //!
@@ -61,46 +61,27 @@
 // and written so (tests are exempt).
 #![cfg_attr(not(test), deny(clippy::arithmetic_side_effects))]
 
-mod accreditation;
-mod award_level;
-mod career;
+pub mod career;
 mod catalog;
-mod credential;
+pub mod credential;
 mod dataset;
 mod error;
 pub mod io;
 mod limits;
-mod outcome;
-mod outlook;
-mod program;
+pub mod program;
 pub mod select;
-mod skill;
-mod value;
+pub mod value;
 mod vocabulary;
-mod wage;
+pub mod wage;
 mod word_or_record;
 
-pub use accreditation::{Accreditation, AccreditationState, AccreditationStatus, Accreditor};
-pub use award_level::AwardLevel;
-pub use career::{CareerSetting, EntryEducation, HimOccupation};
 pub use catalog::Catalog;
-pub use credential::{Confidence, Credential, Eligibility, EligibilityRule, IneligibilityReason, Route};
 pub use dataset::Dataset;
-pub use error::{Error, Location, Result};
-pub use outcome::{Outcome, Outcomes};
-pub use outlook::{JobOutlook, JobOutlookSpec, ProjectionPeriod};
-pub use program::{
-    CareerSupport, Cost, CostEstimate, CostState, DegreeLevel, Delivery, DeliveryMode, DeliveryState,
-    Discipline, Institution, LengthBasis, Program, ProgramSpec, Residency, Source, SourceFile, SourcedField,
-    Sources,
-};
+pub use error::{Error, ErrorKind, Location, Result};
+
+pub use career::{CareerSetting, HimOccupation, Skill, SkillSet};
+pub use credential::{Credential, Eligibility};
+pub use program::{AccreditationStatus, DegreeLevel, DeliveryMode, Institution, Outcome, Outcomes, Program};
 pub use select::{Ranking, Selector, StudentProfile};
-pub use skill::{Skill, SkillSet};
-pub use value::{
-    CipCode, CipFamily, Date, Money, NaicsCode, ProgramId, Rate, ReferencePeriod, SocCode, Text, Unitid,
-    UsState, Year,
-};
-pub use wage::{
-    Area, Employment, Industry, Ownership, Percentile, Provenance, Unpublished, Wage, WageChange,
-    WagePercentiles, WageStatistics, WageStatisticsSpec,
-};
+pub use value::{Money, ProgramId, Rate, UsState, Year};
+pub use wage::{Wage, WageStatistics};

@@ -53,10 +53,12 @@ macro_rules! vocabulary {
                 let wanted = $crate::vocabulary::normalise_name(text);
                 <Self as strum::IntoEnumIterator>::iter()
                     .find(|candidate| candidate.as_str() == wanted)
-                    .ok_or_else(|| $crate::error::Error::UnknownName {
-                        field: $field.to_owned(),
-                        value: text.to_owned(),
-                        expected: <Self as strum::VariantNames>::VARIANTS.to_vec(),
+                    .ok_or_else(|| {
+                        $crate::error::Error::unknown_name(
+                            $field,
+                            text,
+                            <Self as strum::VariantNames>::VARIANTS.to_vec(),
+                        )
                     })
             }
         }

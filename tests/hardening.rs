@@ -9,15 +9,17 @@
     clippy::semicolon_if_nothing_returned
 )]
 
+use himkit::career::{EntryEducation, ProjectionPeriod};
 use himkit::io::{
     Limits, Mode, OewsOptions, ScorecardOptions, read_catalog_csv, read_catalog_csv_with_limits,
     read_oews_csv, read_scorecard_csv,
 };
+use himkit::program::{Accreditation, Accreditor, Cost, Delivery};
+use himkit::value::{CipCode, CipFamily, Date, NaicsCode, ReferencePeriod, SocCode, Text, Unitid};
+use himkit::wage::{Ownership, WagePercentiles};
 use himkit::{
-    Accreditation, AccreditationStatus, Accreditor, Catalog, CipCode, CipFamily, Cost, Credential, Date,
-    DegreeLevel, Delivery, DeliveryMode, EntryEducation, Error, Institution, Money, NaicsCode, Ownership,
-    ProgramId, ProjectionPeriod, Rate, ReferencePeriod, SocCode, StudentProfile, Text, Unitid, UsState, Wage,
-    WagePercentiles, Year,
+    AccreditationStatus, Catalog, Credential, DegreeLevel, DeliveryMode, ErrorKind, Institution, Money,
+    ProgramId, Rate, StudentProfile, UsState, Wage, Year,
 };
 use proptest::prelude::*;
 
@@ -31,8 +33,8 @@ fn cases() -> ProptestConfig {
     )
 }
 
-fn is_model_error(error: &Error) -> bool {
-    matches!(error, Error::Invalid { .. } | Error::UnknownName { .. })
+fn is_model_error(error: &himkit::Error) -> bool {
+    matches!(error.kind(), ErrorKind::Invalid | ErrorKind::UnknownName)
 }
 
 proptest! {
@@ -78,7 +80,7 @@ proptest! {
     ) {
         let (a, b) = (Money::new(a).unwrap(), Money::new(b).unwrap());
         match Cost::per_credit(credits, a, b) {
-            Ok(cost) => prop_assert!(cost.total(himkit::Residency::InState) <= Money::MAX),
+            Ok(cost) => prop_assert!(cost.total(himkit::program::Residency::InState) <= Money::MAX),
             Err(error) => prop_assert!(is_model_error(&error)),
         }
         let mode = DeliveryMode::all().nth(mode).unwrap();
@@ -142,7 +144,7 @@ fn deeply_nested_json_is_refused_without_exhausting_the_stack() {
     // Refused, whichever check comes first (serde_json's depth limit of 128, or a program
     // that is not an object), and without overflowing the stack.
     let error = Catalog::from_json_str("deep.json", &nested).unwrap_err();
-    assert!(matches!(error, Error::Parse { .. }), "{error}");
+    assert_eq!(error.kind(), ErrorKind::Invalid, "{error}");
     assert!(serde_json::from_str::<himkit::Program>(&nested).is_err());
     let skills = format!("{{\"skills\": {}{}}}", "[".repeat(100_000), "]".repeat(100_000));
     assert!(serde_json::from_str::<himkit::Program>(&skills).is_err());
@@ -377,7 +379,7 @@ fn matrices_past_their_bounds_are_refused() {
     );
 }
 
-fn base_spec() -> himkit::ProgramSpec {
+fn base_spec() -> himkit::program::ProgramSpec {
     himkit::Dataset::embedded()
         .unwrap()
         .catalog()
@@ -427,7 +429,7 @@ proptest! {
             }
             Err(error) => {
                 prop_assert!(!valid);
-                prop_assert!(matches!(error, Error::Invalid { .. }), "{}", error);
+                prop_assert_eq!(error.kind(), ErrorKind::Invalid, "{}", error);
             }
         }
     }
@@ -437,7 +439,7 @@ proptest! {
         let period = ProjectionPeriod::new(Year::new(start).unwrap(), Year::new(end).unwrap());
         prop_assert_eq!(period.is_ok(), end > start);
         let Ok(period) = period else { return Ok(()) };
-        let spec = himkit::JobOutlookSpec {
+        let spec = himkit::career::JobOutlookSpec {
             occupation: "29-9021".parse().unwrap(),
             occupation_title: Text::new("Health Information Technologists").unwrap(),
             period,
@@ -446,13 +448,13 @@ proptest! {
             openings_per_year: None,
             base_employment: None,
             typical_entry_education: None,
-            provenance: himkit::Provenance {
+            provenance: himkit::wage::Provenance {
                 source: Text::new("test").unwrap(),
-                confidence: himkit::Confidence::Confirmed,
+                confidence: himkit::credential::Confidence::Confirmed,
                 note: None,
             },
         };
-        prop_assert_eq!(himkit::JobOutlook::new(spec).is_ok(), growth.is_finite() && (-100.0..=10_000.0).contains(&growth));
+        prop_assert_eq!(himkit::career::JobOutlook::new(spec).is_ok(), growth.is_finite() && (-100.0..=10_000.0).contains(&growth));
     }
 }
 
@@ -583,7 +585,7 @@ fn workbook_cells_past_the_bounds_are_refused_naming_the_bound() {
         options.mode = mode;
         options.limits.max_field_bytes = 1_000;
         options.limits.max_fields = 1_000;
-        himkit::io::read_oews_xlsx_from("national_M2024_dl.xlsx", std::io::Cursor::new(bytes), &options)
+        himkit::io::read_oews_xlsx("national_M2024_dl.xlsx", std::io::Cursor::new(bytes), &options)
     };
     for mode in [Mode::Strict, Mode::Lenient] {
         // Excel itself stops at 32,767 characters a cell, so the test lowers the bound.

@@ -13,13 +13,12 @@ mod common;
 use std::path::{Path, PathBuf};
 
 use himkit::io::{
-    Mode, OewsOptions, ScorecardOptions, attach_scorecard, period_from_file_name, read_catalog_csv,
-    read_oews_csv, read_oews_path, read_scorecard_csv, write_catalog_csv,
+    Mode, OewsOptions, ScorecardOptions, attach_scorecard, read_catalog_csv, read_oews_csv, read_oews_path,
+    read_scorecard_csv, write_catalog_csv,
 };
-use himkit::{
-    Area, Catalog, Dataset, DegreeLevel, Employment, Error, Outcome, Percentile, ReferencePeriod,
-    Unpublished, Wage,
-};
+use himkit::value::ReferencePeriod;
+use himkit::wage::{Area, Employment, Percentile, Unpublished};
+use himkit::{Catalog, Dataset, DegreeLevel, Error, Outcome, Wage};
 use proptest::prelude::*;
 
 fn fixture(name: &str) -> PathBuf {
@@ -47,24 +46,6 @@ fn xlsx_without_the_feature_says_how_to_read_it() {
         message(&error).contains("needs himkit's `xlsx` feature"),
         "{error}"
     );
-}
-
-#[test]
-fn file_names_give_the_reference_period() {
-    for (name, year) in [
-        ("national_M2024_dl.xlsx", 2024),
-        ("state_M2023_dl.csv", 2023),
-        ("MSA_M2022_dl.xlsx", 2022),
-        ("all_data_M_2024.xlsx", 2024),
-        ("oesm24nat.zip", 2024),
-    ] {
-        assert_eq!(
-            period_from_file_name(name),
-            Some(ReferencePeriod::may(year).unwrap()),
-            "{name}"
-        );
-    }
-    assert_eq!(period_from_file_name("wages.csv"), None);
 }
 
 #[test]
@@ -170,15 +151,15 @@ fn lenient_mode_keeps_good_rows_and_reports_each_skipped_one() {
     let outcome = read("national_M2024_bad_number.csv", &options).unwrap();
     assert_eq!(outcome.items.len(), 6);
     assert_eq!(outcome.skipped.len(), 1);
-    assert_eq!(outcome.skipped[0].location.line, Some(3));
-    assert_eq!(outcome.skipped[0].reason, "\"116,48O\" is not a whole number");
+    assert_eq!(outcome.skipped[0].location().unwrap().line, Some(3));
+    assert_eq!(outcome.skipped[0].reason(), "\"116,48O\" is not a whole number");
 
     let truncated = read("national_M2024_truncated.csv", &options).unwrap();
     assert_eq!(truncated.items.len(), 3);
     assert_eq!(truncated.skipped.len(), 1);
     assert!(
         truncated.skipped[0]
-            .reason
+            .reason()
             .contains("fields where the header has 32"),
         "{:?}",
         truncated.skipped
@@ -323,7 +304,7 @@ fn scorecard_outcomes_attach_by_unitid_cip_family_and_level() {
             spec.institution.name(),
             spec.institution.state(),
             spec.institution.city(),
-            unitid.map(|id| himkit::Unitid::new(id).unwrap()),
+            unitid.map(|id| himkit::value::Unitid::new(id).unwrap()),
         )
         .unwrap();
         programs.push(himkit::Program::new(spec).unwrap());
@@ -351,9 +332,17 @@ fn scorecard_outcomes_attach_by_unitid_cip_family_and_level() {
         52_000
     );
     // A program that received a figure names its Scorecard file; one that did not, nothing new.
-    let source = lakeside.sources().get(himkit::SourcedField::Outcomes).unwrap();
-    assert_eq!(source.file, himkit::SourceFile::ScorecardFieldOfStudy);
-    assert!(prairie.sources().get(himkit::SourcedField::Outcomes).is_none());
+    let source = lakeside
+        .sources()
+        .get(himkit::program::SourcedField::Outcomes)
+        .unwrap();
+    assert_eq!(source.file, himkit::program::SourceFile::ScorecardFieldOfStudy);
+    assert!(
+        prairie
+            .sources()
+            .get(himkit::program::SourcedField::Outcomes)
+            .is_none()
+    );
 }
 
 #[test]
@@ -584,9 +573,9 @@ fn scorecard_rows_of_the_wrong_shape_are_skipped_and_reported_in_lenient_mode() 
     let skipped = outcome
         .skipped
         .iter()
-        .find(|row| row.location.line == Some(3))
+        .find(|row| row.location().unwrap().line == Some(3))
         .unwrap();
-    assert_eq!(skipped.reason, "the row has 3 fields where the header has 19");
+    assert_eq!(skipped.reason(), "the row has 3 fields where the header has 19");
 }
 
 /// The same text with CRLF line ends, as a Windows editor saves it.
@@ -609,7 +598,7 @@ fn crlf_files_report_the_physical_line() {
     let mut lenient = options.clone();
     lenient.mode = Mode::Lenient;
     let outcome = read_oews_csv("wages.csv", crlf(&oews).as_bytes(), &lenient).unwrap();
-    assert_eq!(outcome.skipped[0].location.line, Some(3));
+    assert_eq!(outcome.skipped[0].location().unwrap().line, Some(3));
 
     // A row of the wrong width, after a blank line and a quoted cell that spans two lines.
     let truncated = std::fs::read_to_string(fixture("national_M2024_truncated.csv")).unwrap();

@@ -9,9 +9,12 @@
     clippy::semicolon_if_nothing_returned
 )]
 
+use himkit::credential::{Confidence, IneligibilityReason, Route};
+use himkit::value::ReferencePeriod;
+use himkit::wage::Percentile;
 use himkit::{
-    AccreditationStatus, Catalog, Confidence, Credential, Dataset, DegreeLevel, DeliveryMode, Eligibility,
-    Error, HimOccupation, IneligibilityReason, Outcome, Percentile, Program, ReferencePeriod, Route, Wage,
+    AccreditationStatus, Catalog, Credential, Dataset, DegreeLevel, DeliveryMode, Eligibility, ErrorKind,
+    HimOccupation, Outcome, Program, Wage,
 };
 use serde_json::{Value, json};
 
@@ -56,11 +59,14 @@ fn a_complete_program_is_accepted_and_defaults_are_explicit() {
     assert_eq!(delivery.mode(), DeliveryMode::OnCampus);
     assert_eq!(delivery.distance_share().get(), 0.0);
     assert!(program.accreditation().known().is_some());
-    assert_eq!(program.length_basis(), himkit::LengthBasis::Program);
+    assert_eq!(program.length_basis(), himkit::program::LengthBasis::Program);
     assert!(program.sources().is_empty());
     assert_eq!(program.outcomes().graduation_rate, Outcome::NotReported);
     assert_eq!(program.skills(), Some(himkit::SkillSet::default()));
-    assert_eq!(program.career_support(), Some(himkit::CareerSupport::default()));
+    assert_eq!(
+        program.career_support(),
+        Some(himkit::program::CareerSupport::default())
+    );
 }
 
 #[test]
@@ -273,9 +279,9 @@ fn a_bad_program_in_a_file_is_located_by_line_and_field_path() {
     second["outcomes"] = json!({"employment_rate": {"status": "reported", "value": 7, "year": 2024}});
     let text = serde_json::to_string_pretty(&json!([base_program(), second])).unwrap();
     let error = Catalog::from_json_str("programs.json", &text).unwrap_err();
-    let Error::Parse { location, message } = &error else {
-        panic!("{error:?}")
-    };
+    assert_eq!(error.kind(), ErrorKind::Invalid);
+    let location = error.location().unwrap();
+    let message = error.reason();
     assert_eq!(location.path.as_deref(), Some("[1].outcomes.employment_rate"));
     // serde reads a tagged object whole before checking it, so the position is at the end of
     // the object that holds the offending outcome; the path names the field exactly.
@@ -430,7 +436,11 @@ fn mixed_confidence_rows_carry_the_weaker_level_with_a_note() {
         .unwrap();
     assert_eq!(may_2023.provenance().confidence, Confidence::ThirdParty);
     assert_eq!(
-        may_2023.provenance().note.as_ref().map(himkit::Text::as_str),
+        may_2023
+            .provenance()
+            .note
+            .as_ref()
+            .map(himkit::value::Text::as_str),
         Some("median confirmed; percentiles third-party")
     );
 }
@@ -445,9 +455,13 @@ fn top_coded_wages_are_bounds_not_numbers() {
     let top = Wage::AtLeast {
         at_least: himkit::Money::new(239_200).unwrap(),
     };
-    assert!(himkit::WagePercentiles::new(amount(90_000), amount(120_000), amount(160_000), top, top).is_ok());
+    assert!(
+        himkit::wage::WagePercentiles::new(amount(90_000), amount(120_000), amount(160_000), top, top)
+            .is_ok()
+    );
     let error =
-        himkit::WagePercentiles::new(amount(90_000), amount(120_000), top, amount(250_000), top).unwrap_err();
+        himkit::wage::WagePercentiles::new(amount(90_000), amount(120_000), top, amount(250_000), top)
+            .unwrap_err();
     assert!(
         error
             .to_string()
@@ -467,7 +481,7 @@ fn outlooks_answer_whether_a_career_is_growing() {
     assert_eq!(managers.openings_per_year(), Some(61_400));
     assert_eq!(
         managers.typical_entry_education(),
-        Some(himkit::EntryEducation::BachelorsDegree)
+        Some(himkit::career::EntryEducation::BachelorsDegree)
     );
     assert!(managers.is_growing());
 }

@@ -9,7 +9,8 @@
 )]
 
 use himkit::io::{read_catalog_csv, write_catalog_csv};
-use himkit::{AwardLevel, Catalog, DegreeLevel, Program};
+use himkit::program::AwardLevel;
+use himkit::{Catalog, DegreeLevel, Program};
 
 fn illustrative_with_award(award: AwardLevel) -> Program {
     let mut spec = himkit::Dataset::embedded()
@@ -18,9 +19,9 @@ fn illustrative_with_award(award: AwardLevel) -> Program {
         .get("lakeside-cc-hit-aas")
         .unwrap()
         .to_spec();
-    spec.degree_level = Program::degree_level_of(award);
+    spec.degree_level = award.degree_level();
     spec.award_level = Some(award);
-    spec.accreditation = himkit::AccreditationState::NotVerified;
+    spec.accreditation = himkit::program::AccreditationState::NotVerified;
     Program::new(spec).unwrap()
 }
 
@@ -90,10 +91,12 @@ use himkit::io::{
     read_ipeds_charges, read_ipeds_completions, read_ipeds_distance, read_ipeds_institutions,
     read_scorecard_csv,
 };
-use himkit::{
-    AccreditationState, CipCode, CostState, Dataset, DeliveryState, Discipline, LengthBasis, Money, Outcome,
-    Residency, SourceFile, SourcedField, Year,
+use himkit::program::{
+    AccreditationState, CostState, DeliveryState, Discipline, LengthBasis, Residency, SourceFile,
+    SourcedField,
 };
+use himkit::value::CipCode;
+use himkit::{Dataset, Money, Outcome, Year};
 
 fn federal(name: &str) -> Vec<u8> {
     std::fs::read(
@@ -315,7 +318,7 @@ fn clock_hour_schools_have_an_unknown_cost() {
     let catalog = Dataset::national().unwrap().catalog().clone();
     let atlantic: Vec<_> = catalog
         .iter()
-        .filter(|program| program.institution().unitid().map(himkit::Unitid::get) == Some(132_374))
+        .filter(|program| program.institution().unitid().map(himkit::value::Unitid::get) == Some(132_374))
         .collect();
     assert!(!atlantic.is_empty());
     for program in atlantic {
@@ -342,7 +345,7 @@ fn rows_with_no_awards_are_programs_of_size_zero() {
     let program = catalog
         .iter()
         .find(|program| {
-            program.institution().unitid().map(himkit::Unitid::get) == Some(101_365)
+            program.institution().unitid().map(himkit::value::Unitid::get) == Some(101_365)
                 && program.cip() == Some(CipCode::HIM_ADMINISTRATION)
                 && program.award_level() == Some(AwardLevel::Associate)
         })

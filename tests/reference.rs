@@ -16,13 +16,14 @@
 
 mod common;
 
+use himkit::program::{AccreditationState, DeliveryState, LengthBasis, Residency};
 use himkit::select::{
     Band, BoundsMode, Constraint, Contribution, Criterion, Direction, EarningsSource, ExclusionReason, Flag,
     Method, MissingCriterion, MissingPolicy, Payback, UnknownPolicy,
 };
 use himkit::{
-    AccreditationState, Catalog, DeliveryMode, DeliveryState, Eligibility, HimOccupation, LengthBasis, Money,
-    Outcome, Program, Ranking, Residency, Selector, StudentProfile, WageStatistics,
+    Catalog, DeliveryMode, Eligibility, HimOccupation, Money, Outcome, Program, Ranking, Selector,
+    StudentProfile, WageStatistics,
 };
 use proptest::prelude::*;
 
@@ -69,7 +70,7 @@ fn expected_earnings<'w>(
         return Some((*value, None));
     }
     let soc = HimOccupation::typical_for(program.degree_level()).soc();
-    let latest = |area: &himkit::Area| {
+    let latest = |area: &himkit::wage::Area| {
         let mut best: Option<&WageStatistics> = None;
         for wage in wages {
             let usable = wage.industry().is_none()
@@ -82,7 +83,8 @@ fn expected_earnings<'w>(
         }
         best
     };
-    let figure = latest(&himkit::Area::State { state: home }).or_else(|| latest(&himkit::Area::National))?;
+    let figure = latest(&himkit::wage::Area::State { state: home })
+        .or_else(|| latest(&himkit::wage::Area::National))?;
     Some((figure.median().amount()?, Some(figure)))
 }
 
@@ -103,7 +105,10 @@ fn value_of(
             let residency = program.residency_for(spec.home_state);
             match program.cost().total(residency) {
                 Some(total) => {
-                    let estimate = program.cost().known().is_some_and(himkit::Cost::is_estimate);
+                    let estimate = program
+                        .cost()
+                        .known()
+                        .is_some_and(himkit::program::Cost::is_estimate);
                     let shown = if estimate {
                         format!("{total} ({residency}, estimate)")
                     } else {
@@ -296,7 +301,10 @@ fn constraints(program: &Program, profile: &StudentProfile) -> (Vec<ExclusionRea
             Some(total) if total > limit => reasons.push(ExclusionReason::TooExpensive {
                 total,
                 residency,
-                estimate: program.cost().known().is_some_and(himkit::Cost::is_estimate),
+                estimate: program
+                    .cost()
+                    .known()
+                    .is_some_and(himkit::program::Cost::is_estimate),
                 limit,
             }),
             Some(_) => {}
@@ -530,7 +538,10 @@ fn reference(catalog: &Catalog, wages: &[WageStatistics], profile: &StudentProfi
             id: program.id().to_string(),
             score,
             total_cost,
-            cost_is_estimate: program.cost().known().is_some_and(himkit::Cost::is_estimate),
+            cost_is_estimate: program
+                .cost()
+                .known()
+                .is_some_and(himkit::program::Cost::is_estimate),
             residency,
             contributions: shown_contributions,
             missing,

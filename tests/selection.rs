@@ -367,7 +367,7 @@ fn sensitivity_pareto_and_compare_work_on_the_embedded_catalogue() {
     assert!(selector.compare(&profile, &["lakeside-cc-hit-aas"]).is_err());
     assert!(matches!(
         selector.compare(&profile, &["lakeside-cc-hit-aas", "nope"]),
-        Err(himkit::Error::UnknownProgram { .. })
+        Err(ref error) if error.kind() == himkit::ErrorKind::UnknownProgram
     ));
     assert!(
         selector
@@ -555,14 +555,14 @@ proptest! {
             let residency_total = |r| cost.total(r).dollars() * factor;
             // An estimate scales as the total it stands for; only the total is scored.
             spec.cost = match cost.credits() {
-                Some(credits) => himkit::Cost::per_credit(
+                Some(credits) => himkit::program::Cost::per_credit(
                     credits,
-                    Money::new(cost.per_credit_rate(himkit::Residency::InState).unwrap().dollars() * factor).unwrap(),
-                    Money::new(cost.per_credit_rate(himkit::Residency::OutOfState).unwrap().dollars() * factor).unwrap(),
+                    Money::new(cost.per_credit_rate(himkit::program::Residency::InState).unwrap().dollars() * factor).unwrap(),
+                    Money::new(cost.per_credit_rate(himkit::program::Residency::OutOfState).unwrap().dollars() * factor).unwrap(),
                 ).unwrap(),
-                None => himkit::Cost::total_only(
-                    Money::new(residency_total(himkit::Residency::InState)).unwrap(),
-                    Money::new(residency_total(himkit::Residency::OutOfState)).unwrap(),
+                None => himkit::program::Cost::total_only(
+                    Money::new(residency_total(himkit::program::Residency::InState)).unwrap(),
+                    Money::new(residency_total(himkit::program::Residency::OutOfState)).unwrap(),
                 ),
             }.into();
             Program::new(spec).unwrap()

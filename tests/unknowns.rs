@@ -11,10 +11,12 @@
 )]
 
 use himkit::io::{read_catalog_csv, write_catalog_csv};
+use himkit::program::{
+    AccreditationState, Cost, CostState, DeliveryState, LengthBasis, Residency, SourceFile, SourcedField,
+};
 use himkit::select::{Constraint, Criterion, ExclusionReason, ProfileSpec, UnknownPolicy};
 use himkit::{
-    AccreditationState, Catalog, Cost, CostState, Credential, DeliveryMode, DeliveryState, Eligibility,
-    LengthBasis, Money, Program, Residency, Selector, SourceFile, SourcedField, StudentProfile, UsState,
+    Catalog, Credential, DeliveryMode, Eligibility, Money, Program, Selector, StudentProfile, UsState,
 };
 use serde_json::{Value, json};
 
@@ -492,7 +494,10 @@ fn unknown_career_support_and_skills_are_missing_criteria_not_zeros() {
     );
     // Left out, they are known to be empty, as program files have always meant.
     let known = program(federal_program());
-    assert_eq!(known.career_support(), Some(himkit::CareerSupport::default()));
+    assert_eq!(
+        known.career_support(),
+        Some(himkit::program::CareerSupport::default())
+    );
     assert_eq!(known.skills(), Some(himkit::SkillSet::default()));
 
     let catalog = Catalog::new(vec![unknown.clone()]).unwrap();

@@ -2,7 +2,8 @@
 //! replicated with varied states, costs, lengths and outcome rates.
 #![allow(dead_code)] // Each bench uses a different part of this module.
 
-use himkit::{Catalog, Cost, CostState, Outcome, Program, Rate, UsState, Year};
+use himkit::program::{Cost, CostState};
+use himkit::{Catalog, Outcome, Program, Rate, UsState, Year};
 
 /// A small deterministic generator (xorshift64*), so that every run uses the same data.
 pub struct Random(pub u64);
@@ -44,8 +45,8 @@ pub fn national_catalog(rows: usize) -> Catalog {
             let factor = 0.5 + 1.5 * random.unit();
             let scale = |money: himkit::Money| himkit::Money::new((money.as_f64() * factor) as u64).unwrap();
             if let CostState::Known(cost) = &spec.cost {
-                let in_state = scale(cost.total(himkit::Residency::InState));
-                let out = scale(cost.total(himkit::Residency::OutOfState));
+                let in_state = scale(cost.total(himkit::program::Residency::InState));
+                let out = scale(cost.total(himkit::program::Residency::OutOfState));
                 spec.cost = CostState::Known(Cost::total_only(in_state, out));
             }
             spec.length_months = 9 + (random.next() % 52) as u16;

@@ -6,7 +6,7 @@ use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
     let mut options = OewsOptions::new();
-    options.period = Some(himkit::ReferencePeriod::may(2024).expect("a valid period"));
+    options.period = Some(himkit::value::ReferencePeriod::may(2024).expect("a valid period"));
     let strict = read_oews_csv("fuzz.csv", data, &options);
     options.mode = Mode::Lenient;
     let lenient = read_oews_csv("fuzz.csv", data, &options);

@@ -4,11 +4,8 @@
 
 use arbitrary::Arbitrary;
 use himkit::select::{BoundsMode, Constraint, Criterion, Method, MissingPolicy, ProfileSpec, UnknownPolicy};
-use himkit::{
-    Accreditation, AccreditationState, AccreditationStatus, Accreditor, Catalog, Cost, CostState,
-    DegreeLevel, Delivery, DeliveryMode, DeliveryState, Discipline, Institution, LengthBasis, Money, Outcome,
-    Outcomes, Program, ProgramSpec, Rate, Selector, SkillSet, StudentProfile, UsState, Year,
-};
+use himkit::{AccreditationStatus, Catalog, DegreeLevel, DeliveryMode, Institution, Money, Outcome, Outcomes, Program, Rate, Selector, SkillSet, StudentProfile, UsState, Year};
+use himkit::program::{Accreditation, AccreditationState, Accreditor, Cost, CostState, Delivery, DeliveryState, Discipline, LengthBasis, ProgramSpec};
 use libfuzzer_sys::fuzz_target;
 
 #[derive(Debug, Arbitrary)]
@@ -130,10 +127,10 @@ fn program(index: usize, raw: &RawProgram) -> Option<Program> {
             LengthBasis::Program
         },
         professional_practice_experience: (raw.unknowns & 64 == 0).then_some(raw.practice),
-        career_support: Some(himkit::CareerSupport::ALL),
+        career_support: Some(himkit::program::CareerSupport::ALL),
         skills: Some(SkillSet::all()),
         outcomes,
-        sources: himkit::Sources::new(),
+        sources: himkit::program::Sources::new(),
     };
     Program::new(spec).ok()
 }

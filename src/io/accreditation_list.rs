@@ -11,9 +11,9 @@ use std::io::Read;
 
 use super::table::{CellError, Columns, CsvRecords};
 use super::{Limits, Mode, ReadOutcome};
-use crate::accreditation::{Accreditation, AccreditationState, Accreditor};
 use crate::catalog::Catalog;
 use crate::error::{Location, Result};
+use crate::program::{Accreditation, AccreditationState, Accreditor};
 use crate::program::{DegreeLevel, Discipline, Program, Source, SourceFile, SourcedField};
 use crate::value::{ProgramId, Text, Unitid, UsState};
 
@@ -77,7 +77,7 @@ pub struct AccreditationListEntry {
 /// ```
 ///
 /// # Errors
-/// [`Error::Parse`](crate::Error::Parse) with line and column for a missing required column or
+/// An error located at the line and column for a missing required column or
 /// (in strict mode) a bad row.
 pub fn read_accreditation_list<R: Read>(
     source: &str,
@@ -109,24 +109,24 @@ pub fn read_accreditation_list<R: Read>(
             Ok(Some(get(name).to_owned()).filter(|text| !text.is_empty()))
         };
         let row = || -> std::result::Result<AccreditationListEntry, CellError> {
-            let cell = |name: &str, error: &crate::error::Error| CellError::from_error(name, error);
-            let text = |name: &str| Text::new(get(name)).map_err(|error| cell(name, &error));
+            let cell = CellError::from_error;
+            let text = |name: &str| Text::new(get(name)).map_err(|error| cell(name, error));
             let accreditor: Accreditor = match parse("accreditor")? {
-                Some(name) => name.parse().map_err(|error| cell("accreditor", &error))?,
+                Some(name) => name.parse().map_err(|error| cell("accreditor", error))?,
                 None => Accreditor::Cahiim,
             };
             let accreditation = Accreditation::new(
                 accreditor,
-                get("status").parse().map_err(|error| cell("status", &error))?,
+                get("status").parse().map_err(|error| cell("status", error))?,
                 get("last_confirmed")
                     .parse()
-                    .map_err(|error| cell("last_confirmed", &error))?,
+                    .map_err(|error| cell("last_confirmed", error))?,
                 match parse("next_review_year")? {
-                    Some(year) => Some(year.parse().map_err(|error| cell("next_review_year", &error))?),
+                    Some(year) => Some(year.parse().map_err(|error| cell("next_review_year", error))?),
                     None => None,
                 },
             )
-            .map_err(|error| cell("next_review_year", &error))?;
+            .map_err(|error| cell("next_review_year", error))?;
             Ok(AccreditationListEntry {
                 line: line.unwrap_or(0),
                 institution: text("institution_name")?,
@@ -134,16 +134,16 @@ pub fn read_accreditation_list<R: Read>(
                     Some(_) => Some(text("city")?),
                     None => None,
                 },
-                state: get("state").parse().map_err(|error| cell("state", &error))?,
+                state: get("state").parse().map_err(|error| cell("state", error))?,
                 unitid: match parse("unitid")? {
-                    Some(id) => Some(id.parse().map_err(|error| cell("unitid", &error))?),
+                    Some(id) => Some(id.parse().map_err(|error| cell("unitid", error))?),
                     None => None,
                 },
                 degree_level: get("degree_level")
                     .parse()
-                    .map_err(|error| cell("degree_level", &error))?,
+                    .map_err(|error| cell("degree_level", error))?,
                 discipline: match parse("discipline")? {
-                    Some(name) => Some(name.parse().map_err(|error| cell("discipline", &error))?),
+                    Some(name) => Some(name.parse().map_err(|error| cell("discipline", error))?),
                     None => None,
                 },
                 accreditation,
@@ -304,10 +304,11 @@ pub fn apply_accreditation_list(
                         &entry.accreditation.last_confirmed().to_string(),
                     )?,
                 );
-                changed.push(Program::new(spec).map_err(|error| crate::error::Error::Invalid {
-                    field: format!("{} (accreditation list line {})", program.id(), entry.line),
-                    value: error.to_string(),
-                    rule: "cannot take the listed accreditation".to_owned(),
+                changed.push(Program::new(spec).map_err(|error| {
+                    error.at(Location {
+                        path: Some(program.id().to_string()),
+                        ..Location::line_of("accreditation list", Some(entry.line))
+                    })
                 })?);
             }
             None => changed.push(program.clone()),

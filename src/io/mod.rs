@@ -28,16 +28,14 @@ pub use ipeds::{
 pub use national::{
     BuildSummary, BuiltCatalog, CatalogInputs, RowProblem, build_catalog, national_program_id,
 };
-pub use oews::{OewsOptions, period_from_file_name, read_oews_csv, read_oews_path, top_code};
 #[cfg(feature = "xlsx")]
-pub use oews::{read_oews_xlsx, read_oews_xlsx_from};
-pub use reference::{read_reference_projections, read_reference_wages};
+pub use oews::read_oews_xlsx;
+pub use oews::{OewsOptions, read_oews_csv, read_oews_path};
 pub use scorecard::{
     Attachment, EARNINGS_COLUMNS, ScorecardOptions, ScorecardRecord, attach_scorecard, read_scorecard_csv,
 };
 pub use scorecard_institution::{ScorecardInstitution, ScorecardValue, read_scorecard_institutions};
 
-use crate::error::Location;
 pub use crate::limits::Limits;
 
 impl Limits {
@@ -47,10 +45,7 @@ impl Limits {
         record: &csv::ByteRecord,
         location: impl FnOnce() -> crate::error::Location,
     ) -> crate::error::Result<()> {
-        let refuse = |message: String| crate::error::Error::Parse {
-            location: Box::new(location()),
-            message,
-        };
+        let refuse = |message: String| crate::error::Error::too_large(location(), message);
         if record.len() > self.max_fields {
             return Err(refuse(format!(
                 "the row has {} fields, more than the limit of {} (Limits::max_fields)",
@@ -87,29 +82,17 @@ impl<T> ReadOutcome<T> {
         }
     }
 
-    /// Records a refused row as skipped in lenient mode; in strict mode, or for an error that is
-    /// not about one row, returns the error.
+    /// Records a refused row as skipped in lenient mode; in strict mode, or for a failure to
+    /// read, returns the error.
     fn skip_or_fail(&mut self, mode: Mode, error: crate::error::Error) -> crate::error::Result<()> {
-        match (mode, error) {
-            (Mode::Lenient, crate::error::Error::Parse { location, message }) => {
-                self.skipped.push(SkippedRow {
-                    location: *location,
-                    reason: message,
-                });
+        match mode {
+            Mode::Lenient if error.kind() != crate::error::ErrorKind::Io => {
+                self.skipped.push(error);
                 Ok(())
             }
-            (_, error) => Err(error),
+            _ => Err(error),
         }
     }
-}
-
-/// A row a lenient reader skipped, and why.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SkippedRow {
-    /// Where the row is.
-    pub location: Location,
-    /// Why it was skipped (the message strict mode would have stopped with).
-    pub reason: String,
 }
 
 /// What a reader read: the items, and the rows it skipped (always empty in strict mode).
@@ -117,6 +100,7 @@ pub struct SkippedRow {
 pub struct ReadOutcome<T> {
     /// The items read, in file order.
     pub items: Vec<T>,
-    /// The rows skipped, in file order.
-    pub skipped: Vec<SkippedRow>,
+    /// The rows skipped, in file order: each one's error, the one strict mode would have
+    /// stopped with, with the row's [location](crate::Error::location).
+    pub skipped: Vec<crate::error::Error>,
 }

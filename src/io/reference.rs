@@ -7,10 +7,10 @@ use serde::Deserialize;
 
 use super::table::csv_error;
 use crate::career::EntryEducation;
+use crate::career::{JobOutlook, JobOutlookSpec};
 use crate::credential::Confidence;
 use crate::error::Location;
 use crate::error::{Error, Result};
-use crate::outlook::{JobOutlook, JobOutlookSpec};
 use crate::value::{Money, NaicsCode, ReferencePeriod, SocCode, Text};
 use crate::wage::{
     Area, Employment, Industry, Provenance, Unpublished, Wage, WagePercentiles, WageStatistics,
@@ -63,13 +63,7 @@ where
     Row: for<'de> Deserialize<'de>,
 {
     let mut reader = csv::ReaderBuilder::new().trim(csv::Trim::All).from_reader(text);
-    let place = |line: Option<u64>| {
-        Box::new(Location {
-            source: Some(source.to_owned()),
-            line,
-            ..Location::default()
-        })
-    };
+    let place = |line: Option<u64>| Location::line_of(source, line);
     let headers = reader
         .headers()
         .map_err(|error| csv_error(source, &error, None))?
@@ -81,17 +75,14 @@ where
         .map_err(|error| csv_error(source, &error, None))?
     {
         let line = record.position().map(csv::Position::line);
-        let row: Row = record.deserialize(Some(&headers)).map_err(|error| Error::Parse {
-            location: place(line),
-            message: match error.kind() {
+        let row: Row = record.deserialize(Some(&headers)).map_err(|error| {
+            let message = match error.kind() {
                 csv::ErrorKind::Deserialize { err, .. } => err.to_string(),
                 _ => error.to_string(),
-            },
+            };
+            Error::at_location(crate::error::ErrorKind::Invalid, place(line), message)
         })?;
-        let item = convert(row).map_err(|error| Error::Parse {
-            location: place(line),
-            message: error.to_string(),
-        })?;
+        let item = convert(row).map_err(|error| error.at(place(line)))?;
         items.push(item);
     }
     Ok(items)
@@ -139,8 +130,8 @@ fn provenance(confidence: &str, source: &str) -> Result<Provenance> {
 /// cell is a figure the source does not give. The embedded wage data is read by this function.
 ///
 /// # Errors
-/// [`Error::Parse`] naming the line for a malformed row or a refused value.
-pub fn read_reference_wages(source: &str, text: impl Read) -> Result<Vec<WageStatistics>> {
+/// An error located at the line for a malformed row or a refused value.
+pub(crate) fn read_reference_wages(source: &str, text: impl Read) -> Result<Vec<WageStatistics>> {
     read_rows(source, text, |row: WageRow| {
         let occupation: SocCode = row.soc.parse().map_err(|error: Error| error.in_field("soc"))?;
         if row.area != "US" {
@@ -201,8 +192,8 @@ pub fn read_reference_wages(source: &str, text: impl Read) -> Result<Vec<WageSta
 /// confidence, source`. The embedded projections are read by this function.
 ///
 /// # Errors
-/// [`Error::Parse`] naming the line for a malformed row or a refused value.
-pub fn read_reference_projections(source: &str, text: impl Read) -> Result<Vec<JobOutlook>> {
+/// An error located at the line for a malformed row or a refused value.
+pub(crate) fn read_reference_projections(source: &str, text: impl Read) -> Result<Vec<JobOutlook>> {
     read_rows(source, text, |row: ProjectionRow| {
         let growth_percent: f64 = row.growth_percent.parse().map_err(|_| {
             Error::invalid(

@@ -8,7 +8,7 @@ use super::{Limits, Mode, ReadOutcome};
 use crate::catalog::Catalog;
 use crate::error::Location;
 use crate::error::Result;
-use crate::outcome::Outcome;
+use crate::program::Outcome;
 use crate::program::{DegreeLevel, Program, Source, SourceFile, SourcedField};
 use crate::value::{CipFamily, Money, ProgramId, Text, Unitid, Year};
 
@@ -94,7 +94,7 @@ fn money_outcome(column: &str, text: &str, year: Year) -> std::result::Result<Ou
         "" | "NULL" => Ok(Outcome::NotReported),
         "PrivacySuppressed" => Ok(Outcome::Suppressed {
             reason: Text::new("privacy-suppressed by College Scorecard (cohort too small to publish)")
-                .map_err(|error| CellError::from_error(column, &error))?,
+                .map_err(|error| CellError::from_error(column, error))?,
         }),
         other => {
             let dollars: f64 = other
@@ -105,7 +105,7 @@ fn money_outcome(column: &str, text: &str, year: Year) -> std::result::Result<Ou
                 .ok_or_else(|| CellError::new(column, format!("{other:?} is not an amount of dollars")))?;
             // Medians of an even count can end in .5; the model keeps whole dollars.
             let money =
-                Money::new(dollars.round() as u64).map_err(|error| CellError::from_error(column, &error))?;
+                Money::new(dollars.round() as u64).map_err(|error| CellError::from_error(column, error))?;
             let note = format!(
                 "College Scorecard {column}: reported for the whole 4-digit CIP family, which pools this program \
                  with the family's others (51.07 holds HIM and HIT with health administration, medical office \
@@ -114,7 +114,7 @@ fn money_outcome(column: &str, text: &str, year: Year) -> std::result::Result<Ou
             Ok(Outcome::Reported {
                 value: money,
                 year,
-                note: Some(Text::new(&note).map_err(|error| CellError::from_error(column, &error))?),
+                note: Some(Text::new(&note).map_err(|error| CellError::from_error(column, error))?),
             })
         }
     }
@@ -125,8 +125,8 @@ fn money_outcome(column: &str, text: &str, year: Year) -> std::result::Result<Ou
 /// [`Outcome::Suppressed`], `NULL` or an empty cell [`Outcome::NotReported`].
 ///
 /// # Errors
-/// [`Error::Parse`](crate::Error::Parse) with line and column for a missing required column or (in strict mode) a bad
-/// row; [`Error::Io`](crate::Error::Io) if reading fails.
+/// An error located at the line and column for a missing required column or (in strict mode) a bad
+/// row; [`ErrorKind::Io`](crate::ErrorKind::Io) if reading fails.
 pub fn read_scorecard_csv<R: Read>(
     source: &str,
     reader: R,
@@ -158,11 +158,11 @@ pub fn read_scorecard_csv<R: Read>(
             Ok(ScorecardRecord {
                 unitid: cell(unitid)
                     .parse()
-                    .map_err(|error| CellError::from_error("UNITID", &error))?,
+                    .map_err(|error| CellError::from_error("UNITID", error))?,
                 institution: institution.map(cell).and_then(|name| Text::new(name).ok()),
                 cip_family: padded
                     .parse()
-                    .map_err(|error| CellError::from_error("CIPCODE", &error))?,
+                    .map_err(|error| CellError::from_error("CIPCODE", error))?,
                 level: level(cell(credential))?,
                 median_earnings: match &earnings {
                     Some((index, name)) => money_outcome(name, cell(*index), options.year)?,

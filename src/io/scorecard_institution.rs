@@ -6,7 +6,7 @@ use super::ReadOutcome;
 use super::ipeds::{Control, IpedsOptions, IpedsTable, Row, decode, read_table};
 use super::table::{CellError, Columns};
 use crate::error::{Location, Result};
-use crate::outcome::Outcome;
+use crate::program::Outcome;
 use crate::value::{Money, Rate, Text, Unitid, UsState, Year};
 
 /// A College Scorecard value, or why there is none.
@@ -34,7 +34,7 @@ impl<T> ScorecardValue<T> {
     /// if given), `PrivacySuppressed` is suppressed with that reason, `NULL` not reported.
     ///
     /// # Errors
-    /// [`Error::Invalid`](crate::Error::Invalid) if `note` is not valid [`Text`] (empty, over-long
+    /// [`ErrorKind::Invalid`](crate::ErrorKind::Invalid) if `note` is not valid [`Text`] (empty, over-long
     /// or with control characters).
     pub fn into_outcome(self, year: Year, note: Option<&str>) -> Result<Outcome<T>> {
         Ok(match self {
@@ -267,7 +267,7 @@ impl IpedsTable for ScorecardColumns {
             city: required(self.city, "CITY")?,
             state: decode(cell(record, Some(self.state)))
                 .parse()
-                .map_err(|error| CellError::from_error("STABBR", &error))?,
+                .map_err(|error| CellError::from_error("STABBR", error))?,
             zip: text(record, self.zip),
             accreditor: text(record, self.accreditor),
             web_address: text(record, self.web_address),
@@ -318,8 +318,8 @@ impl IpedsTable for ScorecardColumns {
 /// ```
 ///
 /// # Errors
-/// [`Error::Parse`](crate::Error::Parse) for a missing required column or, in strict mode, the
-/// first bad row; [`Error::Io`](crate::Error::Io) if reading fails.
+/// [`ErrorKind::Malformed`](crate::ErrorKind::Malformed) for a missing required column or, in strict mode, the
+/// first bad row; [`ErrorKind::Io`](crate::ErrorKind::Io) if reading fails.
 pub fn read_scorecard_institutions(
     source: &str,
     reader: impl Read,

@@ -6,7 +6,7 @@ use std::io::Read;
 
 use super::{Limits, Mode, ReadOutcome};
 use crate::error::Location;
-use crate::error::{Error, Result};
+use crate::error::{Error, ErrorKind, Result};
 
 /// The positions of named columns in a header, matched case-insensitively and ignoring
 /// surrounding white space.
@@ -34,9 +34,11 @@ impl Columns {
 
     /// The index of `name`, or an error naming the missing column.
     pub(crate) fn require(&self, name: &str, location: &Location) -> Result<usize> {
-        self.find(name).ok_or_else(|| Error::Parse {
-            location: Box::new(location.clone()),
-            message: format!("the required column {name} is missing from the header"),
+        self.find(name).ok_or_else(|| {
+            Error::malformed(
+                location.clone(),
+                format!("the required column {name} is missing from the header"),
+            )
         })
     }
 
@@ -52,27 +54,45 @@ impl Columns {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct CellError {
     pub(crate) column: String,
-    pub(crate) message: String,
+    problem: Problem,
+}
+
+/// What is wrong with a cell's value.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Problem {
+    /// A rule of the file's layout, in words (`"x" is not a whole number`).
+    Layout(String),
+    /// The model refused the value; its error becomes the located error's cause.
+    Model(Error),
 }
 
 impl CellError {
     pub(crate) fn new(column: &str, message: impl Into<String>) -> Self {
         Self {
             column: column.to_owned(),
-            message: message.into(),
+            problem: Problem::Layout(message.into()),
         }
     }
 
-    /// From a model refusal, keeping its message.
-    pub(crate) fn from_error(column: &str, error: &Error) -> Self {
-        Self::new(column, error.to_string())
+    /// From a model refusal, which the located error keeps as its cause.
+    pub(crate) fn from_error(column: &str, error: Error) -> Self {
+        Self {
+            column: column.to_owned(),
+            problem: Problem::Model(error),
+        }
     }
 
-    pub(crate) fn into_error(self, mut location: Location) -> Error {
-        location.column_name = Some(self.column);
-        Error::Parse {
-            location: Box::new(location),
-            message: self.message,
+    /// The located error: an [`ErrorKind::Invalid`](crate::ErrorKind::Invalid) at the
+    /// column, or the model's error there.
+    pub(crate) fn into_error(self, location: Location) -> Error {
+        let location = if self.column.is_empty() {
+            location
+        } else {
+            location.in_column(self.column)
+        };
+        match self.problem {
+            Problem::Layout(message) => Error::at_location(ErrorKind::Invalid, location, message),
+            Problem::Model(error) => error.at(location),
         }
     }
 }
@@ -93,10 +113,11 @@ pub(crate) fn whole_number(column: &str, text: &str) -> std::result::Result<u64,
         .map_err(|_| CellError::new(column, format!("{:?} is too large", text.trim())))
 }
 
-/// A `csv` failure as himkit's error: reading failures as [`Error::Io`], anything else as
-/// [`Error::Parse`] at the line it happened, with a message in himkit's words where the crate's
-/// own would not help. `record_start` is where the record being read began (the `csv` crate
-/// gives no position with reading failures).
+/// A `csv` failure as himkit's error: reading failures as [`ErrorKind::Io`], a record past the
+/// limits as [`ErrorKind::TooLarge`], anything else as [`ErrorKind::Malformed`] at the line it
+/// happened, with a message in himkit's words where the crate's own would not help.
+/// `record_start` is where the record being read began (the `csv` crate gives no position with
+/// reading failures).
 pub(crate) fn csv_error(source: &str, error: &csv::Error, record_start: Option<&csv::Position>) -> Error {
     csv_error_at(
         source,
@@ -107,35 +128,22 @@ pub(crate) fn csv_error(source: &str, error: &csv::Error, record_start: Option<&
 
 /// [`csv_error`] at a line the caller has already worked out.
 fn csv_error_at(source: &str, error: &csv::Error, line: Option<u64>) -> Error {
-    let location = Location {
-        source: Some(source.to_owned()),
-        line,
-        ..Location::default()
-    };
+    let location = Location::line_of(source, line);
     match error.kind() {
         csv::ErrorKind::Io(io) => match io
             .get_ref()
             .and_then(|inner| inner.downcast_ref::<RecordTooLong>())
         {
-            Some(too_long) => Error::Parse {
-                location: Box::new(location),
-                message: too_long.to_string(),
-            },
-            None => Error::Io {
-                path: source.to_owned(),
-                message: io.to_string(),
-            },
+            Some(too_long) => Error::too_large(location, too_long.to_string()),
+            None => Error::io(source, std::io::Error::new(io.kind(), io.to_string())),
         },
         csv::ErrorKind::UnequalLengths {
             expected_len, len, ..
-        } => Error::Parse {
-            location: Box::new(location),
-            message: format!("the row has {len} fields where the header has {expected_len}"),
-        },
-        _ => Error::Parse {
-            location: Box::new(location),
-            message: error.to_string(),
-        },
+        } => Error::malformed(
+            location,
+            format!("the row has {len} fields where the header has {expected_len}"),
+        ),
+        _ => Error::malformed(location, error.to_string()),
     }
 }
 
@@ -263,11 +271,7 @@ impl<'s, R: Read> CsvRecords<'s, R> {
             }
             Ok(true) => {
                 self.csv.get_mut().next_record();
-                let location = || Location {
-                    source: Some(self.source.to_owned()),
-                    line: self.line,
-                    ..Location::default()
-                };
+                let location = || Location::line_of(self.source, self.line);
                 Ok(match self.limits.check_record(record, location) {
                     Ok(()) => Next::Record,
                     Err(error) => Next::Malformed(error),

@@ -25,7 +25,8 @@ vocabulary! {
 /// Totals are computed when the cost is created, so every total fits in [`Money`].
 ///
 /// ```
-/// use himkit::{Cost, Money, Residency};
+/// use himkit::Money;
+/// use himkit::program::{Cost, Residency};
 ///
 /// let cost = Cost::per_credit(64, Money::new(145)?, Money::new(320)?)?;
 /// assert_eq!(cost.total(Residency::InState), Money::new(9_280)?);
@@ -46,7 +47,8 @@ pub struct Cost {
 /// length of the program, from a named source and academic year.
 ///
 /// ```
-/// use himkit::{Cost, Money, Residency};
+/// use himkit::Money;
+/// use himkit::program::{Cost, Residency};
 ///
 /// let cost = Cost::estimated(Money::new(11_068)?, Money::new(19_396)?, 24, "IPEDS IC2022_AY", "2022-23")?;
 /// assert_eq!(cost.total(Residency::InState), Money::new(22_136)?);
@@ -135,7 +137,7 @@ impl Cost {
     /// Tuition charged per credit hour, for `credits` credits.
     ///
     /// # Errors
-    /// [`Error::Invalid`] if `credits` is 0 or above [`Cost::MAX_CREDITS`], or a total would
+    /// [`ErrorKind::Invalid`](crate::ErrorKind::Invalid) if `credits` is 0 or above [`Cost::MAX_CREDITS`], or a total would
     /// exceed [`Money::MAX`].
     pub fn per_credit(credits: u16, in_state: Money, out_of_state: Money) -> Result<Self> {
         if credits == 0 || credits > Self::MAX_CREDITS {
@@ -167,7 +169,7 @@ impl Cost {
     /// and academic year of the annual figures. Shown as an estimate wherever it is shown.
     ///
     /// # Errors
-    /// [`Error::Invalid`] if `months` is 0 or above 120, the source or academic year is empty,
+    /// [`ErrorKind::Invalid`](crate::ErrorKind::Invalid) if `months` is 0 or above 120, the source or academic year is empty,
     /// or a total would exceed [`Money::MAX`].
     pub fn estimated(
         annual_in_state: Money,
@@ -328,7 +330,7 @@ impl From<Cost> for CostRecord {
 /// In JSON: the [`Cost`] object, or `"unknown"`.
 ///
 /// ```
-/// use himkit::{CostState, Residency};
+/// use himkit::program::{CostState, Residency};
 ///
 /// let state: CostState = serde_json::from_str(r#""unknown""#)?;
 /// assert_eq!(state.total(Residency::InState), None);

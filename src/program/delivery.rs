@@ -32,7 +32,8 @@ vocabulary! {
 /// a hybrid program a share strictly between 0 and 1.
 ///
 /// ```
-/// use himkit::{Delivery, DeliveryMode, Rate, UsState};
+/// use himkit::{DeliveryMode, Rate, UsState};
+/// use himkit::program::Delivery;
 ///
 /// let delivery = Delivery::new(DeliveryMode::Hybrid, Rate::new(0.6)?, [])?;
 /// assert_eq!(delivery.distance_share().get(), 0.6);
@@ -65,7 +66,7 @@ impl Delivery {
     /// cannot enrol distance students from (state authorization).
     ///
     /// # Errors
-    /// [`Error::Invalid`] if the share does not fit the mode (see the type's docs).
+    /// [`ErrorKind::Invalid`](crate::ErrorKind::Invalid) if the share does not fit the mode (see the type's docs).
     pub fn new(
         mode: DeliveryMode,
         distance_share: Rate,
@@ -188,7 +189,8 @@ impl From<Delivery> for DeliveryRecord {
 /// `"no-distance-programs"`, `"unknown"`.
 ///
 /// ```
-/// use himkit::{DeliveryMode, DeliveryState};
+/// use himkit::DeliveryMode;
+/// use himkit::program::DeliveryState;
 ///
 /// let state: DeliveryState = serde_json::from_str(r#""institution-offers-distance-programs""#)?;
 /// assert_eq!(state.is(DeliveryMode::Online), None); // might be, might not

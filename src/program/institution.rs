@@ -30,7 +30,7 @@ impl Institution {
     /// where known.
     ///
     /// # Errors
-    /// [`Error::Invalid`](crate::Error::Invalid) if the name or the city is empty, over-long or contains control
+    /// [`ErrorKind::Invalid`](crate::ErrorKind::Invalid) if the name or the city is empty, over-long or contains control
     /// characters.
     pub fn new(name: &str, state: UsState, city: &str, unitid: Option<Unitid>) -> Result<Self> {
         Ok(Self {

@@ -62,7 +62,7 @@ vocabulary! {
         #[default]
         Program,
         /// Typical for its level ([`DegreeLevel::typical_months`], or
-        /// [`AwardLevel::typical_months`](crate::AwardLevel::typical_months) for a program built
+        /// [`AwardLevel::typical_months`](crate::program::AwardLevel::typical_months) for a program built
         /// from IPEDS): the program published none.
         TypicalForLevel,
     }

@@ -1,26 +1,43 @@
-//! Programs and the institutions that offer them.
+//! Programs and everything that describes one: the institution and campus that offers it, its
+//! degree level (and IPEDS award level), discipline, length, delivery, cost, CAHIIM
+//! accreditation, outcomes, and where each fact came from.
+//!
+//! ```
+//! use himkit::program::{AccreditationState, DeliveryState};
+//! use himkit::{Dataset, DegreeLevel};
+//!
+//! let dataset = Dataset::embedded()?;
+//! let program = dataset.catalog().get("granite-hit-aas").expect("in the embedded catalogue");
+//! assert_eq!(program.degree_level(), DegreeLevel::Associate);
+//! assert!(matches!(program.accreditation(), AccreditationState::Known(_)));
+//! assert!(matches!(program.delivery(), DeliveryState::Known(_)));
+//! # Ok::<(), himkit::Error>(())
+//! ```
 
+mod accreditation;
+mod award_level;
 mod cost;
 mod delivery;
 mod institution;
 mod level;
+mod outcome;
 mod sources;
 
+pub use accreditation::{Accreditation, AccreditationState, AccreditationStatus, Accreditor};
+pub use award_level::AwardLevel;
 pub use cost::{Cost, CostEstimate, CostState, Residency};
 pub use delivery::{Delivery, DeliveryMode, DeliveryState};
 pub use institution::Institution;
 pub use level::{DegreeLevel, Discipline, LengthBasis};
+pub use outcome::{Outcome, Outcomes};
 pub use sources::{Source, SourceFile, SourcedField, Sources};
 
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use crate::accreditation::{AccreditationState, Accreditor};
-use crate::award_level::AwardLevel;
+use crate::career::skill::SkillSet;
 use crate::error::{Error, Result};
-use crate::outcome::Outcomes;
-use crate::skill::SkillSet;
 use crate::value::{CipCode, ProgramId, Text, UsState};
 
 /// The career support a program offers.
@@ -165,22 +182,22 @@ impl Program {
     /// Creates a program.
     ///
     /// # Errors
-    /// [`Error::Invalid`] if the name is empty or over-long, the length is 0 or above
+    /// [`ErrorKind::Invalid`](crate::ErrorKind::Invalid) if the name is empty or over-long, the length is 0 or above
     /// [`Program::MAX_LENGTH_MONTHS`], a doctorate claims CAHIIM accreditation (CAHIIM
     /// accredits associate, baccalaureate and master's programs and approves post-baccalaureate
     /// certificates, not doctorates), or the award level does not fit the degree level (see
-    /// [`Program::degree_level_of`]).
+    /// [`AwardLevel::degree_level`]).
     pub fn new(spec: ProgramSpec) -> Result<Self> {
         let name = Text::new(&spec.name).map_err(|error| error.in_field("name"))?;
         if let Some(award) = spec.award_level {
-            if Self::degree_level_of(award) != spec.degree_level {
+            if award.degree_level() != spec.degree_level {
                 return Err(Error::invalid(
                     "award_level",
                     award,
                     format!(
                         "does not fit degree_level {} (it is a {} award)",
                         spec.degree_level,
-                        Self::degree_level_of(award)
+                        award.degree_level()
                     ),
                 ));
             }
@@ -253,27 +270,6 @@ impl Program {
     #[must_use]
     pub fn award_level(&self) -> Option<AwardLevel> {
         self.award_level
-    }
-
-    /// The degree level a program of IPEDS award level `award` has: the award level's own
-    /// ([`AwardLevel::degree_level`]), and a post-baccalaureate certificate for a post-master's
-    /// certificate, which the degree levels do not tell apart (as College Scorecard's graduate
-    /// certificates are read); the program's award level keeps the difference.
-    ///
-    /// ```
-    /// use himkit::{AwardLevel, DegreeLevel, Program};
-    ///
-    /// assert_eq!(Program::degree_level_of(AwardLevel::Associate), DegreeLevel::Associate);
-    /// assert_eq!(
-    ///     Program::degree_level_of(AwardLevel::PostMastersCertificate),
-    ///     DegreeLevel::PostBaccalaureateCertificate
-    /// );
-    /// ```
-    #[must_use]
-    pub fn degree_level_of(award: AwardLevel) -> DegreeLevel {
-        award
-            .degree_level()
-            .unwrap_or(DegreeLevel::PostBaccalaureateCertificate)
     }
 
     /// The field.

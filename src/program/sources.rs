@@ -66,7 +66,7 @@ impl Source {
     /// A source.
     ///
     /// # Errors
-    /// [`Error::Invalid`](crate::Error::Invalid) if `period` is empty or over-long.
+    /// [`ErrorKind::Invalid`](crate::ErrorKind::Invalid) if `period` is empty or over-long.
     pub fn new(file: SourceFile, period: &str) -> Result<Self> {
         Ok(Self {
             file,

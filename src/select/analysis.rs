@@ -111,7 +111,7 @@ impl Selector {
     /// and is approximate.
     ///
     /// # Errors
-    /// [`Error::Invalid`] if `change_percent` is not in `(0, 100)`.
+    /// [`ErrorKind::Invalid`](crate::ErrorKind::Invalid) if `change_percent` is not in `(0, 100)`.
     pub fn sensitivity(
         &self,
         profile: &StudentProfile,
@@ -226,8 +226,8 @@ impl Selector {
     /// is missing. Excluded programs can be compared too; their exclusion reasons are listed.
     ///
     /// # Errors
-    /// [`Error::Invalid`] for fewer than 2 or more than 10 ids or a repeated id;
-    /// [`Error::UnknownProgram`] for an id not in the catalogue.
+    /// [`ErrorKind::Invalid`](crate::ErrorKind::Invalid) for fewer than 2 or more than 10 ids or a repeated id;
+    /// [`ErrorKind::UnknownProgram`](crate::ErrorKind::UnknownProgram) for an id not in the catalogue.
     pub fn compare(&self, profile: &StudentProfile, ids: &[&str]) -> Result<Comparison> {
         if !(2..=10).contains(&ids.len()) {
             return Err(Error::invalid(
@@ -241,10 +241,7 @@ impl Selector {
             if ids.get(..index).is_some_and(|before| before.contains(id)) {
                 return Err(Error::invalid("ids", format!("{id:?}"), "is given twice"));
             }
-            programs.push(
-                self.program(id)
-                    .ok_or_else(|| Error::UnknownProgram { id: (*id).to_owned() })?,
-            );
+            programs.push(self.program(id).ok_or_else(|| Error::unknown_program(*id))?);
         }
         let ranking = self.rank(profile)?;
         let facts: Vec<_> = programs

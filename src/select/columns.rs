@@ -8,12 +8,12 @@
 
 use super::criteria::{Criterion, Terms, delivery_closeness, skill_coverage};
 use super::facts::{EarningsFallback, Facts};
-use crate::accreditation::AccreditationState;
 use crate::career::HimOccupation;
+use crate::career::SkillSet;
 use crate::credential::{Credential, Eligibility};
-use crate::outcome::Outcome;
+use crate::program::AccreditationState;
+use crate::program::Outcome;
 use crate::program::{DeliveryMode, DeliveryState, LengthBasis, Program, Residency};
-use crate::skill::SkillSet;
 use crate::value::{Money, UsState};
 
 /// A constraint's answer for one program, before the profile says what an unknown does.

@@ -13,9 +13,9 @@ use super::facts::Facts;
 use super::profile::{Constraint, StudentProfile, UnknownPolicy};
 use super::ranking::Flag;
 use super::scoring::MissingPolicy;
-use crate::accreditation::AccreditationState;
 use crate::career::HimOccupation;
 use crate::credential::{Credential, Eligibility};
+use crate::program::AccreditationState;
 use crate::program::{DegreeLevel, DeliveryMode, DeliveryState, LengthBasis, Program, Residency};
 use crate::value::{Money, ProgramId, UsState};
 

@@ -7,9 +7,9 @@ use std::fmt;
 
 use super::facts::Facts;
 use super::matrix::{Bounds, Direction};
-use crate::outcome::Outcome;
+use crate::career::SkillSet;
+use crate::program::Outcome;
 use crate::program::{Delivery, DeliveryMode, DeliveryState, Program, Residency};
-use crate::skill::SkillSet;
 use crate::value::{Money, Rate};
 use crate::vocabulary::vocabulary;
 

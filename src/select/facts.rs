@@ -2,7 +2,7 @@
 //! residency, and expected earnings with where they come from.
 
 use crate::career::HimOccupation;
-use crate::outcome::Outcome;
+use crate::program::Outcome;
 use crate::program::{Cost, Program, Residency};
 use crate::value::{Money, UsState};
 use crate::wage::{Area, WageStatistics};

@@ -83,7 +83,7 @@ impl CriteriaMatrix {
     /// Reads a row-major matrix (as numpy writes it) with one direction per column.
     ///
     /// # Errors
-    /// [`Error::Invalid`] if the length is not a multiple of the column count or a value is
+    /// [`ErrorKind::Invalid`](crate::ErrorKind::Invalid) if the length is not a multiple of the column count or a value is
     /// not finite.
     pub fn from_row_major(values: &[f64], directions: &[Direction]) -> Result<Self> {
         let width = directions.len();
@@ -112,7 +112,7 @@ impl CriteriaMatrix {
     /// is ignored).
     ///
     /// # Errors
-    /// [`Error::Invalid`] if a length differs from the row count, a present value is not
+    /// [`ErrorKind::Invalid`](crate::ErrorKind::Invalid) if a length differs from the row count, a present value is not
     /// finite, or the matrix would pass [`CriteriaMatrix::MAX_COLUMNS`] or
     /// [`CriteriaMatrix::MAX_ROWS`].
     pub fn push_column(

@@ -8,10 +8,10 @@ use serde::{Deserialize, Serialize};
 use super::criteria::{Criterion, Terms};
 use super::matrix::Bounds;
 use super::scoring::{Method, MissingPolicy};
+use crate::career::{Skill, SkillSet};
 use crate::credential::Credential;
 use crate::error::{Error, Location, Result};
 use crate::program::{DegreeLevel, DeliveryMode};
-use crate::skill::{Skill, SkillSet};
 use crate::value::{Money, UsState};
 use crate::vocabulary::vocabulary;
 
@@ -216,40 +216,36 @@ impl StudentProfile {
     /// ```
     ///
     /// # Errors
-    /// [`Error::Parse`] for malformed JSON or a refused value, with the line, the column and
-    /// the field where they are known (a rule over the whole profile, such as all weights
+    /// [`ErrorKind::Malformed`](crate::ErrorKind::Malformed) for malformed JSON and
+    /// [`ErrorKind::Invalid`](crate::ErrorKind::Invalid) for a refused value, located at the
+    /// line, the column and the field where they are known (a rule over the whole profile, such as all weights
     /// being zero, has no single place).
     pub fn from_json_str(source: &str, text: &str) -> Result<Self> {
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-        let refusal = |path: Option<String>, error: &serde_json::Error| {
-            let message = error.to_string();
-            let message = match message.rfind(" at line ") {
-                Some(cut) => message.get(..cut).unwrap_or(&message).to_owned(),
-                None => message,
-            };
+        let refusal = |path: Option<String>, error: serde_json::Error| {
             let known = |number: usize| (number > 0).then_some(number as u64);
-            Error::Parse {
-                location: Box::new(Location {
-                    source: Some(source.to_owned()),
-                    line: known(error.line()),
-                    column: known(error.column()),
-                    path: path.filter(|path| path != "."),
-                    ..Location::default()
-                }),
-                message,
-            }
+            let location = Location {
+                source: Some(source.to_owned()),
+                line: known(error.line()),
+                column: known(error.column()),
+                path: path.filter(|path| path != "."),
+                ..Location::default()
+            };
+            Error::json(location, error)
         };
         let mut deserializer = serde_json::Deserializer::from_str(text);
-        let profile: Self = serde_path_to_error::deserialize(&mut deserializer)
-            .map_err(|error| refusal(Some(error.path().to_string()), error.inner()))?;
-        deserializer.end().map_err(|error| refusal(None, &error))?;
+        let profile: Self = serde_path_to_error::deserialize(&mut deserializer).map_err(|error| {
+            let path = error.path().to_string();
+            refusal(Some(path), error.into_inner())
+        })?;
+        deserializer.end().map_err(|error| refusal(None, error))?;
         Ok(profile)
     }
 
     /// Validates a profile.
     ///
     /// # Errors
-    /// [`Error::Invalid`] if a weight is negative or not finite, every weight is zero, the
+    /// [`ErrorKind::Invalid`](crate::ErrorKind::Invalid) if a weight is negative or not finite, every weight is zero, the
     /// skill-coverage criterion has weight without desired skills, the delivery-preference
     /// criterion has weight without a preferred delivery, or a limit is zero.
     pub fn new(spec: ProfileSpec) -> Result<Self> {

@@ -16,7 +16,7 @@ use super::selector::Selector;
 use crate::career::HimOccupation;
 use crate::credential::Confidence;
 use crate::error::{Error, Result};
-use crate::outcome::Outcome;
+use crate::program::Outcome;
 use crate::program::{Program, Residency};
 use crate::value::{Money, ProgramId, ReferencePeriod, SocCode};
 
@@ -233,7 +233,7 @@ impl RankedProgram {
         self.total_cost
     }
 
-    /// Whether the total cost is an estimate (see [`Cost::estimate`](crate::Cost::estimate)).
+    /// Whether the total cost is an estimate (see [`Cost::estimate`](crate::program::Cost::estimate)).
     #[must_use]
     pub fn cost_is_estimate(&self) -> bool {
         self.cost_is_estimate
@@ -372,12 +372,10 @@ impl Ranking {
     /// The ranking as pretty JSON: a stable, documented form (see the README).
     ///
     /// # Errors
-    /// [`Error::Parse`] only if serialization fails, which a ranking does not cause.
+    /// Only if serialization fails, which a ranking does not cause.
     pub fn to_json(&self) -> Result<String> {
-        serde_json::to_string_pretty(self).map_err(|error| Error::Parse {
-            location: Box::default(),
-            message: error.to_string(),
-        })
+        serde_json::to_string_pretty(self)
+            .map_err(|error| Error::json(crate::error::Location::default(), error))
     }
 }
 

@@ -56,7 +56,7 @@ impl Scoring {
     /// Creates a scoring. Weights are scaled to sum to 1.
     ///
     /// # Errors
-    /// [`Error::Invalid`] if the lengths differ, a weight is negative or not finite, every
+    /// [`ErrorKind::Invalid`](crate::ErrorKind::Invalid) if the lengths differ, a weight is negative or not finite, every
     /// weight is zero, or a bound is not finite.
     pub fn new(
         method: Method,
@@ -121,7 +121,7 @@ impl Scoring {
     /// Scores every row of `matrix`, in `[0, 1]`.
     ///
     /// # Errors
-    /// [`Error::Invalid`] if the matrix does not have one column per weight.
+    /// [`ErrorKind::Invalid`](crate::ErrorKind::Invalid) if the matrix does not have one column per weight.
     pub fn score(&self, matrix: &CriteriaMatrix) -> Result<Vec<f64>> {
         // Zeroed by the allocator (fresh pages cost nothing until written), so that the pages
         // of a large result are first touched by the threads that score them, in parallel.

@@ -33,7 +33,7 @@ fn all_digits(text: &str) -> bool {
 /// A Standard Occupational Classification code, `NN-NNNN` (`29-9021`).
 ///
 /// ```
-/// use himkit::SocCode;
+/// use himkit::value::SocCode;
 ///
 /// let soc: SocCode = "29-9021".parse()?;
 /// assert_eq!(soc.major_group(), 29);
@@ -97,7 +97,7 @@ text_code!(SocCode);
 /// its leading zeros.
 ///
 /// ```
-/// use himkit::CipCode;
+/// use himkit::value::CipCode;
 ///
 /// let cip: CipCode = "51.0706".parse()?;
 /// assert_eq!(cip.family().to_string(), "51.07");
@@ -277,7 +277,7 @@ impl Unitid {
     /// Creates a UNITID.
     ///
     /// # Errors
-    /// [`Error::Invalid`] unless `id` has six digits.
+    /// [`ErrorKind::Invalid`](crate::ErrorKind::Invalid) unless `id` has six digits.
     pub fn new(id: u64) -> Result<Self> {
         if (100_000..=999_999).contains(&id) {
             Ok(Self(id as u32))

@@ -31,7 +31,7 @@ impl Money {
     /// Creates an amount of `dollars`.
     ///
     /// # Errors
-    /// [`Error::Invalid`] if `dollars` exceeds [`Money::MAX`].
+    /// [`ErrorKind::Invalid`](crate::ErrorKind::Invalid) if `dollars` exceeds [`Money::MAX`].
     pub fn new(dollars: u64) -> Result<Self> {
         if dollars > Self::MAX.0 {
             return Err(Error::invalid(

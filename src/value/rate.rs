@@ -32,7 +32,7 @@ impl Rate {
     /// Creates a rate.
     ///
     /// # Errors
-    /// [`Error::Invalid`] unless `fraction` is a finite number in `[0, 1]`.
+    /// [`ErrorKind::Invalid`](crate::ErrorKind::Invalid) unless `fraction` is a finite number in `[0, 1]`.
     pub fn new(fraction: f64) -> Result<Self> {
         if fraction.is_finite() && (0.0..=1.0).contains(&fraction) {
             // -0.0 would compare equal to 0.0 yet print and hash differently.
@@ -115,7 +115,7 @@ mod tests {
     fn refuses_out_of_range_and_non_finite_values() {
         for bad in [1.4, -0.01, f64::NAN, f64::INFINITY, f64::NEG_INFINITY] {
             let error = Rate::new(bad).unwrap_err();
-            assert!(matches!(error, Error::Invalid { .. }), "{bad}");
+            assert_eq!(error.kind(), crate::error::ErrorKind::Invalid, "{bad}");
         }
         assert_eq!(
             Rate::new(1.4).unwrap_err().to_string(),

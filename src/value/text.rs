@@ -8,7 +8,7 @@ use crate::error::{Error, Result};
 /// with no control characters: names, reasons and notes.
 ///
 /// ```
-/// use himkit::Text;
+/// use himkit::value::Text;
 ///
 /// let name = Text::new("  Lakeside Community College ")?;
 /// assert_eq!(name.as_str(), "Lakeside Community College");
@@ -26,7 +26,7 @@ impl Text {
     /// Creates a text.
     ///
     /// # Errors
-    /// [`Error::Invalid`] if the text is empty after trimming, longer than [`Text::MAX_CHARS`], or
+    /// [`ErrorKind::Invalid`](crate::ErrorKind::Invalid) if the text is empty after trimming, longer than [`Text::MAX_CHARS`], or
     /// contains control characters (tabs and line breaks included).
     pub fn new(text: &str) -> Result<Self> {
         let trimmed = text.trim();

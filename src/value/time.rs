@@ -41,7 +41,7 @@ impl Year {
     /// Creates a year.
     ///
     /// # Errors
-    /// [`Error::Invalid`] outside 1900–2100.
+    /// [`ErrorKind::Invalid`](crate::ErrorKind::Invalid) outside 1900–2100.
     pub fn new(year: u16) -> Result<Self> {
         check_year("year", year).map(Self)
     }
@@ -101,7 +101,7 @@ fn parse_number(text: &str, digits: usize) -> Option<u16> {
 /// A calendar date, written `YYYY-MM-DD`, between the years 1900 and 2100.
 ///
 /// ```
-/// use himkit::Date;
+/// use himkit::value::Date;
 ///
 /// let date: Date = "2025-08-01".parse()?;
 /// assert_eq!(date.year(), 2025);
@@ -120,7 +120,7 @@ impl Date {
     /// Creates a date.
     ///
     /// # Errors
-    /// [`Error::Invalid`] if the year is outside 1900–2100 or the day does not exist.
+    /// [`ErrorKind::Invalid`](crate::ErrorKind::Invalid) if the year is outside 1900–2100 or the day does not exist.
     pub fn new(year: u16, month: u8, day: u8) -> Result<Self> {
         check_year("date", year)?;
         let valid_day = day >= 1 && day <= days_in_month(year, month);
@@ -212,7 +212,7 @@ impl From<Date> for String {
 /// so `2024-05` is "May 2024".
 ///
 /// ```
-/// use himkit::ReferencePeriod;
+/// use himkit::value::ReferencePeriod;
 ///
 /// let period: ReferencePeriod = "2024-05".parse()?;
 /// assert_eq!(period.to_string(), "2024-05");
@@ -245,7 +245,7 @@ impl ReferencePeriod {
     /// Creates a reference period.
     ///
     /// # Errors
-    /// [`Error::Invalid`] if the year is outside 1900–2100 or the month outside 1–12.
+    /// [`ErrorKind::Invalid`](crate::ErrorKind::Invalid) if the year is outside 1900–2100 or the month outside 1–12.
     pub fn new(year: u16, month: u8) -> Result<Self> {
         check_year("period", year)?;
         if (1..=12).contains(&month) {
@@ -262,7 +262,7 @@ impl ReferencePeriod {
     /// May of `year`, the reference month of every OEWS release.
     ///
     /// # Errors
-    /// [`Error::Invalid`] if the year is outside 1900–2100.
+    /// [`ErrorKind::Invalid`](crate::ErrorKind::Invalid) if the year is outside 1900–2100.
     pub fn may(year: u16) -> Result<Self> {
         Self::new(year, 5)
     }

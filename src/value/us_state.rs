@@ -210,11 +210,7 @@ impl std::str::FromStr for UsState {
             .iter()
             .find(|entry| entry.1.eq_ignore_ascii_case(code))
             .map(|entry| entry.0)
-            .ok_or_else(|| Error::UnknownName {
-                field: "state".to_owned(),
-                value: text.to_owned(),
-                expected: TABLE.iter().map(|entry| entry.1).collect(),
-            })
+            .ok_or_else(|| Error::unknown_name("state", text, TABLE.iter().map(|entry| entry.1).collect()))
     }
 }
 

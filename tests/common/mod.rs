@@ -1,11 +1,14 @@
 //! Proptest strategies shared by the property suites.
 #![allow(dead_code)] // Each test crate uses a different part of this module.
 
+use himkit::program::{
+    Accreditation, AccreditationState, Accreditor, AwardLevel, CareerSupport, Cost, CostState, Delivery,
+    DeliveryState, Discipline, LengthBasis, ProgramSpec, Source, SourceFile, SourcedField, Sources,
+};
+use himkit::value::{CipCode, Text};
 use himkit::{
-    Accreditation, AccreditationState, AccreditationStatus, Accreditor, AwardLevel, CareerSupport, CipCode,
-    Cost, CostState, DegreeLevel, Delivery, DeliveryMode, DeliveryState, Discipline, Institution,
-    LengthBasis, Money, Outcome, Outcomes, Program, ProgramId, ProgramSpec, Rate, Skill, SkillSet, Source,
-    SourceFile, SourcedField, Sources, Text, UsState, Year,
+    AccreditationStatus, DegreeLevel, DeliveryMode, Institution, Money, Outcome, Outcomes, Program,
+    ProgramId, Rate, Skill, SkillSet, UsState, Year,
 };
 use proptest::prelude::*;
 use proptest::sample::select;
@@ -166,7 +169,7 @@ pub fn accreditation() -> impl Strategy<Value = Option<Accreditation>> {
             proptest::option::of(0u16..=8),
         )
             .prop_map(|(accreditor, status, (y, m, d), ahead)| {
-                let confirmed = himkit::Date::new(y, m, d).unwrap();
+                let confirmed = himkit::value::Date::new(y, m, d).unwrap();
                 let next = ahead.map(|ahead| Year::new(y + ahead).unwrap());
                 Accreditation::new(accreditor, status, confirmed, next).unwrap()
             }),
@@ -227,12 +230,12 @@ pub fn program() -> impl Strategy<Value = Program> {
                         institution.as_str(),
                         state,
                         city.as_str(),
-                        unitid.map(|id| himkit::Unitid::new(id).unwrap()),
+                        unitid.map(|id| himkit::value::Unitid::new(id).unwrap()),
                     )
                     .unwrap(),
                     degree_level: level,
                     // An award level where one fits the generated degree level.
-                    award_level: award.filter(|award| Program::degree_level_of(*award) == level),
+                    award_level: award.filter(|award| award.degree_level() == level),
                     discipline,
                     cip: cip.map(|(series, detail)| {
                         format!("{series:02}.{detail:04}").parse::<CipCode>().unwrap()
@@ -385,7 +388,7 @@ pub fn wages() -> impl Strategy<Value = Vec<himkit::WageStatistics>> {
             let median = median.map_or(himkit::Wage::NOT_IN_SOURCE, |dollars| {
                 himkit::Wage::Amount(Money::new(dollars).unwrap())
             });
-            let percentiles = himkit::WagePercentiles::new(
+            let percentiles = himkit::wage::WagePercentiles::new(
                 himkit::Wage::NOT_IN_SOURCE,
                 himkit::Wage::NOT_IN_SOURCE,
                 median,
@@ -393,10 +396,10 @@ pub fn wages() -> impl Strategy<Value = Vec<himkit::WageStatistics>> {
                 himkit::Wage::NOT_IN_SOURCE,
             )
             .unwrap();
-            wages.push(himkit::WageStatistics::new(himkit::WageStatisticsSpec {
+            wages.push(himkit::WageStatistics::new(himkit::wage::WageStatisticsSpec {
                 occupation: row.occupation(),
                 occupation_title: Text::new(row.occupation_title()).unwrap(),
-                area: himkit::Area::State { state },
+                area: himkit::wage::Area::State { state },
                 industry: row.industry().cloned(),
                 ownership: row.ownership(),
                 period: row.period(),

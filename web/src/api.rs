@@ -199,7 +199,7 @@ async fn program(State(state): State<SharedState>, Path(id): Path<String>) -> Re
         .data
         .selector()
         .program(&id)
-        .ok_or_else(|| ApiError::from(himkit::Error::UnknownProgram { id: id.clone() }))?;
+        .ok_or_else(|| ApiError::not_found(format!("no program with id {id:?} in the catalogue")))?;
     to_json(program, 1 << 12)
 }
 

@@ -74,9 +74,9 @@ impl ApiError {
 
 impl From<himkit::Error> for ApiError {
     fn from(error: himkit::Error) -> Self {
-        let status = match &error {
-            himkit::Error::UnknownProgram { .. } => StatusCode::NOT_FOUND,
-            himkit::Error::Io { .. } => StatusCode::INTERNAL_SERVER_ERROR,
+        let status = match error.kind() {
+            himkit::ErrorKind::UnknownProgram => StatusCode::NOT_FOUND,
+            himkit::ErrorKind::Io => StatusCode::INTERNAL_SERVER_ERROR,
             _ => StatusCode::UNPROCESSABLE_ENTITY,
         };
         Self::new(status, error.to_string())

@@ -8,15 +8,15 @@ pub use write::write_catalog_csv;
 
 use super::Limits;
 use super::table::{CellError, Columns, CsvRecords, Next};
-use crate::accreditation::{Accreditation, AccreditationState};
 use crate::catalog::Catalog;
 use crate::error::Location;
 use crate::error::{Error, Result};
-use crate::outcome::{Outcome, Outcomes};
+use crate::program::{Accreditation, AccreditationState};
 use crate::program::{
     CareerSupport, Cost, CostState, Delivery, DeliveryState, Institution, Program, ProgramSpec, Source,
     SourcedField, Sources,
 };
+use crate::program::{Outcome, Outcomes};
 use crate::value::{Money, Rate, Text, UsState, Year};
 
 /// The columns of a catalogue CSV, in the order [`write_catalog_csv`] writes them (it writes
@@ -106,7 +106,7 @@ impl Row<'_> {
     {
         self.get(name)
             .parse()
-            .map_err(|error: Error| CellError::from_error(name, &error))
+            .map_err(|error: Error| CellError::from_error(name, error))
     }
 
     fn optional<T>(&self, name: &str) -> std::result::Result<Option<T>, CellError>
@@ -125,7 +125,7 @@ impl Row<'_> {
     }
 
     fn money(&self, name: &str) -> std::result::Result<Money, CellError> {
-        Money::new(self.number(name)?).map_err(|error| CellError::from_error(name, &error))
+        Money::new(self.number(name)?).map_err(|error| CellError::from_error(name, error))
     }
 
     fn flag(&self, name: &str) -> std::result::Result<bool, CellError> {
@@ -169,7 +169,7 @@ impl Row<'_> {
             .filter(|item| !item.is_empty())
             .map(|item| {
                 item.parse()
-                    .map_err(|error: Error| CellError::from_error(name, &error))
+                    .map_err(|error: Error| CellError::from_error(name, error))
             })
             .collect()
     }
@@ -183,7 +183,7 @@ impl Row<'_> {
         let note_column = format!("{name}_note");
         let note = self.get(&note_column);
         let text =
-            |text: &str, column: &str| Text::new(text).map_err(|error| CellError::from_error(column, &error));
+            |text: &str, column: &str| Text::new(text).map_err(|error| CellError::from_error(column, error));
         let outcome = match cell {
             "" | "not-reported" => Outcome::NotReported,
             "not-applicable" => Outcome::NotApplicable,
@@ -206,7 +206,7 @@ impl Row<'_> {
                         year: year
                             .trim()
                             .parse::<Year>()
-                            .map_err(|error| CellError::from_error(name, &error))?,
+                            .map_err(|error| CellError::from_error(name, error))?,
                         note: if note.is_empty() {
                             None
                         } else {
@@ -235,7 +235,7 @@ impl Row<'_> {
                 self.get("institution_city"),
                 self.optional("unitid")?,
             )
-            .map_err(|error| CellError::from_error("institution_name", &error))?,
+            .map_err(|error| CellError::from_error("institution_name", error))?,
             degree_level: self.parse("degree_level")?,
             award_level: self.optional("award_level")?,
             discipline: self.parse("discipline")?,
@@ -271,7 +271,7 @@ impl Row<'_> {
                 Some("award_level") => "award_level",
                 _ => "accreditor",
             };
-            CellError::from_error(column, &error)
+            CellError::from_error(column, error)
         })
     }
 
@@ -290,7 +290,7 @@ impl Row<'_> {
                 let value: f64 = text
                     .parse()
                     .map_err(|_| CellError::new("distance_share", format!("{text:?} is not a number")))?;
-                Some(Rate::new(value).map_err(|error| CellError::from_error("distance_share", &error))?)
+                Some(Rate::new(value).map_err(|error| CellError::from_error("distance_share", error))?)
             }
         };
         Delivery::from_parts(
@@ -299,7 +299,7 @@ impl Row<'_> {
             self.list::<UsState>("unavailable_states")?,
         )
         .map(DeliveryState::Known)
-        .map_err(|error| CellError::from_error("distance_share", &error))
+        .map_err(|error| CellError::from_error("distance_share", error))
     }
 
     fn accreditation(&self) -> std::result::Result<AccreditationState, CellError> {
@@ -322,7 +322,7 @@ impl Row<'_> {
             self.optional("accreditation_next_review_year")?,
         )
         .map(AccreditationState::Known)
-        .map_err(|error| CellError::from_error("accreditation_next_review_year", &error))
+        .map_err(|error| CellError::from_error("accreditation_next_review_year", error))
     }
 
     fn cost(&self) -> std::result::Result<CostState, CellError> {
@@ -342,7 +342,7 @@ impl Row<'_> {
                 })?;
                 Cost::per_credit(credits, in_state, out_of_state)
                     .map(CostState::Known)
-                    .map_err(|error| CellError::from_error("credits", &error))
+                    .map_err(|error| CellError::from_error("credits", error))
             }
             "total" => Ok(CostState::Known(Cost::total_only(in_state, out_of_state))),
             "estimate" => {
@@ -367,7 +367,7 @@ impl Row<'_> {
                         Some("cost.months") => "cost_months",
                         _ => "in_state",
                     };
-                    CellError::from_error(column, &error)
+                    CellError::from_error(column, error)
                 })
             }
             other => Err(CellError::new(
@@ -392,14 +392,14 @@ impl Row<'_> {
             let field: SourcedField = field
                 .trim()
                 .parse()
-                .map_err(|error: Error| CellError::from_error("sources", &error))?;
+                .map_err(|error: Error| CellError::from_error("sources", error))?;
             let source = Source::new(
                 file.trim()
                     .parse()
-                    .map_err(|error: Error| CellError::from_error("sources", &error))?,
+                    .map_err(|error: Error| CellError::from_error("sources", error))?,
                 period.trim(),
             )
-            .map_err(|error| CellError::from_error("sources", &error))?;
+            .map_err(|error| CellError::from_error("sources", error))?;
             sources.insert(field, source);
         }
         Ok(sources)
@@ -411,13 +411,13 @@ impl Row<'_> {
                 let value: f64 = text
                     .parse()
                     .map_err(|_| CellError::new(column, format!("{text:?} is not a number")))?;
-                Rate::new(value).map_err(|error| CellError::from_error(column, &error))
+                Rate::new(value).map_err(|error| CellError::from_error(column, error))
             }
         };
         let money = |column: &'static str| {
             move |text: &str| -> std::result::Result<Money, CellError> {
                 let dollars = super::table::whole_number(column, text)?;
-                Money::new(dollars).map_err(|error| CellError::from_error(column, &error))
+                Money::new(dollars).map_err(|error| CellError::from_error(column, error))
             }
         };
         Ok(Outcomes {
@@ -440,8 +440,8 @@ impl Row<'_> {
 /// a misspelt header is not silently ignored.
 ///
 /// # Errors
-/// [`Error::Parse`] with the line and column for a bad cell, a missing required column or an
-/// unknown one; [`Error::DuplicateProgramId`] with the lines of both programs.
+/// An error located at the line and column for a bad cell, a missing required column or an
+/// unknown one; [`ErrorKind::DuplicateProgramId`](crate::ErrorKind::DuplicateProgramId) with the lines of both programs.
 pub fn read_catalog_csv<R: Read>(source: &str, reader: R) -> Result<Catalog> {
     read_catalog_csv_with_limits(source, reader, &Limits::default())
 }
@@ -450,27 +450,24 @@ pub fn read_catalog_csv<R: Read>(source: &str, reader: R) -> Result<Catalog> {
 /// programs.
 ///
 /// # Errors
-/// As [`read_catalog_csv`], and [`Error::Parse`] naming the bound a row or the file exceeds.
+/// As [`read_catalog_csv`], and [`ErrorKind::TooLarge`](crate::ErrorKind::TooLarge) naming the bound a row or the file
+/// exceeds.
 pub fn read_catalog_csv_with_limits<R: Read>(source: &str, reader: R, limits: &Limits) -> Result<Catalog> {
     let mut csv = CsvRecords::new(source, reader, limits, csv::Trim::All);
-    let place = |line: Option<u64>| Location {
-        source: Some(source.to_owned()),
-        line,
-        ..Location::default()
-    };
+    let place = |line: Option<u64>| Location::line_of(source, line);
     let header = csv.header()?;
     for name in &header {
         if !CATALOG_COLUMNS
             .iter()
             .any(|known| known.eq_ignore_ascii_case(name.trim()))
         {
-            return Err(Error::Parse {
-                location: Box::new(place(Some(1))),
-                message: format!(
+            return Err(Error::malformed(
+                place(Some(1)),
+                format!(
                     "unknown column {name:?}; the columns are: {}",
                     CATALOG_COLUMNS.join(", ")
                 ),
-            });
+            ));
         }
     }
     let columns = Columns::new(&header);
@@ -488,13 +485,13 @@ pub fn read_catalog_csv_with_limits<R: Read>(source: &str, reader: R, limits: &L
         }
         let line = csv.line();
         if programs.len() >= limits.max_programs {
-            return Err(Error::Parse {
-                location: Box::new(place(line)),
-                message: format!(
+            return Err(Error::too_large(
+                place(line),
+                format!(
                     "the catalogue has more than {} programs (Limits::max_programs)",
                     limits.max_programs
                 ),
-            });
+            ));
         }
         let program = Row {
             columns: &columns,
@@ -505,21 +502,14 @@ pub fn read_catalog_csv_with_limits<R: Read>(source: &str, reader: R, limits: &L
         programs.push(program);
         lines.push(line);
     }
-    Catalog::new(programs).map_err(|error| match error {
-        Error::DuplicateProgramId {
-            id,
-            mut first,
-            mut second,
-        } => {
-            for location in [&mut first, &mut second] {
-                let index = location
-                    .path
-                    .as_deref()
-                    .and_then(|path| path.trim_matches(['[', ']']).parse::<usize>().ok());
-                **location = place(index.and_then(|index| lines.get(index).copied().flatten()));
-            }
-            Error::DuplicateProgramId { id, first, second }
+    Catalog::new(programs).map_err(|mut error| {
+        for location in error.duplicate_places_mut() {
+            let index = location
+                .path
+                .as_deref()
+                .and_then(|path| path.trim_matches(['[', ']']).parse::<usize>().ok());
+            *location = place(index.and_then(|index| lines.get(index).copied().flatten()));
         }
-        other => other,
+        error
     })
 }

@@ -4,10 +4,10 @@
 use std::io::Write;
 
 use super::{CATALOG_COLUMNS, SEPARATOR};
-use crate::accreditation::{Accreditation, AccreditationState};
 use crate::catalog::Catalog;
 use crate::error::{Error, Result};
-use crate::outcome::Outcome;
+use crate::program::Outcome;
+use crate::program::{Accreditation, AccreditationState};
 use crate::program::{CostState, DeliveryState, Residency};
 use crate::value::{Money, Rate};
 
@@ -79,13 +79,10 @@ fn cost_cells(cost: &CostState) -> [String; 7] {
 /// back with [`read_catalog_csv`](super::read_catalog_csv) gives the same catalogue.
 ///
 /// # Errors
-/// [`Error::Io`] if writing fails.
+/// [`ErrorKind::Io`](crate::ErrorKind::Io) if writing fails.
 #[allow(clippy::too_many_lines)] // One cell per column, in column order.
 pub fn write_catalog_csv<W: Write>(catalog: &Catalog, writer: W) -> Result<()> {
-    let io = |error: csv::Error| Error::Io {
-        path: "catalogue CSV".to_owned(),
-        message: error.to_string(),
-    };
+    let io = |error: csv::Error| Error::io("catalogue CSV", std::io::Error::other(error));
     let mut csv = csv::Writer::from_writer(writer);
     let with_award_level = catalog.iter().any(|program| program.award_level().is_some());
     let header = CATALOG_COLUMNS
@@ -212,8 +209,5 @@ pub fn write_catalog_csv<W: Write>(catalog: &Catalog, writer: W) -> Result<()> {
         }
         csv.write_record(&row).map_err(io)?;
     }
-    csv.flush().map_err(|error| Error::Io {
-        path: "catalogue CSV".to_owned(),
-        message: error.to_string(),
-    })
+    csv.flush().map_err(|error| Error::io("catalogue CSV", error))
 }

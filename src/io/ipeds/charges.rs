@@ -111,7 +111,7 @@ fn money(
     };
     let value = row
         .number(index, column)?
-        .try_map(|dollars| Money::new(dollars).map_err(|error| CellError::from_error(column, &error)))?;
+        .try_map(|dollars| Money::new(dollars).map_err(|error| CellError::from_error(column, error)))?;
     Ok(Flagged {
         value,
         flag: match flag {
@@ -192,8 +192,8 @@ impl IpedsTable for IcAy {
 /// ```
 ///
 /// # Errors
-/// [`Error::Parse`](crate::Error::Parse) for a missing required column or, in strict mode, the
-/// first bad row; [`Error::Io`](crate::Error::Io) if reading fails.
+/// [`ErrorKind::Malformed`](crate::ErrorKind::Malformed) for a missing required column or, in strict mode, the
+/// first bad row; [`ErrorKind::Io`](crate::ErrorKind::Io) if reading fails.
 pub fn read_ipeds_charges(
     source: &str,
     reader: impl Read,

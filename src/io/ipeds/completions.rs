@@ -3,10 +3,10 @@
 use std::io::Read;
 
 use super::{ImputationFlag, IpedsOptions, IpedsTable, IpedsValue, Row, read_table};
-use crate::award_level::AwardLevel;
 use crate::error::{Location, Result};
 use crate::io::ReadOutcome;
 use crate::io::table::{CellError, Columns};
+use crate::program::AwardLevel;
 use crate::value::{CipCode, Unitid};
 
 /// Whether awards were counted on students' first or second major (`MAJORNUM`). A student
@@ -132,7 +132,7 @@ impl IpedsTable for CA {
         let cip: CipCode = row
             .text(self.cip)
             .parse()
-            .map_err(|error| CellError::from_error("CIPCODE", &error))?;
+            .map_err(|error| CellError::from_error("CIPCODE", error))?;
         let major = match row.bytes(self.major) {
             b"1" => MajorNumber::First,
             b"2" => MajorNumber::Second,
@@ -189,7 +189,7 @@ impl IpedsTable for CA {
 /// the full national file (≈300,000 rows) fast.
 ///
 /// ```
-/// use himkit::AwardLevel;
+/// use himkit::program::AwardLevel;
 /// use himkit::io::{IpedsOptions, IpedsValue, MajorNumber, read_ipeds_completions};
 ///
 /// let file = "UNITID,CIPCODE,MAJORNUM,AWLEVEL,XCTOTALT,CTOTALT\r\n\
@@ -207,8 +207,8 @@ impl IpedsTable for CA {
 /// ```
 ///
 /// # Errors
-/// [`Error::Parse`](crate::Error::Parse) for a missing required column or, in strict mode, the
-/// first bad row; [`Error::Io`](crate::Error::Io) if reading fails.
+/// [`ErrorKind::Malformed`](crate::ErrorKind::Malformed) for a missing required column or, in strict mode, the
+/// first bad row; [`ErrorKind::Io`](crate::ErrorKind::Io) if reading fails.
 pub fn read_ipeds_completions(
     source: &str,
     reader: impl Read,

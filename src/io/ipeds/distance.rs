@@ -93,8 +93,8 @@ impl IpedsTable for Ic {
 /// ```
 ///
 /// # Errors
-/// [`Error::Parse`](crate::Error::Parse) for a missing required column or, in strict mode, the
-/// first bad row; [`Error::Io`](crate::Error::Io) if reading fails.
+/// [`ErrorKind::Malformed`](crate::ErrorKind::Malformed) for a missing required column or, in strict mode, the
+/// first bad row; [`ErrorKind::Io`](crate::ErrorKind::Io) if reading fails.
 pub fn read_ipeds_distance(
     source: &str,
     reader: impl Read,

@@ -210,7 +210,7 @@ impl IpedsTable for Hd {
             state: row
                 .text(self.state)
                 .parse()
-                .map_err(|error| CellError::from_error("STABBR", &error))?,
+                .map_err(|error| CellError::from_error("STABBR", error))?,
             zip: row.optional_text(self.zip),
             web_address: row.optional_text(self.web_address),
             control,
@@ -244,8 +244,8 @@ fn coded<T>(value: IpedsValue<u64>, decode: impl FnOnce(u64) -> Option<T>) -> Op
 /// ```
 ///
 /// # Errors
-/// [`Error::Parse`](crate::Error::Parse) for a missing required column or, in strict mode, the
-/// first bad row (file, line, column, value and rule); [`Error::Io`](crate::Error::Io) if
+/// [`ErrorKind::Malformed`](crate::ErrorKind::Malformed) for a missing required column or, in strict mode, the
+/// first bad row (file, line, column, value and rule); [`ErrorKind::Io`](crate::ErrorKind::Io) if
 /// reading fails.
 pub fn read_ipeds_institutions(
     source: &str,

@@ -340,7 +340,7 @@ impl<'r> Row<'r> {
     pub(crate) fn unitid(&self, index: usize) -> std::result::Result<Unitid, CellError> {
         self.text(index)
             .parse()
-            .map_err(|error| CellError::from_error("UNITID", &error))
+            .map_err(|error| CellError::from_error("UNITID", error))
     }
 
     /// A whole number or its missing state.

@@ -1,7 +1,7 @@
 //! Program ids for the national catalogue: readable, stable, and unable to collide.
 
-use crate::award_level::AwardLevel;
 use crate::error::Result;
+use crate::program::AwardLevel;
 use crate::value::{CipCode, ProgramId, Unitid};
 
 /// The id of the program an IPEDS Completions row describes:
@@ -16,7 +16,8 @@ use crate::value::{CipCode, ProgramId, Unitid};
 ///
 /// ```
 /// use himkit::io::national_program_id;
-/// use himkit::{AwardLevel, CipCode};
+/// use himkit::program::AwardLevel;
+/// use himkit::value::CipCode;
 ///
 /// let id = national_program_id("Alabama State University", "100724".parse()?, CipCode::HIM_ADMINISTRATION,
 ///                              AwardLevel::Bachelors)?;

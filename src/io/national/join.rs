@@ -5,17 +5,17 @@ use std::collections::HashMap;
 
 use super::facts::{self, CostBasis, annual_charges, is_graduate};
 use super::{BuildSummary, CatalogInputs, index, national_program_id};
-use crate::accreditation::AccreditationState;
-use crate::award_level::AwardLevel;
 use crate::error::Result;
 use crate::io::{
     IpedsCharges, IpedsCompletion, IpedsDistance, IpedsValue, ScorecardInstitution, academic_year_of_file,
 };
-use crate::outcome::{Outcome, Outcomes};
+use crate::program::AccreditationState;
+use crate::program::AwardLevel;
 use crate::program::{
-    Cost, CostState, DeliveryState, Discipline, Institution, LengthBasis, Program, ProgramSpec, Source,
-    SourceFile, SourcedField, Sources,
+    Cost, CostState, DeliveryState, Discipline, Institution, LengthBasis, ProgramSpec, Source, SourceFile,
+    SourcedField, Sources,
 };
+use crate::program::{Outcome, Outcomes};
 use crate::value::{Text, Unitid, Year};
 
 /// The optional files, indexed by UNITID, and what every program shares.
@@ -71,7 +71,7 @@ impl<'a> Joiner<'a> {
         summary: &mut BuildSummary,
     ) -> Result<ProgramSpec> {
         let award = row.award_level;
-        let degree_level = Program::degree_level_of(award);
+        let degree_level = award.degree_level();
         let months = award.typical_months();
         let mut sources = Sources::new();
         for (field, file) in [

@@ -16,14 +16,14 @@ use std::collections::{BTreeSet, HashMap};
 
 use self::facts::cip_field;
 use self::join::Joiner;
-use crate::accreditation::AccreditationState;
-use crate::award_level::AwardLevel;
 use crate::catalog::Catalog;
 use crate::error::{Error, Result};
 use crate::io::{
     AccreditationListEntry, IpedsCharges, IpedsCompletion, IpedsDistance, IpedsInstitution, MajorNumber,
     ScorecardInstitution, ScorecardRecord, apply_accreditation_list, attach_scorecard,
 };
+use crate::program::AccreditationState;
+use crate::program::AwardLevel;
 use crate::program::{Institution, Program, SourceFile};
 use crate::value::{CipCode, Text, Unitid, Year};
 
@@ -119,7 +119,7 @@ impl<'a> CatalogInputs<'a> {
     /// are not used: their charges are not the parent institution's.
     ///
     /// # Errors
-    /// [`Error::Invalid`] if `release` is empty.
+    /// [`ErrorKind::Invalid`](crate::ErrorKind::Invalid) if `release` is empty.
     pub fn with_scorecard_institutions(
         mut self,
         records: &'a [ScorecardInstitution],
@@ -140,7 +140,7 @@ impl<'a> CatalogInputs<'a> {
     /// The CIP codes to build, among [`CatalogInputs::SUPPORTED_CIPS`].
     ///
     /// # Errors
-    /// [`Error::Invalid`] naming a code that is not supported, or for an empty list.
+    /// [`ErrorKind::Invalid`](crate::ErrorKind::Invalid) naming a code that is not supported, or for an empty list.
     pub fn with_cips(mut self, cips: impl IntoIterator<Item = CipCode>) -> Result<Self> {
         let cips: Vec<CipCode> = cips.into_iter().collect::<BTreeSet<_>>().into_iter().collect();
         let supported: Vec<String> = Self::SUPPORTED_CIPS.iter().map(ToString::to_string).collect();
@@ -189,18 +189,18 @@ pub struct BuiltCatalog {
 /// Each program's facts, and where they came from ([`Program::sources`]):
 ///
 /// - **institution** (name, city, state, UNITID) from HD; **degree level**
-///   ([`Program::degree_level_of`]), **award level**, **discipline** and a descriptive
+///   ([`AwardLevel::degree_level`]), **award level**, **discipline** and a descriptive
 ///   **name** from the award level and CIP code; **program size** from the Completions total;
 /// - **delivery** from IC: online where every program of the institution is offered completely
 ///   at a distance (`DISTNCED` 1), otherwise
-///   [`DeliveryState::InstitutionOffersDistancePrograms`](crate::DeliveryState::InstitutionOffersDistancePrograms) (`DISTPGS` 1) or
-///   [`DeliveryState::NoDistancePrograms`](crate::DeliveryState::NoDistancePrograms) (`DISTPGS` 0), otherwise unknown;
-/// - **cost** estimated ([`Cost::estimated`](crate::Cost::estimated)) from `IC_AY`'s annual
+///   [`DeliveryState::InstitutionOffersDistancePrograms`](crate::program::DeliveryState::InstitutionOffersDistancePrograms) (`DISTPGS` 1) or
+///   [`DeliveryState::NoDistancePrograms`](crate::program::DeliveryState::NoDistancePrograms) (`DISTPGS` 0), otherwise unknown;
+/// - **cost** estimated ([`Cost::estimated`](crate::program::Cost::estimated)) from `IC_AY`'s annual
 ///   tuition and required fees (undergraduate `TUITION2`+`FEE2` in-state and
 ///   `TUITION3`+`FEE3` out-of-state; graduate levels `TUITION6`+`FEE6` and `TUITION7`+`FEE7`)
 ///   over the award level's typical months, else, for an undergraduate program, from College
 ///   Scorecard's `TUITIONFEE_IN`/`TUITIONFEE_OUT`; otherwise unknown, never 0;
-/// - **length** typical for the award level ([`LengthBasis::TypicalForLevel`](crate::LengthBasis::TypicalForLevel));
+/// - **length** typical for the award level ([`LengthBasis::TypicalForLevel`](crate::program::LengthBasis::TypicalForLevel));
 ///   **accreditation** not verified unless the accreditation list names the program;
 ///   practice experience, career support and skills unknown; other outcomes not reported;
 /// - College Scorecard field-of-study **earnings and debt**, with the CIP family pooling note.

@@ -3,8 +3,8 @@
 use std::collections::BTreeMap;
 use std::fmt;
 
-use crate::award_level::AwardLevel;
 use crate::io::UnappliedEntry;
+use crate::program::AwardLevel;
 use crate::program::{DegreeLevel, SourceFile};
 use crate::value::{CipCode, Unitid};
 

@@ -6,7 +6,7 @@ use std::path::Path;
 #[cfg(feature = "xlsx")]
 mod xlsx;
 #[cfg(feature = "xlsx")]
-pub use xlsx::{read_oews_xlsx, read_oews_xlsx_from};
+pub use xlsx::read_oews_xlsx;
 
 use super::table::{CellError, Columns, CsvRecords, whole_number};
 use super::{Limits, Mode, ReadOutcome};
@@ -38,8 +38,8 @@ pub struct OewsOptions {
     pub industries: Vec<NaicsCode>,
     /// Strict or lenient.
     pub mode: Mode,
-    /// The annual top-code threshold that `#` stands for; `None` uses [`top_code`] for the
-    /// period.
+    /// The annual top-code threshold that `#` stands for; `None` uses the threshold BLS
+    /// published for the period: $208,000 for May 2021, $239,200 from May 2022 on.
     pub top_code: Option<Money>,
     /// Bounds on field length and row width.
     pub limits: Limits,
@@ -56,9 +56,9 @@ impl OewsOptions {
 /// The annual wage BLS's `#` marker stands for ("at least"), for the periods himkit has a
 /// source for: $208,000 for May 2021, $239,200 from May 2022 on (read in the May 2023 files;
 /// that it applied from May 2022 is third-party). For other periods pass
-/// [`OewsOptions::top_code`].
+/// `OewsOptions::top_code`.
 #[must_use]
-pub fn top_code(period: ReferencePeriod) -> Option<Money> {
+pub(crate) fn top_code(period: ReferencePeriod) -> Option<Money> {
     match period.year() {
         2021 => Money::new(208_000).ok(),
         year if year >= 2022 => Money::new(239_200).ok(),
@@ -69,7 +69,7 @@ pub fn top_code(period: ReferencePeriod) -> Option<Money> {
 /// The reference period a BLS file name states: `national_M2024_dl`, `state_M2023_dl`,
 /// `MSA_M2022_dl`, `all_data_M_2024` (all May of that year), or `oesm24nat` (May 2024).
 #[must_use]
-pub fn period_from_file_name(name: &str) -> Option<ReferencePeriod> {
+pub(crate) fn period_from_file_name(name: &str) -> Option<ReferencePeriod> {
     let stem = Path::new(name).file_stem()?.to_str()?.to_ascii_lowercase();
     let four_digits = |text: &str| -> Option<u16> {
         let digits = text.get(..4)?;
@@ -186,7 +186,7 @@ impl RowReader<'_> {
             }),
             other => {
                 let dollars = whole_number(column, other)?;
-                Money::new(dollars).map(Wage::Amount).map_err(|error| CellError::from_error(column, &error))
+                Money::new(dollars).map(Wage::Amount).map_err(|error| CellError::from_error(column, error))
             }
         }
     }
@@ -194,12 +194,12 @@ impl RowReader<'_> {
     fn read<'t>(&self, cell: impl Fn(usize) -> &'t str) -> std::result::Result<WageStatistics, CellError> {
         let layout = self.layout;
         let text = |column: &str, index: usize| {
-            Text::new(cell(index)).map_err(|error| CellError::from_error(column, &error))
+            Text::new(cell(index)).map_err(|error| CellError::from_error(column, error))
         };
         let occupation: SocCode = cell(layout.occupation)
             .trim()
             .parse()
-            .map_err(|error| CellError::from_error("OCC_CODE", &error))?;
+            .map_err(|error| CellError::from_error("OCC_CODE", error))?;
         let employment = match cell(layout.employment).trim() {
             "" => Employment::Unavailable {
                 unavailable: Unpublished::NotInSource,
@@ -222,7 +222,7 @@ impl RowReader<'_> {
         let [p10, p25, median, p75, p90] = wages;
         let percentiles = WagePercentiles::new(p10, p25, median, p75, p90).map_err(|error| {
             let column = error.field().map_or("A_MEDIAN", column_of_percentile);
-            CellError::from_error(column, &error)
+            CellError::from_error(column, error)
         })?;
         Ok(WageStatistics::new(WageStatisticsSpec {
             occupation,
@@ -233,7 +233,7 @@ impl RowReader<'_> {
                 None | Some("") => None,
                 Some(code) => {
                     let code = whole_number("OWN_CODE", code)?;
-                    Some(Ownership::new(code).map_err(|error| CellError::from_error("OWN_CODE", &error))?)
+                    Some(Ownership::new(code).map_err(|error| CellError::from_error("OWN_CODE", error))?)
                 }
             },
             period: self.period,
@@ -249,7 +249,7 @@ impl RowReader<'_> {
         let area_code = layout.area.map(|index| cell(index).trim());
         let title = |code: &str| {
             let title = layout.area_title.map_or(code, |index| cell(index));
-            Text::new(title).map_err(|error| CellError::from_error("AREA_TITLE", &error))
+            Text::new(title).map_err(|error| CellError::from_error("AREA_TITLE", error))
         };
         let area_type = match layout.area_type.map(|index| cell(index).trim()) {
             Some(kind) if !kind.is_empty() => kind,
@@ -276,7 +276,7 @@ impl RowReader<'_> {
                     .filter(|code| !code.is_empty());
                 let state = if let Some(code) = by_code {
                     code.parse::<UsState>()
-                        .map_err(|error| CellError::from_error("PRIM_STATE", &error))?
+                        .map_err(|error| CellError::from_error("PRIM_STATE", error))?
                 } else {
                     let fips = code_number(area_code)?;
                     u8::try_from(fips)
@@ -327,14 +327,14 @@ impl RowReader<'_> {
         }
         let naics: NaicsCode = code
             .parse()
-            .map_err(|error| CellError::from_error("NAICS", &error))?;
+            .map_err(|error| CellError::from_error("NAICS", error))?;
         if naics.is_cross_industry() {
             return Ok(None);
         }
         let title = self.layout.naics_title.map_or(code, |index| cell(index));
         Ok(Some(Industry {
             naics,
-            title: Text::new(title).map_err(|error| CellError::from_error("NAICS_TITLE", &error))?,
+            title: Text::new(title).map_err(|error| CellError::from_error("NAICS_TITLE", error))?,
         }))
     }
 }
@@ -353,15 +353,12 @@ fn resolve_period(source: &str, options: &OewsOptions) -> Result<ReferencePeriod
     options
         .period
         .or_else(|| period_from_file_name(source))
-        .ok_or_else(|| Error::Parse {
-            location: Box::new(Location {
-                source: Some(source.to_owned()),
-                ..Location::default()
-            }),
-            message:
+        .ok_or_else(|| {
+            Error::malformed(
+                Location::in_source(source),
                 "the reference period is unknown: give it in OewsOptions::period or keep BLS's file name \
-                  (e.g. national_M2024_dl.csv)"
-                    .to_owned(),
+                 (e.g. national_M2024_dl.csv)",
+            )
         })
 }
 
@@ -383,8 +380,8 @@ fn provenance(source: &str) -> Result<Provenance> {
 /// "not available", `#` top-coded ([`Wage::AtLeast`]), an empty cell "not in source".
 ///
 /// # Errors
-/// [`Error::Parse`] with the line and column for a missing required column, a malformed row or
-/// a refused value (in strict mode), or an unknown reference period; [`Error::Io`] if reading
+/// An error located at the line and column for a missing required column, a malformed row or a
+/// refused value (in strict mode), or for an unknown reference period; [`ErrorKind::Io`](crate::ErrorKind::Io) if reading
 /// fails.
 pub fn read_oews_csv<R: Read>(
     source: &str,
@@ -394,11 +391,7 @@ pub fn read_oews_csv<R: Read>(
     let period = resolve_period(source, options)?;
     let provenance = provenance(source)?;
     let mut csv = CsvRecords::new(source, reader, &options.limits, csv::Trim::None);
-    let header_location = Location {
-        source: Some(source.to_owned()),
-        line: Some(1),
-        ..Location::default()
-    };
+    let header_location = Location::line_of(source, Some(1));
     let names = csv.header()?;
     let columns = Columns::new(&names);
     let layout = Layout::new(&columns, &header_location)?;
@@ -415,11 +408,7 @@ pub fn read_oews_csv<R: Read>(
         if !filters.keep(&layout, |index| record.get(index)) {
             continue;
         }
-        let location = Location {
-            source: Some(source.to_owned()),
-            line: csv.line(),
-            ..Location::default()
-        };
+        let location = Location::line_of(source, csv.line());
         let text: Vec<&str> = record
             .iter()
             .map(|bytes| std::str::from_utf8(bytes).unwrap_or("\u{FFFD}"))
@@ -441,7 +430,7 @@ pub fn read_oews_csv<R: Read>(
 /// feature), anything else as CSV.
 ///
 /// # Errors
-/// As [`read_oews_csv`]; [`Error::Io`] if the file cannot be opened.
+/// As [`read_oews_csv`]; [`ErrorKind::Io`](crate::ErrorKind::Io) if the file cannot be opened.
 pub fn read_oews_path(path: &Path, options: &OewsOptions) -> Result<ReadOutcome<WageStatistics>> {
     let source = path.display().to_string();
     let is_xlsx = path
@@ -449,18 +438,39 @@ pub fn read_oews_path(path: &Path, options: &OewsOptions) -> Result<ReadOutcome<
         .is_some_and(|extension| extension.eq_ignore_ascii_case("xlsx"));
     if is_xlsx {
         #[cfg(feature = "xlsx")]
-        return read_oews_xlsx(path, options);
+        {
+            let file = std::fs::File::open(path).map_err(|error| Error::io(source.clone(), error))?;
+            return read_oews_xlsx(&source, std::io::BufReader::new(file), options);
+        }
         #[cfg(not(feature = "xlsx"))]
-        return Err(Error::Io {
-            path: source,
-            message:
-                "reading .xlsx needs himkit's `xlsx` feature; save the sheet as CSV or enable the feature"
-                    .to_owned(),
-        });
+        return Err(Error::malformed(
+            Location::in_source(source),
+            "reading .xlsx needs himkit's `xlsx` feature; save the sheet as CSV or enable the feature",
+        ));
     }
-    let file = std::fs::File::open(path).map_err(|error| Error::Io {
-        path: source.clone(),
-        message: error.to_string(),
-    })?;
+    let file = std::fs::File::open(path).map_err(|error| Error::io(source.clone(), error))?;
     read_oews_csv(&source, std::io::BufReader::with_capacity(1 << 16, file), options)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn file_names_give_the_reference_period() {
+        for (name, year) in [
+            ("national_M2024_dl.xlsx", 2024),
+            ("state_M2023_dl.csv", 2023),
+            ("MSA_M2022_dl.xlsx", 2022),
+            ("all_data_M_2024.xlsx", 2024),
+            ("oesm24nat.zip", 2024),
+        ] {
+            assert_eq!(
+                period_from_file_name(name),
+                Some(ReferencePeriod::may(year).unwrap()),
+                "{name}"
+            );
+        }
+        assert_eq!(period_from_file_name("wages.csv"), None);
+    }
 }

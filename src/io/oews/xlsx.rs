@@ -1,8 +1,6 @@
 //! BLS OEWS workbooks (`.xlsx`), read with calamine: rows are assembled cell by cell and go
 //! through the same row reader as the CSV files.
 
-use std::path::Path;
-
 use super::{Filters, Layout, OewsOptions, RowReader, provenance, resolve_period, top_code};
 use crate::error::{Error, Location, Result};
 use crate::io::ReadOutcome;
@@ -10,32 +8,20 @@ use crate::io::table::Columns;
 use crate::value::ReferencePeriod;
 use crate::wage::{Provenance, WageStatistics};
 
-/// Reads an OEWS workbook (`.xlsx`) as BLS publishes it: the first sheet whose header row has
-/// `OCC_CODE` (the "Field Descriptions" sheet is skipped). Cells stream from the file, so a
-/// filtered read keeps only the matching rows in memory. See [`read_oews_csv`](super::read_oews_csv) for columns and
+/// Reads an OEWS workbook (`.xlsx`) as BLS publishes it, from any seekable reader (a file, bytes
+/// in memory): the first sheet whose header row has `OCC_CODE` (the "Field Descriptions" sheet
+/// is skipped). `source` names the workbook in errors and, unless [`OewsOptions::period`] is
+/// set, gives the reference period (`national_M2024_dl.xlsx` is May 2024). Cells stream from
+/// the reader, so a filtered read keeps only the matching rows in memory. See [`read_oews_csv`](super::read_oews_csv) for columns and
 /// markers; errors name the sheet and row. A cell past [`Limits`](super::Limits) (beyond
 /// `max_fields` columns, or longer than `max_field_bytes`) ends the read in either mode, since a
 /// row is assembled cell by cell.
 ///
 /// # Errors
-/// As [`read_oews_csv`](super::read_oews_csv); [`Error::Io`] if the file cannot be opened or is not a workbook;
-/// [`Error::Parse`] naming the bound for a cell past the limits.
-pub fn read_oews_xlsx(path: &Path, options: &OewsOptions) -> Result<ReadOutcome<WageStatistics>> {
-    let source = path.display().to_string();
-    let file = std::fs::File::open(path).map_err(|error| Error::Io {
-        path: source.clone(),
-        message: error.to_string(),
-    })?;
-    read_oews_xlsx_from(&source, std::io::BufReader::new(file), options)
-}
-
-/// Reads an OEWS workbook from any seekable reader (bytes in memory, say); `source` names it in
-/// errors and, unless [`OewsOptions::period`] is set, gives the reference period. See
-/// [`read_oews_xlsx`].
-///
-/// # Errors
-/// As [`read_oews_xlsx`].
-pub fn read_oews_xlsx_from<RS: std::io::Read + std::io::Seek>(
+/// As [`read_oews_csv`](super::read_oews_csv); [`ErrorKind::Io`](crate::ErrorKind::Io) if the file cannot be opened or is not a workbook;
+/// [`ErrorKind::TooLarge`](crate::ErrorKind::TooLarge) naming the bound for a cell past the
+/// limits.
+pub fn read_oews_xlsx<RS: std::io::Read + std::io::Seek>(
     source: &str,
     reader: RS,
     options: &OewsOptions,
@@ -45,15 +31,10 @@ pub fn read_oews_xlsx_from<RS: std::io::Read + std::io::Seek>(
     let source = source.to_owned();
     let period = resolve_period(&source, options)?;
     let provenance = provenance(&source)?;
-    let io_error = |message: String| Error::Io {
-        path: source.clone(),
-        message,
-    };
-    let mut workbook: Xlsx<RS> = Xlsx::new(reader).map_err(|error| io_error(error.to_string()))?;
+    let io_error = |error: calamine::XlsxError| Error::io(source.clone(), std::io::Error::other(error));
+    let mut workbook: Xlsx<RS> = Xlsx::new(reader).map_err(io_error)?;
     for sheet in workbook.sheet_names() {
-        let mut cells = workbook
-            .worksheet_cells_reader(&sheet)
-            .map_err(|error| io_error(error.to_string()))?;
+        let mut cells = workbook.worksheet_cells_reader(&sheet).map_err(io_error)?;
         let mut reader = SheetReader {
             source: &source,
             sheet: &sheet,
@@ -67,7 +48,7 @@ pub fn read_oews_xlsx_from<RS: std::io::Read + std::io::Seek>(
         let mut current: Option<u32> = None;
         let mut row: Vec<String> = Vec::new();
         let mut is_data_sheet = true;
-        while let Some(cell) = cells.next_cell().map_err(|error| io_error(error.to_string()))? {
+        while let Some(cell) = cells.next_cell().map_err(io_error)? {
             let (row_number, column) = cell.get_position();
             if let Some(previous) = current.filter(|previous| *previous != row_number) {
                 let keep_going = reader.row(previous, &row)?;
@@ -79,15 +60,18 @@ pub fn read_oews_xlsx_from<RS: std::io::Read + std::io::Seek>(
             }
             current = Some(row_number);
             let column = column as usize;
-            let refuse = |column: Option<usize>, message: String| Error::Parse {
-                location: Box::new(Location {
-                    source: Some(source.clone()),
-                    sheet: Some(sheet.clone()),
-                    line: Some(u64::from(row_number).saturating_add(1)),
-                    column: column.map(|column| u64::try_from(column).unwrap_or(u64::MAX).saturating_add(1)),
-                    ..Location::default()
-                }),
-                message,
+            let refuse = |column: Option<usize>, message: String| {
+                Error::too_large(
+                    Location {
+                        source: Some(source.clone()),
+                        sheet: Some(sheet.clone()),
+                        line: Some(u64::from(row_number).saturating_add(1)),
+                        column: column
+                            .map(|column| u64::try_from(column).unwrap_or(u64::MAX).saturating_add(1)),
+                        ..Location::default()
+                    },
+                    message,
+                )
             };
             if column >= options.limits.max_fields {
                 return Err(refuse(
@@ -124,13 +108,10 @@ pub fn read_oews_xlsx_from<RS: std::io::Read + std::io::Seek>(
             return Ok(reader.outcome);
         }
     }
-    Err(Error::Parse {
-        location: Box::new(Location {
-            source: Some(source.clone()),
-            ..Location::default()
-        }),
-        message: "no sheet has a header row with OCC_CODE".to_owned(),
-    })
+    Err(Error::malformed(
+        Location::in_source(source),
+        "no sheet has a header row with OCC_CODE",
+    ))
 }
 
 /// A spreadsheet cell as the text a CSV export would hold.

@@ -3,7 +3,8 @@
 //! the page needs no inline style under its Content-Security-Policy.
 
 use himkit::select::{Contribution, RankedProgram};
-use himkit::{Area, HimOccupation, Money, Percentile, Wage, WageStatistics};
+use himkit::wage::{Area, Percentile};
+use himkit::{HimOccupation, Money, Wage, WageStatistics};
 use maud::{Markup, html};
 
 use super::labels;

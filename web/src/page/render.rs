@@ -1,10 +1,10 @@
 //! The page: the layout, the profile form, the ranked table with its explanations, the
 //! exclusions and how stable the top is.
 
+use himkit::program::AccreditationState;
 use himkit::select::{Criterion, Method, RankedProgram, Sensitivity, UnknownPolicy};
 use himkit::{
-    AccreditationState, Credential, DegreeLevel, DeliveryMode, Eligibility, Program, Ranking, Selector,
-    Skill, UsState,
+    Credential, DegreeLevel, DeliveryMode, Eligibility, Program, Ranking, Selector, Skill, UsState,
 };
 use maud::{DOCTYPE, Markup, html};
 

@@ -137,7 +137,8 @@ impl AccreditationStatus {
 /// another campus, so an `Accreditation` belongs to exactly one [`Program`](crate::Program).
 ///
 /// ```
-/// use himkit::{Accreditation, AccreditationStatus, Accreditor};
+/// use himkit::AccreditationStatus;
+/// use himkit::program::{Accreditation, Accreditor};
 ///
 /// let accreditation = Accreditation::new(
 ///     Accreditor::Cahiim,
@@ -175,7 +176,7 @@ impl Accreditation {
     /// of the next comprehensive review if one is scheduled.
     ///
     /// # Errors
-    /// [`Error::Invalid`] if the next review year is before the year of confirmation.
+    /// [`ErrorKind::Invalid`](crate::ErrorKind::Invalid) if the next review year is before the year of confirmation.
     pub fn new(
         accreditor: Accreditor,
         status: AccreditationStatus,
@@ -297,7 +298,7 @@ impl fmt::Display for Accreditation {
 /// `accreditation` field is left out has none.
 ///
 /// ```
-/// use himkit::AccreditationState;
+/// use himkit::program::AccreditationState;
 ///
 /// let state: AccreditationState = serde_json::from_str(r#""not-verified""#)?;
 /// assert_eq!(state, AccreditationState::NotVerified);

@@ -1,8 +1,8 @@
 //! IPEDS award levels (`AWLEVEL`): the finer grain of credential that IPEDS Completions reports,
 //! below the crate's [`DegreeLevel`].
 
+use super::level::DegreeLevel;
 use crate::error::{Error, Result};
-use crate::program::DegreeLevel;
 use crate::vocabulary::vocabulary;
 
 vocabulary! {
@@ -25,17 +25,18 @@ vocabulary! {
     /// | 5 | `bachelors` | bachelor's degree | baccalaureate | 48 |
     /// | 6 | `postbaccalaureate-certificate` | postbaccalaureate certificate | post-baccalaureate-certificate | 12 |
     /// | 7 | `masters` | master's degree | masters | 24 |
-    /// | 8 | `post-masters-certificate` | post-master's certificate | none | 12 |
+    /// | 8 | `post-masters-certificate` | post-master's certificate | post-baccalaureate-certificate | 12 |
     /// | 17 | `doctors-research-scholarship` | doctor's degree, research/scholarship | doctorate | 48 |
     /// | 18 | `doctors-professional-practice` | doctor's degree, professional practice | doctorate | 48 |
     /// | 19 | `doctors-other` | doctor's degree, other | doctorate | 48 |
     ///
     /// ```
-    /// use himkit::{AwardLevel, DegreeLevel};
+    /// use himkit::DegreeLevel;
+    /// use himkit::program::AwardLevel;
     ///
     /// let level = AwardLevel::from_code(21)?;
     /// assert_eq!(level, AwardLevel::CertificateTwelveWeeksToOneYear);
-    /// assert_eq!(level.degree_level(), Some(DegreeLevel::Certificate));
+    /// assert_eq!(level.degree_level(), DegreeLevel::Certificate);
     /// assert_eq!(level.typical_months(), 9);
     /// assert_eq!("associate".parse::<AwardLevel>()?.code(), 3);
     /// assert!(AwardLevel::from_code(9).is_err());
@@ -96,7 +97,7 @@ impl AwardLevel {
     /// The level with IPEDS code `code`.
     ///
     /// # Errors
-    /// [`Error::Invalid`] naming the field `AWLEVEL` for any other code (9 to 16 are not award
+    /// [`ErrorKind::Invalid`](crate::ErrorKind::Invalid) naming the field `AWLEVEL` for any other code (9 to 16 are not award
     /// levels; 10 to 16 were retired levels of older files that Completions no longer uses).
     pub fn from_code(code: u8) -> Result<Self> {
         Self::all().find(|level| level.code() == code).ok_or_else(|| {
@@ -109,27 +110,29 @@ impl AwardLevel {
     }
 
     /// The crate's degree level for this award level: every undergraduate certificate (codes 1,
-    /// 2, 4, 20, 21) is [`DegreeLevel::Certificate`]; 3 associate; 5 baccalaureate; 6
-    /// post-baccalaureate certificate; 7 master's; 17, 18 and 19 doctorate.
+    /// 2, 4, 20, 21) is [`DegreeLevel::Certificate`]; 3 associate; 5 baccalaureate; 7 master's;
+    /// 17, 18 and 19 doctorate; 6 and 8 post-baccalaureate certificate.
     ///
-    /// `None` for the post-master's certificate (8): the crate's levels have no post-master's
-    /// certificate, and calling it a post-baccalaureate certificate or a master's degree would
-    /// misstate what a student earns.
+    /// The degree levels have one level for certificates earned after a bachelor's degree, as
+    /// College Scorecard has one credential level for graduate certificates: a post-master's
+    /// certificate (8) is one of them, and takes that level. The award level keeps the
+    /// difference, so a program built from IPEDS still says which it is.
     #[must_use]
-    pub fn degree_level(self) -> Option<DegreeLevel> {
+    pub fn degree_level(self) -> DegreeLevel {
         match self {
             Self::CertificateUnderOneYear
             | Self::CertificateUnderTwelveWeeks
             | Self::CertificateTwelveWeeksToOneYear
             | Self::CertificateOneToTwoYears
-            | Self::CertificateTwoToFourYears => Some(DegreeLevel::Certificate),
-            Self::Associate => Some(DegreeLevel::Associate),
-            Self::Bachelors => Some(DegreeLevel::Baccalaureate),
-            Self::PostbaccalaureateCertificate => Some(DegreeLevel::PostBaccalaureateCertificate),
-            Self::Masters => Some(DegreeLevel::Masters),
-            Self::PostMastersCertificate => None,
+            | Self::CertificateTwoToFourYears => DegreeLevel::Certificate,
+            Self::Associate => DegreeLevel::Associate,
+            Self::Bachelors => DegreeLevel::Baccalaureate,
+            Self::PostbaccalaureateCertificate | Self::PostMastersCertificate => {
+                DegreeLevel::PostBaccalaureateCertificate
+            }
+            Self::Masters => DegreeLevel::Masters,
             Self::DoctorsResearchScholarship | Self::DoctorsProfessionalPractice | Self::DoctorsOther => {
-                Some(DegreeLevel::Doctorate)
+                DegreeLevel::Doctorate
             }
         }
     }
@@ -148,15 +151,15 @@ impl AwardLevel {
     /// - doctorates (17, 18, 19): [`DegreeLevel::typical_months`] for a doctorate (48).
     ///
     /// The award levels whose band the degree level's convention already fits take
-    /// [`DegreeLevel::typical_months`] of [`Program::degree_level_of`](crate::Program::degree_level_of),
-    /// so the two conventions cannot drift apart.
+    /// [`DegreeLevel::typical_months`] of their [degree level](AwardLevel::degree_level), so the
+    /// two conventions cannot drift apart.
     #[must_use]
     pub fn typical_months(self) -> u16 {
         match self {
             Self::CertificateUnderTwelveWeeks => 3,
             Self::CertificateUnderOneYear | Self::CertificateTwelveWeeksToOneYear => 9,
             Self::CertificateTwoToFourYears => 36,
-            other => crate::program::Program::degree_level_of(other).typical_months(),
+            other => other.degree_level().typical_months(),
         }
     }
 
@@ -252,19 +255,19 @@ mod tests {
     fn degree_levels_follow_the_award() {
         use DegreeLevel as D;
         let expected = [
-            (1, Some(D::Certificate)),
-            (2, Some(D::Certificate)),
-            (3, Some(D::Associate)),
-            (4, Some(D::Certificate)),
-            (5, Some(D::Baccalaureate)),
-            (6, Some(D::PostBaccalaureateCertificate)),
-            (7, Some(D::Masters)),
-            (8, None),
-            (17, Some(D::Doctorate)),
-            (18, Some(D::Doctorate)),
-            (19, Some(D::Doctorate)),
-            (20, Some(D::Certificate)),
-            (21, Some(D::Certificate)),
+            (1, D::Certificate),
+            (2, D::Certificate),
+            (3, D::Associate),
+            (4, D::Certificate),
+            (5, D::Baccalaureate),
+            (6, D::PostBaccalaureateCertificate),
+            (7, D::Masters),
+            (8, D::PostBaccalaureateCertificate),
+            (17, D::Doctorate),
+            (18, D::Doctorate),
+            (19, D::Doctorate),
+            (20, D::Certificate),
+            (21, D::Certificate),
         ];
         for (code, level) in expected {
             assert_eq!(

@@ -4,7 +4,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use crate::career::EntryEducation;
+use super::occupation::EntryEducation;
 use crate::error::{Error, Result};
 use crate::value::{SocCode, Text, Year};
 use crate::wage::Provenance;
@@ -21,7 +21,7 @@ impl ProjectionPeriod {
     /// Creates a period.
     ///
     /// # Errors
-    /// [`Error::Invalid`] unless `end` is after `start`.
+    /// [`ErrorKind::Invalid`](crate::ErrorKind::Invalid) unless `end` is after `start`.
     pub fn new(start: Year, end: Year) -> Result<Self> {
         if end <= start {
             return Err(Error::invalid(
@@ -130,7 +130,7 @@ impl JobOutlook {
     /// Creates a projection.
     ///
     /// # Errors
-    /// [`Error::Invalid`] if the growth is not a finite percentage of at least −100.
+    /// [`ErrorKind::Invalid`](crate::ErrorKind::Invalid) if the growth is not a finite percentage of at least −100.
     pub fn new(spec: JobOutlookSpec) -> Result<Self> {
         if !spec.growth_percent.is_finite() || spec.growth_percent < -100.0 || spec.growth_percent > 10_000.0
         {

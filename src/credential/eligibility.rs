@@ -4,7 +4,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use crate::accreditation::{AccreditationState, AccreditationStatus, Accreditor};
+use crate::program::{AccreditationState, AccreditationStatus, Accreditor};
 use crate::program::{DegreeLevel, Discipline, Program};
 use crate::vocabulary::vocabulary;
 

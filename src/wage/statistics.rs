@@ -100,7 +100,8 @@ vocabulary! {
 /// top-coded every higher one is too (BLS codes every wage above the threshold).
 ///
 /// ```
-/// use himkit::{Money, Wage, WagePercentiles};
+/// use himkit::{Money, Wage};
+/// use himkit::wage::WagePercentiles;
 ///
 /// let amount = |dollars| Wage::Amount(Money::new(dollars).unwrap());
 /// let percentiles = WagePercentiles::new(
@@ -133,7 +134,7 @@ impl WagePercentiles {
     /// Creates the percentiles.
     ///
     /// # Errors
-    /// [`Error::Invalid`] if a known value is below a lower percentile's, or an exact amount
+    /// [`ErrorKind::Invalid`](crate::ErrorKind::Invalid) if a known value is below a lower percentile's, or an exact amount
     /// follows a top-coded one.
     pub fn new(p10: Wage, p25: Wage, median: Wage, p75: Wage, p90: Wage) -> Result<Self> {
         let values = [p10, p25, median, p75, p90];
@@ -285,7 +286,7 @@ impl Ownership {
     /// Creates an ownership code.
     ///
     /// # Errors
-    /// [`Error::Invalid`] unless the code has one to four digits.
+    /// [`ErrorKind::Invalid`](crate::ErrorKind::Invalid) unless the code has one to four digits.
     pub fn new(code: u64) -> Result<Self> {
         match u16::try_from(code) {
             Ok(code) if (1..=9999).contains(&code) => Ok(Self(code)),
@@ -500,7 +501,8 @@ impl WageStatistics {
     /// medians are exact amounts.
     ///
     /// ```
-    /// use himkit::{Dataset, HimOccupation, ReferencePeriod};
+    /// use himkit::{Dataset, HimOccupation};
+    /// use himkit::value::ReferencePeriod;
     ///
     /// let dataset = Dataset::embedded()?;
     /// let soc = HimOccupation::MedicalAndHealthServicesManagers.soc();

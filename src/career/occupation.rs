@@ -111,17 +111,19 @@ impl EntryEducation {
     /// well as the kebab-case names.
     ///
     /// # Errors
-    /// [`Error::UnknownName`] for any other text.
+    /// [`ErrorKind::UnknownName`](crate::ErrorKind::UnknownName) for any other text.
     pub fn from_bls(text: &str) -> Result<Self> {
         let simplified: String = normalise_name(text)
             .chars()
             .filter(|c| *c != '\'' && *c != '’')
             .collect();
         let simplified = simplified.trim_end_matches("-or-equivalent");
-        simplified.parse().map_err(|_: Error| Error::UnknownName {
-            field: "typical_entry_education".to_owned(),
-            value: text.to_owned(),
-            expected: <Self as strum::VariantNames>::VARIANTS.to_vec(),
+        simplified.parse().map_err(|_: Error| {
+            Error::unknown_name(
+                "typical_entry_education",
+                text,
+                <Self as strum::VariantNames>::VARIANTS.to_vec(),
+            )
         })
     }
 }
