@@ -137,7 +137,9 @@ fn catalogs(c: &mut Criterion) {
         let json_once = start.elapsed();
         let start = Instant::now();
         assert_eq!(
-            read_catalog_csv("programs.csv", csv.as_slice()).unwrap().len(),
+            read_catalog_csv("programs.csv", csv.as_slice(), &himkit::io::Limits::default())
+                .unwrap()
+                .len(),
             programs
         );
         let csv_once = start.elapsed();
@@ -155,7 +157,14 @@ fn catalogs(c: &mut Criterion) {
             b.iter(|| Catalog::from_json_str("programs.json", black_box(&json)).unwrap());
         });
         group.bench_function(BenchmarkId::new("csv", programs), |b| {
-            b.iter(|| read_catalog_csv("programs.csv", black_box(csv.as_slice())).unwrap());
+            b.iter(|| {
+                read_catalog_csv(
+                    "programs.csv",
+                    black_box(csv.as_slice()),
+                    &himkit::io::Limits::default(),
+                )
+                .unwrap()
+            });
         });
     }
     group.finish();

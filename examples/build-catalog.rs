@@ -23,11 +23,7 @@ use std::fs::File;
 use std::io::BufReader;
 use std::process::ExitCode;
 
-use himkit::io::{
-    BuildSummary, CatalogInputs, IpedsOptions, Mode, ReadOutcome, ScorecardOptions, build_catalog,
-    read_accreditation_list, read_ipeds_charges, read_ipeds_completions, read_ipeds_distance,
-    read_ipeds_institutions, read_scorecard_csv, read_scorecard_institutions, write_catalog_csv,
-};
+use himkit::io::{BuildSummary, CatalogInputs, ReadOptions, write_catalog_csv};
 use himkit::value::CipCode;
 use himkit::{Catalog, Dataset, Year};
 
@@ -165,135 +161,55 @@ fn year_of(given: Option<Year>, flag: &str, path: &str, year_flag: &str) -> Resu
     })
 }
 
-/// Reports a lenient read's skipped rows on standard error and keeps its items.
-fn items<T>(flag: &str, read: ReadOutcome<T>) -> Vec<T> {
-    for skipped in &read.skipped {
-        eprintln!("{flag}: skipped {skipped}");
-    }
-    read.items
-}
-
 fn build(options: &Options, hd: &str, completions: &str) -> Result<(Catalog, BuildSummary), String> {
-    let mut ipeds = IpedsOptions::new();
-    if options.lenient {
-        ipeds.mode = Mode::Lenient;
-    }
     let year = year_of(options.year, "--completions", completions, "--year")?;
-    let institutions = items(
-        "--hd",
-        read_ipeds_institutions(hd, open("--hd", hd)?, &ipeds).map_err(failed("--hd"))?,
+    let mut inputs = CatalogInputs::new(
+        (hd, open("--hd", hd)?),
+        (completions, open("--completions", completions)?),
+        year,
     );
-    let awards = items(
-        "--completions",
-        read_ipeds_completions(completions, open("--completions", completions)?, &ipeds)
-            .map_err(failed("--completions"))?,
-    );
-    let distance = match &options.ic {
-        Some(path) => Some((
-            items(
-                "--ic",
-                read_ipeds_distance(path, open("--ic", path)?, &ipeds).map_err(failed("--ic"))?,
-            ),
-            year_of(options.ic_year, "--ic", path, "--ic-year")?,
-        )),
-        None => None,
-    };
-    let charges = match &options.ic_ay {
-        Some(path) => {
-            let ic_year = year_of(options.ic_year, "--ic-ay", path, "--ic-year")?;
-            Some((
-                items(
-                    "--ic-ay",
-                    read_ipeds_charges(path, open("--ic-ay", path)?, &ipeds).map_err(failed("--ic-ay"))?,
-                ),
-                ic_year,
-            ))
-        }
-        None => None,
-    };
-    let field_of_study = match &options.scorecard_fos {
-        Some(path) => Some(read_field_of_study(options, &ipeds, path)?),
-        None => None,
-    };
-    let scorecard = match &options.scorecard_institutions {
-        Some(path) => Some(read_scorecard_file(options, &ipeds, path)?),
-        None => None,
-    };
-    let accreditation = match &options.accreditation {
-        Some(path) => Some(items(
-            "--accreditation",
-            read_accreditation_list(path, open("--accreditation", path)?, ipeds.mode)
-                .map_err(failed("--accreditation"))?,
-        )),
-        None => None,
-    };
-    let mut inputs = CatalogInputs::new(&institutions, &awards, year);
+    if options.lenient {
+        inputs = inputs.with_read_options(ReadOptions::lenient());
+    }
     if let Some(cips) = &options.cips {
         inputs = inputs.with_cips(cips.iter().copied()).map_err(failed("--cip"))?;
     }
-    if let Some((records, ic_year)) = &distance {
-        inputs = inputs.with_distance(records, *ic_year);
+    if let Some(path) = &options.ic {
+        let ic_year = year_of(options.ic_year, "--ic", path, "--ic-year")?;
+        inputs = inputs.with_distance((path, open("--ic", path)?), ic_year);
     }
-    if let Some((records, ic_year)) = &charges {
-        inputs = inputs.with_charges(records, *ic_year);
+    if let Some(path) = &options.ic_ay {
+        let ic_year = year_of(options.ic_year, "--ic-ay", path, "--ic-year")?;
+        inputs = inputs.with_charges((path, open("--ic-ay", path)?), ic_year);
     }
-    if let Some(records) = &field_of_study {
-        inputs = inputs.with_field_of_study(records);
+    if let Some(path) = &options.scorecard_fos {
+        let fos_year = options
+            .scorecard_year
+            .or_else(|| common::year_in_name(path))
+            .ok_or_else(|| {
+                format!(
+                    "--scorecard-fos {path}: the file name has no year; give the year the outcomes describe with --scorecard-year YYYY"
+                )
+            })?;
+        inputs = inputs.with_field_of_study((path, open("--scorecard-fos", path)?), fos_year);
     }
-    if let Some((records, release)) = &scorecard {
+    if let Some(path) = &options.scorecard_institutions {
+        let release = options
+            .scorecard_release
+            .clone()
+            .or_else(|| common::year_in_name(path).map(|year| year.to_string()))
+            .ok_or_else(|| {
+                format!(
+                    "--scorecard-institutions {path}: the file name has no year; name the release with --scorecard-release (e.g. 2021-22)"
+                )
+            })?;
         inputs = inputs
-            .with_scorecard_institutions(records, release)
+            .with_scorecard_institutions((path, open("--scorecard-institutions", path)?), &release)
             .map_err(failed("--scorecard-release"))?;
     }
-    if let Some(entries) = &accreditation {
-        inputs = inputs.with_accreditation_list(entries);
+    if let Some(path) = &options.accreditation {
+        inputs = inputs.with_accreditation_list((path, open("--accreditation", path)?));
     }
-    let built = build_catalog(&inputs).map_err(|error| error.to_string())?;
+    let built = inputs.build().map_err(|error| error.to_string())?;
     Ok((built.catalog, built.summary))
-}
-
-fn read_field_of_study(
-    options: &Options,
-    ipeds: &IpedsOptions,
-    path: &str,
-) -> Result<Vec<himkit::io::ScorecardRecord>, String> {
-    let fos_year = options
-        .scorecard_year
-        .or_else(|| common::year_in_name(path))
-        .ok_or_else(|| {
-            format!(
-                "--scorecard-fos {path}: the file name has no year; give the year the outcomes describe with --scorecard-year YYYY"
-            )
-        })?;
-    let mut fos_options = ScorecardOptions::new(fos_year);
-    fos_options.mode = ipeds.mode;
-    Ok(items(
-        "--scorecard-fos",
-        read_scorecard_csv(path, open("--scorecard-fos", path)?, &fos_options)
-            .map_err(failed("--scorecard-fos"))?,
-    ))
-}
-
-fn read_scorecard_file(
-    options: &Options,
-    ipeds: &IpedsOptions,
-    path: &str,
-) -> Result<(Vec<himkit::io::ScorecardInstitution>, String), String> {
-    let release = options
-        .scorecard_release
-        .clone()
-        .or_else(|| common::year_in_name(path).map(|year| year.to_string()))
-        .ok_or_else(|| {
-            format!(
-                "--scorecard-institutions {path}: the file name has no year; name the release with --scorecard-release (e.g. 2021-22)"
-            )
-        })?;
-    Ok((
-        items(
-            "--scorecard-institutions",
-            read_scorecard_institutions(path, open("--scorecard-institutions", path)?, ipeds)
-                .map_err(failed("--scorecard-institutions"))?,
-        ),
-        release,
-    ))
 }

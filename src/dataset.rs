@@ -6,10 +6,7 @@ use crate::career::JobOutlook;
 use crate::catalog::Catalog;
 use crate::error::Result;
 use crate::io::reference::{read_reference_projections, read_reference_wages};
-use crate::io::{
-    BuildSummary, CatalogInputs, IpedsOptions, build_catalog, read_ipeds_charges, read_ipeds_completions,
-    read_ipeds_distance, read_ipeds_institutions, read_scorecard_institutions,
-};
+use crate::io::{BuildSummary, CatalogInputs};
 use crate::value::{SocCode, Year};
 use crate::wage::{Area, WageStatistics};
 
@@ -92,8 +89,8 @@ impl Dataset {
     /// institution, CIP code (51.0706 HIM, 51.0707 HIT) and IPEDS award level among the first
     /// majors of IPEDS Completions 2024 (`C2024_A`), joined with IPEDS HD2024, IC2022 (distance
     /// education), `IC2022_AY` (charges) and College Scorecard's institution file (2021-22
-    /// release; tuition where `IC_AY` has none), through the public readers and
-    /// [`build_catalog`](crate::io::build_catalog). The files are line subsets of the published
+    /// release; tuition where `IC_AY` has none), built by
+    /// [`CatalogInputs::build`](crate::io::CatalogInputs::build) as any user's files are. The files are line subsets of the published
     /// ones, in the crate's `data/federal/` with their sources.
     ///
     /// Every program's accreditation is not verified (federal files do not record programmatic
@@ -179,23 +176,18 @@ fn national() -> Result<&'static (Dataset, BuildSummary)> {
 }
 
 fn build_national() -> Result<(Dataset, BuildSummary)> {
-    let options = IpedsOptions::new();
-    let institutions = read_ipeds_institutions("hd2024_him.csv (embedded)", HD, &options)?.items;
-    let completions =
-        read_ipeds_completions("c2024_a_him_first_majors.csv (embedded)", COMPLETIONS, &options)?.items;
-    let distance = read_ipeds_distance("ic2022_him.csv (embedded)", IC, &options)?.items;
-    let charges = read_ipeds_charges("ic2022_ay_him.csv (embedded)", IC_AY, &options)?.items;
-    let scorecard = read_scorecard_institutions(
-        "scorecard_institution_him.csv (embedded)",
-        SCORECARD_INSTITUTIONS,
-        &options,
+    let built = CatalogInputs::new(
+        ("hd2024_him.csv (embedded)", HD),
+        ("c2024_a_him_first_majors.csv (embedded)", COMPLETIONS),
+        Year::new(HD_YEAR)?,
+    )
+    .with_distance(("ic2022_him.csv (embedded)", IC), Year::new(IC_YEAR)?)
+    .with_charges(("ic2022_ay_him.csv (embedded)", IC_AY), Year::new(IC_YEAR)?)
+    .with_scorecard_institutions(
+        ("scorecard_institution_him.csv (embedded)", SCORECARD_INSTITUTIONS),
+        SCORECARD_RELEASE,
     )?
-    .items;
-    let inputs = CatalogInputs::new(&institutions, &completions, Year::new(HD_YEAR)?)
-        .with_distance(&distance, Year::new(IC_YEAR)?)
-        .with_charges(&charges, Year::new(IC_YEAR)?)
-        .with_scorecard_institutions(&scorecard, SCORECARD_RELEASE)?;
-    let built = build_catalog(&inputs)?;
+    .build()?;
     Ok((
         Dataset {
             catalog: built.catalog,

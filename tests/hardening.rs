@@ -10,10 +10,7 @@
 )]
 
 use himkit::career::{EntryEducation, ProjectionPeriod};
-use himkit::io::{
-    Limits, Mode, OewsOptions, ScorecardOptions, read_catalog_csv, read_catalog_csv_with_limits,
-    read_oews_csv, read_scorecard_csv,
-};
+use himkit::io::{Limits, Mode, OewsOptions, ReadOptions, attach_scorecard, read_catalog_csv, read_oews_csv};
 use himkit::program::{Accreditation, Accreditor, Cost, Delivery};
 use himkit::value::{CipCode, CipFamily, Date, NaicsCode, ReferencePeriod, SocCode, Text, Unitid};
 use himkit::wage::{Ownership, WagePercentiles};
@@ -113,13 +110,13 @@ proptest! {
         let text = String::from_utf8_lossy(&bytes);
         let _ = Catalog::from_json_str("any.json", &text);
         let _ = serde_json::from_str::<StudentProfile>(&text);
-        let _ = read_catalog_csv("any.csv", bytes.as_slice());
+        let _ = read_catalog_csv("any.csv", bytes.as_slice(), &himkit::io::Limits::default());
         let mut options = OewsOptions::new();
         options.period = Some(ReferencePeriod::may(2024).unwrap());
         let _ = read_oews_csv("any.csv", bytes.as_slice(), &options);
         options.mode = Mode::Lenient;
         let _ = read_oews_csv("any.csv", bytes.as_slice(), &options);
-        let _ = read_scorecard_csv("any.csv", bytes.as_slice(), &ScorecardOptions::new(Year::new(2024).unwrap()));
+        let _ = attach_scorecard(&Catalog::default(), "any.csv", bytes.as_slice(), Year::new(2024).unwrap(), &ReadOptions::default());
     }
 
     #[test]
@@ -131,9 +128,9 @@ proptest! {
             if let Some(slot) = bytes.get_mut(flip) {
                 *slot = byte;
             }
-            let _ = read_catalog_csv(name, bytes.as_slice());
+            let _ = read_catalog_csv(name, bytes.as_slice(), &himkit::io::Limits::default());
             let _ = read_oews_csv(name, bytes.as_slice(), &OewsOptions::new());
-            let _ = read_scorecard_csv(name, bytes.as_slice(), &ScorecardOptions::new(Year::new(2024).unwrap()));
+            let _ = attach_scorecard(&Catalog::default(), name, bytes.as_slice(), Year::new(2024).unwrap(), &ReadOptions::default());
         }
     }
 }
@@ -177,7 +174,7 @@ fn documents_past_the_limits_are_refused_naming_the_bound() {
     let csv =
         std::fs::read(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/catalog.csv"))
             .unwrap();
-    let error = read_catalog_csv_with_limits("c.csv", csv.as_slice(), &limits).unwrap_err();
+    let error = read_catalog_csv("c.csv", csv.as_slice(), &limits).unwrap_err();
     assert_eq!(
         error.to_string(),
         "c.csv line 5: the catalogue has more than 3 programs (Limits::max_programs)"
@@ -297,26 +294,33 @@ fn a_record_that_never_ends_is_refused_after_bounded_input() {
         assert!(taken.get() < 2 * budget, "read {} bytes", taken.get());
     }
 
-    let mut scorecard = ScorecardOptions::new(Year::new(2024).unwrap());
+    let mut scorecard = ReadOptions::default();
     scorecard.limits = limits;
     for mode in [Mode::Strict, Mode::Lenient] {
         scorecard.mode = mode;
         let (reader, taken) =
             UnclosedQuote::new(&fixture_header("Most-Recent-Cohorts-Field-of-Study.csv"), body);
-        let error = read_scorecard_csv("fos.csv", reader, &scorecard).unwrap_err();
+        let error = attach_scorecard(
+            &Catalog::default(),
+            "fos.csv",
+            reader,
+            Year::new(2024).unwrap(),
+            &scorecard,
+        )
+        .unwrap_err();
         assert_eq!(error.to_string(), format!("fos.csv {expected}"));
         assert!(taken.get() < 2 * budget, "read {} bytes", taken.get());
     }
 
     let (reader, taken) = UnclosedQuote::new(&fixture_header("catalog.csv"), body);
-    let error = read_catalog_csv_with_limits("catalog.csv", reader, &limits).unwrap_err();
+    let error = read_catalog_csv("catalog.csv", reader, &limits).unwrap_err();
     assert_eq!(error.to_string(), format!("catalog.csv {expected}"));
     assert!(taken.get() < 2 * budget, "read {} bytes", taken.get());
 
     // A header that never ends is refused the same way, at line 1.
     let (mut reader, taken) = UnclosedQuote::new("", body);
     reader.start = b"\"".to_vec();
-    let error = read_catalog_csv_with_limits("catalog.csv", reader, &limits).unwrap_err();
+    let error = read_catalog_csv("catalog.csv", reader, &limits).unwrap_err();
     assert!(
         error
             .to_string()
@@ -333,19 +337,19 @@ fn numbers_that_overflow_are_refused_not_wrapped() {
     )
     .unwrap();
     let huge = text.replacen(",64,145,320,", ",64,1000000000000000000000000000000,320,", 1);
-    let error = read_catalog_csv("c.csv", huge.as_bytes()).unwrap_err();
+    let error = read_catalog_csv("c.csv", huge.as_bytes(), &himkit::io::Limits::default()).unwrap_err();
     assert_eq!(
         error.to_string(),
         "c.csv line 2, column in_state: \"1000000000000000000000000000000\" is too large"
     );
     let negative = text.replacen(",64,145,320,", ",64,-145,320,", 1);
-    let error = read_catalog_csv("c.csv", negative.as_bytes()).unwrap_err();
+    let error = read_catalog_csv("c.csv", negative.as_bytes(), &himkit::io::Limits::default()).unwrap_err();
     assert_eq!(
         error.to_string(),
         "c.csv line 2, column in_state: \"-145\" is not a whole number"
     );
     let overflow = text.replacen(",64,145,320,", ",400,4000000,320,", 1);
-    let error = read_catalog_csv("c.csv", overflow.as_bytes()).unwrap_err();
+    let error = read_catalog_csv("c.csv", overflow.as_bytes(), &himkit::io::Limits::default()).unwrap_err();
     assert!(
         error
             .to_string()

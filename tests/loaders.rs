@@ -13,12 +13,12 @@ mod common;
 use std::path::{Path, PathBuf};
 
 use himkit::io::{
-    Mode, OewsOptions, ScorecardOptions, attach_scorecard, read_catalog_csv, read_oews_csv, read_oews_path,
-    read_scorecard_csv, write_catalog_csv,
+    Mode, OewsOptions, ReadOptions, attach_scorecard, read_catalog_csv, read_oews_csv, read_oews_path,
+    write_catalog_csv,
 };
 use himkit::value::ReferencePeriod;
 use himkit::wage::{Area, Employment, Percentile, Unpublished};
-use himkit::{Catalog, Dataset, DegreeLevel, Error, Outcome, Wage};
+use himkit::{Catalog, Dataset, Error, Wage};
 use proptest::prelude::*;
 
 fn fixture(name: &str) -> PathBuf {
@@ -36,6 +36,20 @@ fn read(
 
 fn message(error: &Error) -> String {
     error.to_string()
+}
+
+/// A College Scorecard field-of-study file read (and attached to an empty catalogue), for its
+/// errors and skipped rows.
+fn fos(text: &[u8], mode: Mode) -> himkit::Result<himkit::io::Attachment> {
+    let mut options = ReadOptions::default();
+    options.mode = mode;
+    attach_scorecard(
+        &Catalog::default(),
+        "fos.csv",
+        text,
+        himkit::Year::new(2024).unwrap(),
+        &options,
+    )
 }
 
 #[cfg(not(feature = "xlsx"))]
@@ -250,48 +264,7 @@ fn an_xlsx_workbook_reads_like_its_csv() {
 }
 
 #[test]
-fn scorecard_rows_keep_markers_and_leading_zeros() {
-    let path = fixture("Most-Recent-Cohorts-Field-of-Study.csv");
-    let file = std::fs::File::open(&path).unwrap();
-    let outcome = read_scorecard_csv(
-        "fos.csv",
-        file,
-        &ScorecardOptions::new(himkit::Year::new(2024).unwrap()),
-    )
-    .unwrap();
-    assert_eq!(outcome.items.len(), 4);
-    let associate = &outcome.items[0];
-    assert_eq!(associate.level, DegreeLevel::Associate);
-    assert_eq!(associate.cip_family.to_string(), "51.07");
-    assert_eq!(associate.median_earnings.value().unwrap().dollars(), 40_150);
-    assert_eq!(associate.median_debt.value().unwrap().dollars(), 13_250);
-    let certificate = &outcome.items[1];
-    assert!(matches!(certificate.median_earnings, Outcome::Suppressed { .. }));
-    let bachelor = &outcome.items[2];
-    assert_eq!(bachelor.median_earnings, Outcome::NotReported);
-    assert_eq!(bachelor.median_debt.value().unwrap().dollars(), 24_501);
-    assert_eq!(outcome.items[3].cip_family.scorecard_code(), "0101");
-    let Outcome::Reported { note, .. } = &associate.median_earnings else {
-        panic!()
-    };
-    assert!(note.as_ref().unwrap().as_str().contains("EARN_MDN_HI_2YR"));
-    assert!(
-        note.as_ref()
-            .unwrap()
-            .as_str()
-            .contains("51.07 holds HIM and HIT")
-    );
-}
-
-#[test]
 fn scorecard_outcomes_attach_by_unitid_cip_family_and_level() {
-    let records = read_scorecard_csv(
-        "fos.csv",
-        std::fs::File::open(fixture("Most-Recent-Cohorts-Field-of-Study.csv")).unwrap(),
-        &ScorecardOptions::new(himkit::Year::new(2024).unwrap()),
-    )
-    .unwrap()
-    .items;
     let dataset = Dataset::embedded().unwrap();
     let mut programs = Vec::new();
     for (id, unitid) in [
@@ -309,7 +282,14 @@ fn scorecard_outcomes_attach_by_unitid_cip_family_and_level() {
         .unwrap();
         programs.push(himkit::Program::new(spec).unwrap());
     }
-    let attachment = attach_scorecard(&Catalog::new(programs).unwrap(), &records).unwrap();
+    let attachment = attach_scorecard(
+        &Catalog::new(programs).unwrap(),
+        "fos.csv",
+        std::fs::File::open(fixture("Most-Recent-Cohorts-Field-of-Study.csv")).unwrap(),
+        himkit::Year::new(2024).unwrap(),
+        &ReadOptions::default(),
+    )
+    .unwrap();
     assert_eq!(
         attachment
             .attached
@@ -348,22 +328,12 @@ fn scorecard_outcomes_attach_by_unitid_cip_family_and_level() {
 #[test]
 fn scorecard_errors_name_line_and_column() {
     let text = "UNITID,CIPCODE,CREDLEV\n100001,5107,9\n";
-    let error = read_scorecard_csv(
-        "fos.csv",
-        text.as_bytes(),
-        &ScorecardOptions::new(himkit::Year::new(2024).unwrap()),
-    )
-    .unwrap_err();
+    let error = fos(text.as_bytes(), Mode::Strict).unwrap_err();
     assert_eq!(
         message(&error),
         "fos.csv line 2, column CREDLEV: \"9\" is not a Scorecard credential level (1 to 8)"
     );
-    let error = read_scorecard_csv(
-        "fos.csv",
-        "UNITID,CREDLEV\n".as_bytes(),
-        &ScorecardOptions::new(himkit::Year::new(2024).unwrap()),
-    )
-    .unwrap_err();
+    let error = fos("UNITID,CREDLEV\n".as_bytes(), Mode::Strict).unwrap_err();
     assert_eq!(
         message(&error),
         "fos.csv line 1: the required column CIPCODE is missing from the header"
@@ -375,7 +345,7 @@ fn the_embedded_catalogue_round_trips_through_csv() {
     let catalog = Dataset::embedded().unwrap().catalog().clone();
     let mut bytes = Vec::new();
     write_catalog_csv(&catalog, &mut bytes).unwrap();
-    let back = read_catalog_csv("catalogue.csv", bytes.as_slice()).unwrap();
+    let back = read_catalog_csv("catalogue.csv", bytes.as_slice(), &himkit::io::Limits::default()).unwrap();
     assert_eq!(back, catalog);
 }
 
@@ -386,13 +356,19 @@ fn catalogue_csv_errors_name_line_and_column() {
     write_catalog_csv(&catalog, &mut bytes).unwrap();
     let text = String::from_utf8(bytes).unwrap();
     let broken = text.replacen(",64,145,320,", ",64,145,32O,", 1);
-    let error = read_catalog_csv("catalogue.csv", broken.as_bytes()).unwrap_err();
+    let error =
+        read_catalog_csv("catalogue.csv", broken.as_bytes(), &himkit::io::Limits::default()).unwrap_err();
     assert_eq!(
         message(&error),
         "catalogue.csv line 2, column out_of_state: \"32O\" is not a whole number"
     );
     let renamed = text.replacen("length_months", "length", 1);
-    let error = read_catalog_csv("catalogue.csv", renamed.as_bytes()).unwrap_err();
+    let error = read_catalog_csv(
+        "catalogue.csv",
+        renamed.as_bytes(),
+        &himkit::io::Limits::default(),
+    )
+    .unwrap_err();
     assert!(
         message(&error).starts_with("catalogue.csv line 1: unknown column \"length\""),
         "{error}"
@@ -400,7 +376,12 @@ fn catalogue_csv_errors_name_line_and_column() {
     let mut lines: Vec<&str> = text.lines().collect();
     lines.push(lines[1]);
     let duplicated = lines.join("\n");
-    let error = read_catalog_csv("catalogue.csv", duplicated.as_bytes()).unwrap_err();
+    let error = read_catalog_csv(
+        "catalogue.csv",
+        duplicated.as_bytes(),
+        &himkit::io::Limits::default(),
+    )
+    .unwrap_err();
     assert_eq!(
         message(&error),
         format!(
@@ -409,7 +390,12 @@ fn catalogue_csv_errors_name_line_and_column() {
         )
     );
     let bad_outcome = text.replacen("0.68@2024", "68%", 1);
-    let error = read_catalog_csv("catalogue.csv", bad_outcome.as_bytes()).unwrap_err();
+    let error = read_catalog_csv(
+        "catalogue.csv",
+        bad_outcome.as_bytes(),
+        &himkit::io::Limits::default(),
+    )
+    .unwrap_err();
     assert!(
         message(&error).contains("column graduation_rate: \"68%\" is not an outcome"),
         "{error}"
@@ -425,7 +411,7 @@ proptest! {
     fn every_catalogue_round_trips_through_csv(catalog in common::catalog(6)) {
         let mut bytes = Vec::new();
         write_catalog_csv(&catalog, &mut bytes).unwrap();
-        let back = read_catalog_csv("generated.csv", bytes.as_slice()).unwrap();
+        let back = read_catalog_csv("generated.csv", bytes.as_slice(), &himkit::io::Limits::default()).unwrap();
         prop_assert_eq!(back, catalog);
     }
 }
@@ -485,20 +471,13 @@ fn oews_area_and_ownership_errors_name_their_column() {
 #[test]
 fn scorecard_amounts_must_be_dollars() {
     let text = "UNITID,CIPCODE,CREDLEV,EARN_MDN_HI_2YR\n100001,5107,2,lots\n";
-    let error = read_scorecard_csv(
-        "fos.csv",
-        text.as_bytes(),
-        &ScorecardOptions::new(himkit::Year::new(2024).unwrap()),
-    )
-    .unwrap_err();
+    let error = fos(text.as_bytes(), Mode::Strict).unwrap_err();
     assert_eq!(
         message(&error),
         "fos.csv line 2, column EARN_MDN_HI_2YR: \"lots\" is not an amount of dollars"
     );
-    let mut options = ScorecardOptions::new(himkit::Year::new(2024).unwrap());
-    options.mode = Mode::Lenient;
-    let outcome = read_scorecard_csv("fos.csv", text.as_bytes(), &options).unwrap();
-    assert_eq!((outcome.items.len(), outcome.skipped.len()), (0, 1));
+    let outcome = fos(text.as_bytes(), Mode::Lenient).unwrap();
+    assert_eq!(outcome.skipped.len(), 1);
 }
 
 #[test]
@@ -510,7 +489,9 @@ fn catalogue_cells_are_checked_one_by_one() {
     let check = |from: &str, to: &str, expected: &str| {
         let changed = text.replacen(from, to, 1);
         assert_ne!(changed, text, "{from}");
-        let error = message(&read_catalog_csv("c.csv", changed.as_bytes()).unwrap_err());
+        let error = message(
+            &read_catalog_csv("c.csv", changed.as_bytes(), &himkit::io::Limits::default()).unwrap_err(),
+        );
         assert!(error.contains(expected), "{error}");
     };
     check(
@@ -548,7 +529,7 @@ fn catalogue_cells_are_checked_one_by_one() {
 #[test]
 fn the_catalogue_csv_fixture_is_the_embedded_catalogue() {
     let file = std::fs::File::open(fixture("catalog.csv")).unwrap();
-    let catalog = read_catalog_csv("catalog.csv", file).unwrap();
+    let catalog = read_catalog_csv("catalog.csv", file, &himkit::io::Limits::default()).unwrap();
     assert_eq!(&catalog, Dataset::embedded().unwrap().catalog());
 }
 
@@ -559,16 +540,12 @@ fn scorecard_rows_of_the_wrong_shape_are_skipped_and_reported_in_lenient_mode() 
     let mut lines: Vec<&str> = text.lines().collect();
     lines.insert(2, "100009,999909,Short Row College (fictional)");
     let text = lines.join("\n");
-    let strict = ScorecardOptions::new(himkit::Year::new(2024).unwrap());
     assert_eq!(
-        message(&read_scorecard_csv("fos.csv", text.as_bytes(), &strict).unwrap_err()),
+        message(&fos(text.as_bytes(), Mode::Strict).unwrap_err()),
         "fos.csv line 3: the row has 3 fields where the header has 19"
     );
-    let mut lenient = strict;
-    lenient.mode = Mode::Lenient;
-    let outcome = read_scorecard_csv("fos.csv", text.as_bytes(), &lenient).unwrap();
-    let whole = read_scorecard_csv("fos.csv", std::fs::read(&path).unwrap().as_slice(), &lenient).unwrap();
-    assert_eq!(outcome.items, whole.items);
+    let outcome = fos(text.as_bytes(), Mode::Lenient).unwrap();
+    let whole = fos(std::fs::read(&path).unwrap().as_slice(), Mode::Lenient).unwrap();
     assert_eq!(outcome.skipped.len(), whole.skipped.len() + 1);
     let skipped = outcome
         .skipped
@@ -608,12 +585,7 @@ fn crlf_files_report_the_physical_line() {
     }
 
     let scorecard = "UNITID,CIPCODE,CREDLEV\r\n100001,5107,2\r\n100002,\"51\r\n07\",2\r\n100003,5107,9\r\n";
-    let error = read_scorecard_csv(
-        "fos.csv",
-        scorecard.as_bytes(),
-        &ScorecardOptions::new(himkit::Year::new(2024).unwrap()),
-    )
-    .unwrap_err();
+    let error = fos(scorecard.as_bytes(), Mode::Strict).unwrap_err();
     assert!(
         message(&error).starts_with("fos.csv line 3, column CIPCODE"),
         "{error}"
@@ -626,7 +598,8 @@ fn crlf_files_report_the_physical_line() {
     let lines: Vec<&str> = text.lines().collect();
     let fifth = format!("Not An Id{}", &lines[4][lines[4].find(',').unwrap()..]);
     let broken = crlf(&text.replacen(lines[4], &fifth, 1));
-    let error = read_catalog_csv("catalogue.csv", broken.as_bytes()).unwrap_err();
+    let error =
+        read_catalog_csv("catalogue.csv", broken.as_bytes(), &himkit::io::Limits::default()).unwrap_err();
     assert!(message(&error).starts_with("catalogue.csv line 5,"), "{error}");
 }
 
@@ -643,7 +616,7 @@ fn a_byte_order_mark_before_a_csv_header_is_not_part_of_the_first_column() {
     let mut bytes = "\u{feff}".as_bytes().to_vec();
     write_catalog_csv(&catalog, &mut bytes).unwrap();
     assert_eq!(
-        read_catalog_csv("catalogue.csv", bytes.as_slice()).unwrap(),
+        read_catalog_csv("catalogue.csv", bytes.as_slice(), &himkit::io::Limits::default()).unwrap(),
         catalog
     );
 }

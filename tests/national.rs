@@ -39,7 +39,10 @@ fn the_award_level_round_trips_through_json_and_csv() {
         assert!(text.starts_with(
             "id,name,institution_name,institution_state,institution_city,unitid,degree_level,award_level,"
         ));
-        assert_eq!(read_catalog_csv("c.csv", text.as_bytes()).unwrap(), catalog);
+        assert_eq!(
+            read_catalog_csv("c.csv", text.as_bytes(), &himkit::io::Limits::default()).unwrap(),
+            catalog
+        );
     }
 }
 
@@ -86,11 +89,7 @@ fn an_award_level_must_fit_the_degree_level() {
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use himkit::io::{
-    CatalogInputs, IpedsOptions, Mode, ScorecardOptions, build_catalog, read_accreditation_list,
-    read_ipeds_charges, read_ipeds_completions, read_ipeds_distance, read_ipeds_institutions,
-    read_scorecard_csv,
-};
+use himkit::io::{CatalogInputs, ReadOptions};
 use himkit::program::{
     AccreditationState, CostState, DeliveryState, Discipline, LengthBasis, Residency, SourceFile,
     SourcedField,
@@ -107,40 +106,40 @@ fn federal(name: &str) -> Vec<u8> {
     .unwrap()
 }
 
+/// The embedded federal files, as bytes.
 struct Files {
-    institutions: Vec<himkit::io::IpedsInstitution>,
-    completions: Vec<himkit::io::IpedsCompletion>,
-    distance: Vec<himkit::io::IpedsDistance>,
-    charges: Vec<himkit::io::IpedsCharges>,
+    hd: Vec<u8>,
+    completions: Vec<u8>,
+    ic: Vec<u8>,
+    ic_ay: Vec<u8>,
 }
 
 fn files() -> Files {
-    let options = IpedsOptions::new();
     Files {
-        institutions: read_ipeds_institutions(
-            "hd2024_him.csv",
-            federal("hd2024_him.csv").as_slice(),
-            &options,
+        hd: federal("hd2024_him.csv"),
+        completions: federal("c2024_a_him_first_majors.csv"),
+        ic: federal("ic2022_him.csv"),
+        ic_ay: federal("ic2022_ay_him.csv"),
+    }
+}
+
+impl Files {
+    /// HD and Completions of 2024.
+    fn inputs(&self) -> CatalogInputs<'_> {
+        CatalogInputs::new(
+            ("hd2024_him.csv", self.hd.as_slice()),
+            ("c2024_a_him_first_majors.csv", self.completions.as_slice()),
+            year(2024),
         )
-        .unwrap()
-        .items,
-        completions: read_ipeds_completions(
-            "c2024_a_him_first_majors.csv",
-            federal("c2024_a_him_first_majors.csv").as_slice(),
-            &options,
+    }
+
+    /// HD of 2024 with other Completions rows.
+    fn with_completions<'a>(&'a self, completions: &'a str) -> CatalogInputs<'a> {
+        CatalogInputs::new(
+            ("hd2024_him.csv", self.hd.as_slice()),
+            ("c.csv", completions.as_bytes()),
+            year(2024),
         )
-        .unwrap()
-        .items,
-        distance: read_ipeds_distance("ic2022_him.csv", federal("ic2022_him.csv").as_slice(), &options)
-            .unwrap()
-            .items,
-        charges: read_ipeds_charges(
-            "ic2022_ay_him.csv",
-            federal("ic2022_ay_him.csv").as_slice(),
-            &options,
-        )
-        .unwrap()
-        .items,
     }
 }
 
@@ -327,12 +326,12 @@ fn clock_hour_schools_have_an_unknown_cost() {
     }
     // Without the Scorecard fallback, 68 programs' institutions have no IC_AY row.
     let files = files();
-    let built = build_catalog(
-        &CatalogInputs::new(&files.institutions, &files.completions, year(2024))
-            .with_distance(&files.distance, year(2022))
-            .with_charges(&files.charges, year(2022)),
-    )
-    .unwrap();
+    let built = files
+        .inputs()
+        .with_distance(("ic2022_him.csv", files.ic.as_slice()), year(2022))
+        .with_charges(("ic2022_ay_him.csv", files.ic_ay.as_slice()), year(2022))
+        .build()
+        .unwrap();
     assert_eq!(built.summary.cost_unknown_no_row, 68);
     assert_eq!(built.summary.delivery_unknown_no_row, 30);
     assert_eq!(built.summary.cost_estimated_scorecard, 0);
@@ -378,12 +377,7 @@ fn ids_are_unique_readable_and_stable() {
     }
     // The same files give the same ids in another build.
     let files = files();
-    let again = build_catalog(&CatalogInputs::new(
-        &files.institutions,
-        &files.completions,
-        year(2024),
-    ))
-    .unwrap();
+    let again = files.inputs().build().unwrap();
     let again: Vec<&str> = again
         .catalog
         .iter()
@@ -402,7 +396,7 @@ fn the_built_catalogue_round_trips_through_json_and_csv() {
     let mut bytes = Vec::new();
     write_catalog_csv(&catalog, &mut bytes).unwrap();
     assert_eq!(
-        read_catalog_csv("national.csv", bytes.as_slice()).unwrap(),
+        read_catalog_csv("national.csv", bytes.as_slice(), &himkit::io::Limits::default()).unwrap(),
         catalog
     );
 }
@@ -414,14 +408,11 @@ fn scorecard_outcomes_attach() {
     let files = files();
     let fos = "UNITID,INSTNM,CIPCODE,CREDLEV,EARN_MDN_HI_2YR,DEBT_ALL_STGP_EVAL_MDN\n\
                100724,Alabama State University,5107,3,41000,PrivacySuppressed\n";
-    let records = read_scorecard_csv("fos.csv", fos.as_bytes(), &ScorecardOptions::new(year(2023)))
-        .unwrap()
-        .items;
-    let built = build_catalog(
-        &CatalogInputs::new(&files.institutions, &files.completions, year(2024))
-            .with_field_of_study(&records),
-    )
-    .unwrap();
+    let built = files
+        .inputs()
+        .with_field_of_study(("fos.csv", fos.as_bytes()), year(2023))
+        .build()
+        .unwrap();
     assert_eq!(built.summary.scorecard_attached, 1);
     assert_eq!(built.summary.scorecard_unmatched, 896);
     let program = built
@@ -449,15 +440,19 @@ fn scorecard_outcomes_attach() {
         Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/federal/field_of_study_AL_AZ_10cols.csv"),
     )
     .unwrap();
-    let mut options = ScorecardOptions::new(year(2022));
-    options.mode = Mode::Lenient;
-    let read = read_scorecard_csv("fos.csv", text.as_slice(), &options).unwrap();
-    assert_eq!(read.skipped.len(), 1);
-    let built = build_catalog(
-        &CatalogInputs::new(&files.institutions, &files.completions, year(2024))
-            .with_field_of_study(&read.items),
-    )
-    .unwrap();
+    let built = files
+        .inputs()
+        .with_field_of_study(("fos.csv", text.as_slice()), year(2022))
+        .with_read_options(ReadOptions::lenient())
+        .build()
+        .unwrap();
+    assert_eq!(built.summary.skipped.len(), 1);
+    assert!(
+        built
+            .summary
+            .to_string()
+            .contains("rows skipped (lenient reading): 1")
+    );
     assert_eq!(built.summary.scorecard_attached, 0);
     let in_al_az = built
         .catalog
@@ -479,24 +474,19 @@ fn rows_not_joined_are_reported_and_lists_apply() {
                  100724,51.0706,1,5,13\n\
                  100724,51.0706,2,5,1\n\
                  100724,51.0713,1,2,-1\n";
-    let completions = read_ipeds_completions("c.csv", extra.as_bytes(), &IpedsOptions::new())
-        .unwrap()
-        .items;
     let list = "institution_name,state,unitid,degree_level,status,last_confirmed\n\
                 Alabama State University,AL,100724,baccalaureate,continuing-accreditation,2024-10-01\n\
                 Nowhere College,AL,,associate,continuing-accreditation,2024-10-01\n";
-    let entries = read_accreditation_list("cahiim.csv", list.as_bytes(), Mode::Strict)
-        .unwrap()
-        .items;
-    let inputs = CatalogInputs::new(&files.institutions, &completions, year(2024))
+    let inputs = files
+        .with_completions(extra)
         .with_cips([
             CipCode::HIM_ADMINISTRATION,
             CipCode::HIM_TECHNOLOGY,
             CipCode::MEDICAL_CODING,
         ])
         .unwrap()
-        .with_accreditation_list(&entries);
-    let built = build_catalog(&inputs).unwrap();
+        .with_accreditation_list(("cahiim.csv", list.as_bytes()));
+    let built = inputs.build().unwrap();
     let problems: Vec<String> = built.summary.problems.iter().map(ToString::to_string).collect();
     assert_eq!(
         problems,
@@ -527,7 +517,8 @@ fn rows_not_joined_are_reported_and_lists_apply() {
     assert_eq!(built.summary.accreditation_not_verified, 1);
     assert_eq!(built.summary.accreditation_unapplied.len(), 1);
     assert_eq!(built.summary.accreditation_unapplied[0].line, 3);
-    let error = CatalogInputs::new(&files.institutions, &completions, year(2024))
+    let error = files
+        .with_completions(extra)
         .with_cips(["51.0701".parse().unwrap()])
         .unwrap_err();
     assert_eq!(
@@ -577,14 +568,10 @@ mod accounting {
             for (institution, cip, major, award, total) in &rows {
                 writeln!(ca, "{},\"{}\",{major},{award},R,{total}\r", unitids[*institution], cips[*cip]).unwrap();
             }
-            let options = IpedsOptions::new();
-            let institutions = read_ipeds_institutions("hd.csv", hd.as_bytes(), &options).unwrap().items;
-            let completions = read_ipeds_completions("ca.csv", ca.as_bytes(), &options).unwrap().items;
-            prop_assert_eq!(completions.len(), rows.len());
-            let inputs = CatalogInputs::new(&institutions, &completions, year(2024))
+            let inputs = CatalogInputs::new(("hd.csv", hd.as_bytes()), ("ca.csv", ca.as_bytes()), year(2024))
                 .with_cips([CipCode::HIM_ADMINISTRATION, CipCode::HIM_TECHNOLOGY, CipCode::MEDICAL_CODING])
                 .unwrap();
-            let built = build_catalog(&inputs).unwrap();
+            let built = inputs.build().unwrap();
             let summary = &built.summary;
             let problems = summary
                 .problems
@@ -630,14 +617,9 @@ fn programs_at_closed_institutions_are_counted() {
               100724,Alabama State University,Montgomery,AL,1,1,-2\n\
               101365,A Closed College,Birmingham,AL,3,3,06/30/2024\n";
     let ca = "UNITID,CIPCODE,MAJORNUM,AWLEVEL,CTOTALT\n100724,51.0706,1,5,13\n101365,51.0707,1,3,2\n";
-    let options = IpedsOptions::new();
-    let institutions = read_ipeds_institutions("hd.csv", hd.as_bytes(), &options)
-        .unwrap()
-        .items;
-    let completions = read_ipeds_completions("ca.csv", ca.as_bytes(), &options)
-        .unwrap()
-        .items;
-    let built = build_catalog(&CatalogInputs::new(&institutions, &completions, year(2024))).unwrap();
+    let built = CatalogInputs::new(("hd.csv", hd.as_bytes()), ("ca.csv", ca.as_bytes()), year(2024))
+        .build()
+        .unwrap();
     assert_eq!(built.catalog.len(), 2);
     assert_eq!(built.summary.at_inactive_institutions, 1);
     assert!(
@@ -651,28 +633,29 @@ fn programs_at_closed_institutions_are_counted() {
 #[test]
 fn a_branch_campus_never_prices_its_parent_institutions_programs() {
     let files = files();
-    let mut options = IpedsOptions::new();
-    options.scorecard_branch_campuses = true;
     let path = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures/federal/most_recent_cohorts_institution_him.csv");
-    let scorecard = himkit::io::read_scorecard_institutions(
-        "most_recent_cohorts_institution_him.csv",
-        std::fs::read(path).unwrap().as_slice(),
-        &options,
-    )
-    .unwrap()
-    .items;
-    // Branch rows alone: they carry their parent's UNITID, and their charges are not its.
-    let branches: Vec<_> = scorecard.into_iter().filter(|row| row.branch.is_some()).collect();
-    assert!(branches.len() > 100, "{} branch rows", branches.len());
-    let build = |scorecard: Option<&[himkit::io::ScorecardInstitution]>| {
+    let text = std::fs::read_to_string(path).unwrap();
+    // Branch rows alone: Scorecard lists them under eight digits, their parent's UNITID and a
+    // branch number, and their charges are not the parent's.
+    let mut lines = text.lines();
+    let mut branches = vec![lines.next().unwrap()];
+    branches.extend(lines.filter(|line| {
+        let unitid = line.split(',').next().unwrap_or_default().trim_matches('"');
+        unitid.len() == 8 && unitid.bytes().all(|byte| byte.is_ascii_digit())
+    }));
+    assert!(branches.len() > 100, "{} branch rows", branches.len() - 1);
+    let branches = branches.join("\n");
+    let build = |scorecard: Option<&str>| {
         // No IC_AY file, so that Scorecard's tuition is what any cost would come from.
-        let inputs = CatalogInputs::new(&files.institutions, &files.completions, year(2024));
+        let inputs = files.inputs();
         let inputs = match scorecard {
-            Some(rows) => inputs.with_scorecard_institutions(rows, "2021-22").unwrap(),
+            Some(text) => inputs
+                .with_scorecard_institutions(("scorecard.csv", text.as_bytes()), "2021-22")
+                .unwrap(),
             None => inputs,
         };
-        build_catalog(&inputs).unwrap().catalog
+        inputs.build().unwrap().catalog
     };
     assert_eq!(build(Some(&branches)), build(None));
 }

@@ -123,7 +123,7 @@ fn unknown_states_survive_the_catalogue_csv() {
     assert!(text.contains("not-verified"), "{text}");
     assert!(text.contains("institution-offers-distance-programs"), "{text}");
     assert!(text.contains("cost=ipeds-ic-ay@2022-23"), "{text}");
-    let back = read_catalog_csv("unknowns.csv", text.as_bytes()).unwrap();
+    let back = read_catalog_csv("unknowns.csv", text.as_bytes(), &himkit::io::Limits::default()).unwrap();
     assert_eq!(back, catalog);
 }
 
@@ -365,7 +365,7 @@ fn campus(id: &str, name: &str, city: &str, unitid: u32, level: &str) -> Program
 
 #[test]
 fn an_accreditation_list_sets_what_it_names_and_reports_the_rest() {
-    use himkit::io::{Mode, apply_accreditation_list, read_accreditation_list};
+    use himkit::io::{ReadOptions, apply_accreditation_list};
     let catalog = Catalog::new(vec![
         campus("akron-hit", "University of Akron", "Akron", 200800, "associate"),
         campus(
@@ -398,19 +398,17 @@ fn an_accreditation_list_sets_what_it_names_and_reports_the_rest() {
         Cuyahoga Community College,,OH,,associate,continuing-accreditation,2022-01-10,\n\
         Cuyahoga Community College,Parma,OH,,associate,candidacy,2025-03-01,\n\
         Nowhere College,Columbus,OH,,associate,continuing-accreditation,2024-01-01,\n";
-    let entries = read_accreditation_list("cahiim.csv", list.as_bytes(), Mode::Strict)
-        .unwrap()
-        .items;
-    assert_eq!(entries.len(), 5);
-    let applied = apply_accreditation_list(&catalog, &entries).unwrap();
-    let matched: Vec<(u64, &str)> = applied
+    let applied =
+        apply_accreditation_list(&catalog, "cahiim.csv", list.as_bytes(), &ReadOptions::default()).unwrap();
+    assert!(applied.skipped.is_empty());
+    let matched: Vec<(&str, u64)> = applied
         .matched
         .iter()
-        .map(|(line, id)| (*line, id.as_str()))
+        .map(|(id, line)| (id.as_str(), *line))
         .collect();
     assert_eq!(
         matched,
-        [(2, "akron-hit"), (3, "akron-him"), (5, "cuyahoga-west")]
+        [("akron-him", 3), ("akron-hit", 2), ("cuyahoga-west", 5)]
     );
     assert_eq!(applied.ambiguous.len(), 1);
     assert_eq!(applied.ambiguous[0].line, 4);
@@ -452,18 +450,34 @@ fn an_accreditation_list_sets_what_it_names_and_reports_the_rest() {
 
 #[test]
 fn a_bad_accreditation_list_row_names_its_line_and_column() {
-    use himkit::io::{Mode, read_accreditation_list};
+    use himkit::io::{ReadOptions, apply_accreditation_list};
+    let catalog = Catalog::new(vec![campus(
+        "sinclair",
+        "Sinclair College",
+        "Dayton",
+        205000,
+        "associate",
+    )])
+    .unwrap();
     let list = "institution_name,state,degree_level,status,last_confirmed\n\
         Sinclair College,OH,associate,continuing-accreditation,2024-01-01\n\
         Sinclair College,OH,associate,accredited-ish,2024-01-01\n";
-    let error = read_accreditation_list("cahiim.csv", list.as_bytes(), Mode::Strict)
-        .unwrap_err()
-        .to_string();
-    assert!(error.starts_with("cahiim.csv line 3, column status: "), "{error}");
-    let lenient = read_accreditation_list("cahiim.csv", list.as_bytes(), Mode::Lenient).unwrap();
-    assert_eq!(lenient.items.len(), 1);
+    let apply = |text: &str, options: &ReadOptions| {
+        apply_accreditation_list(&catalog, "cahiim.csv", text.as_bytes(), options)
+    };
+    let error = apply(list, &ReadOptions::default()).unwrap_err();
+    assert!(
+        error
+            .to_string()
+            .starts_with("cahiim.csv line 3, column status: "),
+        "{error}"
+    );
+    assert_eq!(error.kind(), himkit::ErrorKind::UnknownName);
+    assert_eq!(error.field(), Some("accreditation_status"));
+    let lenient = apply(list, &ReadOptions::lenient()).unwrap();
+    assert_eq!(lenient.matched.len(), 1);
     assert_eq!(lenient.skipped.len(), 1);
-    let missing = read_accreditation_list("cahiim.csv", "institution_name,state\n".as_bytes(), Mode::Strict)
+    let missing = apply("institution_name,state\n", &ReadOptions::default())
         .unwrap_err()
         .to_string();
     assert!(missing.contains("degree_level"), "{missing}");
@@ -504,14 +518,22 @@ fn unknown_career_support_and_skills_are_missing_criteria_not_zeros() {
     let mut bytes = Vec::new();
     write_catalog_csv(&catalog, &mut bytes).unwrap();
     let csv = String::from_utf8(bytes).unwrap();
-    assert_eq!(read_catalog_csv("programs.csv", csv.as_bytes()).unwrap(), catalog);
+    assert_eq!(
+        read_catalog_csv("programs.csv", csv.as_bytes(), &himkit::io::Limits::default()).unwrap(),
+        catalog
+    );
     let half_known = csv.replacen(
         ",unknown,unknown,unknown,unknown,unknown,",
         ",unknown,true,unknown,unknown,unknown,",
         1,
     );
     assert_ne!(half_known, csv);
-    let error = read_catalog_csv("programs.csv", half_known.as_bytes()).unwrap_err();
+    let error = read_catalog_csv(
+        "programs.csv",
+        half_known.as_bytes(),
+        &himkit::io::Limits::default(),
+    )
+    .unwrap_err();
     assert!(
         error.to_string().contains("all three career-support columns"),
         "{error}"

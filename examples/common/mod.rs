@@ -49,8 +49,12 @@ pub fn load_catalog(programs: Option<&str>, illustrative: bool) -> Result<(Catal
     let catalog = match programs {
         Some(path) if path.to_ascii_lowercase().ends_with(".csv") => {
             let file = std::fs::File::open(path).map_err(|error| format!("{path}: {error}"))?;
-            himkit::io::read_catalog_csv(path, std::io::BufReader::new(file))
-                .map_err(|error| error.to_string())?
+            himkit::io::read_catalog_csv(
+                path,
+                std::io::BufReader::new(file),
+                &himkit::io::Limits::default(),
+            )
+            .map_err(|error| error.to_string())?
         }
         Some(path) => {
             let text = read(path)?;
@@ -115,11 +119,14 @@ pub fn attach_scorecard(catalog: &Catalog, path: &str, year: Option<&str>) -> Re
         })?,
     };
     let file = std::fs::File::open(path).map_err(|error| format!("{path}: {error}"))?;
-    let options = himkit::io::ScorecardOptions::new(year);
-    let records = himkit::io::read_scorecard_csv(path, std::io::BufReader::new(file), &options)
-        .map_err(|error| error.to_string())?;
-    let attachment =
-        himkit::io::attach_scorecard(catalog, &records.items).map_err(|error| error.to_string())?;
+    let attachment = himkit::io::attach_scorecard(
+        catalog,
+        path,
+        std::io::BufReader::new(file),
+        year,
+        &himkit::io::ReadOptions::default(),
+    )
+    .map_err(|error| error.to_string())?;
     eprintln!(
         "scorecard: outcomes attached to {} programs; {} had no matching row; {} lack a UNITID or CIP code",
         attachment.attached.len(),

@@ -10,28 +10,12 @@ use std::collections::BTreeMap;
 use std::io::Read;
 
 use super::table::{CellError, Columns, CsvRecords};
-use super::{Limits, Mode, ReadOutcome};
+use super::{ReadOptions, ReadOutcome};
 use crate::catalog::Catalog;
-use crate::error::{Location, Result};
+use crate::error::{Error, Location, Result};
 use crate::program::{Accreditation, AccreditationState, Accreditor};
 use crate::program::{DegreeLevel, Discipline, Program, Source, SourceFile, SourcedField};
 use crate::value::{ProgramId, Text, Unitid, UsState};
-
-/// The columns of an accreditation list. `institution_name`, `state`, `degree_level`, `status`
-/// and `last_confirmed` are required; `city`, `unitid`, `discipline`, `accreditor` (default
-/// `cahiim`) and `next_review_year` may be left out or empty.
-pub const ACCREDITATION_LIST_COLUMNS: &[&str] = &[
-    "institution_name",
-    "city",
-    "state",
-    "unitid",
-    "degree_level",
-    "discipline",
-    "accreditor",
-    "status",
-    "last_confirmed",
-    "next_review_year",
-];
 
 const REQUIRED: &[&str] = &[
     "institution_name",
@@ -63,33 +47,15 @@ pub struct AccreditationListEntry {
     pub accreditation: Accreditation,
 }
 
-/// Reads an accreditation list (see [`ACCREDITATION_LIST_COLUMNS`]; columns matched by name in
-/// any case, unknown columns ignored).
-///
-/// ```
-/// use himkit::io::{Mode, read_accreditation_list};
-///
-/// let csv = "institution_name,city,state,unitid,degree_level,status,last_confirmed\n\
-///            Alabama State University,Montgomery,AL,100724,baccalaureate,continuing-accreditation,2024-10-01\n";
-/// let list = read_accreditation_list("cahiim.csv", csv.as_bytes(), Mode::Strict)?;
-/// assert_eq!(list.items[0].unitid.map(|id| id.get()), Some(100724));
-/// # Ok::<(), himkit::Error>(())
-/// ```
-///
-/// # Errors
-/// An error located at the line and column for a missing required column or
-/// (in strict mode) a bad row.
-pub fn read_accreditation_list<R: Read>(
+/// Reads an accreditation list (see [`apply_accreditation_list`]).
+pub(crate) fn read_accreditation_list<R: Read>(
     source: &str,
     reader: R,
-    mode: Mode,
+    options: &ReadOptions,
 ) -> Result<ReadOutcome<AccreditationListEntry>> {
-    let mut csv = CsvRecords::new(source, reader, &Limits::default(), csv::Trim::All);
-    let place = |line: Option<u64>| Location {
-        source: Some(source.to_owned()),
-        line,
-        ..Location::default()
-    };
+    let mode = options.mode;
+    let mut csv = CsvRecords::new(source, reader, &options.limits, csv::Trim::All);
+    let place = |line: Option<u64>| Location::line_of(source, line);
     let header = csv.header()?;
     let columns = Columns::new(&header);
     for name in REQUIRED {
@@ -177,28 +143,20 @@ pub struct UnappliedEntry {
 pub struct AccreditationMatches {
     /// The catalogue, with known accreditation for every matched program.
     pub catalog: Catalog,
-    /// Each applied row's line and the program it matched.
-    pub matched: Vec<(u64, ProgramId)>,
+    /// Each program a row was applied to, and that row's line.
+    pub matched: BTreeMap<ProgramId, u64>,
     /// The rows that matched no program.
     pub unmatched: Vec<UnappliedEntry>,
     /// The rows that matched more than one program, or a program another row had matched.
     pub ambiguous: Vec<UnappliedEntry>,
+    /// The rows a lenient read skipped, each with its error (empty in strict mode).
+    pub skipped: Vec<Error>,
 }
 
 /// An institution name reduced for matching: lowercase letters and digits, `&` as `and`, a
 /// leading `the` and punctuation dropped, runs of spaces as one.
-///
-/// ```
-/// use himkit::io::normalise_institution_name;
-///
-/// assert_eq!(
-///     normalise_institution_name("The University of Alabama at Birmingham"),
-///     normalise_institution_name("University of Alabama at  Birmingham"),
-/// );
-/// assert_eq!(normalise_institution_name("Texas A&M University–Commerce"), "texas a and m university commerce");
-/// ```
 #[must_use]
-pub fn normalise_institution_name(name: &str) -> String {
+pub(crate) fn normalise_institution_name(name: &str) -> String {
     let spaced: String = name
         .chars()
         .flat_map(|c| match c {
@@ -221,10 +179,43 @@ pub fn normalise_institution_name(name: &str) -> String {
 /// every other row is reported, unmatched or ambiguous. Programs the list does not name keep
 /// their state: absence from a list is not proof of no accreditation.
 ///
+/// The list is a CSV kept from CAHIIM's public program directory, one row per accredited
+/// program. Columns are matched by name in any case; unknown columns are ignored.
+/// `institution_name`, `state`, `degree_level`, `status` and `last_confirmed` are required;
+/// `city`, `unitid`, `discipline`, `accreditor` (default `cahiim`) and `next_review_year` may be
+/// left out or empty.
+///
+/// ```
+/// use himkit::io::{ReadOptions, apply_accreditation_list};
+///
+/// let catalog = himkit::Dataset::national()?.catalog().clone();
+/// let list = "institution_name,city,state,unitid,degree_level,status,last_confirmed\n\
+///             Alabama State University,Montgomery,AL,100724,baccalaureate,continuing-accreditation,2024-10-01\n\
+///             Nowhere College,Nowhere,AL,,associate,continuing-accreditation,2024-10-01\n";
+/// let applied = apply_accreditation_list(&catalog, "cahiim.csv", list.as_bytes(), &ReadOptions::default())?;
+/// assert_eq!(applied.matched.len(), 1);
+/// assert_eq!(applied.unmatched[0].line, 3);
+/// # Ok::<(), himkit::Error>(())
+/// ```
+///
 /// # Errors
-/// Only if a changed program fails validation, which a list's accreditation does not cause
-/// except for a doctorate said to be CAHIIM-accredited (refused, naming the program).
+/// An error located at the line and column for a missing required column or (in strict mode)
+/// a bad row; and a changed program that fails validation, which a list's accreditation does
+/// not cause except for a doctorate said to be CAHIIM-accredited (refused, naming the program).
 pub fn apply_accreditation_list(
+    catalog: &Catalog,
+    source: &str,
+    reader: impl Read,
+    options: &ReadOptions,
+) -> Result<AccreditationMatches> {
+    let read = read_accreditation_list(source, reader, options)?;
+    let mut matches = apply_entries(catalog, &read.items)?;
+    matches.skipped = read.skipped;
+    Ok(matches)
+}
+
+/// Applies a read list; see [`apply_accreditation_list`].
+pub(crate) fn apply_entries(
     catalog: &Catalog,
     entries: &[AccreditationListEntry],
 ) -> Result<AccreditationMatches> {
@@ -241,7 +232,7 @@ pub fn apply_accreditation_list(
     }
     let programs = catalog.programs();
     let mut assigned: BTreeMap<usize, u64> = BTreeMap::new();
-    let mut matched = Vec::new();
+    let mut matched = BTreeMap::new();
     let mut unmatched = Vec::new();
     let mut ambiguous = Vec::new();
     for entry in entries {
@@ -278,7 +269,7 @@ pub fn apply_accreditation_list(
                 } else {
                     assigned.insert(*index, entry.line);
                     if let Some(program) = programs.get(*index) {
-                        matched.push((entry.line, program.id().clone()));
+                        matched.insert(program.id().clone(), entry.line);
                     }
                 }
             }
@@ -319,6 +310,7 @@ pub fn apply_accreditation_list(
         matched,
         unmatched,
         ambiguous,
+        skipped: Vec::new(),
     })
 }
 

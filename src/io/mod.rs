@@ -1,9 +1,25 @@
-//! Readers and writers for the files people have: BLS OEWS wage tables, College Scorecard
-//! field-of-study files, and program catalogues kept as CSV.
+//! Reading and writing the files users have, into and out of the model: program catalogues
+//! kept as CSV, the national catalogue built from IPEDS and College Scorecard files, CAHIIM
+//! accreditation lists, College Scorecard field-of-study outcomes, and BLS OEWS wage tables.
+//!
+//! | file | call | gives |
+//! |---|---|---|
+//! | catalogue CSV | [`read_catalog_csv`], [`write_catalog_csv`] | a [`Catalog`](crate::Catalog) |
+//! | IPEDS HD, Completions `C_A`, IC, `IC_AY`; Scorecard institution and field-of-study files; an accreditation list | [`CatalogInputs`] → [`CatalogInputs::build`] | the national catalogue, with a [`BuildSummary`] of what the files leave unknown or out |
+//! | an accreditation list (the CAHIIM directory's programs) | [`apply_accreditation_list`] | a catalogue with known accreditation, and the rows it could not apply |
+//! | College Scorecard field of study | [`attach_scorecard`] | a catalogue with median earnings and debt |
+//! | BLS OEWS (CSV or `.xlsx`) | [`read_oews_csv`], [`read_oews_xlsx`], [`read_oews_path`] | [`WageStatistics`](crate::WageStatistics) |
 //!
 //! Every reader has a [`Mode`]: [`Mode::Strict`] (the default) stops at the first bad row with
-//! the file, line (or sheet and row), column and value; [`Mode::Lenient`] keeps every good row
-//! and reports each skipped row with its reason. Nothing is dropped without being reported.
+//! an error located at the file, line (or sheet and row), column and value; [`Mode::Lenient`]
+//! keeps every good row and reports each skipped row with its error. Nothing is dropped without
+//! being reported. Every reader stays within its [`Limits`], so a hostile or broken file is
+//! refused with an error that names the bound.
+//!
+//! The federal files are read as NCES and the Department of Education publish them (columns by
+//! name in any case, Windows-1252 or UTF-8, a byte-order mark, CRLF, padded and quoted values;
+//! IPEDS's `-1`, `-2`, `-3` and `.` and Scorecard's `NULL` and `PrivacySuppressed` as missing
+//! states, never numbers). Their rows are the builder's business: what comes out is the model.
 
 mod accreditation_list;
 mod catalog_csv;
@@ -13,28 +29,17 @@ mod oews;
 pub(crate) mod reference;
 mod scorecard;
 mod scorecard_institution;
+#[cfg(test)]
+mod scorecard_tests;
 mod table;
 
-pub use accreditation_list::{
-    ACCREDITATION_LIST_COLUMNS, AccreditationListEntry, AccreditationMatches, UnappliedEntry,
-    apply_accreditation_list, normalise_institution_name, read_accreditation_list,
-};
-pub use catalog_csv::{CATALOG_COLUMNS, read_catalog_csv, read_catalog_csv_with_limits, write_catalog_csv};
-pub use ipeds::{
-    Charge, Control, Flagged, ImputationFlag, InstitutionLevel, IpedsCharges, IpedsCompletion, IpedsDistance,
-    IpedsInstitution, IpedsOptions, IpedsValue, MajorNumber, academic_year_of_file, read_ipeds_charges,
-    read_ipeds_completions, read_ipeds_distance, read_ipeds_institutions,
-};
-pub use national::{
-    BuildSummary, BuiltCatalog, CatalogInputs, RowProblem, build_catalog, national_program_id,
-};
+pub use accreditation_list::{AccreditationMatches, UnappliedEntry, apply_accreditation_list};
+pub use catalog_csv::{read_catalog_csv, write_catalog_csv};
+pub use national::{BuildSummary, BuiltCatalog, CatalogInputs, RowProblem};
 #[cfg(feature = "xlsx")]
 pub use oews::read_oews_xlsx;
 pub use oews::{OewsOptions, read_oews_csv, read_oews_path};
-pub use scorecard::{
-    Attachment, EARNINGS_COLUMNS, ScorecardOptions, ScorecardRecord, attach_scorecard, read_scorecard_csv,
-};
-pub use scorecard_institution::{ScorecardInstitution, ScorecardValue, read_scorecard_institutions};
+pub use scorecard::{Attachment, attach_scorecard};
 
 pub use crate::limits::Limits;
 
@@ -64,6 +69,35 @@ impl Limits {
     }
 }
 
+/// How a reader reads: strict or lenient, within which limits.
+///
+/// ```
+/// use himkit::io::{Mode, ReadOptions};
+///
+/// let mut options = ReadOptions::default();
+/// options.mode = Mode::Lenient;
+/// options.limits.max_field_bytes = 4_096;
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[non_exhaustive]
+pub struct ReadOptions {
+    /// Strict (the default) or lenient.
+    pub mode: Mode,
+    /// Bounds on what one input may cost.
+    pub limits: Limits,
+}
+
+impl ReadOptions {
+    /// Lenient reading within the default limits.
+    #[must_use]
+    pub fn lenient() -> Self {
+        Self {
+            mode: Mode::Lenient,
+            limits: Limits::default(),
+        }
+    }
+}
+
 /// How a reader treats a bad row.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Mode {
@@ -79,6 +113,7 @@ impl<T> ReadOutcome<T> {
         Self {
             items: Vec::new(),
             skipped: Vec::new(),
+            filtered: 0,
         }
     }
 
@@ -95,7 +130,8 @@ impl<T> ReadOutcome<T> {
     }
 }
 
-/// What a reader read: the items, and the rows it skipped (always empty in strict mode).
+/// What a reader read: the items, the rows it skipped (always empty in strict mode), and how
+/// many rows its filters passed over.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ReadOutcome<T> {
     /// The items read, in file order.
@@ -103,4 +139,7 @@ pub struct ReadOutcome<T> {
     /// The rows skipped, in file order: each one's error, the one strict mode would have
     /// stopped with, with the row's [location](crate::Error::location).
     pub skipped: Vec<crate::error::Error>,
+    /// How many rows the reader's filters passed over before reading them (the occupations,
+    /// areas and industries of [`OewsOptions`], say): nothing is wrong with them.
+    pub filtered: usize,
 }

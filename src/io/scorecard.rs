@@ -4,10 +4,10 @@ use std::collections::HashMap;
 use std::io::Read;
 
 use super::table::{CellError, Columns, CsvRecords};
-use super::{Limits, Mode, ReadOutcome};
+use super::{Limits, Mode, ReadOptions, ReadOutcome};
 use crate::catalog::Catalog;
 use crate::error::Location;
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::program::Outcome;
 use crate::program::{DegreeLevel, Program, Source, SourceFile, SourcedField};
 use crate::value::{CipFamily, Money, ProgramId, Text, Unitid, Year};
@@ -58,7 +58,7 @@ pub struct ScorecardRecord {
 /// The earnings columns himkit reads, in order of preference: the longest horizon after
 /// completion that the release has. Scorecard measures each horizon on a different cohort, so
 /// himkit takes one column and never mixes them.
-pub const EARNINGS_COLUMNS: &[&str] = &[
+pub(crate) const EARNINGS_COLUMNS: &[&str] = &[
     "EARN_MDN_5YR",
     "EARN_MDN_4YR",
     "EARN_NE_MDN_3YR",
@@ -120,14 +120,8 @@ fn money_outcome(column: &str, text: &str, year: Year) -> std::result::Result<Ou
     }
 }
 
-/// Reads a College Scorecard field-of-study CSV as published. `UNITID`, `CIPCODE` and `CREDLEV`
-/// are required; unknown columns are ignored; `PrivacySuppressed` becomes
-/// [`Outcome::Suppressed`], `NULL` or an empty cell [`Outcome::NotReported`].
-///
-/// # Errors
-/// An error located at the line and column for a missing required column or (in strict mode) a bad
-/// row; [`ErrorKind::Io`](crate::ErrorKind::Io) if reading fails.
-pub fn read_scorecard_csv<R: Read>(
+/// Reads a College Scorecard field-of-study CSV as published (see [`attach_scorecard`]).
+pub(crate) fn read_scorecard_csv<R: Read>(
     source: &str,
     reader: R,
     options: &ScorecardOptions,
@@ -194,6 +188,8 @@ fn reported_year<T>(outcome: &Outcome<T>) -> Option<Year> {
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct Attachment {
+    /// The rows a lenient read skipped, each with its error (empty in strict mode).
+    pub skipped: Vec<Error>,
     /// The catalogue with Scorecard outcomes attached.
     pub catalog: Catalog,
     /// Programs that received at least one Scorecard outcome. A matched program whose own
@@ -205,15 +201,52 @@ pub struct Attachment {
     pub unidentified: Vec<ProgramId>,
 }
 
-/// Attaches Scorecard median earnings and debt to the programs they describe: same UNITID,
+/// Reads a College Scorecard field-of-study file and attaches its median earnings and debt to
+/// the programs they describe: same UNITID,
 /// same four-digit CIP family, same credential level. A program's own reported figure is kept;
 /// Scorecard fills only outcomes the program does not report, and the outcome's note says that
 /// the figure is pooled over the CIP family; a program that receives a figure names the
 /// Scorecard file of its year as the source of its outcomes.
 ///
+/// The file is read as published. `UNITID`, `CIPCODE` and `CREDLEV`
+/// are required; unknown columns are ignored; `PrivacySuppressed` becomes
+/// [`Outcome::Suppressed`], `NULL` or an empty cell [`Outcome::NotReported`].
+/// The file carries no year: its outcomes are labelled with `year`, the release or the cohort
+/// year, as the caller prefers.
+///
+/// ```
+/// use himkit::Year;
+/// use himkit::io::{ReadOptions, attach_scorecard};
+///
+/// let catalog = himkit::Dataset::national()?.catalog().clone();
+/// let file = "UNITID,INSTNM,CIPCODE,CREDLEV,EARN_MDN_4YR,DEBT_ALL_STGP_EVAL_MDN\n\
+///             100724,Alabama State University,5107,3,41000,PrivacySuppressed\n";
+/// let attached = attach_scorecard(&catalog, "fos.csv", file.as_bytes(), Year::new(2025)?, &ReadOptions::default())?;
+/// assert!(!attached.attached.is_empty());
+/// # Ok::<(), himkit::Error>(())
+/// ```
+///
 /// # Errors
-/// Only if a changed program fails validation, which attached outcomes do not cause.
-pub fn attach_scorecard(catalog: &Catalog, records: &[ScorecardRecord]) -> Result<Attachment> {
+/// An error located at the line and column for a missing required column or (in strict mode)
+/// a bad row; [`ErrorKind::Io`](crate::ErrorKind::Io) if reading fails.
+pub fn attach_scorecard(
+    catalog: &Catalog,
+    source: &str,
+    reader: impl Read,
+    year: Year,
+    options: &ReadOptions,
+) -> Result<Attachment> {
+    let mut scorecard = ScorecardOptions::new(year);
+    scorecard.mode = options.mode;
+    scorecard.limits = options.limits;
+    let read = read_scorecard_csv(source, reader, &scorecard)?;
+    let mut attachment = attach_records(catalog, &read.items)?;
+    attachment.skipped = read.skipped;
+    Ok(attachment)
+}
+
+/// Attaches read field-of-study records; see [`attach_scorecard`].
+pub(crate) fn attach_records(catalog: &Catalog, records: &[ScorecardRecord]) -> Result<Attachment> {
     let mut attached = Vec::new();
     let mut unmatched = Vec::new();
     let mut unidentified = Vec::new();
@@ -265,6 +298,7 @@ pub fn attach_scorecard(catalog: &Catalog, records: &[ScorecardRecord]) -> Resul
         }
     }
     Ok(Attachment {
+        skipped: Vec::new(),
         catalog: Catalog::new(programs)?,
         attached,
         unmatched,

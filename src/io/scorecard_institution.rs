@@ -6,8 +6,7 @@ use super::ReadOutcome;
 use super::ipeds::{Control, IpedsOptions, IpedsTable, Row, decode, read_table};
 use super::table::{CellError, Columns};
 use crate::error::{Location, Result};
-use crate::program::Outcome;
-use crate::value::{Money, Rate, Text, Unitid, UsState, Year};
+use crate::value::{Money, Rate, Unitid, UsState};
 
 /// A College Scorecard value, or why there is none.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -28,26 +27,6 @@ impl<T> ScorecardValue<T> {
             Self::Value(value) => Some(value),
             _ => None,
         }
-    }
-
-    /// As one of the crate's [`Outcome`]s, describing `year`: a value is reported (with `note`,
-    /// if given), `PrivacySuppressed` is suppressed with that reason, `NULL` not reported.
-    ///
-    /// # Errors
-    /// [`ErrorKind::Invalid`](crate::ErrorKind::Invalid) if `note` is not valid [`Text`] (empty, over-long
-    /// or with control characters).
-    pub fn into_outcome(self, year: Year, note: Option<&str>) -> Result<Outcome<T>> {
-        Ok(match self {
-            Self::Value(value) => Outcome::Reported {
-                value,
-                year,
-                note: note.map(Text::new).transpose()?,
-            },
-            Self::NotReported => Outcome::NotReported,
-            Self::PrivacySuppressed => Outcome::Suppressed {
-                reason: Text::new("privacy-suppressed by College Scorecard (cohort too small to publish)")?,
-            },
-        })
     }
 }
 
@@ -303,19 +282,6 @@ impl IpedsTable for ScorecardColumns {
 /// the 6,662 rows of the 2021/22 release) are passed over unless
 /// [`IpedsOptions::scorecard_branch_campuses`] asks for them. The full published file, about
 /// 3,300 columns wide, reads within the default [`Limits`](crate::io::Limits).
-///
-/// ```
-/// use himkit::io::{IpedsOptions, ScorecardValue, read_scorecard_institutions};
-///
-/// let file = "UNITID,INSTNM,CITY,STABBR,TUITIONFEE_IN,C150_4\r\n\
-///             100724,Alabama State University,Montgomery,AL,11068,PrivacySuppressed\r\n";
-/// let read = read_scorecard_institutions("institutions.csv", file.as_bytes(), &IpedsOptions::new())?;
-/// let school = &read.items[0];
-/// assert_eq!(school.tuition_in_state.value().map(|m| m.dollars()), Some(11_068));
-/// assert_eq!(school.completion_rate_four_year, ScorecardValue::PrivacySuppressed);
-/// assert_eq!(school.median_earnings, ScorecardValue::NotReported);
-/// # Ok::<(), himkit::Error>(())
-/// ```
 ///
 /// # Errors
 /// [`ErrorKind::Malformed`](crate::ErrorKind::Malformed) for a missing required column or, in strict mode, the

@@ -114,7 +114,12 @@ fn read_programs(path: &Path) -> Result<Catalog, String> {
         .is_some_and(|extension| extension.eq_ignore_ascii_case("csv"));
     if is_csv {
         let file = std::fs::File::open(path).map_err(|error| format!("{name}: {error}"))?;
-        read_catalog_csv(&name, std::io::BufReader::new(file)).map_err(|error| error.to_string())
+        read_catalog_csv(
+            &name,
+            std::io::BufReader::new(file),
+            &himkit::io::Limits::default(),
+        )
+        .map_err(|error| error.to_string())
     } else {
         let text = std::fs::read_to_string(path).map_err(|error| format!("{name}: {error}"))?;
         Catalog::from_json_str(&name, &text).map_err(|error| error.to_string())

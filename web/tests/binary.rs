@@ -150,8 +150,12 @@ fn it_serves_a_catalogue_csv_and_an_oews_file_given_at_start_up() {
 
     let body = programs.split("\r\n\r\n").nth(1).unwrap();
     let programs: serde_json::Value = serde_json::from_str(body).unwrap();
-    let expected =
-        himkit::io::read_catalog_csv("catalog.csv", std::fs::File::open(&catalogue).unwrap()).unwrap();
+    let expected = himkit::io::read_catalog_csv(
+        "catalog.csv",
+        std::fs::File::open(&catalogue).unwrap(),
+        &himkit::io::Limits::default(),
+    )
+    .unwrap();
     assert_eq!(programs.as_array().unwrap().len(), expected.len());
     assert!(wages.starts_with("HTTP/1.1 200"));
     assert!(

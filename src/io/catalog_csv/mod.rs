@@ -22,7 +22,7 @@ use crate::value::{Money, Rate, Text, UsState, Year};
 /// The columns of a catalogue CSV, in the order [`write_catalog_csv`] writes them (it writes
 /// `award_level` only when a program has one). The README documents each; multi-valued cells
 /// (`unavailable_states`, `skills`) separate values with `;`.
-pub const CATALOG_COLUMNS: &[&str] = &[
+pub(crate) const CATALOG_COLUMNS: &[&str] = &[
     "id",
     "name",
     "institution_name",
@@ -435,24 +435,30 @@ impl Row<'_> {
     }
 }
 
-/// Reads a catalogue from CSV with the columns of [`CATALOG_COLUMNS`] (in any order, matched
-/// case-insensitively; optional columns may be left out). An unknown column is refused, so that
-/// a misspelt header is not silently ignored.
+/// Reads a catalogue from CSV, within `limits` (on field length, row width and the number of
+/// programs; `&Limits::default()` for the defaults).
+///
+/// The columns are those [`write_catalog_csv`] writes, in any order, matched
+/// case-insensitively; optional columns may be left out. An unknown column is refused, so that
+/// a misspelt header is not silently ignored. The README documents each column; multi-valued
+/// cells (`unavailable_states`, `skills`) separate values with `;`.
+///
+/// ```
+/// use himkit::io::{Limits, read_catalog_csv, write_catalog_csv};
+///
+/// let catalog = himkit::Dataset::embedded()?.catalog().clone();
+/// let mut csv = Vec::new();
+/// write_catalog_csv(&catalog, &mut csv)?;
+/// assert_eq!(read_catalog_csv("programs.csv", &csv[..], &Limits::default())?, catalog);
+/// # Ok::<(), himkit::Error>(())
+/// ```
 ///
 /// # Errors
 /// An error located at the line and column for a bad cell, a missing required column or an
-/// unknown one; [`ErrorKind::DuplicateProgramId`](crate::ErrorKind::DuplicateProgramId) with the lines of both programs.
-pub fn read_catalog_csv<R: Read>(source: &str, reader: R) -> Result<Catalog> {
-    read_catalog_csv_with_limits(source, reader, &Limits::default())
-}
-
-/// [`read_catalog_csv`] with your own [`Limits`] on field length, row width and the number of
-/// programs.
-///
-/// # Errors
-/// As [`read_catalog_csv`], and [`ErrorKind::TooLarge`](crate::ErrorKind::TooLarge) naming the bound a row or the file
-/// exceeds.
-pub fn read_catalog_csv_with_limits<R: Read>(source: &str, reader: R, limits: &Limits) -> Result<Catalog> {
+/// unknown one; [`ErrorKind::DuplicateProgramId`](crate::ErrorKind::DuplicateProgramId) with
+/// the lines of both programs; [`ErrorKind::TooLarge`](crate::ErrorKind::TooLarge) naming the
+/// bound a row or the file exceeds.
+pub fn read_catalog_csv<R: Read>(source: &str, reader: R, limits: &Limits) -> Result<Catalog> {
     let mut csv = CsvRecords::new(source, reader, limits, csv::Trim::All);
     let place = |line: Option<u64>| Location::line_of(source, line);
     let header = csv.header()?;

@@ -1,5 +1,5 @@
 //! Writing a catalogue as CSV, one row per program, in the column order of
-//! [`CATALOG_COLUMNS`](super::CATALOG_COLUMNS).
+//! `CATALOG_COLUMNS`.
 
 use std::io::Write;
 
@@ -74,9 +74,10 @@ fn cost_cells(cost: &CostState) -> [String; 7] {
     ]
 }
 
-/// Writes a catalogue as CSV with every column of [`CATALOG_COLUMNS`](super::CATALOG_COLUMNS) (`award_level` only when
-/// a program has one, so that a catalogue without award levels keeps its layout); reading it
-/// back with [`read_catalog_csv`](super::read_catalog_csv) gives the same catalogue.
+/// Writes a catalogue as CSV, one row per program and every column the README documents
+/// (`award_level` only when a program has one, so that a catalogue without award levels keeps
+/// its layout); reading it back with [`read_catalog_csv`](super::read_catalog_csv) gives the
+/// same catalogue.
 ///
 /// # Errors
 /// [`ErrorKind::Io`](crate::ErrorKind::Io) if writing fails.

@@ -178,19 +178,6 @@ impl IpedsTable for IcAy {
 /// academic year 2022-23 ([`academic_year_of_file`](super::academic_year_of_file)), which is
 /// what [`CatalogInputs::with_charges`](crate::io::CatalogInputs::with_charges) records.
 ///
-/// ```
-/// use himkit::io::{ImputationFlag, IpedsOptions, IpedsValue, read_ipeds_charges};
-///
-/// let file = "UNITID,XTUIT2,TUITION2,XFEE2,FEE2,XTUIT3,TUITION3,XFEE3,FEE3,XTUIT6,TUITION6\n\
-///             100724,\"R\",8328,\"R\",2740,\"R\",16656,\"R\",2740,\"A\",. \n";
-/// let read = read_ipeds_charges("ic2022_ay.csv", file.as_bytes(), &IpedsOptions::new())?;
-/// let charges = &read.items[0];
-/// assert_eq!(charges.in_state.total().value().map(|m| m.dollars()), Some(11_068));
-/// assert_eq!(charges.in_state.tuition.flag, Some(ImputationFlag::Reported));
-/// assert_eq!(charges.graduate_in_state.tuition.value, IpedsValue::NotApplicable);
-/// # Ok::<(), himkit::Error>(())
-/// ```
-///
 /// # Errors
 /// [`ErrorKind::Malformed`](crate::ErrorKind::Malformed) for a missing required column or, in strict mode, the
 /// first bad row; [`ErrorKind::Io`](crate::ErrorKind::Io) if reading fails.

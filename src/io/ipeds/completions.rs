@@ -19,16 +19,7 @@ pub enum MajorNumber {
     Second,
 }
 
-impl MajorNumber {
-    /// The IPEDS code (1 or 2).
-    #[must_use]
-    pub fn code(self) -> u8 {
-        match self {
-            Self::First => 1,
-            Self::Second => 2,
-        }
-    }
-}
+impl MajorNumber {}
 
 /// One row of an IPEDS Completions `C_A` file: the awards one institution conferred in one
 /// six-digit CIP code, at one award level, on first or second majors, in the award year
@@ -187,24 +178,6 @@ impl IpedsTable for CA {
 /// the program rows, not programs. With [`IpedsOptions::cip_prefixes`] set, a row whose CIPCODE
 /// starts with none of them is passed over before the rest of it is parsed, which keeps reading
 /// the full national file (≈300,000 rows) fast.
-///
-/// ```
-/// use himkit::program::AwardLevel;
-/// use himkit::io::{IpedsOptions, IpedsValue, MajorNumber, read_ipeds_completions};
-///
-/// let file = "UNITID,CIPCODE,MAJORNUM,AWLEVEL,XCTOTALT,CTOTALT\r\n\
-///             100724,\"51.0707\",1,3,R,12\r\n\
-///             100724,\"52.0201\",1,5,R,40\r\n\
-///             100724,\"99\",1,3,R,52\r\n";
-/// let mut options = IpedsOptions::new();
-/// options.cip_prefixes = vec!["51.07".to_owned()];
-/// let read = read_ipeds_completions("c2022_a.csv", file.as_bytes(), &options)?;
-/// assert_eq!(read.items.len(), 1);
-/// assert_eq!(read.items[0].award_level, AwardLevel::Associate);
-/// assert_eq!(read.items[0].major, MajorNumber::First);
-/// assert_eq!(read.items[0].total, IpedsValue::Value(12));
-/// # Ok::<(), himkit::Error>(())
-/// ```
 ///
 /// # Errors
 /// [`ErrorKind::Malformed`](crate::ErrorKind::Malformed) for a missing required column or, in strict mode, the

@@ -81,17 +81,6 @@ impl IpedsTable for Ic {
 /// `DISTPGS` are required; `DISTCRS` and `DISTNCED` are read where present; the file's other
 /// columns are ignored.
 ///
-/// ```
-/// use himkit::io::{IpedsOptions, IpedsValue, read_ipeds_distance};
-///
-/// let file = "UNITID,DISTPGS,DISTCRS,DISTNCED,CONFNO4 \n100724,1,1,2,-2\n100733,-1,0,-2,1\n";
-/// let read = read_ipeds_distance("ic2022.csv", file.as_bytes(), &IpedsOptions::new())?;
-/// assert_eq!(read.items[0].distance_programs, IpedsValue::Value(true));
-/// assert_eq!(read.items[0].all_programs_distance, IpedsValue::Value(false));
-/// assert_eq!(read.items[1].distance_programs, IpedsValue::NotReported);
-/// # Ok::<(), himkit::Error>(())
-/// ```
-///
 /// # Errors
 /// [`ErrorKind::Malformed`](crate::ErrorKind::Malformed) for a missing required column or, in strict mode, the
 /// first bad row; [`ErrorKind::Io`](crate::ErrorKind::Io) if reading fails.

@@ -30,29 +30,10 @@ impl Control {
             _ => None,
         }
     }
-
-    /// The IPEDS code.
-    #[must_use]
-    pub fn code(self) -> u8 {
-        match self {
-            Self::Public => 1,
-            Self::PrivateNonprofit => 2,
-            Self::PrivateForProfit => 3,
-        }
-    }
-
-    /// In words: `public`, `private nonprofit`, `private for-profit`.
-    #[must_use]
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::Public => "public",
-            Self::PrivateNonprofit => "private nonprofit",
-            Self::PrivateForProfit => "private for-profit",
-        }
-    }
 }
 
 /// The level of an institution's longest programs (HD `ICLEVEL`).
+#[allow(clippy::enum_variant_names)] // IPEDS's own words: four-year, two-year, under two years.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum InstitutionLevel {
     /// `1`: four or more years.
@@ -72,16 +53,6 @@ impl InstitutionLevel {
             2 => Some(Self::TwoYear),
             3 => Some(Self::UnderTwoYear),
             _ => None,
-        }
-    }
-
-    /// The IPEDS code.
-    #[must_use]
-    pub fn code(self) -> u8 {
-        match self {
-            Self::FourYear => 1,
-            Self::TwoYear => 2,
-            Self::UnderTwoYear => 3,
         }
     }
 }
@@ -231,17 +202,6 @@ fn coded<T>(value: IpedsValue<u64>, decode: impl FnOnce(u64) -> Option<T>) -> Op
 /// required; `IALIAS`, `ZIP`, `WEBADDR`, `ICLEVEL`, `CYACTIVE` and `CLOSEDAT` are read where
 /// present; other columns are ignored. Closed institutions are read like any other (see
 /// [`IpedsInstitution::is_active`]).
-///
-/// ```
-/// use himkit::io::{Control, IpedsOptions, read_ipeds_institutions};
-///
-/// let file = b"UNITID,INSTNM,CITY,STABBR,CONTROL,ICLEVEL\r\n\
-///              100724,\"Alabama State University\",\"Montgomery\",\"AL\", 1, 1\r\n";
-/// let read = read_ipeds_institutions("hd2022.csv", &file[..], &IpedsOptions::new())?;
-/// assert_eq!(read.items[0].name, "Alabama State University");
-/// assert_eq!(read.items[0].control, Control::Public);
-/// # Ok::<(), himkit::Error>(())
-/// ```
 ///
 /// # Errors
 /// [`ErrorKind::Malformed`](crate::ErrorKind::Malformed) for a missing required column or, in strict mode, the

@@ -25,10 +25,10 @@ mod completions;
 mod distance;
 mod institutions;
 
-pub use charges::{Charge, IpedsCharges, read_ipeds_charges};
-pub use completions::{IpedsCompletion, MajorNumber, read_ipeds_completions};
-pub use distance::{IpedsDistance, read_ipeds_distance};
-pub use institutions::{Control, InstitutionLevel, IpedsInstitution, read_ipeds_institutions};
+pub(crate) use charges::{IpedsCharges, read_ipeds_charges};
+pub(crate) use completions::{IpedsCompletion, MajorNumber, read_ipeds_completions};
+pub(crate) use distance::{IpedsDistance, read_ipeds_distance};
+pub(crate) use institutions::{Control, IpedsInstitution, read_ipeds_institutions};
 
 use std::borrow::Cow;
 use std::collections::BTreeSet;
@@ -41,15 +41,6 @@ use crate::error::{Location, Result};
 use crate::value::Unitid;
 
 /// How to read an IPEDS file: strictness, bounds, and the rows wanted.
-///
-/// ```
-/// use himkit::io::IpedsOptions;
-///
-/// let mut options = IpedsOptions::new();
-/// options.cip_prefixes = vec!["51.07".to_owned()];
-/// options.unitids = Some(["100724".parse()?].into());
-/// # Ok::<(), himkit::Error>(())
-/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 #[non_exhaustive]
 pub struct IpedsOptions {
@@ -72,12 +63,6 @@ pub struct IpedsOptions {
 }
 
 impl IpedsOptions {
-    /// Strict reading, default limits, every row.
-    #[must_use]
-    pub fn new() -> Self {
-        Self::default()
-    }
-
     /// Whether a row of `unitid` is wanted.
     fn wants(&self, unitid: Unitid) -> bool {
         self.unitids.as_ref().is_none_or(|set| set.contains(&unitid))
@@ -86,10 +71,6 @@ impl IpedsOptions {
 
 /// The academic year an IPEDS `IC_AY` file of collection year `year` covers: the 2022 file is
 /// `2022-23`.
-///
-/// ```
-/// assert_eq!(himkit::io::academic_year_of_file(2022), "2022-23");
-/// ```
 #[must_use]
 pub fn academic_year_of_file(year: u16) -> String {
     format!("{year}-{:02}", year.wrapping_add(1) % 100)
@@ -117,16 +98,6 @@ impl<T> IpedsValue<T> {
         match self {
             Self::Value(value) => Some(value),
             _ => None,
-        }
-    }
-
-    /// Applies `f` to the value, keeping a missing state as it is.
-    pub fn map<U>(self, f: impl FnOnce(T) -> U) -> IpedsValue<U> {
-        match self {
-            Self::Value(value) => IpedsValue::Value(f(value)),
-            Self::NotReported => IpedsValue::NotReported,
-            Self::NotApplicable => IpedsValue::NotApplicable,
-            Self::NotAvailable => IpedsValue::NotAvailable,
         }
     }
 
@@ -232,27 +203,6 @@ impl ImputationFlag {
             .iter()
             .find(|(_, candidate)| *candidate == letter)
             .map(|(flag, _)| *flag)
-    }
-
-    /// Whether the institution itself gave the value (`R` reported, `C` corrected).
-    #[must_use]
-    pub fn is_reported(self) -> bool {
-        matches!(self, Self::Reported | Self::Corrected)
-    }
-
-    /// Whether NCES imputed the value (`G`, `J`, `K`, `L`, `N`, `P`, `Z`).
-    #[must_use]
-    pub fn is_imputed(self) -> bool {
-        matches!(
-            self,
-            Self::Generated
-                | Self::LogicalImputation
-                | Self::RatioAdjustment
-                | Self::GroupMedian
-                | Self::NearestNeighbour
-                | Self::CarriedForward
-                | Self::ImpliedZero
-        )
     }
 }
 
@@ -454,6 +404,7 @@ pub(crate) fn read_table<T: IpedsTable>(
     while csv.read_bytes(&mut record, options.mode, &mut outcome)? {
         let row = Row { record: &record };
         if !table.wanted(&row, options) {
+            outcome.filtered = outcome.filtered.saturating_add(1);
             continue;
         }
         let parsed = table.unitid(&row, options).and_then(|unitid| match unitid {
@@ -499,7 +450,6 @@ mod tests {
         assert!(number(b"1.5", "X").is_err());
         assert!(number(b"99999999999999999999999", "X").is_err());
         assert_eq!(IpedsValue::<u64>::NotAvailable.to_string(), "not available");
-        assert_eq!(IpedsValue::Value(3).map(|n| n * 2).value(), Some(&6));
     }
 
     #[test]
@@ -513,9 +463,6 @@ mod tests {
             );
         }
         assert_eq!(ImputationFlag::from_letter('E'), None);
-        assert!(ImputationFlag::Reported.is_reported());
-        assert!(ImputationFlag::ImpliedZero.is_imputed());
-        assert!(!ImputationFlag::NotApplicable.is_imputed());
     }
 
     #[test]
@@ -524,3 +471,6 @@ mod tests {
         assert_eq!(academic_year_of_file(1999), "1999-00");
     }
 }
+
+#[cfg(test)]
+pub(crate) mod published_tests;

@@ -1,7 +1,7 @@
 //! What the federal files say about one program: its delivery (IPEDS IC), its estimated cost
 //! (IPEDS `IC_AY`, else College Scorecard), its name and field (the CIP code).
 
-use crate::io::{IpedsCharges, IpedsDistance, IpedsValue};
+use crate::io::ipeds::{IpedsCharges, IpedsDistance, IpedsValue};
 use crate::program::AwardLevel;
 use crate::program::{Delivery, DeliveryState, Discipline};
 use crate::value::{CipCode, Money};

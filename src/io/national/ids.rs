@@ -14,20 +14,6 @@ use crate::value::{CipCode, ProgramId, Unitid};
 /// catalogue differ in UNITID, CIP code or award level, so their ids differ; the same row gives
 /// the same id in every build (as long as the institution keeps its name).
 ///
-/// ```
-/// use himkit::io::national_program_id;
-/// use himkit::program::AwardLevel;
-/// use himkit::value::CipCode;
-///
-/// let id = national_program_id("Alabama State University", "100724".parse()?, CipCode::HIM_ADMINISTRATION,
-///                              AwardLevel::Bachelors)?;
-/// assert_eq!(id.as_str(), "alabama-state-university-100724-510706-aw5");
-/// let long = national_program_id("Pennsylvania State University–Penn State Great Valley School of Graduate Professional Studies",
-///                                "214759".parse()?, CipCode::MEDICAL_INFORMATICS, AwardLevel::PostMastersCertificate)?;
-/// assert_eq!(long.as_str(), "pennsylvania-state-university-penn-state-great-214759-512706-aw8");
-/// # Ok::<(), himkit::Error>(())
-/// ```
-///
 /// # Errors
 /// None in practice: the id is valid by construction; the `Result` is the id check's.
 pub fn national_program_id(
@@ -101,6 +87,30 @@ fn cut_at_word(slug: &str, max: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ids_are_the_slug_and_the_keys_and_long_names_are_cut_at_a_word() {
+        let id = national_program_id(
+            "Alabama State University",
+            "100724".parse().unwrap(),
+            CipCode::HIM_ADMINISTRATION,
+            AwardLevel::Bachelors,
+        )
+        .unwrap();
+        assert_eq!(id.as_str(), "alabama-state-university-100724-510706-aw5");
+        let long = national_program_id(
+            "Pennsylvania State University–Penn State Great Valley School of Graduate Professional Studies",
+            "214759".parse().unwrap(),
+            CipCode::MEDICAL_INFORMATICS,
+            AwardLevel::PostMastersCertificate,
+        )
+        .unwrap();
+        assert_eq!(
+            long.as_str(),
+            "pennsylvania-state-university-penn-state-great-214759-512706-aw8"
+        );
+        assert_eq!(crate::io::ipeds::academic_year_of_file(2022), "2022-23");
+    }
 
     #[test]
     fn slugs_are_plain_ascii() {

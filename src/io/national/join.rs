@@ -4,11 +4,10 @@
 use std::collections::HashMap;
 
 use super::facts::{self, CostBasis, annual_charges, is_graduate};
-use super::{BuildSummary, CatalogInputs, index, national_program_id};
+use super::{BuildSummary, Rows, index, national_program_id};
 use crate::error::Result;
-use crate::io::{
-    IpedsCharges, IpedsCompletion, IpedsDistance, IpedsValue, ScorecardInstitution, academic_year_of_file,
-};
+use crate::io::ipeds::{IpedsCharges, IpedsCompletion, IpedsDistance, IpedsValue, academic_year_of_file};
+use crate::io::scorecard_institution::ScorecardInstitution;
 use crate::program::AccreditationState;
 use crate::program::AwardLevel;
 use crate::program::{
@@ -29,7 +28,7 @@ pub(super) struct Joiner<'a> {
 }
 
 impl<'a> Joiner<'a> {
-    pub(super) fn new(inputs: &CatalogInputs<'a>, summary: &mut BuildSummary) -> Result<Self> {
+    pub(super) fn new(inputs: &Rows<'a>, summary: &mut BuildSummary) -> Result<Self> {
         let year = inputs.year;
         Ok(Self {
             year,

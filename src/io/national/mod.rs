@@ -9,19 +9,25 @@ mod ids;
 mod join;
 mod summary;
 
-pub use ids::national_program_id;
+pub(crate) use ids::national_program_id;
 pub use summary::{BuildSummary, RowProblem};
 
 use std::collections::{BTreeSet, HashMap};
+use std::fmt;
+use std::io::Read;
 
 use self::facts::cip_field;
 use self::join::Joiner;
 use crate::catalog::Catalog;
 use crate::error::{Error, Result};
-use crate::io::{
-    AccreditationListEntry, IpedsCharges, IpedsCompletion, IpedsDistance, IpedsInstitution, MajorNumber,
-    ScorecardInstitution, ScorecardRecord, apply_accreditation_list, attach_scorecard,
+use crate::io::accreditation_list::{AccreditationListEntry, apply_entries, read_accreditation_list};
+use crate::io::ipeds::{
+    IpedsCharges, IpedsCompletion, IpedsDistance, IpedsInstitution, IpedsOptions, MajorNumber,
+    read_ipeds_charges, read_ipeds_completions, read_ipeds_distance, read_ipeds_institutions,
 };
+use crate::io::scorecard::{ScorecardOptions, ScorecardRecord, attach_records, read_scorecard_csv};
+use crate::io::scorecard_institution::{ScorecardInstitution, read_scorecard_institutions};
+use crate::io::{ReadOptions, ReadOutcome};
 use crate::program::AccreditationState;
 use crate::program::AwardLevel;
 use crate::program::{Institution, Program, SourceFile};
@@ -29,35 +35,86 @@ use crate::value::{CipCode, Text, Unitid, Year};
 
 /// The files a national catalogue is built from: IPEDS HD and Completions of one year
 /// (required), and optionally IPEDS IC and `IC_AY` (of their own year), College Scorecard's
-/// field-of-study and institution files, and an accreditation list; and the CIP codes to build.
+/// field-of-study and institution files, and an accreditation list; the CIP codes to build; and
+/// how to read the files. Each file is given as a name (for errors and sources) and a reader
+/// (a file, bytes in memory), and read when the catalogue is built.
 ///
 /// ```
-/// use himkit::io::{CatalogInputs, IpedsOptions, build_catalog, read_ipeds_completions, read_ipeds_institutions};
 /// use himkit::Year;
+/// use himkit::io::CatalogInputs;
 ///
 /// let hd = "UNITID,INSTNM,CITY,STABBR,CONTROL\n100724,Alabama State University,Montgomery,AL,1\n";
 /// let ca = "UNITID,CIPCODE,MAJORNUM,AWLEVEL,CTOTALT\n100724,51.0706,1,5,13\n100724,51.0706,2,5,1\n";
-/// let options = IpedsOptions::new();
-/// let institutions = read_ipeds_institutions("hd2024.csv", hd.as_bytes(), &options)?.items;
-/// let completions = read_ipeds_completions("c2024_a.csv", ca.as_bytes(), &options)?.items;
-/// let built = build_catalog(&CatalogInputs::new(&institutions, &completions, Year::new(2024)?))?;
+/// let built = CatalogInputs::new(("hd2024.csv", hd.as_bytes()), ("c2024_a.csv", ca.as_bytes()), Year::new(2024)?)
+///     .build()?;
 /// let program = built.catalog.get("alabama-state-university-100724-510706-aw5").expect("built");
 /// assert_eq!(program.outcomes().program_size.value(), Some(&13));
 /// assert_eq!(built.summary.rows_second_major, 1);
 /// assert_eq!(built.summary.cost_unknown_no_row, 1); // no IC_AY file: cost unknown, never 0
 /// # Ok::<(), himkit::Error>(())
 /// ```
-#[derive(Debug, Clone)]
 pub struct CatalogInputs<'a> {
-    institutions: &'a [IpedsInstitution],
-    completions: &'a [IpedsCompletion],
+    institutions: Input<'a>,
+    completions: Input<'a>,
     year: Year,
-    distance: Option<(&'a [IpedsDistance], Year)>,
-    charges: Option<(&'a [IpedsCharges], Year)>,
-    field_of_study: Option<&'a [ScorecardRecord]>,
-    scorecard_institutions: Option<(&'a [ScorecardInstitution], Text)>,
-    accreditation: Option<&'a [AccreditationListEntry]>,
+    distance: Option<(Input<'a>, Year)>,
+    charges: Option<(Input<'a>, Year)>,
+    field_of_study: Option<(Input<'a>, Year)>,
+    scorecard_institutions: Option<(Input<'a>, Text)>,
+    accreditation: Option<Input<'a>>,
     cips: Vec<CipCode>,
+    options: ReadOptions,
+}
+
+/// One input file: its name, and where its bytes come from.
+struct Input<'a> {
+    source: String,
+    reader: Box<dyn Read + 'a>,
+}
+
+impl<'a, R: Read + 'a> From<(&str, R)> for Input<'a> {
+    fn from((source, reader): (&str, R)) -> Self {
+        Self {
+            source: source.to_owned(),
+            reader: Box::new(reader),
+        }
+    }
+}
+
+impl fmt::Debug for CatalogInputs<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let name = |input: &Input<'_>| input.source.clone();
+        f.debug_struct("CatalogInputs")
+            .field("institutions", &name(&self.institutions))
+            .field("completions", &name(&self.completions))
+            .field("year", &self.year)
+            .field(
+                "distance",
+                &self.distance.as_ref().map(|(input, year)| (name(input), *year)),
+            )
+            .field(
+                "charges",
+                &self.charges.as_ref().map(|(input, year)| (name(input), *year)),
+            )
+            .field(
+                "field_of_study",
+                &self
+                    .field_of_study
+                    .as_ref()
+                    .map(|(input, year)| (name(input), *year)),
+            )
+            .field(
+                "scorecard_institutions",
+                &self
+                    .scorecard_institutions
+                    .as_ref()
+                    .map(|(input, release)| (name(input), release.to_string())),
+            )
+            .field("accreditation", &self.accreditation.as_ref().map(name))
+            .field("cips", &self.cips)
+            .field("options", &self.options)
+            .finish()
+    }
 }
 
 impl<'a> CatalogInputs<'a> {
@@ -73,13 +130,22 @@ impl<'a> CatalogInputs<'a> {
         CipCode::MEDICAL_INFORMATICS,
     ];
 
-    /// IPEDS HD and Completions records of the collection year `year` (use the HD file of the
-    /// Completions file's year).
+    /// An IPEDS HD (institutional directory) file and a Completions (`C_A`) file of the
+    /// collection year `year` (use the HD file of the Completions file's year), each as a name
+    /// and a reader: `("hd2024.csv", file)`.
+    ///
+    /// The Completions file may be NCES's column extract or the published file with its
+    /// imputation-flag columns; only rows in the CIP families asked for are parsed, so the
+    /// full national file (≈300,000 rows) reads fast.
     #[must_use]
-    pub fn new(institutions: &'a [IpedsInstitution], completions: &'a [IpedsCompletion], year: Year) -> Self {
+    pub fn new(
+        institutions: (&str, impl Read + 'a),
+        completions: (&str, impl Read + 'a),
+        year: Year,
+    ) -> Self {
         Self {
-            institutions,
-            completions,
+            institutions: institutions.into(),
+            completions: completions.into(),
             year,
             distance: None,
             charges: None,
@@ -87,53 +153,64 @@ impl<'a> CatalogInputs<'a> {
             scorecard_institutions: None,
             accreditation: None,
             cips: Self::DEFAULT_CIPS.to_vec(),
+            options: ReadOptions::default(),
         }
     }
 
-    /// IPEDS IC distance-education records of collection year `year`.
+    /// An IPEDS IC (institutional characteristics) file of collection year `year`: its
+    /// distance-education flags.
     #[must_use]
-    pub fn with_distance(mut self, records: &'a [IpedsDistance], year: Year) -> Self {
-        self.distance = Some((records, year));
+    pub fn with_distance(mut self, file: (&str, impl Read + 'a), year: Year) -> Self {
+        self.distance = Some((file.into(), year));
         self
     }
 
-    /// IPEDS `IC_AY` charges of collection year `year` (`IC2022_AY`: 2022, academic year
-    /// 2022-23).
+    /// An IPEDS `IC_AY` file of collection year `year` (`IC2022_AY`: 2022, academic year
+    /// 2022-23): tuition and required fees.
     #[must_use]
-    pub fn with_charges(mut self, records: &'a [IpedsCharges], year: Year) -> Self {
-        self.charges = Some((records, year));
+    pub fn with_charges(mut self, file: (&str, impl Read + 'a), year: Year) -> Self {
+        self.charges = Some((file.into(), year));
         self
     }
 
-    /// College Scorecard field-of-study records, attached as [`attach_scorecard`] does.
+    /// A College Scorecard field-of-study file, whose outcomes are labelled with `year` (the
+    /// file carries none) and attached as [`attach_scorecard`](crate::io::attach_scorecard)
+    /// does.
     #[must_use]
-    pub fn with_field_of_study(mut self, records: &'a [ScorecardRecord]) -> Self {
-        self.field_of_study = Some(records);
+    pub fn with_field_of_study(mut self, file: (&str, impl Read + 'a), year: Year) -> Self {
+        self.field_of_study = Some((file.into(), year));
         self
     }
 
-    /// College Scorecard institution records of release `release` (`2021-22`): their
+    /// A College Scorecard institution file of release `release` (`2021-22`): its
     /// undergraduate tuition and fees estimate the cost of undergraduate programs that `IC_AY`
-    /// gives none for. Rows of branch campuses (read with
-    /// [`IpedsOptions::scorecard_branch_campuses`](crate::io::IpedsOptions::scorecard_branch_campuses))
-    /// are not used: their charges are not the parent institution's.
+    /// gives none for. Rows of branch campuses that have no IPEDS UNITID of their own (eight
+    /// digits in Scorecard) are passed over: their charges are not the parent institution's.
     ///
     /// # Errors
     /// [`ErrorKind::Invalid`](crate::ErrorKind::Invalid) if `release` is empty.
     pub fn with_scorecard_institutions(
         mut self,
-        records: &'a [ScorecardInstitution],
+        file: (&str, impl Read + 'a),
         release: &str,
     ) -> Result<Self> {
         let release = Text::new(release).map_err(|error| error.in_field("release"))?;
-        self.scorecard_institutions = Some((records, release));
+        self.scorecard_institutions = Some((file.into(), release));
         Ok(self)
     }
 
-    /// An accreditation list, applied as [`apply_accreditation_list`] does.
+    /// An accreditation list, applied as [`apply_accreditation_list`](crate::io::apply_accreditation_list) does.
     #[must_use]
-    pub fn with_accreditation_list(mut self, entries: &'a [AccreditationListEntry]) -> Self {
-        self.accreditation = Some(entries);
+    pub fn with_accreditation_list(mut self, file: (&str, impl Read + 'a)) -> Self {
+        self.accreditation = Some(file.into());
+        self
+    }
+
+    /// How every file is read: strict (the default) or lenient, and within which limits. In
+    /// lenient mode each skipped row is in [`BuildSummary::skipped`].
+    #[must_use]
+    pub fn with_read_options(mut self, options: ReadOptions) -> Self {
+        self.options = options;
         self
     }
 
@@ -170,6 +247,138 @@ impl<'a> CatalogInputs<'a> {
     pub fn cips(&self) -> &[CipCode] {
         &self.cips
     }
+    /// Reads the files and builds the national catalogue: one program per UNITID × CIP code × award level
+    /// among the first majors of the Completions records, every reported row kept (a row with 0
+    /// awards is a program of size 0).
+    ///
+    /// Each program's facts, and where they came from ([`Program::sources`]):
+    ///
+    /// - **institution** (name, city, state, UNITID) from HD; **degree level**
+    ///   ([`AwardLevel::degree_level`]), **award level**, **discipline** and a descriptive
+    ///   **name** from the award level and CIP code; **program size** from the Completions total;
+    /// - **delivery** from IC: online where every program of the institution is offered completely
+    ///   at a distance (`DISTNCED` 1), otherwise
+    ///   [`DeliveryState::InstitutionOffersDistancePrograms`](crate::program::DeliveryState::InstitutionOffersDistancePrograms) (`DISTPGS` 1) or
+    ///   [`DeliveryState::NoDistancePrograms`](crate::program::DeliveryState::NoDistancePrograms) (`DISTPGS` 0), otherwise unknown;
+    /// - **cost** estimated ([`Cost::estimated`](crate::program::Cost::estimated)) from `IC_AY`'s annual
+    ///   tuition and required fees (undergraduate `TUITION2`+`FEE2` in-state and
+    ///   `TUITION3`+`FEE3` out-of-state; graduate levels `TUITION6`+`FEE6` and `TUITION7`+`FEE7`)
+    ///   over the award level's typical months, else, for an undergraduate program, from College
+    ///   Scorecard's `TUITIONFEE_IN`/`TUITIONFEE_OUT`; otherwise unknown, never 0;
+    /// - **length** typical for the award level ([`LengthBasis::TypicalForLevel`](crate::program::LengthBasis::TypicalForLevel));
+    ///   **accreditation** not verified unless the accreditation list names the program;
+    ///   practice experience, career support and skills unknown; other outcomes not reported;
+    /// - College Scorecard field-of-study **earnings and debt**, with the CIP family pooling note.
+    ///
+    /// A Completions row whose UNITID is not in HD, that repeats an earlier row, or whose
+    /// institution the model refuses (an empty city, say) is reported in
+    /// [`BuildSummary::problems`].
+    ///
+    /// # Errors
+    /// The first error of a file that cannot be read or (in strict mode) of its first bad row,
+    /// located at the file, line and column; a program the model refuses after joining, which
+    /// the joins do not cause.
+    pub fn build(self) -> Result<BuiltCatalog> {
+        let mut summary = BuildSummary::default();
+        let mut options = IpedsOptions {
+            mode: self.options.mode,
+            limits: self.options.limits,
+            // The CIP families of the codes asked for: rows of other families are passed over
+            // unparsed; the codes themselves are checked when joining, whatever their spelling.
+            cip_prefixes: self
+                .cips
+                .iter()
+                .map(|cip| cip.to_string().chars().take(2).collect::<String>())
+                .collect::<BTreeSet<_>>()
+                .into_iter()
+                .collect(),
+            ..IpedsOptions::default()
+        };
+        let Input { source, reader } = self.completions;
+        let completions = read_ipeds_completions(&source, reader, &options)?;
+        summary.rows_other_cips = completions.filtered;
+        let completions = kept(completions, &mut summary);
+        options.cip_prefixes = Vec::new();
+        options.unitids = Some(completions.iter().map(|row| row.unitid).collect());
+        let Input { source, reader } = self.institutions;
+        let institutions = kept(read_ipeds_institutions(&source, reader, &options)?, &mut summary);
+        let distance = match self.distance {
+            Some((Input { source, reader }, year)) => Some((
+                kept(read_ipeds_distance(&source, reader, &options)?, &mut summary),
+                year,
+            )),
+            None => None,
+        };
+        let charges = match self.charges {
+            Some((Input { source, reader }, year)) => Some((
+                kept(read_ipeds_charges(&source, reader, &options)?, &mut summary),
+                year,
+            )),
+            None => None,
+        };
+        let scorecard_institutions = match self.scorecard_institutions {
+            Some((Input { source, reader }, release)) => Some((
+                kept(
+                    read_scorecard_institutions(&source, reader, &options)?,
+                    &mut summary,
+                ),
+                release,
+            )),
+            None => None,
+        };
+        let field_of_study = match self.field_of_study {
+            Some((Input { source, reader }, year)) => {
+                let mut scorecard = ScorecardOptions::new(year);
+                scorecard.mode = self.options.mode;
+                scorecard.limits = self.options.limits;
+                Some(kept(
+                    read_scorecard_csv(&source, reader, &scorecard)?,
+                    &mut summary,
+                ))
+            }
+            None => None,
+        };
+        let accreditation = match self.accreditation {
+            Some(Input { source, reader }) => Some(kept(
+                read_accreditation_list(&source, reader, &self.options)?,
+                &mut summary,
+            )),
+            None => None,
+        };
+        let rows = Rows {
+            institutions: &institutions,
+            completions: &completions,
+            year: self.year,
+            distance: distance.as_ref().map(|(rows, year)| (rows.as_slice(), *year)),
+            charges: charges.as_ref().map(|(rows, year)| (rows.as_slice(), *year)),
+            field_of_study: field_of_study.as_deref(),
+            scorecard_institutions: scorecard_institutions
+                .as_ref()
+                .map(|(rows, release)| (rows.as_slice(), release.clone())),
+            accreditation: accreditation.as_deref(),
+            cips: self.cips,
+        };
+        build_catalog(&rows, summary)
+    }
+}
+
+/// A read's items; its skipped rows go to the summary.
+fn kept<T>(read: ReadOutcome<T>, summary: &mut BuildSummary) -> Vec<T> {
+    summary.skipped.extend(read.skipped);
+    read.items
+}
+
+/// The rows of the files, read.
+pub(super) struct Rows<'a> {
+    institutions: &'a [IpedsInstitution],
+    completions: &'a [IpedsCompletion],
+    year: Year,
+    distance: Option<(&'a [IpedsDistance], Year)>,
+    charges: Option<(&'a [IpedsCharges], Year)>,
+    field_of_study: Option<&'a [ScorecardRecord]>,
+    scorecard_institutions: Option<(&'a [ScorecardInstitution], Text)>,
+    accreditation: Option<&'a [AccreditationListEntry]>,
+    cips: Vec<CipCode>,
 }
 
 /// A built catalogue and what building it left unknown or out.
@@ -182,36 +391,8 @@ pub struct BuiltCatalog {
     pub summary: BuildSummary,
 }
 
-/// Builds the national catalogue from `inputs`: one program per UNITID × CIP code × award level
-/// among the first majors of the Completions records, every reported row kept (a row with 0
-/// awards is a program of size 0).
-///
-/// Each program's facts, and where they came from ([`Program::sources`]):
-///
-/// - **institution** (name, city, state, UNITID) from HD; **degree level**
-///   ([`AwardLevel::degree_level`]), **award level**, **discipline** and a descriptive
-///   **name** from the award level and CIP code; **program size** from the Completions total;
-/// - **delivery** from IC: online where every program of the institution is offered completely
-///   at a distance (`DISTNCED` 1), otherwise
-///   [`DeliveryState::InstitutionOffersDistancePrograms`](crate::program::DeliveryState::InstitutionOffersDistancePrograms) (`DISTPGS` 1) or
-///   [`DeliveryState::NoDistancePrograms`](crate::program::DeliveryState::NoDistancePrograms) (`DISTPGS` 0), otherwise unknown;
-/// - **cost** estimated ([`Cost::estimated`](crate::program::Cost::estimated)) from `IC_AY`'s annual
-///   tuition and required fees (undergraduate `TUITION2`+`FEE2` in-state and
-///   `TUITION3`+`FEE3` out-of-state; graduate levels `TUITION6`+`FEE6` and `TUITION7`+`FEE7`)
-///   over the award level's typical months, else, for an undergraduate program, from College
-///   Scorecard's `TUITIONFEE_IN`/`TUITIONFEE_OUT`; otherwise unknown, never 0;
-/// - **length** typical for the award level ([`LengthBasis::TypicalForLevel`](crate::program::LengthBasis::TypicalForLevel));
-///   **accreditation** not verified unless the accreditation list names the program;
-///   practice experience, career support and skills unknown; other outcomes not reported;
-/// - College Scorecard field-of-study **earnings and debt**, with the CIP family pooling note.
-///
-/// A Completions row whose UNITID is not in HD, that repeats an earlier row, or whose
-/// institution the model refuses (an empty city, say) is reported in
-/// [`BuildSummary::problems`].
-///
-/// # Errors
-/// Only for a program the model refuses after joining, which the joins do not cause.
-pub fn build_catalog(inputs: &CatalogInputs<'_>) -> Result<BuiltCatalog> {
+/// Builds the catalogue from the rows of its files; see [`CatalogInputs::build`].
+fn build_catalog(inputs: &Rows<'_>, mut summary: BuildSummary) -> Result<BuiltCatalog> {
     let optional = [
         (inputs.distance.is_some(), SourceFile::IpedsIc),
         (inputs.charges.is_some(), SourceFile::IpedsIcAy),
@@ -222,14 +403,11 @@ pub fn build_catalog(inputs: &CatalogInputs<'_>) -> Result<BuiltCatalog> {
         ),
         (inputs.accreditation.is_some(), SourceFile::AccreditationList),
     ];
-    let mut summary = BuildSummary {
-        cips: inputs.cips.clone(),
-        files: [SourceFile::IpedsHd, SourceFile::IpedsCompletions]
-            .into_iter()
-            .chain(optional.iter().filter(|(given, _)| *given).map(|(_, file)| *file))
-            .collect(),
-        ..BuildSummary::default()
-    };
+    summary.cips.clone_from(&inputs.cips);
+    summary.files = [SourceFile::IpedsHd, SourceFile::IpedsCompletions]
+        .into_iter()
+        .chain(optional.iter().filter(|(given, _)| *given).map(|(_, file)| *file))
+        .collect();
     let directory = index(
         inputs.institutions,
         |row| row.unitid,
@@ -287,7 +465,7 @@ pub fn build_catalog(inputs: &CatalogInputs<'_>) -> Result<BuiltCatalog> {
         catalog = attach_field_of_study(&catalog, records, &mut summary)?;
     }
     if let Some(entries) = inputs.accreditation {
-        let matches = apply_accreditation_list(&catalog, entries)?;
+        let matches = apply_entries(&catalog, entries)?;
         summary.accreditation_from_list = matches.matched.len();
         summary.accreditation_unapplied = matches.unmatched;
         summary.accreditation_unapplied.extend(matches.ambiguous);
@@ -329,7 +507,7 @@ fn attach_field_of_study(
     records: &[ScorecardRecord],
     summary: &mut BuildSummary,
 ) -> Result<Catalog> {
-    let attachment = attach_scorecard(catalog, records)?;
+    let attachment = attach_records(catalog, records)?;
     summary.scorecard_attached = attachment.attached.len();
     summary.scorecard_unmatched = attachment.unmatched.len();
     Ok(attachment.catalog)

@@ -3,6 +3,7 @@
 use std::collections::BTreeMap;
 use std::fmt;
 
+use crate::error::Error;
 use crate::io::UnappliedEntry;
 use crate::program::AwardLevel;
 use crate::program::{DegreeLevel, SourceFile};
@@ -100,6 +101,9 @@ pub struct BuildSummary {
     pub rows_second_major: usize,
     /// Every row that was not joined, and why.
     pub problems: Vec<RowProblem>,
+    /// The rows a lenient read skipped, each with its error (empty in strict mode, which stops
+    /// at the first).
+    pub skipped: Vec<Error>,
 }
 
 impl BuildSummary {
@@ -217,6 +221,12 @@ impl fmt::Display for BuildSummary {
                 "    accreditation list line {} ({}): {}",
                 entry.line, entry.institution, entry.why
             )?;
+        }
+        if !self.skipped.is_empty() {
+            writeln!(f, "  rows skipped (lenient reading): {}", self.skipped.len())?;
+            for error in &self.skipped {
+                writeln!(f, "    {error}")?;
+            }
         }
         Ok(())
     }

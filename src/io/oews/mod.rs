@@ -406,6 +406,7 @@ pub fn read_oews_csv<R: Read>(
     let mut record = csv::ByteRecord::new();
     while csv.read_bytes(&mut record, options.mode, &mut outcome)? {
         if !filters.keep(&layout, |index| record.get(index)) {
+            outcome.filtered = outcome.filtered.saturating_add(1);
             continue;
         }
         let location = Location::line_of(source, csv.line());

@@ -159,11 +159,14 @@ impl SheetReader<'_> {
             self.layout = Some(Layout::new(&columns, &location)?);
             return Ok(true);
         };
-        if cells.iter().all(String::is_empty)
-            || !self
-                .filters
-                .keep(layout, |index| cells.get(index).map(String::as_bytes))
+        if cells.iter().all(String::is_empty) {
+            return Ok(true);
+        }
+        if !self
+            .filters
+            .keep(layout, |index| cells.get(index).map(String::as_bytes))
         {
+            self.outcome.filtered = self.outcome.filtered.saturating_add(1);
             return Ok(true);
         }
         let rows = RowReader {

@@ -1,24 +1,30 @@
-//! The federal readers on real published files (`tests/fixtures/federal/`, see its README) and
+//! The IPEDS readers on real published files (`tests/fixtures/federal/`, see its README) and
 //! on small hand-made cases of the published layouts.
-#![allow(clippy::unwrap_used, clippy::indexing_slicing)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::indexing_slicing,
+    clippy::field_reassign_with_default
+)]
 
 use std::collections::BTreeMap;
 
-use himkit::io::{
-    Control, ImputationFlag, InstitutionLevel, IpedsOptions, IpedsValue, MajorNumber, Mode, ScorecardOptions,
-    ScorecardValue, read_ipeds_charges, read_ipeds_completions, read_ipeds_distance, read_ipeds_institutions,
-    read_scorecard_csv, read_scorecard_institutions,
+use super::institutions::InstitutionLevel;
+use crate::error::ErrorKind;
+use crate::io::Mode;
+use crate::io::ipeds::{
+    Control, ImputationFlag, IpedsOptions, IpedsValue, MajorNumber, read_ipeds_charges,
+    read_ipeds_completions, read_ipeds_distance, read_ipeds_institutions,
 };
-use himkit::program::AwardLevel;
-use himkit::{ErrorKind, Money, UsState};
+use crate::program::AwardLevel;
+use crate::value::UsState;
 
-fn fixture(name: &str) -> Vec<u8> {
+pub(crate) fn fixture(name: &str) -> Vec<u8> {
     let path = format!("{}/tests/fixtures/federal/{name}", env!("CARGO_MANIFEST_DIR"));
     std::fs::read(path).unwrap()
 }
 
-fn lenient() -> IpedsOptions {
-    let mut options = IpedsOptions::new();
+pub(crate) fn lenient() -> IpedsOptions {
+    let mut options = IpedsOptions::default();
     options.mode = Mode::Lenient;
     options
 }
@@ -31,7 +37,7 @@ fn him_prefixes() -> Vec<String> {
 
 #[test]
 fn completions_2022_match_the_published_figures() {
-    let mut options = IpedsOptions::new();
+    let mut options = IpedsOptions::default();
     options.cip_prefixes = him_prefixes();
     let read = read_ipeds_completions(
         "c2022_a.csv",
@@ -90,7 +96,7 @@ fn completions_2022_match_the_published_figures() {
 #[test]
 fn completions_without_a_filter_read_every_row() {
     let bytes = fixture("c2022_a_him_first_majors.csv");
-    let read = read_ipeds_completions("c2022_a.csv", &bytes[..], &IpedsOptions::new()).unwrap();
+    let read = read_ipeds_completions("c2022_a.csv", &bytes[..], &IpedsOptions::default()).unwrap();
     let lines = bytes
         .split(|byte| *byte == b'\n')
         .filter(|line| !line.is_empty())
@@ -105,7 +111,7 @@ fn completions_without_a_filter_read_every_row() {
 
 #[test]
 fn completions_filter_by_unitid() {
-    let mut options = IpedsOptions::new();
+    let mut options = IpedsOptions::default();
     options.unitids = Some(["100724".parse().unwrap()].into());
     let read = read_ipeds_completions(
         "c2022_a.csv",
@@ -129,7 +135,8 @@ const PUBLISHED_C_A: &str = "UNITID,CIPCODE,MAJORNUM,AWLEVEL,XCTOTALT,CTOTALT,XC
 
 #[test]
 fn completions_read_the_published_layout() {
-    let read = read_ipeds_completions("c2022_a.csv", PUBLISHED_C_A.as_bytes(), &IpedsOptions::new()).unwrap();
+    let read =
+        read_ipeds_completions("c2022_a.csv", PUBLISHED_C_A.as_bytes(), &IpedsOptions::default()).unwrap();
     assert!(read.skipped.is_empty());
     // The grand total is passed over; everything else is read.
     assert_eq!(read.items.len(), 5);
@@ -147,7 +154,7 @@ fn completions_read_the_published_layout() {
     assert_eq!(coded.men, IpedsValue::NotReported);
     assert_eq!(coded.women, IpedsValue::NotAvailable);
 
-    let mut options = IpedsOptions::new();
+    let mut options = IpedsOptions::default();
     options.cip_prefixes = vec!["51.07".to_owned()];
     let read = read_ipeds_completions("c2022_a.csv", PUBLISHED_C_A.as_bytes(), &options).unwrap();
     assert_eq!(read.items.len(), 4);
@@ -160,7 +167,7 @@ fn a_crlf_file_reports_the_physical_line_of_a_bad_value() {
                 100724,51.0706,1,5,4\r\n\
                 100724,51.0708,1,9,4\r\n\
                 100733,51.0707,1,3,x\r\n";
-    let error = read_ipeds_completions("c.csv", file.as_bytes(), &IpedsOptions::new()).unwrap_err();
+    let error = read_ipeds_completions("c.csv", file.as_bytes(), &IpedsOptions::default()).unwrap_err();
     assert_eq!(
         error.to_string(),
         "c.csv line 4, column AWLEVEL: \"9\" is not an IPEDS award level (1 to 8 or 17 to 21)"
@@ -183,7 +190,7 @@ fn a_crlf_file_reports_the_physical_line_of_a_bad_value() {
 #[test]
 fn a_missing_required_column_is_named() {
     let file = "UNITID,CIPCODE,AWLEVEL,CTOTALT\n100724,51.0707,3,12\n";
-    let error = read_ipeds_completions("c.csv", file.as_bytes(), &IpedsOptions::new()).unwrap_err();
+    let error = read_ipeds_completions("c.csv", file.as_bytes(), &IpedsOptions::default()).unwrap_err();
     assert_eq!(
         error.to_string(),
         "c.csv line 1: the required column MAJORNUM is missing from the header"
@@ -191,7 +198,7 @@ fn a_missing_required_column_is_named() {
     let error = read_ipeds_charges(
         "ay.csv",
         "UNITID,TUITION2,FEE2,TUITION3\n".as_bytes(),
-        &IpedsOptions::new(),
+        &IpedsOptions::default(),
     )
     .unwrap_err();
     assert!(
@@ -201,7 +208,7 @@ fn a_missing_required_column_is_named() {
     let error = read_ipeds_institutions(
         "hd.csv",
         "UNITID,INSTNM,CITY,CONTROL\n".as_bytes(),
-        &IpedsOptions::new(),
+        &IpedsOptions::default(),
     )
     .unwrap_err();
     assert!(
@@ -211,7 +218,7 @@ fn a_missing_required_column_is_named() {
         "{error}"
     );
     let error =
-        read_ipeds_distance("ic.csv", "UNITID,DISTCRS\n".as_bytes(), &IpedsOptions::new()).unwrap_err();
+        read_ipeds_distance("ic.csv", "UNITID,DISTCRS\n".as_bytes(), &IpedsOptions::default()).unwrap_err();
     assert!(
         error
             .to_string()
@@ -224,8 +231,12 @@ fn a_missing_required_column_is_named() {
 
 #[test]
 fn hd2022_windows_1252_reads() {
-    let read =
-        read_ipeds_institutions("hd2022.csv", &fixture("hd2022_him.csv")[..], &IpedsOptions::new()).unwrap();
+    let read = read_ipeds_institutions(
+        "hd2022.csv",
+        &fixture("hd2022_him.csv")[..],
+        &IpedsOptions::default(),
+    )
+    .unwrap();
     assert!(read.skipped.is_empty());
     assert_eq!(read.items.len(), 581);
     let alabama_state = read.items.iter().find(|row| row.unitid.get() == 100_724).unwrap();
@@ -271,8 +282,12 @@ fn hd2022_windows_1252_reads() {
 
 #[test]
 fn hd2024_utf8_with_a_bom_reads() {
-    let read =
-        read_ipeds_institutions("hd2024.csv", &fixture("hd2024_him.csv")[..], &IpedsOptions::new()).unwrap();
+    let read = read_ipeds_institutions(
+        "hd2024.csv",
+        &fixture("hd2024_him.csv")[..],
+        &IpedsOptions::default(),
+    )
+    .unwrap();
     assert!(read.skipped.is_empty());
     assert_eq!(read.items.len(), 544);
     let first = &read.items[0];
@@ -323,11 +338,15 @@ fn hd_rows_are_checked() {
 
 #[test]
 fn ic2022_distance_flags() {
-    let read =
-        read_ipeds_distance("ic2022.csv", &fixture("ic2022_him.csv")[..], &IpedsOptions::new()).unwrap();
+    let read = read_ipeds_distance(
+        "ic2022.csv",
+        &fixture("ic2022_him.csv")[..],
+        &IpedsOptions::default(),
+    )
+    .unwrap();
     assert!(read.skipped.is_empty());
     assert_eq!(read.items.len(), 581);
-    let yes = |get: fn(&himkit::io::IpedsDistance) -> IpedsValue<bool>| {
+    let yes = |get: fn(&crate::io::ipeds::IpedsDistance) -> IpedsValue<bool>| {
         read.items
             .iter()
             .filter(|row| get(row) == IpedsValue::Value(true))
@@ -357,7 +376,7 @@ fn ic2022_ay_charges() {
     let read = read_ipeds_charges(
         "ic2022_ay.csv",
         &fixture("ic2022_ay_him.csv")[..],
-        &IpedsOptions::new(),
+        &IpedsOptions::default(),
     )
     .unwrap();
     assert!(read.skipped.is_empty());
@@ -367,7 +386,7 @@ fn ic2022_ay_charges() {
         "47 of the 581 HIM institutions have no IC_AY row"
     );
     let alabama_state = read.items.iter().find(|row| row.unitid.get() == 100_724).unwrap();
-    let dollars = |value: IpedsValue<himkit::Money>| value.value().map(|money| money.dollars());
+    let dollars = |value: IpedsValue<crate::Money>| value.value().map(|money| money.dollars());
     assert_eq!(dollars(alabama_state.in_district.tuition.value), Some(8_328));
     assert_eq!(dollars(alabama_state.in_district.fees.value), Some(2_740));
     assert_eq!(dollars(alabama_state.out_of_state.tuition.value), Some(16_656));
@@ -426,189 +445,10 @@ fn bad_flags_and_amounts_are_refused() {
         read.skipped[1].location().unwrap().column_name.as_deref(),
         Some("TUITION2")
     );
-    let error = read_ipeds_charges("ay.csv", file.as_bytes(), &IpedsOptions::new()).unwrap_err();
+    let error = read_ipeds_charges("ay.csv", file.as_bytes(), &IpedsOptions::default()).unwrap_err();
     assert_eq!(error.kind(), ErrorKind::Invalid);
     assert!(
         error.to_string().starts_with("ay.csv line 3, column XTUIT2"),
         "{error}"
-    );
-}
-
-// ---- College Scorecard -------------------------------------------------------------------
-
-#[test]
-fn scorecard_institutions_read_the_real_extract() {
-    let read = read_scorecard_institutions(
-        "most_recent_cohorts_institution.csv",
-        &fixture("most_recent_cohorts_institution_him.csv")[..],
-        &IpedsOptions::new(),
-    )
-    .unwrap();
-    assert!(read.skipped.is_empty());
-    // 582 institutions with an IPEDS UNITID; the 103 branch campuses are passed over.
-    assert_eq!(read.items.len(), 582);
-    assert!(read.items.iter().all(|row| row.branch.is_none()));
-    let alabama_state = read.items.iter().find(|row| row.unitid.get() == 100_724).unwrap();
-    assert_eq!(alabama_state.name, "Alabama State University");
-    assert_eq!(alabama_state.city, "Montgomery");
-    assert_eq!(alabama_state.state, UsState::Alabama);
-    assert_eq!(
-        alabama_state.tuition_in_state,
-        ScorecardValue::Value(Money::new(11_068).unwrap())
-    );
-    assert_eq!(
-        alabama_state.tuition_out_of_state,
-        ScorecardValue::Value(Money::new(19_396).unwrap())
-    );
-    assert_eq!(
-        alabama_state.admission_rate.value().map(|rate| rate.get()),
-        Some(0.9888)
-    );
-    assert_eq!(
-        alabama_state.accreditor.as_deref(),
-        Some("Southern Association of Colleges and Schools Commission on Colleges")
-    );
-    // Columns the extract does not carry read as not reported.
-    assert_eq!(alabama_state.median_earnings, ScorecardValue::NotReported);
-    assert_eq!(alabama_state.control, ScorecardValue::NotReported);
-    // NULL is a state.
-    let no_tuition = read
-        .items
-        .iter()
-        .filter(|row| row.tuition_in_state == ScorecardValue::NotReported)
-        .count();
-    assert_eq!(no_tuition, 55);
-    // The freely associated states' institutions are read.
-    let palau = read.items.iter().find(|row| row.unitid.get() == 243_647).unwrap();
-    assert_eq!(palau.state, UsState::Palau);
-}
-
-#[test]
-fn scorecard_branch_campuses_are_read_on_request() {
-    let mut options = IpedsOptions::new();
-    options.scorecard_branch_campuses = true;
-    let read = read_scorecard_institutions(
-        "most_recent_cohorts_institution.csv",
-        &fixture("most_recent_cohorts_institution_him.csv")[..],
-        &options,
-    )
-    .unwrap();
-    assert!(read.skipped.is_empty());
-    assert_eq!(read.items.len(), 685);
-    let branches: Vec<_> = read.items.iter().filter(|row| row.branch.is_some()).collect();
-    assert_eq!(branches.len(), 103);
-    // Each branch carries its parent's UNITID.
-    let parents: std::collections::BTreeSet<_> = read
-        .items
-        .iter()
-        .filter(|row| row.branch.is_none())
-        .map(|row| row.unitid)
-        .collect();
-    assert!(branches.iter().all(|row| parents.contains(&row.unitid)));
-
-    // The UNITID filter applies to the parent's UNITID.
-    let parent = branches[0].unitid;
-    options.unitids = Some([parent].into());
-    let read = read_scorecard_institutions(
-        "most_recent_cohorts_institution.csv",
-        &fixture("most_recent_cohorts_institution_him.csv")[..],
-        &options,
-    )
-    .unwrap();
-    assert!(read.items.len() >= 2);
-    assert!(read.items.iter().all(|row| row.unitid == parent));
-
-    // A seven- or nine-digit identifier is still refused.
-    let file = "UNITID,INSTNM,CITY,STABBR\n1023680,A,Troy,AL\n102368011,B,Troy,AL\n";
-    let read = read_scorecard_institutions("s.csv", file.as_bytes(), &lenient()).unwrap();
-    assert_eq!(read.skipped.len(), 2);
-}
-
-#[test]
-fn scorecard_institution_states() {
-    let file = "UNITID,INSTNM,CITY,STABBR,CONTROL,TUITIONFEE_IN,MD_EARN_WNE_P10,C150_4,DISTANCEONLY\r\n\
-                100724,A,Montgomery,AL,1,11068,PrivacySuppressed,NULL,0\r\n\
-                100725,B,Montgomery,AL,3,1000.5,41000,0.5,1\r\n\
-                100726,C,Montgomery,AL,1,-5,41000,0.5,1\r\n\
-                100727,D,Montgomery,AL,1,100,41000,50,1\r\n\
-                100728,E,Montgomery,AL,1,100,41000,0.5,2\r\n";
-    let read = read_scorecard_institutions("institutions.csv", file.as_bytes(), &lenient()).unwrap();
-    assert_eq!(read.items.len(), 2);
-    let first = &read.items[0];
-    assert_eq!(first.control, ScorecardValue::Value(Control::Public));
-    assert_eq!(first.median_earnings, ScorecardValue::PrivacySuppressed);
-    assert_eq!(first.completion_rate_four_year, ScorecardValue::NotReported);
-    assert_eq!(first.distance_only, ScorecardValue::Value(false));
-    let year = himkit::Year::new(2022).unwrap();
-    let outcome = first.median_earnings.into_outcome(year, None).unwrap();
-    assert_eq!(outcome.status(), "suppressed");
-    let second = &read.items[1];
-    assert_eq!(
-        second.tuition_in_state.value().map(|money| money.dollars()),
-        Some(1_001)
-    );
-    assert_eq!(second.distance_only, ScorecardValue::Value(true));
-    let reported = second
-        .median_earnings
-        .into_outcome(year, Some("Scorecard MD_EARN_WNE_P10"))
-        .unwrap();
-    assert_eq!(reported.value().map(|money| money.dollars()), Some(41_000));
-    let columns: Vec<_> = read
-        .skipped
-        .iter()
-        .map(|row| row.location().unwrap().column_name.as_deref().unwrap())
-        .collect();
-    assert_eq!(columns, ["TUITIONFEE_IN", "C150_4", "DISTANCEONLY"]);
-    assert_eq!(read.skipped[0].reason(), "\"-5\" is not an amount of dollars");
-}
-
-#[test]
-fn the_cut_off_field_of_study_file_keeps_every_complete_row() {
-    let bytes = fixture("field_of_study_AL_AZ_10cols.csv");
-    let year = himkit::Year::new(2022).unwrap();
-    let strict = read_scorecard_csv("field_of_study.csv", &bytes[..], &ScorecardOptions::new(year));
-    assert!(strict.is_err(), "strict mode stops at the cut-off row");
-    let mut options = ScorecardOptions::new(year);
-    options.mode = Mode::Lenient;
-    let read = read_scorecard_csv("field_of_study.csv", &bytes[..], &options).unwrap();
-    // 5,252 data lines, the last cut off mid-row.
-    assert_eq!(read.items.len(), 5_251);
-    assert_eq!(read.skipped.len(), 1);
-    assert!(
-        read.skipped[0].reason().contains("fields"),
-        "{}",
-        read.skipped[0].reason()
-    );
-    let last = read.items.last().unwrap();
-    assert_eq!(last.unitid.get(), 105_525);
-    assert_eq!(last.cip_family.scorecard_code(), "1510");
-}
-
-#[test]
-fn a_scorecard_institution_file_as_wide_as_the_published_one_reads_with_default_limits() {
-    let filler = 3_300;
-    let mut header = "UNITID,INSTNM,CITY,STABBR,TUITIONFEE_IN".to_owned();
-    for index in 0..filler {
-        header.push_str(",X");
-        header.push_str(&index.to_string());
-    }
-    header.push_str("\r\n");
-    let row = format!(
-        "100724,Alabama State University,Montgomery,AL,11068{}\r\n",
-        ",NULL".repeat(filler)
-    );
-    let read = himkit::io::read_scorecard_institutions(
-        "Most-Recent-Cohorts-Institution.csv",
-        format!("{header}{row}").as_bytes(),
-        &himkit::io::IpedsOptions::new(),
-    )
-    .unwrap();
-    assert_eq!(read.items.len(), 1);
-    assert_eq!(
-        read.items[0]
-            .tuition_in_state
-            .value()
-            .map(|money| money.dollars()),
-        Some(11_068)
     );
 }
