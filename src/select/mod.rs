@@ -23,13 +23,11 @@ mod ranking;
 mod scoring;
 mod selector;
 
-pub use analysis::{
-    Comparison, ComparisonCell, ComparisonRow, RankRange, Sensitivity, WeightChange, pareto_front,
-};
+pub use analysis::{Comparison, ComparisonCell, ComparisonRow, RankRange, Sensitivity, WeightChange};
 pub use constraints::{Exclusion, ExclusionReason};
 pub use criteria::{Criterion, DEFAULT_COST_CAP, DEFAULT_LENGTH_CAP_MONTHS, EARNINGS_CAP};
 pub use matrix::{Bounds, CriteriaMatrix, Direction};
-pub use order::{competition_ranks, order_descending, rank_descending, rank_descending_into, top_descending};
+pub use order::Order;
 pub use profile::{
     BoundsMode, Constraint, DEFAULT_EARNINGS_BASELINE, ProfileSpec, StudentProfile, UnknownPolicy,
 };

@@ -13,7 +13,7 @@ use super::constraints::{self, Exclusion, Filter};
 use super::criteria::{Criterion, Reading, Terms};
 use super::facts::{EarningsFallback, Facts};
 use super::matrix::CriteriaMatrix;
-use super::order::{competition_ranks, rank_descending, top_descending};
+use super::order::Order;
 use super::profile::{BoundsMode, StudentProfile};
 use super::ranking::{
     Band, Contribution, EarningsSource, Exclusions, Flag, MissingCriterion, Payback, RankedProgram, Ranking,
@@ -111,19 +111,12 @@ impl Selector {
             criteria,
             terms,
             scoring,
-            eligible,
             excluded,
             matrix,
             ..
         } = &applied;
         let scores = scoring.score(matrix)?;
-        let (order, ranks) = if top >= eligible.len() {
-            rank_descending(&scores)
-        } else {
-            let order = top_descending(&scores, top);
-            let ranks = competition_ranks(&scores, &order);
-            (order, ranks)
-        };
+        let order = Order::top(&scores, top);
         let mut explainer = Explainer {
             criteria,
             terms,
@@ -135,7 +128,7 @@ impl Selector {
             parts: Vec::with_capacity(criteria.len()),
         };
         let mut entries = Vec::with_capacity(order.len());
-        for (position, rank) in order.iter().zip(ranks) {
+        for (position, rank) in order.rows().iter().zip(order.ranks()) {
             let position = *position as usize;
             let Some(index) = applied.eligible.get(position).map(|index| *index as usize) else {
                 continue;
@@ -148,7 +141,7 @@ impl Selector {
             let score = scores.get(position).copied().unwrap_or(0.0);
             let facts = self.facts(program, profile);
             let flags = constraints::flags(program, &facts, profile);
-            if let Some(entry) = explainer.explain(program, index, &facts, flags, position, rank, score) {
+            if let Some(entry) = explainer.explain(program, index, &facts, flags, position, *rank, score) {
                 entries.push(entry);
             }
         }
