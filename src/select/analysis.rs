@@ -6,7 +6,7 @@ use super::constraints::ExclusionReason;
 use super::criteria::{Criterion, Reading};
 use super::order::{order_descending, top_descending};
 use super::profile::StudentProfile;
-use super::ranking::Payback;
+use super::ranking::{Payback, RankedProgram};
 use super::scoring::Scoring;
 use super::selector::{Selector, scoring_policies};
 use crate::error::{Error, Result};
@@ -85,18 +85,50 @@ pub struct ComparisonRow {
 }
 
 /// A side-by-side view of 2 to 10 programs for one profile.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+///
+/// In JSON each program's rank and score stand together, `"ranks": [[1, 0.71], null]`.
+#[derive(Debug, Clone, PartialEq)]
 pub struct Comparison {
     /// The programs, in the order asked for.
     pub ids: Vec<ProgramId>,
-    /// Each program's score and rank in the full ranking, or `None` if it is excluded.
-    pub ranks: Vec<Option<(u32, f64)>>,
+    /// Each program's rank in the full ranking, or `None` if it is excluded.
+    pub ranks: Vec<Option<u32>>,
+    /// Each program's score in the full ranking, or `None` if it is excluded.
+    pub scores: Vec<Option<f64>>,
     /// Each program's exclusion reasons (empty if ranked).
     pub exclusions: Vec<Vec<ExclusionReason>>,
     /// Each program's payback years.
     pub payback: Vec<Payback>,
     /// One row per criterion, in criterion order.
     pub rows: Vec<ComparisonRow>,
+}
+
+/// A comparison's JSON form: each program's rank and score as one pair.
+#[derive(Serialize)]
+struct ComparisonJson<'a> {
+    ids: &'a [ProgramId],
+    ranks: Vec<Option<(u32, f64)>>,
+    exclusions: &'a [Vec<ExclusionReason>],
+    payback: &'a [Payback],
+    rows: &'a [ComparisonRow],
+}
+
+impl Serialize for Comparison {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> std::result::Result<S::Ok, S::Error> {
+        ComparisonJson {
+            ids: &self.ids,
+            ranks: self
+                .ranks
+                .iter()
+                .zip(&self.scores)
+                .map(|(rank, score)| rank.zip(*score))
+                .collect(),
+            exclusions: &self.exclusions,
+            payback: &self.payback,
+            rows: &self.rows,
+        }
+        .serialize(serializer)
+    }
 }
 
 impl Selector {
@@ -294,7 +326,11 @@ impl Selector {
             ids: programs.iter().map(|program| program.id().clone()).collect(),
             ranks: ids
                 .iter()
-                .map(|id| ranking.entry(id).map(|entry| (entry.rank(), entry.score())))
+                .map(|id| ranking.entry(id).map(RankedProgram::rank))
+                .collect(),
+            scores: ids
+                .iter()
+                .map(|id| ranking.entry(id).map(RankedProgram::score))
                 .collect(),
             exclusions: ids
                 .iter()

@@ -18,10 +18,10 @@ vocabulary! {
     /// better) and bounds fixed by the domain (see [`BoundsMode::Domain`](super::BoundsMode::Domain)).
     pub enum Criterion("criterion") {
         /// Total tuition for this student (in-state or out-of-state as applies). Lower is better;
-        /// scored from $0 (best) to the profile's cost limit, or [`DEFAULT_COST_CAP`] without one.
+        /// scored from $0 (best) to the profile's cost limit, or [`Criterion::DEFAULT_COST_CAP`] without one.
         TotalCost,
         /// Length in months. Shorter is better; scored from 0 to the profile's length limit, or
-        /// [`DEFAULT_LENGTH_CAP_MONTHS`] without one.
+        /// [`Criterion::DEFAULT_LENGTH_CAP_MONTHS`] without one.
         Length,
         /// Reported graduation rate, 0 to 1.
         GraduationRate,
@@ -40,20 +40,21 @@ vocabulary! {
         DeliveryPreference,
         /// Expected annual earnings: the program's reported median earnings, else the BLS median
         /// of the occupation its level prepares for (state figure where known, else national).
-        /// Scored from $0 to [`EARNINGS_CAP`].
+        /// Scored from $0 to [`Criterion::EARNINGS_CAP`].
         ExpectedEarnings,
     }
 }
 
-/// The total cost that scores 0 when the profile sets no cost limit: $150,000 (a scale, not a
-/// fact; costs above it all score 0).
-pub const DEFAULT_COST_CAP: u64 = 150_000;
-/// The length that scores 0 when the profile sets no length limit: 72 months.
-pub const DEFAULT_LENGTH_CAP_MONTHS: u16 = 72;
-/// The earnings that score 1: $250,000, above BLS's top-code of $239,200, so that every
-/// published wage is inside the scale.
-pub const EARNINGS_CAP: u64 = 250_000;
 impl Criterion {
+    /// The total cost that scores 0 when the profile sets no cost limit: $150,000 (a scale,
+    /// not a fact; costs above it all score 0).
+    pub const DEFAULT_COST_CAP: u64 = 150_000;
+    /// The length that scores 0 when the profile sets no length limit: 72 months.
+    pub const DEFAULT_LENGTH_CAP_MONTHS: u16 = 72;
+    /// The earnings that score 1: $250,000, above BLS's top-code of $239,200, so that every
+    /// published wage is inside the scale.
+    pub const EARNINGS_CAP: u64 = 250_000;
+
     /// Whether more is better.
     #[must_use]
     pub fn direction(self) -> Direction {
@@ -91,7 +92,7 @@ impl Criterion {
 
     /// The bounds this criterion is normalised against under [`BoundsMode::Domain`]: rates
     /// and shares 0 to 1, cost and length from 0 to the profile's limit (or the documented
-    /// cap), earnings from $0 to [`EARNINGS_CAP`].
+    /// cap), earnings from $0 to [`Criterion::EARNINGS_CAP`].
     ///
     /// [`BoundsMode::Domain`]: super::BoundsMode::Domain
     pub(crate) fn domain_bounds(self, terms: &Terms) -> Bounds {
@@ -99,16 +100,16 @@ impl Criterion {
             Self::TotalCost => Bounds {
                 worst: terms
                     .max_total_cost
-                    .map_or(DEFAULT_COST_CAP as f64, Money::as_f64),
+                    .map_or(Self::DEFAULT_COST_CAP as f64, Money::as_f64),
                 best: 0.0,
             },
             Self::Length => Bounds {
-                worst: f64::from(terms.max_length_months.unwrap_or(DEFAULT_LENGTH_CAP_MONTHS)),
+                worst: f64::from(terms.max_length_months.unwrap_or(Self::DEFAULT_LENGTH_CAP_MONTHS)),
                 best: 0.0,
             },
             Self::ExpectedEarnings => Bounds {
                 worst: 0.0,
-                best: EARNINGS_CAP as f64,
+                best: Self::EARNINGS_CAP as f64,
             },
             _ => Bounds {
                 worst: 0.0,

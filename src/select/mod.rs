@@ -25,14 +25,12 @@ mod selector;
 
 pub use analysis::{Comparison, ComparisonCell, ComparisonRow, RankRange, Sensitivity, WeightChange};
 pub use constraints::{Exclusion, ExclusionReason};
-pub use criteria::{Criterion, DEFAULT_COST_CAP, DEFAULT_LENGTH_CAP_MONTHS, EARNINGS_CAP};
+pub use criteria::Criterion;
 pub use matrix::{Bounds, CriteriaMatrix, Direction};
 pub use order::Order;
-pub use profile::{
-    BoundsMode, Constraint, DEFAULT_EARNINGS_BASELINE, ProfileSpec, StudentProfile, UnknownPolicy,
-};
+pub use profile::{BoundsMode, Constraint, ProfileSpec, StudentProfile, UnknownPolicy};
 pub use ranking::{
     Band, Contribution, EarningsSource, Flag, MissingCriterion, Payback, RankedProgram, Ranking,
 };
-pub use scoring::{Method, MissingPolicy, Scoring};
+pub use scoring::{ExplainedRow, Method, MissingPolicy, Scoring};
 pub use selector::Selector;

@@ -303,8 +303,7 @@ impl RankedProgram {
 pub struct Ranking {
     pub(super) method: Method,
     pub(super) bounds: BoundsMode,
-    #[serde(serialize_with = "criteria_as_map")]
-    pub(super) criteria: Vec<(Criterion, f64)>,
+    pub(super) criteria: WeightedCriteria,
     pub(super) out_of: usize,
     pub(super) entries: Vec<RankedProgram>,
     pub(super) exclusions: Exclusions,
@@ -329,10 +328,24 @@ impl Ranking {
         self.method
     }
 
-    /// The weighted criteria and their weights scaled to sum to 1.
+    /// The weighted criteria, in criterion order: those the ranking scored (see
+    /// [`Ranking::weight`] for their weights).
     #[must_use]
-    pub fn criteria(&self) -> &[(Criterion, f64)] {
-        &self.criteria
+    pub fn criteria(&self) -> &[Criterion] {
+        &self.criteria.criteria
+    }
+
+    /// The weight `criterion` scored with, scaled so that the weights of
+    /// [`Ranking::criteria`] sum to 1; 0 for a criterion the ranking did not weigh.
+    #[must_use]
+    pub fn weight(&self, criterion: Criterion) -> f64 {
+        self.criteria
+            .criteria
+            .iter()
+            .position(|weighted| *weighted == criterion)
+            .and_then(|index| self.criteria.weights.get(index))
+            .copied()
+            .unwrap_or(0.0)
     }
 
     /// How many programs were considered (ranked plus excluded): what a rank is "out of".
@@ -459,12 +472,18 @@ impl Serialize for Exclusions {
     }
 }
 
-/// Writes the weighted criteria as a JSON object, `{"total-cost": 0.2, …}`, in criterion order.
-fn criteria_as_map<S: serde::Serializer>(
-    criteria: &[(Criterion, f64)],
-    serializer: S,
-) -> Result<S::Ok, S::Error> {
-    serializer.collect_map(criteria.iter().map(|(criterion, weight)| (criterion, weight)))
+/// A ranking's weighted criteria, in criterion order, and their scaled weights, one each.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct WeightedCriteria {
+    pub(super) criteria: Vec<Criterion>,
+    pub(super) weights: Vec<f64>,
+}
+
+impl Serialize for WeightedCriteria {
+    /// As a JSON object, `{"total-cost": 0.2, …}`, in criterion order.
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_map(self.criteria.iter().zip(&self.weights))
+    }
 }
 
 impl EarningsSource {

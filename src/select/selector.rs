@@ -17,6 +17,7 @@ use super::order::Order;
 use super::profile::{BoundsMode, StudentProfile};
 use super::ranking::{
     Band, Contribution, EarningsSource, Exclusions, Flag, MissingCriterion, Payback, RankedProgram, Ranking,
+    WeightedCriteria,
 };
 use super::scoring::{MissingPolicy, Scoring};
 use crate::catalog::Catalog;
@@ -159,7 +160,10 @@ impl Selector {
                 criteria.clone(),
                 excluded.clone(),
             ),
-            criteria,
+            criteria: WeightedCriteria {
+                criteria: criteria.iter().map(|(criterion, _)| *criterion).collect(),
+                weights: criteria.iter().map(|(_, weight)| *weight).collect(),
+            },
             out_of: self.programs().len(),
             entries,
         })
