@@ -2,13 +2,15 @@
 
 use serde::Serialize;
 
-use super::constraints::ExclusionReason;
-use super::criteria::{Criterion, Reading};
+use super::criteria::Criterion;
+use super::exclusion::ExclusionReason;
+use super::missing::MissingRule;
 use super::order::{order_descending, top_descending};
 use super::profile::StudentProfile;
 use super::ranking::{Payback, RankedProgram};
 use super::scoring::Scoring;
-use super::selector::{Selector, scoring_policies};
+use super::selector::Selector;
+use super::values::Reading;
 use crate::error::{Error, Result};
 use crate::value::ProgramId;
 
@@ -180,7 +182,7 @@ impl Selector {
                 base.method(),
                 weights,
                 base.bounds().to_vec(),
-                scoring_policies(criteria, profile),
+                MissingRule::scoring_policies(profile, criteria),
             )?;
             scoring.score(matrix)
         };
@@ -205,8 +207,8 @@ impl Selector {
             Some(leader) => {
                 let displaced = leader_displacement(&rescore, &weights, *leader)?;
                 displaced.and_then(|(index, from, to, row)| {
-                    let criterion = criteria.get(index)?.0;
-                    let program = prepared.program(row)?;
+                    let criterion = *criteria.get(index)?;
+                    let (_, program) = prepared.program(row)?;
                     Some(WeightChange {
                         criterion,
                         from,
@@ -224,7 +226,7 @@ impl Selector {
                 .iter()
                 .zip(ranges)
                 .filter_map(|(row, (rank, best, worst))| {
-                    prepared.program(*row).map(|program| RankRange {
+                    prepared.program(*row).map(|(_, program)| RankRange {
                         id: program.id().clone(),
                         rank,
                         best,
@@ -248,7 +250,11 @@ impl Selector {
         front.sort_unstable();
         Ok(front
             .into_iter()
-            .filter_map(|row| prepared.program(row as usize).map(|program| program.id().clone()))
+            .filter_map(|row| {
+                prepared
+                    .program(row as usize)
+                    .map(|(_, program)| program.id().clone())
+            })
             .collect())
     }
 
@@ -273,23 +279,19 @@ impl Selector {
                 return Err(Error::invalid("ids", format!("{id:?}"), "is given twice"));
             }
             programs.push(
-                self.program(id)
+                self.row(id)
                     .ok_or_else(|| Error::UnknownProgram { id: (*id).to_owned() })?,
             );
         }
         let ranking = self.rank(profile)?;
-        let facts: Vec<_> = programs
-            .iter()
-            .map(|program| self.facts(program, profile))
-            .collect();
+        let student = self.student(profile);
+        let facts: Vec<_> = programs.iter().map(|row| self.facts(*row, &student)).collect();
         let mut rows = Vec::new();
-        let terms = profile.criterion_terms();
         for criterion in Criterion::all() {
-            let bounds = criterion.domain_bounds(&terms);
+            let bounds = criterion.domain_bounds(&student.terms);
             let values: Vec<Reading<'_>> = programs
                 .iter()
-                .zip(&facts)
-                .map(|(program, facts)| criterion.read(program, facts, &terms))
+                .filter_map(|row| self.read(criterion, *row, &student))
                 .collect();
             let normalised: Vec<Option<f64>> = values
                 .iter()
@@ -323,7 +325,11 @@ impl Selector {
         }
         let baseline = profile.earnings_baseline();
         Ok(Comparison {
-            ids: programs.iter().map(|program| program.id().clone()).collect(),
+            ids: programs
+                .iter()
+                .filter_map(|row| self.programs().get(*row))
+                .map(|program| program.id().clone())
+                .collect(),
             ranks: ids
                 .iter()
                 .map(|id| ranking.entry(id).map(RankedProgram::rank))

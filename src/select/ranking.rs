@@ -2,17 +2,15 @@
 //! (contributions, missing criteria, earnings source, payback), and their JSON form.
 
 use std::fmt;
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 use serde::Serialize;
 
-use super::constraints::Exclusion;
 use super::criteria::Criterion;
+use super::exclusion::{Exclusion, Flag};
 use super::facts::{EarningsFallback, Facts};
-use super::profile::StudentProfile;
-use super::profile::{BoundsMode, Constraint};
+use super::profile::BoundsMode;
 use super::scoring::{Method, MissingPolicy};
-use super::selector::Selector;
 use crate::career::HimOccupation;
 use crate::credential::Confidence;
 use crate::error::{Error, Result};
@@ -162,23 +160,6 @@ impl fmt::Display for Payback {
                 write!(f, "n/a (earnings {earnings} not above the baseline {baseline})")
             }
         }
-    }
-}
-
-/// A constraint whose answer is unknown for a ranked program, which the profile keeps and
-/// flags ([`UnknownPolicy::KeepAndFlag`](super::UnknownPolicy::KeepAndFlag)).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Flag {
-    /// The constraint.
-    pub constraint: Constraint,
-    /// What is not known, and what to check
-    /// (`accreditation not verified: check the CAHIIM program directory`).
-    pub why: String,
-}
-
-impl fmt::Display for Flag {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.why)
     }
 }
 
@@ -403,32 +384,29 @@ pub(super) struct Exclusions {
     built: OnceLock<Vec<Exclusion>>,
 }
 
+/// Builds the exclusions of a ranking, with every reason, from which programs it excluded:
+/// what the selector that made the ranking does, kept behind this so that a ranking does not
+/// depend on how.
+pub(crate) trait ExplainExclusions: Send + Sync {
+    /// The exclusions of the prepared programs whose bits are set in `rows` (one per program,
+    /// in id order).
+    fn exclusions(&self, rows: &[u64]) -> Vec<Exclusion>;
+}
+
 /// What building the exclusions needs.
 #[derive(Clone)]
 struct Pending {
-    selector: Selector,
-    profile: StudentProfile,
-    /// The weighted criteria with their scaled weights.
-    criteria: Vec<(Criterion, f64)>,
+    explain: Arc<dyn ExplainExclusions>,
     /// The excluded rows of the selector's programs, as bits.
     rows: Vec<u64>,
 }
 
 impl Exclusions {
-    /// Exclusions to build from `selector`'s programs whose bits are set in `rows`, when read.
-    pub(super) fn pending(
-        selector: Selector,
-        profile: StudentProfile,
-        criteria: Vec<(Criterion, f64)>,
-        rows: Vec<u64>,
-    ) -> Self {
+    /// Exclusions to build with `explain` from the programs whose bits are set in `rows`, when
+    /// read.
+    pub(super) fn pending(explain: Arc<dyn ExplainExclusions>, rows: Vec<u64>) -> Self {
         Self {
-            pending: Some(Pending {
-                selector,
-                profile,
-                criteria,
-                rows,
-            }),
+            pending: Some(Pending { explain, rows }),
             built: OnceLock::new(),
         }
     }
@@ -445,11 +423,9 @@ impl Exclusions {
     /// The exclusions, built on first use.
     pub(super) fn get(&self) -> &[Exclusion] {
         self.built.get_or_init(|| {
-            self.pending.as_ref().map_or_else(Vec::new, |pending| {
-                pending
-                    .selector
-                    .exclusions(&pending.profile, &pending.criteria, &pending.rows)
-            })
+            self.pending
+                .as_ref()
+                .map_or_else(Vec::new, |pending| pending.explain.exclusions(&pending.rows))
         })
     }
 }
