@@ -168,6 +168,12 @@ macro_rules! rules {
                     bound.judge(*cell, program, student, verdict);
                 })*
             }
+
+            /// Runs `check` with every rule, in order.
+            #[cfg(test)]
+            fn for_each_rule(check: &mut impl tests::CheckRule) {
+                $(check.rule::<$rule>();)*
+            }
         }
     };
 }
@@ -182,3 +188,6 @@ rules! {
     length: rules::LengthLimit,
     practice_experience: rules::PracticeRequired,
 }
+
+#[cfg(test)]
+mod tests;
