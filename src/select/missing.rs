@@ -104,3 +104,40 @@ impl MissingRule {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeMap;
+
+    use super::*;
+    use crate::select::profile::ProfileSpec;
+    use crate::value::UsState;
+
+    #[test]
+    fn the_fast_answer_and_the_reasons_agree() {
+        let criteria = [Criterion::TotalCost, Criterion::GraduationRate, Criterion::ExamPassRate];
+        for policies in [
+            [MissingPolicy::Reweight; 3],
+            [MissingPolicy::ExcludeProgram, MissingPolicy::ScoreAsWorst, MissingPolicy::Reweight],
+            [MissingPolicy::ScoreAsWorst, MissingPolicy::Reweight, MissingPolicy::ExcludeProgram],
+        ] {
+            let mut spec = ProfileSpec::new(UsState::Ohio);
+            spec.weights = Some(criteria.iter().map(|criterion| (*criterion, 1.0)).collect());
+            spec.missing = criteria.into_iter().zip(policies).collect::<BTreeMap<_, _>>();
+            let profile = StudentProfile::new(spec).unwrap();
+            let rule = MissingRule::new(&profile, &criteria, &[0.5, 0.25, 0.25]);
+            assert_eq!(
+                MissingRule::scoring_policies(&profile, &criteria)
+                    .iter()
+                    .filter(|policy| **policy == MissingPolicy::ExcludeProgram)
+                    .count(),
+                0
+            );
+            for missing in 0..8u32 {
+                let mut reasons = Vec::new();
+                rule.reasons(missing, |criterion| format!("no {criterion}"), &mut reasons);
+                assert_eq!(rule.excludes(missing), !reasons.is_empty(), "{policies:?} {missing:b}");
+            }
+        }
+    }
+}

@@ -587,16 +587,8 @@ mod tests {
             2
         ];
         let policies = vec![MissingPolicy::Reweight; 2];
-        assert!(Scoring::new(Method::WeightedSum, &[0.0, 0.0], bounds.clone(), policies.clone()).is_err());
-        assert!(
-            Scoring::new(
-                Method::WeightedSum,
-                &[-1.0, 2.0],
-                bounds.clone(),
-                policies.clone()
-            )
-            .is_err()
-        );
-        assert!(Scoring::new(Method::WeightedSum, &[f64::NAN, 2.0], bounds, policies).is_err());
+        for weights in [[0.0, 0.0], [-1.0, 2.0], [f64::NAN, 2.0]] {
+            assert!(Scoring::new(Method::WeightedSum, &weights, bounds.clone(), policies.clone()).is_err());
+        }
     }
 }

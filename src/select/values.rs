@@ -4,9 +4,11 @@
 //! explanations, the missing-data exclusions and comparisons all read values here, so that
 //! they cannot disagree.
 //!
-//! Adding a criterion is one [`Value`] implementation and one entry in the list at the end.
+//! Adding a criterion is one [`Value`] implementation (or [`FromProgram`], for a value that
+//! depends on the program alone) and one entry in the list at the end.
 
 use std::fmt;
+use std::marker::PhantomData;
 
 use super::criteria::Criterion;
 use super::facts::{Facts, Student};
@@ -85,11 +87,11 @@ impl fmt::Display for Shown<'_> {
 /// What is shown for a value that is not known and has no more specific reason.
 const UNKNOWN: &str = "unknown";
 
-/// A value that depends on the program alone: the number, `None` when missing, and its text.
-type Fixed = Option<f64>;
+/// A criterion's number, `None` when it is missing.
+type Number = Option<f64>;
 
-/// The reading of a [`Fixed`] value.
-fn fixed(cell: Fixed, text: &str) -> Reading<'_> {
+/// The reading of a number whose text was formatted once.
+fn fixed(cell: Number, text: &str) -> Reading<'_> {
     match cell {
         Some(raw) => Reading::Value {
             raw,
@@ -99,13 +101,34 @@ fn fixed(cell: Fixed, text: &str) -> Reading<'_> {
     }
 }
 
-/// A reported outcome rate as a [`Fixed`] value: shown as the outcome is, reported or not.
-fn rate(outcome: &Outcome<Rate>) -> (Fixed, String) {
+/// A reported outcome rate as a value: shown as the outcome is, reported or not.
+fn rate(outcome: &Outcome<Rate>) -> (Number, String) {
     let raw = match outcome {
         Outcome::Reported { value, .. } => Some(value.get()),
         _ => None,
     };
     (raw, outcome.to_string())
+}
+
+/// A value that depends on the program alone: its number and its text, formatted once.
+trait FromProgram {
+    fn prepare(program: &Program) -> (Number, String);
+}
+
+/// A [`FromProgram`] value.
+struct Fixed<F>(PhantomData<F>);
+
+impl<F: FromProgram> Value for Fixed<F> {
+    type Cell = Number;
+    type Text = String;
+
+    fn prepare(program: &Program) -> (Number, String) {
+        F::prepare(program)
+    }
+
+    fn read<'a>(cell: Number, text: &'a String, _: &Student<'_>) -> Reading<'a> {
+        fixed(cell, text)
+    }
 }
 
 /// A program's total costs, and what decides which one a student pays: read by the total-cost
@@ -219,11 +242,8 @@ impl Value for TotalCost {
 /// [`Criterion::Length`]: the program's length, or the level's typical one.
 pub(crate) struct Length;
 
-impl Value for Length {
-    type Cell = Fixed;
-    type Text = String;
-
-    fn prepare(program: &Program) -> (Fixed, String) {
+impl FromProgram for Length {
+    fn prepare(program: &Program) -> (Number, String) {
         let months = program.length_months();
         let text = if program.length_basis().is_program() {
             format!("{months} months")
@@ -232,68 +252,40 @@ impl Value for Length {
         };
         (Some(f64::from(months)), text)
     }
-
-    fn read<'a>(cell: Fixed, text: &'a String, _: &Student<'_>) -> Reading<'a> {
-        fixed(cell, text)
-    }
 }
 
 /// [`Criterion::GraduationRate`].
 pub(crate) struct GraduationRate;
 
-impl Value for GraduationRate {
-    type Cell = Fixed;
-    type Text = String;
-
-    fn prepare(program: &Program) -> (Fixed, String) {
+impl FromProgram for GraduationRate {
+    fn prepare(program: &Program) -> (Number, String) {
         rate(&program.outcomes().graduation_rate)
-    }
-
-    fn read<'a>(cell: Fixed, text: &'a String, _: &Student<'_>) -> Reading<'a> {
-        fixed(cell, text)
     }
 }
 
 /// [`Criterion::EmploymentRate`].
 pub(crate) struct EmploymentRate;
 
-impl Value for EmploymentRate {
-    type Cell = Fixed;
-    type Text = String;
-
-    fn prepare(program: &Program) -> (Fixed, String) {
+impl FromProgram for EmploymentRate {
+    fn prepare(program: &Program) -> (Number, String) {
         rate(&program.outcomes().employment_rate)
-    }
-
-    fn read<'a>(cell: Fixed, text: &'a String, _: &Student<'_>) -> Reading<'a> {
-        fixed(cell, text)
     }
 }
 
 /// [`Criterion::ExamPassRate`].
 pub(crate) struct ExamPassRate;
 
-impl Value for ExamPassRate {
-    type Cell = Fixed;
-    type Text = String;
-
-    fn prepare(program: &Program) -> (Fixed, String) {
+impl FromProgram for ExamPassRate {
+    fn prepare(program: &Program) -> (Number, String) {
         rate(&program.outcomes().exam_pass_rate)
-    }
-
-    fn read<'a>(cell: Fixed, text: &'a String, _: &Student<'_>) -> Reading<'a> {
-        fixed(cell, text)
     }
 }
 
 /// [`Criterion::PracticeExperience`]: 1 or 0.
 pub(crate) struct PracticeExperience;
 
-impl Value for PracticeExperience {
-    type Cell = Fixed;
-    type Text = String;
-
-    fn prepare(program: &Program) -> (Fixed, String) {
+impl FromProgram for PracticeExperience {
+    fn prepare(program: &Program) -> (Number, String) {
         match program.professional_practice_experience() {
             Some(has) => (
                 Some(f64::from(u8::from(has))),
@@ -302,20 +294,13 @@ impl Value for PracticeExperience {
             None => (None, UNKNOWN.to_owned()),
         }
     }
-
-    fn read<'a>(cell: Fixed, text: &'a String, _: &Student<'_>) -> Reading<'a> {
-        fixed(cell, text)
-    }
 }
 
 /// [`Criterion::CareerSupport`]: the share of the three kinds offered.
 pub(crate) struct CareerSupport;
 
-impl Value for CareerSupport {
-    type Cell = Fixed;
-    type Text = String;
-
-    fn prepare(program: &Program) -> (Fixed, String) {
+impl FromProgram for CareerSupport {
+    fn prepare(program: &Program) -> (Number, String) {
         match program.career_support() {
             Some(support) => {
                 let count = support.count();
@@ -330,10 +315,6 @@ impl Value for CareerSupport {
             }
             None => (None, UNKNOWN.to_owned()),
         }
-    }
-
-    fn read<'a>(cell: Fixed, text: &'a String, _: &Student<'_>) -> Reading<'a> {
-        fixed(cell, text)
     }
 }
 
@@ -375,10 +356,10 @@ pub(crate) struct DeliveryPreference;
 
 impl Value for DeliveryPreference {
     /// The distance share.
-    type Cell = Fixed;
+    type Cell = Number;
     type Text = String;
 
-    fn prepare(program: &Program) -> (Fixed, String) {
+    fn prepare(program: &Program) -> (Number, String) {
         match program.delivery() {
             DeliveryState::Known(delivery) => (
                 Some(delivery.distance_share().get()),
@@ -392,7 +373,7 @@ impl Value for DeliveryPreference {
         }
     }
 
-    fn read<'a>(cell: Fixed, text: &'a String, student: &Student<'_>) -> Reading<'a> {
+    fn read<'a>(cell: Number, text: &'a String, student: &Student<'_>) -> Reading<'a> {
         let target = match student.terms.preferred_delivery {
             Some(DeliveryMode::Online) => 1.0,
             Some(DeliveryMode::Hybrid) => 0.5,
@@ -537,12 +518,12 @@ macro_rules! values {
 
 values! {
     TotalCost => total_cost: TotalCost,
-    Length => length: Length,
-    GraduationRate => graduation_rate: GraduationRate,
-    EmploymentRate => employment_rate: EmploymentRate,
-    ExamPassRate => exam_pass_rate: ExamPassRate,
-    PracticeExperience => practice_experience: PracticeExperience,
-    CareerSupport => career_support: CareerSupport,
+    Length => length: Fixed<Length>,
+    GraduationRate => graduation_rate: Fixed<GraduationRate>,
+    EmploymentRate => employment_rate: Fixed<EmploymentRate>,
+    ExamPassRate => exam_pass_rate: Fixed<ExamPassRate>,
+    PracticeExperience => practice_experience: Fixed<PracticeExperience>,
+    CareerSupport => career_support: Fixed<CareerSupport>,
     SkillCoverage => skill_coverage: SkillCoverage,
     DeliveryPreference => delivery_preference: DeliveryPreference,
     ExpectedEarnings => expected_earnings: ExpectedEarnings,
