@@ -307,11 +307,11 @@ impl Selector {
                 .zip(&normalised)
                 .map(|(value, normalised)| match (value, normalised) {
                     (Reading::Value { shown, .. }, Some(normalised)) => ComparisonCell::Value {
-                        shown: shown.to_string(),
+                        shown: shown.text(),
                         normalised: *normalised,
                         behind_best: best - normalised,
                     },
-                    (Reading::Missing(why), _) => ComparisonCell::NotAvailable { why: why.to_string() },
+                    (Reading::Missing(why), _) => ComparisonCell::NotAvailable { why: why.text() },
                     (Reading::Value { .. }, None) => ComparisonCell::NotAvailable {
                         why: "unknown".to_owned(),
                     },

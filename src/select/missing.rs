@@ -115,11 +115,23 @@ mod tests {
 
     #[test]
     fn the_fast_answer_and_the_reasons_agree() {
-        let criteria = [Criterion::TotalCost, Criterion::GraduationRate, Criterion::ExamPassRate];
+        let criteria = [
+            Criterion::TotalCost,
+            Criterion::GraduationRate,
+            Criterion::ExamPassRate,
+        ];
         for policies in [
             [MissingPolicy::Reweight; 3],
-            [MissingPolicy::ExcludeProgram, MissingPolicy::ScoreAsWorst, MissingPolicy::Reweight],
-            [MissingPolicy::ScoreAsWorst, MissingPolicy::Reweight, MissingPolicy::ExcludeProgram],
+            [
+                MissingPolicy::ExcludeProgram,
+                MissingPolicy::ScoreAsWorst,
+                MissingPolicy::Reweight,
+            ],
+            [
+                MissingPolicy::ScoreAsWorst,
+                MissingPolicy::Reweight,
+                MissingPolicy::ExcludeProgram,
+            ],
         ] {
             let mut spec = ProfileSpec::new(UsState::Ohio);
             spec.weights = Some(criteria.iter().map(|criterion| (*criterion, 1.0)).collect());
@@ -136,7 +148,11 @@ mod tests {
             for missing in 0..8u32 {
                 let mut reasons = Vec::new();
                 rule.reasons(missing, |criterion| format!("no {criterion}"), &mut reasons);
-                assert_eq!(rule.excludes(missing), !reasons.is_empty(), "{policies:?} {missing:b}");
+                assert_eq!(
+                    rule.excludes(missing),
+                    !reasons.is_empty(),
+                    "{policies:?} {missing:b}"
+                );
             }
         }
     }

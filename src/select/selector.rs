@@ -301,7 +301,7 @@ impl ExplainExclusions for ExplainFor {
             let why = |criterion: Criterion| {
                 values
                     .read(criterion, row, &student)
-                    .map(|reading| reading.to_string())
+                    .map(|reading| reading.text())
                     .unwrap_or_default()
             };
             rule.reasons(missing, why, &mut verdict.reasons);
@@ -366,7 +366,7 @@ impl<'a> Explainer<'a> {
                 match (&reading, part) {
                     (Reading::Value { raw, .. }, Some(part)) => contributions.push(Contribution {
                         criterion: *criterion,
-                        value: reading.to_string(),
+                        value: reading.text(),
                         normalised: bounds.normalise(*raw),
                         weight: weight / present_weight,
                         contribution: *part,
@@ -383,7 +383,7 @@ impl<'a> Explainer<'a> {
                         }
                         missing.push(MissingCriterion {
                             criterion: *criterion,
-                            why: reading.to_string(),
+                            why: reading.text(),
                             treatment: self.profile.missing_policy(*criterion),
                         });
                     }

@@ -51,11 +51,11 @@ impl Reading<'_> {
     }
 }
 
-impl fmt::Display for Reading<'_> {
+impl Reading<'_> {
     /// The value as an explanation shows it, or why there is none.
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+    pub(crate) fn text(&self) -> String {
         match self {
-            Self::Value { shown, .. } | Self::Missing(shown) => shown.fmt(f),
+            Self::Value { shown, .. } | Self::Missing(shown) => shown.text(),
         }
     }
 }
@@ -72,6 +72,16 @@ pub(crate) enum Shown<'a> {
         of: u32,
     },
     Money(Money),
+}
+
+impl Shown<'_> {
+    /// The text: a text formatted once is copied at its exact size, not formatted again.
+    pub(crate) fn text(&self) -> String {
+        match self {
+            Self::Text(text) => (*text).to_owned(),
+            other => other.to_string(),
+        }
+    }
 }
 
 impl fmt::Display for Shown<'_> {

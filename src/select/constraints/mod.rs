@@ -82,13 +82,18 @@ impl<R: Rule> Bound<R> {
     }
 
     /// Sets the bit (in `excluded`, one per row) of every row of `cells` the rule leaves out.
+    /// Only the rows that no rule before it has left out are answered.
     fn mark(&self, cells: &[R::Cell], student: &Student<'_>, excluded: &mut [u64]) {
         for (word, cells) in excluded.iter_mut().zip(cells.chunks(64)) {
-            let mut bits = 0u64;
-            for (bit, cell) in (0u32..).zip(cells) {
-                bits |= u64::from(self.excludes(R::answer(&self.ask, *cell, student))) << (bit & 63);
+            let unused = 64u32.saturating_sub(u32::try_from(cells.len()).unwrap_or(64));
+            let mut open = !*word & u64::MAX.checked_shr(unused).unwrap_or(0);
+            while open != 0 {
+                let bit = open.trailing_zeros();
+                open &= open.wrapping_sub(1);
+                if let Some(cell) = cells.get(bit as usize) {
+                    *word |= u64::from(self.excludes(R::answer(&self.ask, *cell, student))) << (bit & 63);
+                }
             }
-            *word |= bits;
         }
     }
 
