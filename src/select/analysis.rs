@@ -285,13 +285,16 @@ impl Selector {
         }
         let ranking = self.rank(profile)?;
         let student = self.student(profile);
-        let facts: Vec<_> = programs.iter().map(|row| self.facts(*row, &student)).collect();
+        let facts: Vec<_> = programs
+            .iter()
+            .map(|row| self.values().facts(*row, &student))
+            .collect();
         let mut rows = Vec::new();
         for criterion in Criterion::all() {
             let bounds = criterion.domain_bounds(&student.terms);
             let values: Vec<Reading<'_>> = programs
                 .iter()
-                .filter_map(|row| self.read(criterion, *row, &student))
+                .filter_map(|row| self.values().read(criterion, *row, &student))
                 .collect();
             let normalised: Vec<Option<f64>> = values
                 .iter()

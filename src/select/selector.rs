@@ -13,7 +13,7 @@ use std::sync::Arc;
 use super::constraints::{Asked, Constraints};
 use super::criteria::Criterion;
 use super::exclusion::{Exclusion, Verdict};
-use super::facts::{EarningsFallback, Facts, Student};
+use super::facts::{EarningsFallback, Student};
 use super::matrix::CriteriaMatrix;
 use super::missing::MissingRule;
 use super::order::Order;
@@ -155,19 +155,9 @@ impl Selector {
         })
     }
 
-    /// The value of `criterion` for prepared row `row` and `student`.
-    pub(crate) fn read(
-        &self,
-        criterion: Criterion,
-        row: usize,
-        student: &Student<'_>,
-    ) -> Option<Reading<'_>> {
-        self.shared.values.read(criterion, row, student)
-    }
-
-    /// The facts about prepared row `row` for `student`.
-    pub(crate) fn facts(&self, row: usize, student: &Student<'_>) -> Facts {
-        self.shared.values.facts(row, student)
+    /// Each criterion's prepared column.
+    pub(crate) fn values(&self) -> &Values {
+        &self.shared.values
     }
 
     /// What the criteria and constraints read from `profile`.

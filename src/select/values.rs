@@ -264,31 +264,27 @@ impl FromProgram for Length {
     }
 }
 
-/// [`Criterion::GraduationRate`].
-pub(crate) struct GraduationRate;
+/// The reported outcome rates, each a value that depends on the program alone.
+macro_rules! reported_rates {
+    ($($(#[$doc:meta])* $name:ident: $outcome:ident,)*) => {$(
+        $(#[$doc])*
+        pub(crate) struct $name;
 
-impl FromProgram for GraduationRate {
-    fn prepare(program: &Program) -> (Number, String) {
-        rate(&program.outcomes().graduation_rate)
-    }
+        impl FromProgram for $name {
+            fn prepare(program: &Program) -> (Number, String) {
+                rate(&program.outcomes().$outcome)
+            }
+        }
+    )*};
 }
 
-/// [`Criterion::EmploymentRate`].
-pub(crate) struct EmploymentRate;
-
-impl FromProgram for EmploymentRate {
-    fn prepare(program: &Program) -> (Number, String) {
-        rate(&program.outcomes().employment_rate)
-    }
-}
-
-/// [`Criterion::ExamPassRate`].
-pub(crate) struct ExamPassRate;
-
-impl FromProgram for ExamPassRate {
-    fn prepare(program: &Program) -> (Number, String) {
-        rate(&program.outcomes().exam_pass_rate)
-    }
+reported_rates! {
+    /// [`Criterion::GraduationRate`].
+    GraduationRate: graduation_rate,
+    /// [`Criterion::EmploymentRate`].
+    EmploymentRate: employment_rate,
+    /// [`Criterion::ExamPassRate`].
+    ExamPassRate: exam_pass_rate,
 }
 
 /// [`Criterion::PracticeExperience`]: 1 or 0.
