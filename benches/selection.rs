@@ -15,10 +15,7 @@
 use std::hint::black_box;
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
-use himkit::select::{
-    Bounds, CriteriaMatrix, Direction, Method, MissingPolicy, ProfileSpec, Scoring, pareto_front,
-    rank_descending, rank_descending_into, top_descending,
-};
+use himkit::select::{Bounds, CriteriaMatrix, Direction, Method, MissingPolicy, Order, ProfileSpec, Scoring};
 mod common;
 
 use himkit::program::{Accreditation, Accreditor, Cost, Delivery, Discipline, ProgramSpec};
@@ -132,25 +129,25 @@ fn core(c: &mut Criterion) {
         group.bench_function(BenchmarkId::new("topsis full ranking", rows), |b| {
             b.iter(|| {
                 let scores = topsis.score(black_box(&matrix)).unwrap();
-                rank_descending(&scores)
+                Order::of(&scores)
             });
         });
         // The same work for a caller that ranks again and again and keeps its buffers: nothing
         // is allocated, so the figure does not depend on whether the allocator hands the freed
         // memory back to the kernel between iterations (glibc does once 16 MB are freed at the
         // top of its heap, and each iteration then page-faults its results back in).
-        let (mut scores, mut order, mut ranks) = (Vec::new(), Vec::new(), Vec::new());
+        let (mut scores, mut order) = (Vec::new(), Order::default());
         group.bench_function(
             BenchmarkId::new("topsis full ranking into reused buffers", rows),
             |b| {
                 b.iter(|| {
                     topsis.score_into(black_box(&matrix), &mut scores).unwrap();
-                    rank_descending_into(&scores, &mut order, &mut ranks);
+                    order.refill(&scores);
                 });
             },
         );
         group.bench_function(BenchmarkId::new("topsis top-10", rows), |b| {
-            b.iter(|| top_descending(&topsis.score(black_box(&matrix)).unwrap(), 10));
+            b.iter(|| Order::top(&topsis.score(black_box(&matrix)).unwrap(), 10));
         });
     }
     group.finish();
@@ -163,7 +160,7 @@ fn pareto(c: &mut Criterion) {
     let mut group = c.benchmark_group("pareto");
     group.sample_size(10);
     group.bench_function("10000 x 8", |b| {
-        b.iter(|| pareto_front(black_box(&matrix), &bounds));
+        b.iter(|| black_box(&matrix).pareto_front(&bounds));
     });
     group.finish();
 }

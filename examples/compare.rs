@@ -97,8 +97,9 @@ fn run() -> Result<(), String> {
     let ranks = comparison
         .ranks
         .iter()
-        .map(|rank| {
-            rank.map_or_else(
+        .zip(&comparison.scores)
+        .map(|(rank, score)| {
+            rank.zip(*score).map_or_else(
                 || "excluded".to_owned(),
                 |(rank, score)| format!("rank {rank}, score {score:.3}"),
             )

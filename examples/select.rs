@@ -192,7 +192,7 @@ fn print_table(out: &mut String, selector: &Selector, ranking: &Ranking) {
         ranking
             .criteria()
             .iter()
-            .map(|(criterion, weight)| format!("{criterion} {weight:.2}"))
+            .map(|criterion| format!("{criterion} {:.2}", ranking.weight(*criterion)))
             .collect::<Vec<_>>()
             .join(", ")
     );

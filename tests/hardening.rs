@@ -467,7 +467,7 @@ proptest! {
 /// explanation, so contributions no longer summed to the score.
 #[test]
 fn regression_subnormal_data_ranges_keep_contributions_summing_to_the_score() {
-    use himkit::select::{CriteriaMatrix, Direction, Method, MissingPolicy, Scoring};
+    use himkit::select::{CriteriaMatrix, Direction, ExplainedRow, Method, MissingPolicy, Scoring};
     for method in [Method::WeightedSum, Method::Topsis] {
         let values = [1.267_736_4e-317, 3.245_405_327e-315, 2e-316];
         let mut matrix = CriteriaMatrix::new(values.len());
@@ -487,7 +487,10 @@ fn regression_subnormal_data_ranges_keep_contributions_summing_to_the_score() {
         .unwrap();
         let scores = scoring.score(&matrix).unwrap();
         for (row, score) in scores.iter().enumerate() {
-            let (explained, parts) = scoring.explain_row(&matrix, row).unwrap();
+            let ExplainedRow {
+                score: explained,
+                contributions: parts,
+            } = scoring.explain_row(&matrix, row).unwrap();
             let sum: f64 = parts.iter().flatten().sum();
             assert!((0.0..=1.0).contains(score), "{score}");
             assert!((sum - score).abs() < 1e-9, "{method}: {sum} vs {score}");
@@ -500,7 +503,7 @@ fn regression_subnormal_data_ranges_keep_contributions_summing_to_the_score() {
 /// `x * scale + offset` cancel catastrophically, so its score drifted from the explanation's.
 #[test]
 fn regression_narrow_ranges_far_from_zero_score_exactly() {
-    use himkit::select::{CriteriaMatrix, Direction, Method, MissingPolicy, Scoring};
+    use himkit::select::{CriteriaMatrix, Direction, ExplainedRow, Method, MissingPolicy, Scoring};
     for method in [Method::WeightedSum, Method::Topsis] {
         let mut matrix = CriteriaMatrix::new(3);
         let (worst, best) = (4.483_094_640_249_093e-120, 4.483_094_648_259_233e-120);
@@ -519,7 +522,10 @@ fn regression_narrow_ranges_far_from_zero_score_exactly() {
         .unwrap();
         let scores = scoring.score(&matrix).unwrap();
         for (row, score) in scores.iter().enumerate() {
-            let (explained, parts) = scoring.explain_row(&matrix, row).unwrap();
+            let ExplainedRow {
+                score: explained,
+                contributions: parts,
+            } = scoring.explain_row(&matrix, row).unwrap();
             let sum: f64 = parts.iter().flatten().sum();
             assert!(
                 (explained - score).abs() < 1e-9,
@@ -564,7 +570,7 @@ fn regression_scores_never_exceed_one() {
         .unwrap();
         let score = scoring.score(&matrix).unwrap()[0];
         assert!((0.0..=1.0).contains(&score), "{method}: {score}");
-        let (explained, _) = scoring.explain_row(&matrix, 0).unwrap();
+        let explained = scoring.explain_row(&matrix, 0).unwrap().score;
         assert!((0.0..=1.0).contains(&explained), "{method}: {explained}");
     }
 }

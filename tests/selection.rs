@@ -257,7 +257,8 @@ fn zero_weighted_criteria_do_not_count() {
             .collect(),
     );
     let ranking = rank(&catalog, &StudentProfile::new(spec).unwrap());
-    assert_eq!(ranking.criteria(), &[(Criterion::TotalCost, 1.0)]);
+    assert_eq!(ranking.criteria(), &[Criterion::TotalCost]);
+    assert_eq!(ranking.weight(Criterion::TotalCost), 1.0);
     let cheapest = &ranking.entries()[0];
     assert_eq!(cheapest.contributions().len(), 1);
     assert_eq!(cheapest.id().as_str(), "harbor-tech-coding-cert");
@@ -420,7 +421,9 @@ fn rows_with_gaps_score_bit_for_bit_as_explained() {
             for (row, score) in scores.iter().enumerate() {
                 let has_gap = (0..7).any(|column| matrix.value(row, column).is_none());
                 if has_gap {
-                    let explained = scoring.explain_row(&matrix, row).map_or(0.0, |(score, _)| score);
+                    let explained = scoring
+                        .explain_row(&matrix, row)
+                        .map_or(0.0, |explained| explained.score);
                     assert_eq!(score.to_bits(), explained.to_bits(), "row {row}");
                 }
             }

@@ -2,14 +2,15 @@
 
 use serde::Serialize;
 
-use super::constraints::ExclusionReason;
-use super::criteria::{Criterion, Reading};
-use super::matrix::{Bounds, CriteriaMatrix};
+use super::criteria::Criterion;
+use super::exclusion::ExclusionReason;
+use super::missing::MissingRule;
 use super::order::{order_descending, top_descending};
 use super::profile::StudentProfile;
-use super::ranking::Payback;
+use super::ranking::{Payback, RankedProgram};
 use super::scoring::Scoring;
-use super::selector::{Selector, scoring_policies};
+use super::selector::Selector;
+use super::values::Reading;
 use crate::error::{Error, Result};
 use crate::value::ProgramId;
 
@@ -86,18 +87,50 @@ pub struct ComparisonRow {
 }
 
 /// A side-by-side view of 2 to 10 programs for one profile.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+///
+/// In JSON each program's rank and score stand together, `"ranks": [[1, 0.71], null]`.
+#[derive(Debug, Clone, PartialEq)]
 pub struct Comparison {
     /// The programs, in the order asked for.
     pub ids: Vec<ProgramId>,
-    /// Each program's score and rank in the full ranking, or `None` if it is excluded.
-    pub ranks: Vec<Option<(u32, f64)>>,
+    /// Each program's rank in the full ranking, or `None` if it is excluded.
+    pub ranks: Vec<Option<u32>>,
+    /// Each program's score in the full ranking, or `None` if it is excluded.
+    pub scores: Vec<Option<f64>>,
     /// Each program's exclusion reasons (empty if ranked).
     pub exclusions: Vec<Vec<ExclusionReason>>,
     /// Each program's payback years.
     pub payback: Vec<Payback>,
     /// One row per criterion, in criterion order.
     pub rows: Vec<ComparisonRow>,
+}
+
+/// A comparison's JSON form: each program's rank and score as one pair.
+#[derive(Serialize)]
+struct ComparisonJson<'a> {
+    ids: &'a [ProgramId],
+    ranks: Vec<Option<(u32, f64)>>,
+    exclusions: &'a [Vec<ExclusionReason>],
+    payback: &'a [Payback],
+    rows: &'a [ComparisonRow],
+}
+
+impl Serialize for Comparison {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> std::result::Result<S::Ok, S::Error> {
+        ComparisonJson {
+            ids: &self.ids,
+            ranks: self
+                .ranks
+                .iter()
+                .zip(&self.scores)
+                .map(|(rank, score)| rank.zip(*score))
+                .collect(),
+            exclusions: &self.exclusions,
+            payback: &self.payback,
+            rows: &self.rows,
+        }
+        .serialize(serializer)
+    }
 }
 
 impl Selector {
@@ -149,7 +182,7 @@ impl Selector {
                 base.method(),
                 weights,
                 base.bounds().to_vec(),
-                scoring_policies(criteria, profile),
+                MissingRule::scoring_policies(profile, criteria),
             )?;
             scoring.score(matrix)
         };
@@ -174,8 +207,8 @@ impl Selector {
             Some(leader) => {
                 let displaced = leader_displacement(&rescore, &weights, *leader)?;
                 displaced.and_then(|(index, from, to, row)| {
-                    let criterion = criteria.get(index)?.0;
-                    let program = prepared.program(row)?;
+                    let criterion = *criteria.get(index)?;
+                    let (_, program) = prepared.program(row)?;
                     Some(WeightChange {
                         criterion,
                         from,
@@ -193,7 +226,7 @@ impl Selector {
                 .iter()
                 .zip(ranges)
                 .filter_map(|(row, (rank, best, worst))| {
-                    prepared.program(*row).map(|program| RankRange {
+                    prepared.program(*row).map(|(_, program)| RankRange {
                         id: program.id().clone(),
                         rank,
                         best,
@@ -213,11 +246,15 @@ impl Selector {
     /// As [`Selector::rank`].
     pub fn pareto(&self, profile: &StudentProfile) -> Result<Vec<ProgramId>> {
         let prepared = self.prepare(profile)?;
-        let mut front = pareto_front(&prepared.matrix, prepared.scoring.bounds());
+        let mut front = prepared.matrix.pareto_front(prepared.scoring.bounds());
         front.sort_unstable();
         Ok(front
             .into_iter()
-            .filter_map(|row| prepared.program(row as usize).map(|program| program.id().clone()))
+            .filter_map(|row| {
+                prepared
+                    .program(row as usize)
+                    .map(|(_, program)| program.id().clone())
+            })
             .collect())
     }
 
@@ -241,21 +278,20 @@ impl Selector {
             if ids.get(..index).is_some_and(|before| before.contains(id)) {
                 return Err(Error::invalid("ids", format!("{id:?}"), "is given twice"));
             }
-            programs.push(self.program(id).ok_or_else(|| Error::unknown_program(*id))?);
+            programs.push(self.row(id).ok_or_else(|| Error::unknown_program(*id))?);
         }
         let ranking = self.rank(profile)?;
+        let student = self.student(profile);
         let facts: Vec<_> = programs
             .iter()
-            .map(|program| self.facts(program, profile))
+            .map(|row| self.values().facts(*row, &student))
             .collect();
         let mut rows = Vec::new();
-        let terms = profile.criterion_terms();
         for criterion in Criterion::all() {
-            let bounds = criterion.domain_bounds(&terms);
+            let bounds = criterion.domain_bounds(&student.terms);
             let values: Vec<Reading<'_>> = programs
                 .iter()
-                .zip(&facts)
-                .map(|(program, facts)| criterion.read(program, facts, &terms))
+                .filter_map(|row| self.values().read(criterion, *row, &student))
                 .collect();
             let normalised: Vec<Option<f64>> = values
                 .iter()
@@ -271,11 +307,11 @@ impl Selector {
                 .zip(&normalised)
                 .map(|(value, normalised)| match (value, normalised) {
                     (Reading::Value { shown, .. }, Some(normalised)) => ComparisonCell::Value {
-                        shown: shown.to_string(),
+                        shown: shown.text(),
                         normalised: *normalised,
                         behind_best: best - normalised,
                     },
-                    (Reading::Missing(why), _) => ComparisonCell::NotAvailable { why: why.to_string() },
+                    (Reading::Missing(why), _) => ComparisonCell::NotAvailable { why: why.text() },
                     (Reading::Value { .. }, None) => ComparisonCell::NotAvailable {
                         why: "unknown".to_owned(),
                     },
@@ -289,10 +325,18 @@ impl Selector {
         }
         let baseline = profile.earnings_baseline();
         Ok(Comparison {
-            ids: programs.iter().map(|program| program.id().clone()).collect(),
+            ids: programs
+                .iter()
+                .filter_map(|row| self.programs().get(*row))
+                .map(|program| program.id().clone())
+                .collect(),
             ranks: ids
                 .iter()
-                .map(|id| ranking.entry(id).map(|entry| (entry.rank(), entry.score())))
+                .map(|id| ranking.entry(id).map(RankedProgram::rank))
+                .collect(),
+            scores: ids
+                .iter()
+                .map(|id| ranking.entry(id).map(RankedProgram::score))
                 .collect(),
             exclusions: ids
                 .iter()
@@ -371,87 +415,4 @@ fn best_change(best: Option<(usize, f64, f64, usize)>) -> f64 {
             f64::INFINITY
         }
     })
-}
-
-/// The rows of `matrix` that no other row dominates after normalising with `bounds` (missing
-/// cells count as 0). Sort-filter-skyline: rows are visited by descending sum of normalised
-/// values, so a row can only be dominated by one visited before it, and is checked against the
-/// front found so far.
-#[must_use]
-pub fn pareto_front(matrix: &CriteriaMatrix, bounds: &[Bounds]) -> Vec<u32> {
-    let width = matrix.columns();
-    let rows = matrix.rows();
-    let mut normalised = vec![0.0f64; rows.saturating_mul(width)];
-    for (column, bound) in bounds.iter().enumerate().take(width) {
-        for row in 0..rows {
-            if let (Some(cell), Some(value)) = (
-                normalised.get_mut(row.saturating_mul(width).saturating_add(column)),
-                matrix.value(row, column),
-            ) {
-                *cell = bound.normalise(value);
-            }
-        }
-    }
-    let sums: Vec<f64> = normalised
-        .chunks(width.max(1))
-        .map(|row| row.iter().sum())
-        .collect();
-    let order = order_descending(&sums);
-    let mut front: Vec<u32> = Vec::new();
-    let row_of = |row: u32| {
-        normalised
-            .get((row as usize).saturating_mul(width)..(row as usize).saturating_add(1).saturating_mul(width))
-            .unwrap_or(&[])
-    };
-    for candidate in order {
-        let values = row_of(candidate);
-        let dominated = front.iter().any(|member| {
-            let other = row_of(*member);
-            let mut strictly = false;
-            for (a, b) in other.iter().zip(values) {
-                if a < b {
-                    return false;
-                }
-                strictly |= a > b;
-            }
-            strictly
-        });
-        if !dominated {
-            front.push(candidate);
-        }
-    }
-    front
-}
-
-#[cfg(test)]
-mod tests {
-    use super::super::matrix::Direction;
-    use super::*;
-
-    #[test]
-    fn the_pareto_front_keeps_undominated_rows() {
-        // Rows: (1, 1) dominates (0.5, 0.5); (1, 0) and (0, 1) are dominated by (1, 1) too;
-        // (1, 1) twice: neither dominates the other.
-        let matrix = CriteriaMatrix::from_row_major(
-            &[1.0, 1.0, 0.5, 0.5, 1.0, 0.0, 0.0, 1.0, 1.0, 1.0],
-            &[Direction::Benefit, Direction::Benefit],
-        )
-        .unwrap();
-        let bounds = vec![
-            Bounds {
-                worst: 0.0,
-                best: 1.0
-            };
-            2
-        ];
-        let mut front = pareto_front(&matrix, &bounds);
-        front.sort_unstable();
-        assert_eq!(front, vec![0, 4]);
-        let matrix =
-            CriteriaMatrix::from_row_major(&[1.0, 0.0, 0.0, 1.0, 0.4, 0.4], &[Direction::Benefit; 2])
-                .unwrap();
-        let mut front = pareto_front(&matrix, &bounds);
-        front.sort_unstable();
-        assert_eq!(front, vec![0, 1, 2]);
-    }
 }

@@ -1,11 +1,42 @@
-//! The facts about one program that depend on the student: residency, total cost for that
-//! residency, and expected earnings with where they come from.
+//! The student's side of a ranking: what the constraints and criteria read from the profile
+//! ([`Student`]), the wage figures expected earnings fall back on, and the facts about one
+//! program that depend on the student (residency, total cost, expected earnings).
 
+use super::criteria::Terms;
 use crate::career::HimOccupation;
-use crate::program::Outcome;
-use crate::program::{Cost, Program, Residency};
+use crate::program::Residency;
 use crate::value::{Money, UsState};
 use crate::wage::{Area, WageStatistics};
+
+/// A set of states as bits, by declaration index.
+pub(crate) type StateSet = u128;
+
+/// The bit of `state` in a [`StateSet`].
+pub(crate) fn state_bit(state: UsState) -> StateSet {
+    1u128.checked_shl(state as u32).unwrap_or(0)
+}
+
+/// What a ranking reads from the profile to answer the constraints and work out the criteria.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Student<'a> {
+    pub(crate) home: UsState,
+    pub(crate) home_bit: StateSet,
+    pub(crate) terms: Terms,
+    pub(crate) fallback: &'a EarningsFallback,
+}
+
+impl<'a> Student<'a> {
+    /// A student living in `home`, with the profile's `terms`, whose expected earnings fall back
+    /// on `fallback`.
+    pub(crate) fn new(home: UsState, terms: Terms, fallback: &'a EarningsFallback) -> Self {
+        Self {
+            home,
+            home_bit: state_bit(home),
+            terms,
+            fallback,
+        }
+    }
+}
 
 /// The profile-specific facts about one program that scoring needs.
 #[derive(Debug, Clone)]
@@ -89,26 +120,6 @@ impl EarningsFallback {
     /// The wage statistics at `index`, as [`Facts::earnings`] names them.
     pub(crate) fn get(&self, index: usize) -> Option<&WageStatistics> {
         self.wages.get(index)
-    }
-
-    /// The facts about `program` for a student living in `home`.
-    pub(crate) fn facts(&self, program: &Program, home: UsState) -> Facts {
-        let residency = program.residency_for(home);
-        Facts {
-            residency,
-            total_cost: program.cost().total(residency),
-            cost_is_estimate: program.cost().known().is_some_and(Cost::is_estimate),
-            earnings: self.expected_earnings(program, home),
-        }
-    }
-
-    /// The program's reported median earnings, else the latest median of the occupation its
-    /// level prepares for, in the student's state where there is a figure, else the nation.
-    fn expected_earnings(&self, program: &Program, home: UsState) -> Option<(Money, Option<usize>)> {
-        if let Outcome::Reported { value, .. } = &program.outcomes().median_earnings {
-            return Some((*value, None));
-        }
-        self.occupation_earnings(HimOccupation::typical_for(program.degree_level()), home)
     }
 
     /// The latest median of `occupation` in `home`, else in the nation, with its index.

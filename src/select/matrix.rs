@@ -5,6 +5,7 @@
 //! same matrix can hold any numeric decision matrix, so the scoring can be checked against other
 //! MCDA libraries on identical data.
 
+use super::order::order_descending;
 use crate::error::{Error, Result};
 
 /// Whether more of a criterion is better or worse.
@@ -225,5 +226,92 @@ impl CriteriaMatrix {
                 }
             })
             .collect()
+    }
+
+    /// The rows that no other row dominates after normalising with `bounds` (missing cells
+    /// count as 0): the Pareto set, in no particular order.
+    ///
+    /// Sort-filter-skyline: rows are visited by descending sum of normalised values, so a row
+    /// can only be dominated by one visited before it, and is checked against the front found
+    /// so far.
+    #[must_use]
+    pub fn pareto_front(&self, bounds: &[Bounds]) -> Vec<u32> {
+        let width = self.columns();
+        let rows = self.rows();
+        let mut normalised = vec![0.0f64; rows.saturating_mul(width)];
+        for (column, bound) in bounds.iter().enumerate().take(width) {
+            for row in 0..rows {
+                if let (Some(cell), Some(value)) = (
+                    normalised.get_mut(row.saturating_mul(width).saturating_add(column)),
+                    self.value(row, column),
+                ) {
+                    *cell = bound.normalise(value);
+                }
+            }
+        }
+        let sums: Vec<f64> = normalised
+            .chunks(width.max(1))
+            .map(|row| row.iter().sum())
+            .collect();
+        let order = order_descending(&sums);
+        let mut front: Vec<u32> = Vec::new();
+        let row_of = |row: u32| {
+            normalised
+                .get(
+                    (row as usize).saturating_mul(width)
+                        ..(row as usize).saturating_add(1).saturating_mul(width),
+                )
+                .unwrap_or(&[])
+        };
+        for candidate in order {
+            let values = row_of(candidate);
+            let dominated = front.iter().any(|member| {
+                let other = row_of(*member);
+                let mut strictly = false;
+                for (a, b) in other.iter().zip(values) {
+                    if a < b {
+                        return false;
+                    }
+                    strictly |= a > b;
+                }
+                strictly
+            });
+            if !dominated {
+                front.push(candidate);
+            }
+        }
+        front
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_pareto_front_keeps_undominated_rows() {
+        // Rows: (1, 1) dominates (0.5, 0.5); (1, 0) and (0, 1) are dominated by (1, 1) too;
+        // (1, 1) twice: neither dominates the other.
+        let matrix = CriteriaMatrix::from_row_major(
+            &[1.0, 1.0, 0.5, 0.5, 1.0, 0.0, 0.0, 1.0, 1.0, 1.0],
+            &[Direction::Benefit, Direction::Benefit],
+        )
+        .unwrap();
+        let bounds = vec![
+            Bounds {
+                worst: 0.0,
+                best: 1.0
+            };
+            2
+        ];
+        let mut front = matrix.pareto_front(&bounds);
+        front.sort_unstable();
+        assert_eq!(front, vec![0, 4]);
+        let matrix =
+            CriteriaMatrix::from_row_major(&[1.0, 0.0, 0.0, 1.0, 0.4, 0.4], &[Direction::Benefit; 2])
+                .unwrap();
+        let mut front = matrix.pareto_front(&bounds);
+        front.sort_unstable();
+        assert_eq!(front, vec![0, 1, 2]);
     }
 }

@@ -4,37 +4,38 @@
 //! returns a [`Ranking`]. The generic scoring core ([`CriteriaMatrix`], [`Scoring`]) is public
 //! so that it can be used, and checked against other libraries, on any decision matrix.
 //!
-//! The files follow a ranking from top to bottom: `selector` runs the pipeline over the
-//! student's `facts` about each program, the `constraints` that exclude it, the `criteria`
-//! (each defined once: direction, bounds, value and the text an explanation shows), the
-//! `matrix` they fill, `scoring` and `order`; `ranking` holds what comes back, `profile` what
-//! goes in, and `analysis` the sensitivity, Pareto set and comparison built on the same steps.
+//! The files, from the bottom up (each uses only files above it in this list): `order` puts
+//! scores best-first; `matrix` holds a decision matrix and `scoring` scores it; `criteria` names
+//! what programs are scored on and `profile` what a student asks; `facts` is the student's side
+//! (home state, terms, the wage figures earnings fall back on); `exclusion` says why a program
+//! is left out; `values` defines each criterion's value once, prepared from each program and
+//! read for a student; `constraints` defines each hard constraint once, as a rule with its
+//! prepared cells, its answer and its reason; `missing` is the one rule for programs that lack
+//! criteria; `ranking` holds what comes back; `selector` prepares a catalogue and runs a
+//! ranking through the rules, the values, the matrix, scoring and order; `analysis` (the
+//! sensitivity, the Pareto set and the comparison) and `batch` are built on the selector.
 
 mod analysis;
 mod batch;
-mod columns;
 mod constraints;
 mod criteria;
+mod exclusion;
 mod facts;
 mod matrix;
+mod missing;
 mod order;
 mod profile;
 mod ranking;
 mod scoring;
 mod selector;
+mod values;
 
-pub use analysis::{
-    Comparison, ComparisonCell, ComparisonRow, RankRange, Sensitivity, WeightChange, pareto_front,
-};
-pub use constraints::{Exclusion, ExclusionReason};
-pub use criteria::{Criterion, DEFAULT_COST_CAP, DEFAULT_LENGTH_CAP_MONTHS, EARNINGS_CAP};
+pub use analysis::{Comparison, ComparisonCell, ComparisonRow, RankRange, Sensitivity, WeightChange};
+pub use criteria::Criterion;
+pub use exclusion::{Exclusion, ExclusionReason, Flag};
 pub use matrix::{Bounds, CriteriaMatrix, Direction};
-pub use order::{competition_ranks, order_descending, rank_descending, rank_descending_into, top_descending};
-pub use profile::{
-    BoundsMode, Constraint, DEFAULT_EARNINGS_BASELINE, ProfileSpec, StudentProfile, UnknownPolicy,
-};
-pub use ranking::{
-    Band, Contribution, EarningsSource, Flag, MissingCriterion, Payback, RankedProgram, Ranking,
-};
-pub use scoring::{Method, MissingPolicy, Scoring};
+pub use order::Order;
+pub use profile::{BoundsMode, Constraint, ProfileSpec, StudentProfile, UnknownPolicy};
+pub use ranking::{Band, Contribution, EarningsSource, MissingCriterion, Payback, RankedProgram, Ranking};
+pub use scoring::{ExplainedRow, Method, MissingPolicy, Scoring};
 pub use selector::Selector;

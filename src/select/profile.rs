@@ -15,12 +15,6 @@ use crate::program::{DegreeLevel, DeliveryMode};
 use crate::value::{Money, UsState};
 use crate::vocabulary::vocabulary;
 
-/// The default earnings baseline for payback years: $35,080, the 10th-percentile annual wage of
-/// medical records specialists (29-2072), May 2023 (a third-party figure citing BLS), standing
-/// for entry-level pay in the field without the program. Set your own with
-/// [`StudentProfile::earnings_baseline`].
-pub const DEFAULT_EARNINGS_BASELINE: u64 = 35_080;
-
 vocabulary! {
     /// A hard constraint whose answer can be unknown for a program: real catalogues built from
     /// federal files do not say whether a program is accredited, online, or how long it is.
@@ -163,7 +157,7 @@ pub struct ProfileSpec {
     #[serde(default)]
     pub bounds: BoundsMode,
     /// Annual earnings to compare expected earnings with for payback years; defaults to
-    /// [`DEFAULT_EARNINGS_BASELINE`].
+    /// [`StudentProfile::DEFAULT_EARNINGS_BASELINE`].
     #[serde(default)]
     pub earnings_baseline: Option<Money>,
 }
@@ -200,6 +194,12 @@ impl ProfileSpec {
 }
 
 impl StudentProfile {
+    /// The default earnings baseline for payback years: $35,080, the 10th-percentile annual
+    /// wage of medical records specialists (29-2072), May 2023 (a third-party figure citing
+    /// BLS), standing for entry-level pay in the field without the program. Set another with
+    /// [`ProfileSpec::earnings_baseline`].
+    pub const DEFAULT_EARNINGS_BASELINE: u64 = 35_080;
+
     /// Reads a profile from its JSON form (the one [`ProfileSpec`] documents), as a file holds it:
     /// a UTF-8 byte-order mark at the start, as Windows editors save it, is accepted.
     /// `source` names the text in errors (a file name, say).
@@ -374,8 +374,8 @@ impl StudentProfile {
 
     /// The bounds `criterion` is normalised against for this profile under
     /// [`BoundsMode::Domain`] (the default): rates and shares 0 to 1, total cost from the
-    /// profile's cost limit (or [`DEFAULT_COST_CAP`](super::DEFAULT_COST_CAP)) down to $0,
-    /// length likewise, expected earnings from $0 to [`EARNINGS_CAP`](super::EARNINGS_CAP).
+    /// profile's cost limit (or [`Criterion::DEFAULT_COST_CAP`]) down to $0,
+    /// length likewise, expected earnings from $0 to [`Criterion::EARNINGS_CAP`].
     ///
     /// ```
     /// use himkit::select::Criterion;
@@ -410,7 +410,7 @@ impl StudentProfile {
     pub fn earnings_baseline(&self) -> Money {
         self.spec
             .earnings_baseline
-            .unwrap_or(Money::new(DEFAULT_EARNINGS_BASELINE).unwrap_or(Money::ZERO))
+            .unwrap_or(Money::new(Self::DEFAULT_EARNINGS_BASELINE).unwrap_or(Money::ZERO))
     }
 }
 

@@ -2,17 +2,15 @@
 //! (contributions, missing criteria, earnings source, payback), and their JSON form.
 
 use std::fmt;
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 use serde::Serialize;
 
-use super::constraints::Exclusion;
 use super::criteria::Criterion;
+use super::exclusion::{Exclusion, Flag};
 use super::facts::{EarningsFallback, Facts};
-use super::profile::StudentProfile;
-use super::profile::{BoundsMode, Constraint};
+use super::profile::BoundsMode;
 use super::scoring::{Method, MissingPolicy};
-use super::selector::Selector;
 use crate::career::HimOccupation;
 use crate::credential::Confidence;
 use crate::error::{Error, Result};
@@ -165,23 +163,6 @@ impl fmt::Display for Payback {
     }
 }
 
-/// A constraint whose answer is unknown for a ranked program, which the profile keeps and
-/// flags ([`UnknownPolicy::KeepAndFlag`](super::UnknownPolicy::KeepAndFlag)).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Flag {
-    /// The constraint.
-    pub constraint: Constraint,
-    /// What is not known, and what to check
-    /// (`accreditation not verified: check the CAHIIM program directory`).
-    pub why: String,
-}
-
-impl fmt::Display for Flag {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.why)
-    }
-}
-
 /// A ranked program: its rank, score, band and the explanation of its score.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct RankedProgram {
@@ -303,8 +284,7 @@ impl RankedProgram {
 pub struct Ranking {
     pub(super) method: Method,
     pub(super) bounds: BoundsMode,
-    #[serde(serialize_with = "criteria_as_map")]
-    pub(super) criteria: Vec<(Criterion, f64)>,
+    pub(super) criteria: WeightedCriteria,
     pub(super) out_of: usize,
     pub(super) entries: Vec<RankedProgram>,
     pub(super) exclusions: Exclusions,
@@ -329,10 +309,24 @@ impl Ranking {
         self.method
     }
 
-    /// The weighted criteria and their weights scaled to sum to 1.
+    /// The weighted criteria, in criterion order: those the ranking scored (see
+    /// [`Ranking::weight`] for their weights).
     #[must_use]
-    pub fn criteria(&self) -> &[(Criterion, f64)] {
-        &self.criteria
+    pub fn criteria(&self) -> &[Criterion] {
+        &self.criteria.criteria
+    }
+
+    /// The weight `criterion` scored with, scaled so that the weights of
+    /// [`Ranking::criteria`] sum to 1; 0 for a criterion the ranking did not weigh.
+    #[must_use]
+    pub fn weight(&self, criterion: Criterion) -> f64 {
+        self.criteria
+            .criteria
+            .iter()
+            .position(|weighted| *weighted == criterion)
+            .and_then(|index| self.criteria.weights.get(index))
+            .copied()
+            .unwrap_or(0.0)
     }
 
     /// How many programs were considered (ranked plus excluded): what a rank is "out of".
@@ -388,32 +382,29 @@ pub(super) struct Exclusions {
     built: OnceLock<Vec<Exclusion>>,
 }
 
+/// Builds the exclusions of a ranking, with every reason, from which programs it excluded:
+/// what the selector that made the ranking does, kept behind this so that a ranking does not
+/// depend on how.
+pub(crate) trait ExplainExclusions: Send + Sync {
+    /// The exclusions of the prepared programs whose bits are set in `rows` (one per program,
+    /// in id order).
+    fn exclusions(&self, rows: &[u64]) -> Vec<Exclusion>;
+}
+
 /// What building the exclusions needs.
 #[derive(Clone)]
 struct Pending {
-    selector: Selector,
-    profile: StudentProfile,
-    /// The weighted criteria with their scaled weights.
-    criteria: Vec<(Criterion, f64)>,
+    explain: Arc<dyn ExplainExclusions>,
     /// The excluded rows of the selector's programs, as bits.
     rows: Vec<u64>,
 }
 
 impl Exclusions {
-    /// Exclusions to build from `selector`'s programs whose bits are set in `rows`, when read.
-    pub(super) fn pending(
-        selector: Selector,
-        profile: StudentProfile,
-        criteria: Vec<(Criterion, f64)>,
-        rows: Vec<u64>,
-    ) -> Self {
+    /// Exclusions to build with `explain` from the programs whose bits are set in `rows`, when
+    /// read.
+    pub(super) fn pending(explain: Arc<dyn ExplainExclusions>, rows: Vec<u64>) -> Self {
         Self {
-            pending: Some(Pending {
-                selector,
-                profile,
-                criteria,
-                rows,
-            }),
+            pending: Some(Pending { explain, rows }),
             built: OnceLock::new(),
         }
     }
@@ -430,11 +421,9 @@ impl Exclusions {
     /// The exclusions, built on first use.
     pub(super) fn get(&self) -> &[Exclusion] {
         self.built.get_or_init(|| {
-            self.pending.as_ref().map_or_else(Vec::new, |pending| {
-                pending
-                    .selector
-                    .exclusions(&pending.profile, &pending.criteria, &pending.rows)
-            })
+            self.pending
+                .as_ref()
+                .map_or_else(Vec::new, |pending| pending.explain.exclusions(&pending.rows))
         })
     }
 }
@@ -457,12 +446,18 @@ impl Serialize for Exclusions {
     }
 }
 
-/// Writes the weighted criteria as a JSON object, `{"total-cost": 0.2, …}`, in criterion order.
-fn criteria_as_map<S: serde::Serializer>(
-    criteria: &[(Criterion, f64)],
-    serializer: S,
-) -> Result<S::Ok, S::Error> {
-    serializer.collect_map(criteria.iter().map(|(criterion, weight)| (criterion, weight)))
+/// A ranking's weighted criteria, in criterion order, and their scaled weights, one each.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct WeightedCriteria {
+    pub(super) criteria: Vec<Criterion>,
+    pub(super) weights: Vec<f64>,
+}
+
+impl Serialize for WeightedCriteria {
+    /// As a JSON object, `{"total-cost": 0.2, …}`, in criterion order.
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_map(self.criteria.iter().zip(&self.weights))
+    }
 }
 
 impl EarningsSource {

@@ -347,10 +347,10 @@ impl Scoring {
     /// out under [`MissingPolicy::Reweight`]); `None` if the row has no value for any weighted
     /// criterion, or has a missing value under [`MissingPolicy::ExcludeProgram`].
     #[must_use]
-    pub fn explain_row(&self, matrix: &CriteriaMatrix, row: usize) -> Option<(f64, Vec<Option<f64>>)> {
-        let mut parts = Vec::with_capacity(self.weights.len());
-        let score = self.explain_row_into(matrix, row, &mut parts)?;
-        Some((score, parts))
+    pub fn explain_row(&self, matrix: &CriteriaMatrix, row: usize) -> Option<ExplainedRow> {
+        let mut contributions = Vec::with_capacity(self.weights.len());
+        let score = self.explain_row_into(matrix, row, &mut contributions)?;
+        Some(ExplainedRow { score, contributions })
     }
 
     /// [`Scoring::explain_row`] with the contributions written into `parts` (cleared first),
@@ -401,6 +401,16 @@ impl Scoring {
         }
         Some(score)
     }
+}
+
+/// One row's score as [`Scoring::explain_row`] works it out, criterion by criterion.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ExplainedRow {
+    /// The score, in `[0, 1]`.
+    pub score: f64,
+    /// Each column's part of the score, in column order; `None` where the column was left out
+    /// under [`MissingPolicy::Reweight`]. The parts sum to the score.
+    pub contributions: Vec<Option<f64>>,
 }
 
 /// One column's weight folded into its normalisation.
@@ -487,7 +497,7 @@ mod tests {
             assert!((got - want).abs() < 1e-12, "{got} vs {want}");
         }
         for (row, expected) in scores.iter().enumerate() {
-            let (score, contributions) = scoring.explain_row(&matrix, row).unwrap();
+            let ExplainedRow { score, contributions } = scoring.explain_row(&matrix, row).unwrap();
             assert!((score - expected).abs() < 1e-12);
             let sum: f64 = contributions.iter().flatten().sum();
             assert!((sum - score).abs() < 1e-12);
@@ -577,16 +587,8 @@ mod tests {
             2
         ];
         let policies = vec![MissingPolicy::Reweight; 2];
-        assert!(Scoring::new(Method::WeightedSum, &[0.0, 0.0], bounds.clone(), policies.clone()).is_err());
-        assert!(
-            Scoring::new(
-                Method::WeightedSum,
-                &[-1.0, 2.0],
-                bounds.clone(),
-                policies.clone()
-            )
-            .is_err()
-        );
-        assert!(Scoring::new(Method::WeightedSum, &[f64::NAN, 2.0], bounds, policies).is_err());
+        for weights in [[0.0, 0.0], [-1.0, 2.0], [f64::NAN, 2.0]] {
+            assert!(Scoring::new(Method::WeightedSum, &weights, bounds.clone(), policies.clone()).is_err());
+        }
     }
 }

@@ -1,24 +1,29 @@
 //! The selector: a catalogue prepared once, ranked for one profile at a time.
 //!
-//! A ranking runs the pipeline of this module's siblings in order: the student's
-//! [facts](super::facts) about each program, the [constraints](super::constraints) that
-//! exclude it, the [criteria](super::criteria) read into a [matrix](super::matrix),
-//! [scoring](super::scoring), the [order](super::order), and the explanation of each returned
-//! entry ([ranking](super::ranking)).
+//! Preparing reads every program once into the [constraints](super::constraints)' cells and
+//! the criteria's [values](super::values). A ranking then, for one profile: marks the programs
+//! a constraint leaves out, reads the weighted criteria of the others into a
+//! [matrix](super::matrix), leaves out those the [missing-data rule](super::missing) does,
+//! [scores](super::scoring) and [orders](super::order) the rest, and
+//! explains each entry it returns; the exclusions' reasons are built only
+//! when read.
 
 use std::sync::Arc;
 
-use super::columns::{Columns, Student, state_bit};
-use super::constraints::{self, Exclusion, Filter};
-use super::criteria::{Criterion, Reading, Terms};
-use super::facts::{EarningsFallback, Facts};
+use super::constraints::{Asked, Constraints};
+use super::criteria::Criterion;
+use super::exclusion::{Exclusion, Verdict};
+use super::facts::{EarningsFallback, Student};
 use super::matrix::CriteriaMatrix;
-use super::order::{competition_ranks, rank_descending, top_descending};
+use super::missing::MissingRule;
+use super::order::Order;
 use super::profile::{BoundsMode, StudentProfile};
 use super::ranking::{
-    Band, Contribution, EarningsSource, Exclusions, Flag, MissingCriterion, Payback, RankedProgram, Ranking,
+    Band, Contribution, EarningsSource, Exclusions, ExplainExclusions, MissingCriterion, Payback,
+    RankedProgram, Ranking, WeightedCriteria,
 };
-use super::scoring::{MissingPolicy, Scoring};
+use super::scoring::Scoring;
+use super::values::{Reading, Values};
 use crate::catalog::Catalog;
 use crate::error::Result;
 use crate::program::Program;
@@ -47,15 +52,19 @@ pub struct Selector {
     shared: Arc<Prepared>,
 }
 
-/// What a selector prepares once: the programs in id order, their profile-independent
-/// columns, and the expected-earnings fallback. Shared with the rankings whose exclusions are
-/// built when read.
+/// What a selector prepares once: the programs in id order, what each constraint and each
+/// criterion keeps of them, and the expected-earnings fallback. Shared with the rankings whose
+/// exclusions are built when read.
 #[derive(Debug)]
 struct Prepared {
     programs: Vec<Program>,
-    columns: Columns,
+    constraints: Constraints,
+    values: Values,
     earnings: EarningsFallback,
 }
+
+/// A criterion's column of a matrix being built: each cell's number, and whether it is missing.
+type MatrixColumn = (Vec<f64>, Vec<bool>);
 
 impl Selector {
     /// Prepares `catalog` for ranking, with `wages` for the expected-earnings fallback
@@ -65,11 +74,11 @@ impl Selector {
         let mut programs = catalog.programs().to_vec();
         // Id order makes ties and exclusions come out the same whatever the input order.
         programs.sort_by(|a, b| a.id().cmp(b.id()));
-        let columns = Columns::new(&programs);
         Self {
             shared: Arc::new(Prepared {
+                constraints: Constraints::new(&programs),
+                values: Values::new(&programs),
                 programs,
-                columns,
                 earnings: EarningsFallback::new(wages),
             }),
         }
@@ -84,11 +93,14 @@ impl Selector {
     /// The program with this id.
     #[must_use]
     pub fn program(&self, id: &str) -> Option<&Program> {
-        let programs = self.programs();
-        programs
+        self.row(id).and_then(|row| self.programs().get(row))
+    }
+
+    /// The prepared row of the program with this id.
+    pub(crate) fn row(&self, id: &str) -> Option<usize> {
+        self.programs()
             .binary_search_by(|program| program.id().as_str().cmp(id))
             .ok()
-            .and_then(|index| programs.get(index))
     }
 
     /// Ranks every prepared program for `profile`.
@@ -107,149 +119,89 @@ impl Selector {
     /// As [`Selector::rank`].
     pub fn rank_top(&self, profile: &StudentProfile, top: usize) -> Result<Ranking> {
         let applied = self.prepare(profile)?;
-        let Applied {
-            criteria,
-            terms,
-            scoring,
-            eligible,
-            excluded,
-            matrix,
-            ..
-        } = &applied;
-        let scores = scoring.score(matrix)?;
-        let (order, ranks) = if top >= eligible.len() {
-            rank_descending(&scores)
-        } else {
-            let order = top_descending(&scores, top);
-            let ranks = competition_ranks(&scores, &order);
-            (order, ranks)
-        };
-        let mut explainer = Explainer {
-            criteria,
-            terms,
-            scoring,
-            matrix,
-            profile,
-            earnings: &self.shared.earnings,
-            columns: &self.shared.columns,
-            parts: Vec::with_capacity(criteria.len()),
-        };
+        let scores = applied.scoring.score(&applied.matrix)?;
+        let order = Order::top(&scores, top);
+        let mut explainer = Explainer::new(&applied, &self.shared, profile);
         let mut entries = Vec::with_capacity(order.len());
-        for (position, rank) in order.iter().zip(ranks) {
+        for (position, rank) in order.rows().iter().zip(order.ranks()) {
             let position = *position as usize;
-            let Some(index) = applied.eligible.get(position).map(|index| *index as usize) else {
-                continue;
-            };
-            let Some(program) = self.programs().get(index) else {
-                continue;
-            };
             // The score the order was made with; the explanation's own sum can differ from it
             // in the last bits, since the fast pass folds the weights in differently.
             let score = scores.get(position).copied().unwrap_or(0.0);
-            let facts = self.facts(program, profile);
-            let flags = constraints::flags(program, &facts, profile);
-            if let Some(entry) = explainer.explain(program, index, &facts, flags, position, rank, score) {
+            if let Some(entry) = explainer.explain(position, *rank, score) {
                 entries.push(entry);
             }
         }
-        let criteria: Vec<(Criterion, f64)> = criteria
-            .iter()
-            .zip(scoring.weights())
-            .map(|((criterion, _), weight)| (*criterion, *weight))
-            .collect();
+        let Applied {
+            criteria,
+            scoring,
+            excluded,
+            ..
+        } = applied;
+        let weights = scoring.weights().to_vec();
+        let explain = ExplainFor {
+            selector: self.clone(),
+            profile: profile.clone(),
+            criteria: criteria.clone(),
+            weights: weights.clone(),
+        };
         Ok(Ranking {
             method: scoring.method(),
             bounds: profile.spec().bounds,
-            exclusions: Exclusions::pending(
-                self.clone(),
-                profile.clone(),
-                criteria.clone(),
-                excluded.clone(),
-            ),
-            criteria,
+            exclusions: Exclusions::pending(Arc::new(explain), excluded),
+            criteria: WeightedCriteria { criteria, weights },
             out_of: self.programs().len(),
             entries,
         })
     }
 
-    /// The exclusions of the rows set in `excluded`, with every reason, for `profile` whose
-    /// weighted criteria have the scaled weights of `criteria`.
-    pub(crate) fn exclusions(
-        &self,
-        profile: &StudentProfile,
-        criteria: &[(Criterion, f64)],
-        excluded: &[u64],
-    ) -> Vec<Exclusion> {
-        let terms = profile.criterion_terms();
-        let weights: Vec<f64> = criteria.iter().map(|(_, weight)| *weight).collect();
-        let mut exclusions = Vec::new();
-        for (row, program) in self.programs().iter().enumerate() {
-            let set = excluded
-                .get(row >> 6)
-                .is_some_and(|word| word & (1u64 << (row & 63)) != 0);
-            if set {
-                let facts = self.facts(program, profile);
-                exclusions.push(Exclusion {
-                    id: program.id().clone(),
-                    reasons: constraints::verdict(program, &facts, profile, &terms, criteria, &weights)
-                        .reasons,
-                });
-            }
-        }
-        exclusions
+    /// Each criterion's prepared column.
+    pub(crate) fn values(&self) -> &Values {
+        &self.shared.values
     }
 
-    /// The facts about `program` for `profile`'s student.
-    pub(crate) fn facts(&self, program: &Program, profile: &StudentProfile) -> Facts {
-        self.shared.earnings.facts(program, profile.home_state())
+    /// What the criteria and constraints read from `profile`.
+    pub(crate) fn student(&self, profile: &StudentProfile) -> Student<'_> {
+        Student::new(
+            profile.home_state(),
+            profile.criterion_terms(),
+            &self.shared.earnings,
+        )
     }
 
     /// Everything a ranking, a sensitivity analysis or a Pareto set starts from: the weighted
-    /// criteria, the scoring, the programs that meet every constraint with their facts and
-    /// criteria matrix, and the exclusions.
+    /// criteria, the scoring, the programs that are left in with their criteria matrix, and
+    /// which are left out.
     pub(crate) fn prepare(&self, profile: &StudentProfile) -> Result<Applied<'_>> {
-        let criteria = weighted_criteria(profile);
-        let terms = profile.criterion_terms();
-        let scoring = self.scoring(profile, &terms, &criteria)?;
         let shared = &*self.shared;
-        let columns = &shared.columns;
-        let home = profile.home_state();
-        let student = Student {
-            home,
-            home_bit: state_bit(home),
-            terms: &terms,
-            fallback: &shared.earnings,
-        };
-        // The constraints as column filters: the eligible rows, and the excluded ones as bits
-        // (their reasons are built only if they are read).
-        let filter = Filter::new(profile, &criteria, scoring.weights(), &student);
-        let rows = columns.rows();
+        let criteria = weighted_criteria(profile);
+        let student = self.student(profile);
+        let scoring = self.scoring(profile, &student, &criteria)?;
+        let asked = Constraints::ask(profile);
+        let rows = shared.programs.len();
+        // The constraints leave out rows column by column, as bits; their reasons are built
+        // only if they are read.
         let mut excluded = vec![0u64; rows.div_ceil(64)];
-        for row in 0..rows {
-            if filter.excludes(columns, row, &student) {
-                if let Some(word) = excluded.get_mut(row >> 6) {
-                    *word |= 1u64 << (row & 63);
-                }
-            }
-        }
+        shared.constraints.mark(&asked, &student, &mut excluded);
         // Sized exactly, so that no allocation larger than it needs to be is made per ranking.
         let count = excluded
             .iter()
             .map(|word| word.count_ones() as usize)
             .sum::<usize>();
         let mut eligible: Vec<u32> = Vec::with_capacity(rows.saturating_sub(count));
-        for (row, index) in (0..rows).zip(0u32..) {
-            let set = excluded
-                .get(row >> 6)
-                .is_some_and(|word| word & (1u64 << (row & 63)) != 0);
-            if !set {
-                eligible.push(index);
-            }
-        }
-        let matrix = columns_matrix(columns, &eligible, &criteria, &student)?;
+        eligible.extend(
+            (0u32..)
+                .take(rows)
+                .filter(|row| !is_set(&excluded, *row as usize)),
+        );
+        let mut columns = self.fill(&eligible, &criteria, &student);
+        let rule = MissingRule::new(profile, &criteria, scoring.weights());
+        leave_out_missing(&rule, &mut eligible, &mut columns, &mut excluded);
+        let matrix = matrix(eligible.len(), &criteria, columns)?;
         Ok(Applied {
             criteria,
-            terms,
+            student,
+            asked,
             scoring,
             programs: &shared.programs,
             eligible,
@@ -258,167 +210,268 @@ impl Selector {
         })
     }
 
+    /// The columns of `criteria` over the prepared `rows`, for `student`.
+    fn fill(&self, rows: &[u32], criteria: &[Criterion], student: &Student<'_>) -> Vec<MatrixColumn> {
+        criteria
+            .iter()
+            .map(|criterion| {
+                let mut values = Vec::with_capacity(rows.len());
+                let mut missing = Vec::with_capacity(rows.len());
+                self.shared
+                    .values
+                    .fill(*criterion, rows, student, &mut values, &mut missing);
+                (values, missing)
+            })
+            .collect()
+    }
+
     /// The scoring for `profile`: its method, weights, bounds and missing-data policies.
-    /// Catalogue bounds come from every prepared program, whatever the filters leave.
+    /// Catalogue bounds come from every prepared program, whatever the constraints leave.
     fn scoring(
         &self,
         profile: &StudentProfile,
-        terms: &Terms,
-        criteria: &[(Criterion, f64)],
+        student: &Student<'_>,
+        criteria: &[Criterion],
     ) -> Result<Scoring> {
         let bounds = match profile.spec().bounds {
             BoundsMode::Domain => criteria
                 .iter()
-                .map(|(criterion, _)| criterion.domain_bounds(terms))
+                .map(|criterion| criterion.domain_bounds(&student.terms))
                 .collect(),
             BoundsMode::Catalog => {
-                let columns = &self.shared.columns;
-                let home = profile.home_state();
-                let student = Student {
-                    home,
-                    home_bit: state_bit(home),
-                    terms,
-                    fallback: &self.shared.earnings,
-                };
-                let every: Vec<u32> = (0u32..).take(columns.rows()).collect();
-                columns_matrix(columns, &every, criteria, &student)?.data_bounds()
+                let every: Vec<u32> = (0u32..).take(self.programs().len()).collect();
+                matrix(every.len(), criteria, self.fill(&every, criteria, student))?.data_bounds()
             }
         };
-        let weights: Vec<f64> = criteria.iter().map(|(_, weight)| *weight).collect();
+        let weights: Vec<f64> = criteria
+            .iter()
+            .map(|criterion| profile.weight(*criterion))
+            .collect();
         Scoring::new(
             profile.method(),
             &weights,
             bounds,
-            scoring_policies(criteria, profile),
+            MissingRule::scoring_policies(profile, criteria),
         )
     }
 }
 
-/// What an entry's explanation reads: the weighted criteria, the scoring and its matrix.
+/// Builds a ranking's exclusions, when they are read: every reason each excluded program is
+/// left out, from the same rules and values that left it out.
+struct ExplainFor {
+    selector: Selector,
+    profile: StudentProfile,
+    /// The weighted criteria, and their scaled weights.
+    criteria: Vec<Criterion>,
+    weights: Vec<f64>,
+}
+
+impl ExplainExclusions for ExplainFor {
+    fn exclusions(&self, rows: &[u64]) -> Vec<Exclusion> {
+        let shared = &*self.selector.shared;
+        let student = self.selector.student(&self.profile);
+        let asked = Constraints::ask(&self.profile);
+        let rule = MissingRule::new(&self.profile, &self.criteria, &self.weights);
+        let values = &shared.values;
+        let mut exclusions = Vec::new();
+        for (row, program) in shared.programs.iter().enumerate() {
+            if !is_set(rows, row) {
+                continue;
+            }
+            let mut verdict = Verdict::default();
+            shared
+                .constraints
+                .judge(&asked, row, program, &student, &mut verdict);
+            let missing = self
+                .criteria
+                .iter()
+                .enumerate()
+                .filter(|(_, criterion)| values.value(**criterion, row, &student).is_none())
+                .fold(0, |set, (column, _)| set | MissingRule::bit(column));
+            let why = |criterion: Criterion| {
+                values
+                    .read(criterion, row, &student)
+                    .map(|reading| reading.text())
+                    .unwrap_or_default()
+            };
+            rule.reasons(missing, why, &mut verdict.reasons);
+            exclusions.push(Exclusion {
+                id: program.id().clone(),
+                reasons: verdict.reasons,
+            });
+        }
+        exclusions
+    }
+}
+
+/// What an entry's explanation reads: the applied profile and what is prepared.
 struct Explainer<'a> {
-    criteria: &'a [(Criterion, f64)],
-    terms: &'a Terms,
-    scoring: &'a Scoring,
-    matrix: &'a CriteriaMatrix,
+    applied: &'a Applied<'a>,
+    prepared: &'a Prepared,
     profile: &'a StudentProfile,
-    earnings: &'a EarningsFallback,
-    columns: &'a Columns,
     /// The contributions of the entry being explained, reused from one entry to the next.
     parts: Vec<Option<f64>>,
 }
 
-impl Explainer<'_> {
-    /// The ranked entry of `program` (prepared row `index`), row `row` of the matrix: its
-    /// score explained criterion by criterion.
-    #[allow(clippy::too_many_arguments)] // One entry's place, facts and flags, as found.
-    fn explain(
-        &mut self,
-        program: &Program,
-        index: usize,
-        facts: &Facts,
-        flags: Vec<Flag>,
-        row: usize,
-        rank: u32,
-        score: f64,
-    ) -> Option<RankedProgram> {
+impl<'a> Explainer<'a> {
+    /// The explainer of the entries of `applied`.
+    fn new(applied: &'a Applied<'a>, prepared: &'a Prepared, profile: &'a StudentProfile) -> Self {
+        Self {
+            applied,
+            prepared,
+            profile,
+            parts: Vec::with_capacity(applied.criteria.len()),
+        }
+    }
+
+    /// The ranked entry of matrix row `row`, of rank `rank` with score `score`: its score
+    /// explained criterion by criterion.
+    fn explain(&mut self, row: usize, rank: u32, score: f64) -> Option<RankedProgram> {
+        let applied = self.applied;
+        let (index, program) = applied.program(row)?;
         let mut parts = std::mem::take(&mut self.parts);
-        let explained = self.scoring.explain_row_into(self.matrix, row, &mut parts);
-        let entry = explained.map(|_| self.entry(program, index, facts, flags, &parts, rank, score));
+        let explained = applied.scoring.explain_row_into(&applied.matrix, row, &mut parts);
+        let entry = explained.map(|_| {
+            let student = &applied.student;
+            let prepared = self.prepared;
+            let scoring = &applied.scoring;
+            let present_weight: f64 = parts
+                .iter()
+                .zip(scoring.weights())
+                .filter(|(part, _)| part.is_some())
+                .map(|(_, weight)| weight)
+                .sum();
+            let mut contributions = Vec::with_capacity(applied.criteria.len());
+            let mut missing = Vec::new();
+            for (((criterion, part), weight), bounds) in applied
+                .criteria
+                .iter()
+                .zip(&parts)
+                .zip(scoring.weights())
+                .zip(scoring.bounds())
+            {
+                let Some(reading) = prepared.values.read(*criterion, index, student) else {
+                    continue;
+                };
+                match (&reading, part) {
+                    (Reading::Value { raw, .. }, Some(part)) => contributions.push(Contribution {
+                        criterion: *criterion,
+                        value: reading.text(),
+                        normalised: bounds.normalise(*raw),
+                        weight: weight / present_weight,
+                        contribution: *part,
+                    }),
+                    (Reading::Missing(_), part) => {
+                        if let Some(part) = part {
+                            contributions.push(Contribution {
+                                criterion: *criterion,
+                                value: "n/a".to_owned(),
+                                normalised: 0.0,
+                                weight: weight / present_weight,
+                                contribution: *part,
+                            });
+                        }
+                        missing.push(MissingCriterion {
+                            criterion: *criterion,
+                            why: reading.text(),
+                            treatment: self.profile.missing_policy(*criterion),
+                        });
+                    }
+                    (Reading::Value { .. }, None) => {}
+                }
+            }
+            // The flags come from the same answers that kept the program in.
+            let mut verdict = Verdict::default();
+            prepared
+                .constraints
+                .judge(&applied.asked, index, program, student, &mut verdict);
+            let facts = prepared.values.facts(index, student);
+            RankedProgram {
+                rank,
+                id: program.id().clone(),
+                score,
+                band: Band::of(score),
+                total_cost: facts.total_cost,
+                cost_is_estimate: facts.cost_is_estimate,
+                residency: facts.residency,
+                contributions,
+                missing,
+                earnings_source: EarningsSource::of(program, &facts, &prepared.earnings),
+                payback: Payback::of(&facts, self.profile.earnings_baseline()),
+                flags: verdict.flags,
+            }
+        });
         self.parts = parts;
         entry
     }
+}
 
-    /// The entry of `program` (prepared row `index`) whose criteria contributed `parts`.
-    #[allow(clippy::too_many_arguments)] // One entry's place, facts, flags and parts.
-    fn entry(
-        &self,
-        program: &Program,
-        index: usize,
-        facts: &Facts,
-        flags: Vec<Flag>,
-        parts: &[Option<f64>],
-        rank: u32,
-        score: f64,
-    ) -> RankedProgram {
-        let scoring = self.scoring;
-        let present_weight: f64 = parts
-            .iter()
-            .zip(scoring.weights())
-            .filter(|(part, _)| part.is_some())
-            .map(|(_, weight)| weight)
-            .sum();
-        let mut contributions = Vec::with_capacity(self.criteria.len());
-        let mut missing = Vec::new();
-        // The value as shown, or why it is missing: formatted once when prepared where it does
-        // not depend on the student.
-        let text = |criterion: Criterion, reading: &Reading<'_>| {
-            self.columns
-                .text(criterion, index, facts.residency)
-                .map_or_else(|| reading.to_string(), str::to_owned)
-        };
-        for ((((criterion, _), part), weight), bounds) in self
-            .criteria
-            .iter()
-            .zip(parts)
-            .zip(scoring.weights())
-            .zip(scoring.bounds())
-        {
-            let reading = criterion.read(program, facts, self.terms);
-            match (&reading, part) {
-                (Reading::Value { raw, .. }, Some(part)) => contributions.push(Contribution {
-                    criterion: *criterion,
-                    value: text(*criterion, &reading),
-                    normalised: bounds.normalise(*raw),
-                    weight: weight / present_weight,
-                    contribution: *part,
-                }),
-                (Reading::Missing(_), part) => {
-                    let treatment = self.profile.missing_policy(*criterion);
-                    if let Some(part) = part {
-                        contributions.push(Contribution {
-                            criterion: *criterion,
-                            value: "n/a".to_owned(),
-                            normalised: 0.0,
-                            weight: weight / present_weight,
-                            contribution: *part,
-                        });
-                    }
-                    missing.push(MissingCriterion {
-                        criterion: *criterion,
-                        why: text(*criterion, &reading),
-                        treatment,
-                    });
-                }
-                (Reading::Value { .. }, None) => {}
-            }
-        }
-        RankedProgram {
-            rank,
-            id: program.id().clone(),
-            score,
-            band: Band::of(score),
-            total_cost: facts.total_cost,
-            cost_is_estimate: facts.cost_is_estimate,
-            residency: facts.residency,
-            contributions,
-            missing,
-            earnings_source: EarningsSource::of(program, facts, self.earnings),
-            payback: Payback::of(facts, self.profile.earnings_baseline()),
-            flags,
+/// Whether bit `row` of `bits` is set.
+fn is_set(bits: &[u64], row: usize) -> bool {
+    bits.get(row >> 6)
+        .is_some_and(|word| word & (1u64 << (row & 63)) != 0)
+}
+
+/// Leaves out, from `eligible` and their matrix `columns`, the rows that the missing-data
+/// `rule` leaves out, setting their bits in `excluded`.
+fn leave_out_missing(
+    rule: &MissingRule,
+    eligible: &mut Vec<u32>,
+    columns: &mut [MatrixColumn],
+    excluded: &mut [u64],
+) {
+    let mut missing = vec![0u32; eligible.len()];
+    for (column, (_, marks)) in columns.iter().enumerate() {
+        let bit = MissingRule::bit(column);
+        for (set, mark) in missing.iter_mut().zip(marks) {
+            *set |= if *mark { bit } else { 0 };
         }
     }
+    if !missing.iter().any(|set| rule.excludes(*set)) {
+        return;
+    }
+    for (row, set) in eligible.iter().zip(&missing) {
+        if rule.excludes(*set) {
+            let row = *row as usize;
+            if let Some(word) = excluded.get_mut(row >> 6) {
+                *word |= 1u64 << (row & 63);
+            }
+        }
+    }
+    retain_kept(eligible, &missing, rule);
+    for (values, marks) in columns.iter_mut() {
+        retain_kept(values, &missing, rule);
+        retain_kept(marks, &missing, rule);
+    }
+}
+
+/// Keeps the `items` (one per row) of the rows whose `missing` criteria `rule` keeps.
+fn retain_kept<T>(items: &mut Vec<T>, missing: &[u32], rule: &MissingRule) {
+    let mut sets = missing.iter();
+    items.retain(|_| sets.next().is_none_or(|set| !rule.excludes(*set)));
+}
+
+/// The criteria matrix of `rows` rows with the `columns` of `criteria`.
+fn matrix(rows: usize, criteria: &[Criterion], columns: Vec<MatrixColumn>) -> Result<CriteriaMatrix> {
+    let mut matrix = CriteriaMatrix::new(rows);
+    for (criterion, (values, missing)) in criteria.iter().zip(columns) {
+        matrix.push_column(criterion.direction(), values, Some(missing))?;
+    }
+    Ok(matrix)
 }
 
 /// A profile applied to the prepared catalogue, up to the scores: see [`Selector::prepare`].
 /// Rankings and the analyses start from it.
 pub(crate) struct Applied<'a> {
-    /// The weighted criteria, in criterion order, with their weights as given.
-    pub(crate) criteria: Vec<(Criterion, f64)>,
-    pub(crate) terms: Terms,
+    /// The weighted criteria, in criterion order: the matrix's columns.
+    pub(crate) criteria: Vec<Criterion>,
+    pub(crate) student: Student<'a>,
+    /// The constraints the profile asks.
+    pub(crate) asked: Asked,
     pub(crate) scoring: Scoring,
     /// The prepared programs, in id order.
     programs: &'a [Program],
-    /// The rows of the programs that meet every constraint, in id order: the matrix rows.
+    /// The rows of the programs that are left in, in id order: the matrix rows.
     pub(crate) eligible: Vec<u32>,
     /// The rows of the others, as bits.
     excluded: Vec<u64>,
@@ -426,51 +479,17 @@ pub(crate) struct Applied<'a> {
 }
 
 impl<'a> Applied<'a> {
-    /// The program of matrix row `row`.
-    pub(crate) fn program(&self, row: usize) -> Option<&'a Program> {
+    /// The program of matrix row `row`, and its prepared row.
+    pub(crate) fn program(&self, row: usize) -> Option<(usize, &'a Program)> {
         let programs = self.programs;
-        self.eligible
-            .get(row)
-            .and_then(|index| programs.get(*index as usize))
+        let index = *self.eligible.get(row)? as usize;
+        Some((index, programs.get(index)?))
     }
 }
 
 /// The criteria of `profile` with a positive weight, in criterion order.
-fn weighted_criteria(profile: &StudentProfile) -> Vec<(Criterion, f64)> {
+fn weighted_criteria(profile: &StudentProfile) -> Vec<Criterion> {
     Criterion::all()
-        .map(|criterion| (criterion, profile.weight(criterion)))
-        .filter(|(_, weight)| *weight > 0.0)
+        .filter(|criterion| profile.weight(*criterion) > 0.0)
         .collect()
-}
-
-/// The missing-data policy of each criterion as scoring applies it: exclusion is decided with
-/// the constraints, so a program that reaches scoring has the value.
-pub(crate) fn scoring_policies(
-    criteria: &[(Criterion, f64)],
-    profile: &StudentProfile,
-) -> Vec<MissingPolicy> {
-    criteria
-        .iter()
-        .map(|(criterion, _)| match profile.missing_policy(*criterion) {
-            MissingPolicy::ExcludeProgram => MissingPolicy::Reweight,
-            policy => policy,
-        })
-        .collect()
-}
-
-/// The criteria matrix of the prepared `rows` of `columns` for `criteria` and `student`.
-fn columns_matrix(
-    columns: &Columns,
-    rows: &[u32],
-    criteria: &[(Criterion, f64)],
-    student: &Student<'_>,
-) -> Result<CriteriaMatrix> {
-    let mut matrix = CriteriaMatrix::new(rows.len());
-    for (criterion, _) in criteria {
-        let mut values = Vec::with_capacity(rows.len());
-        let mut missing = Vec::with_capacity(rows.len());
-        columns.fill(*criterion, rows, student, &mut values, &mut missing);
-        matrix.push_column(criterion.direction(), values, Some(missing))?;
-    }
-    Ok(matrix)
 }

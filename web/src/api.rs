@@ -148,10 +148,16 @@ impl serde::Serialize for RankingWithoutExclusions<'_> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeMap;
 
-        struct Criteria<'a>(&'a [(himkit::select::Criterion, f64)]);
+        struct Criteria<'a>(&'a himkit::Ranking);
         impl serde::Serialize for Criteria<'_> {
             fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-                serializer.collect_map(self.0.iter().map(|(criterion, weight)| (criterion, weight)))
+                let ranking = self.0;
+                serializer.collect_map(
+                    ranking
+                        .criteria()
+                        .iter()
+                        .map(|criterion| (criterion, ranking.weight(*criterion))),
+                )
             }
         }
 
@@ -159,7 +165,7 @@ impl serde::Serialize for RankingWithoutExclusions<'_> {
         let mut map = serializer.serialize_map(Some(6))?;
         map.serialize_entry("method", &ranking.method())?;
         map.serialize_entry("bounds", &ranking.bounds())?;
-        map.serialize_entry("criteria", &Criteria(ranking.criteria()))?;
+        map.serialize_entry("criteria", &Criteria(ranking))?;
         map.serialize_entry("out_of", &ranking.out_of())?;
         map.serialize_entry("entries", ranking.entries())?;
         map.serialize_entry("excluded", &ranking.excluded_count())?;

@@ -31,9 +31,9 @@ pub fn comparison(form: &ProfileForm, comparison: &Comparison, selector: &Select
                     tbody {
                         tr {
                             th scope="row" { "Ranking" }
-                            @for (rank, reasons) in comparison.ranks.iter().zip(&comparison.exclusions) {
+                            @for ((rank, score), reasons) in comparison.ranks.iter().zip(&comparison.scores).zip(&comparison.exclusions) {
                                 td {
-                                    @match rank {
+                                    @match rank.zip(*score) {
                                         Some((rank, score)) => { "rank " (rank) ", score " (format!("{score:.3}")) }
                                         None => {
                                             "excluded: " (reasons.iter().map(ToString::to_string).collect::<Vec<_>>().join("; "))

@@ -300,10 +300,10 @@ pub fn results(form: &ProfileForm, ranking: &Ranking, selector: &Selector) -> Ma
             }
             @for note in form.notes() { p.note { (note) } }
             ul.legend aria-label="Colours of the criteria in the score bars" {
-                @for (criterion, weight) in ranking.criteria() {
+                @for criterion in ranking.criteria() {
                     li {
                         svg.swatch viewBox="0 0 10 10" aria-hidden="true" { rect class=(format!("c-{}", criterion.as_str())) width="10" height="10" {} }
-                        (labels::criterion(*criterion)) " " (format!("{weight:.2}"))
+                        (labels::criterion(*criterion)) " " (format!("{:.2}", ranking.weight(*criterion)))
                     }
                 }
             }

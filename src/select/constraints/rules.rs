@@ -1,0 +1,448 @@
+//! The hard constraints, one [`Rule`] each, in the order their reasons are given.
+
+use super::{Answer, Rule};
+use crate::credential::{Credential, Eligibility};
+use crate::program::AccreditationState;
+use crate::program::{DegreeLevel, DeliveryMode, DeliveryState, LengthBasis, Program};
+use crate::select::exclusion::ExclusionReason;
+use crate::select::facts::{StateSet, Student, state_bit};
+use crate::select::profile::{Constraint, StudentProfile};
+use crate::select::values::CostCell;
+use crate::value::Money;
+
+/// The bit of `level` in a set of degree levels.
+fn level_bit(level: DegreeLevel) -> u16 {
+    1u16.checked_shl(level as u32).unwrap_or(0)
+}
+
+/// The bit of `mode` in a set of delivery modes.
+fn mode_bit(mode: DeliveryMode) -> u8 {
+    1u8.checked_shl(mode as u32).unwrap_or(0)
+}
+
+/// The bit of `credential` in a set of credentials.
+fn credential_bit(credential: Credential) -> u16 {
+    1u16.checked_shl(credential as u32).unwrap_or(0)
+}
+
+/// The bits of the delivery modes `delivery` might be (one, where it is known).
+fn modes_it_might_be(delivery: &DeliveryState) -> u8 {
+    DeliveryMode::all()
+        .filter(|mode| delivery.might_be(*mode))
+        .fold(0, |set, mode| set | mode_bit(mode))
+}
+
+/// `degree_levels`: the program's level is one of those wanted.
+pub(crate) struct WantedLevel;
+
+impl Rule for WantedLevel {
+    type Cell = DegreeLevel;
+    /// The bits of the levels wanted.
+    type Ask = u16;
+    const UNKNOWN: Option<Constraint> = None;
+
+    fn cell(program: &Program) -> DegreeLevel {
+        program.degree_level()
+    }
+
+    fn ask(profile: &StudentProfile) -> Option<u16> {
+        let levels = &profile.spec().degree_levels;
+        (!levels.is_empty()).then(|| levels.iter().fold(0, |set, level| set | level_bit(*level)))
+    }
+
+    fn answer(wanted: &u16, level: DegreeLevel, _: &Student<'_>) -> Answer {
+        Answer::pass_if(level_bit(level) & wanted != 0)
+    }
+
+    fn reason(_: &u16, level: DegreeLevel, _: &Program, _: &Student<'_>) -> ExclusionReason {
+        ExclusionReason::DegreeLevel { level }
+    }
+
+    fn why_unknown(_: &u16, _: DegreeLevel, _: &Program, _: &Student<'_>) -> String {
+        String::new()
+    }
+}
+
+/// What the delivery-mode rule keeps: the mode's bit where it is known, else the bits of the
+/// modes it might be.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum ModeCell {
+    Known(u8),
+    Unknown { might: u8 },
+}
+
+/// `delivery_modes`: the program's delivery is one of those accepted.
+pub(crate) struct AcceptedDelivery;
+
+impl Rule for AcceptedDelivery {
+    type Cell = ModeCell;
+    /// The bits of the modes accepted.
+    type Ask = u8;
+    const UNKNOWN: Option<Constraint> = Some(Constraint::DeliveryMode);
+
+    fn cell(program: &Program) -> ModeCell {
+        match program.delivery() {
+            DeliveryState::Known(delivery) => ModeCell::Known(mode_bit(delivery.mode())),
+            unknown => ModeCell::Unknown {
+                might: modes_it_might_be(unknown),
+            },
+        }
+    }
+
+    fn ask(profile: &StudentProfile) -> Option<u8> {
+        let modes = &profile.spec().delivery_modes;
+        (!modes.is_empty()).then(|| modes.iter().fold(0, |set, mode| set | mode_bit(*mode)))
+    }
+
+    fn answer(accepted: &u8, cell: ModeCell, _: &Student<'_>) -> Answer {
+        match cell {
+            ModeCell::Known(mode) => Answer::pass_if(mode & accepted != 0),
+            ModeCell::Unknown { might } if might & accepted != 0 => Answer::Unknown,
+            ModeCell::Unknown { .. } => Answer::Fail,
+        }
+    }
+
+    fn reason(_: &u8, _: ModeCell, program: &Program, _: &Student<'_>) -> ExclusionReason {
+        match program.delivery() {
+            DeliveryState::Known(delivery) => ExclusionReason::DeliveryMode {
+                mode: delivery.mode(),
+            },
+            _ => ExclusionReason::NotOnline,
+        }
+    }
+
+    fn why_unknown(_: &u8, _: ModeCell, program: &Program, _: &Student<'_>) -> String {
+        format!("delivery {}", program.delivery())
+    }
+}
+
+/// Where a program can be studied from, as the location rule reads it.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Place {
+    /// Online, from any state but these.
+    Online { blocked: StateSet },
+    /// On campus or hybrid: at the campus.
+    Campus,
+    /// Delivery unknown; whether it might be online.
+    Unknown { might_be_online: bool },
+}
+
+/// What the location rule keeps: the campus's state, as a bit, and where the program can be
+/// studied from.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct PlaceCell {
+    campus: StateSet,
+    place: Place,
+}
+
+/// Where the student can study from: an online program that enrols students from the home
+/// state, or a campus in the home state or a relocation state. An online program can be
+/// studied from home wherever its campus is.
+pub(crate) struct WithinReach;
+
+impl Rule for WithinReach {
+    type Cell = PlaceCell;
+    /// The home state and the relocation states.
+    type Ask = StateSet;
+    const UNKNOWN: Option<Constraint> = Some(Constraint::Location);
+
+    fn cell(program: &Program) -> PlaceCell {
+        let place = match program.delivery() {
+            DeliveryState::Known(delivery) if delivery.mode() == DeliveryMode::Online => Place::Online {
+                blocked: delivery
+                    .unavailable_states()
+                    .fold(0, |set, state| set | state_bit(state)),
+            },
+            DeliveryState::Known(_) => Place::Campus,
+            unknown => Place::Unknown {
+                might_be_online: unknown.might_be(DeliveryMode::Online),
+            },
+        };
+        PlaceCell {
+            campus: state_bit(program.institution().state()),
+            place,
+        }
+    }
+
+    fn ask(profile: &StudentProfile) -> Option<StateSet> {
+        let spec = profile.spec();
+        Some(
+            spec.relocation_states
+                .iter()
+                .fold(state_bit(spec.home_state), |set, state| set | state_bit(*state)),
+        )
+    }
+
+    fn answer(reach: &StateSet, cell: PlaceCell, student: &Student<'_>) -> Answer {
+        let campus_in_reach = cell.campus & reach != 0;
+        match cell.place {
+            Place::Online { blocked } => Answer::pass_if(blocked & student.home_bit == 0),
+            Place::Campus => Answer::pass_if(campus_in_reach),
+            Place::Unknown { .. } if campus_in_reach => Answer::Pass,
+            Place::Unknown { might_be_online } if might_be_online => Answer::Unknown,
+            Place::Unknown { .. } => Answer::Fail,
+        }
+    }
+
+    fn reason(_: &StateSet, cell: PlaceCell, program: &Program, student: &Student<'_>) -> ExclusionReason {
+        match cell.place {
+            Place::Online { .. } => ExclusionReason::CannotEnrolFromState { state: student.home },
+            Place::Campus | Place::Unknown { .. } => ExclusionReason::CampusOutOfReach {
+                state: program.institution().state(),
+            },
+        }
+    }
+
+    fn why_unknown(_: &StateSet, _: PlaceCell, program: &Program, student: &Student<'_>) -> String {
+        format!(
+            "the campus is in {}, and whether the program can be studied online from {} is unknown",
+            program.institution().state(),
+            student.home
+        )
+    }
+}
+
+/// `require_accreditation`: accreditation that counts for credentials.
+pub(crate) struct Accredited;
+
+impl Rule for Accredited {
+    /// The answer, which depends on the program alone.
+    type Cell = Answer;
+    type Ask = ();
+    const UNKNOWN: Option<Constraint> = Some(Constraint::Accreditation);
+
+    fn cell(program: &Program) -> Answer {
+        match program.accreditation() {
+            AccreditationState::Known(accreditation) if accreditation.counts_for_credential_eligibility() => {
+                Answer::Pass
+            }
+            AccreditationState::NotVerified => Answer::Unknown,
+            _ => Answer::Fail,
+        }
+    }
+
+    fn ask(profile: &StudentProfile) -> Option<()> {
+        profile.spec().require_accreditation.then_some(())
+    }
+
+    fn answer((): &(), answer: Answer, _: &Student<'_>) -> Answer {
+        answer
+    }
+
+    fn reason((): &(), _: Answer, program: &Program, _: &Student<'_>) -> ExclusionReason {
+        ExclusionReason::NotAccredited {
+            detail: match program.accreditation() {
+                AccreditationState::Known(accreditation) => {
+                    format!("{} {}", accreditation.accreditor(), accreditation.status())
+                }
+                _ => "no programmatic accreditation".to_owned(),
+            },
+        }
+    }
+
+    fn why_unknown((): &(), _: Answer, _: &Program, _: &Student<'_>) -> String {
+        "accreditation not verified: check the CAHIIM program directory".to_owned()
+    }
+}
+
+/// What the credential rule keeps: the credentials (as bits) whose exam graduates are eligible
+/// for, and those for which that is unknown.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct EligibilityCell {
+    eligible: u16,
+    unknown: u16,
+}
+
+/// `target_credential`: graduates are eligible for the credential's exam.
+pub(crate) struct EligibleForCredential;
+
+impl Rule for EligibleForCredential {
+    type Cell = EligibilityCell;
+    type Ask = Credential;
+    const UNKNOWN: Option<Constraint> = Some(Constraint::Credential);
+
+    fn cell(program: &Program) -> EligibilityCell {
+        Credential::all().fold(
+            EligibilityCell {
+                eligible: 0,
+                unknown: 0,
+            },
+            |cell, credential| match program.eligibility(credential) {
+                Eligibility::Eligible | Eligibility::NoProgramRequired => EligibilityCell {
+                    eligible: cell.eligible | credential_bit(credential),
+                    ..cell
+                },
+                Eligibility::Unknown { .. } => EligibilityCell {
+                    unknown: cell.unknown | credential_bit(credential),
+                    ..cell
+                },
+                _ => cell,
+            },
+        )
+    }
+
+    fn ask(profile: &StudentProfile) -> Option<Credential> {
+        profile.spec().target_credential
+    }
+
+    fn answer(credential: &Credential, cell: EligibilityCell, _: &Student<'_>) -> Answer {
+        let bit = credential_bit(*credential);
+        if cell.eligible & bit != 0 {
+            Answer::Pass
+        } else if cell.unknown & bit != 0 {
+            Answer::Unknown
+        } else {
+            Answer::Fail
+        }
+    }
+
+    fn reason(
+        credential: &Credential,
+        _: EligibilityCell,
+        program: &Program,
+        _: &Student<'_>,
+    ) -> ExclusionReason {
+        let reasons = match program.eligibility(*credential) {
+            Eligibility::NotEligible { reasons } => reasons.iter().map(ToString::to_string).collect(),
+            _ => vec!["himkit has no confirmed eligibility rule for this credential".to_owned()],
+        };
+        ExclusionReason::NotEligibleForCredential {
+            credential: *credential,
+            reasons,
+        }
+    }
+
+    fn why_unknown(
+        credential: &Credential,
+        _: EligibilityCell,
+        program: &Program,
+        _: &Student<'_>,
+    ) -> String {
+        let abbreviation = credential.abbreviation();
+        match program.eligibility(*credential) {
+            Eligibility::Unknown { reason } => format!("eligibility for {abbreviation} unknown: {reason}"),
+            _ => format!("eligibility for {abbreviation} unknown"),
+        }
+    }
+}
+
+/// `max_total_cost`: the total the student would pay is within the limit.
+pub(crate) struct CostLimit;
+
+impl Rule for CostLimit {
+    type Cell = CostCell;
+    /// The limit.
+    type Ask = Money;
+    const UNKNOWN: Option<Constraint> = Some(Constraint::TotalCost);
+
+    fn cell(program: &Program) -> CostCell {
+        CostCell::of(program)
+    }
+
+    fn ask(profile: &StudentProfile) -> Option<Money> {
+        profile.spec().max_total_cost
+    }
+
+    fn answer(limit: &Money, cost: CostCell, student: &Student<'_>) -> Answer {
+        match cost.total(student.home) {
+            Some(total) => Answer::pass_if(total <= *limit),
+            None => Answer::Unknown,
+        }
+    }
+
+    fn reason(limit: &Money, cost: CostCell, _: &Program, student: &Student<'_>) -> ExclusionReason {
+        ExclusionReason::TooExpensive {
+            total: cost.total(student.home).unwrap_or(Money::ZERO),
+            residency: cost.residency(student.home),
+            estimate: cost.estimate,
+            limit: *limit,
+        }
+    }
+
+    fn why_unknown(_: &Money, _: CostCell, _: &Program, _: &Student<'_>) -> String {
+        "cost unknown".to_owned()
+    }
+}
+
+/// What the length rule keeps: the length in months, and whether it is the program's own
+/// (not the level's typical length).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct LengthCell {
+    months: u16,
+    published: bool,
+}
+
+/// `max_length_months`: the program is no longer than the limit.
+pub(crate) struct LengthLimit;
+
+impl Rule for LengthLimit {
+    type Cell = LengthCell;
+    /// The limit.
+    type Ask = u16;
+    const UNKNOWN: Option<Constraint> = Some(Constraint::Length);
+
+    fn cell(program: &Program) -> LengthCell {
+        LengthCell {
+            months: program.length_months(),
+            published: program.length_basis() == LengthBasis::Program,
+        }
+    }
+
+    fn ask(profile: &StudentProfile) -> Option<u16> {
+        profile.spec().max_length_months
+    }
+
+    fn answer(limit: &u16, length: LengthCell, _: &Student<'_>) -> Answer {
+        if length.published {
+            Answer::pass_if(length.months <= *limit)
+        } else {
+            Answer::Unknown
+        }
+    }
+
+    fn reason(limit: &u16, length: LengthCell, _: &Program, _: &Student<'_>) -> ExclusionReason {
+        ExclusionReason::TooLong {
+            months: length.months,
+            limit: *limit,
+        }
+    }
+
+    fn why_unknown(_: &u16, length: LengthCell, _: &Program, _: &Student<'_>) -> String {
+        format!(
+            "length not published; {} months is typical for the level",
+            length.months
+        )
+    }
+}
+
+/// `require_practice_experience`: a professional practice experience is included.
+pub(crate) struct PracticeRequired;
+
+impl Rule for PracticeRequired {
+    type Cell = Option<bool>;
+    type Ask = ();
+    const UNKNOWN: Option<Constraint> = Some(Constraint::PracticeExperience);
+
+    fn cell(program: &Program) -> Option<bool> {
+        program.professional_practice_experience()
+    }
+
+    fn ask(profile: &StudentProfile) -> Option<()> {
+        profile.spec().require_practice_experience.then_some(())
+    }
+
+    fn answer((): &(), included: Option<bool>, _: &Student<'_>) -> Answer {
+        match included {
+            Some(included) => Answer::pass_if(included),
+            None => Answer::Unknown,
+        }
+    }
+
+    fn reason((): &(), _: Option<bool>, _: &Program, _: &Student<'_>) -> ExclusionReason {
+        ExclusionReason::NoPracticeExperience
+    }
+
+    fn why_unknown((): &(), _: Option<bool>, _: &Program, _: &Student<'_>) -> String {
+        "whether a professional practice experience is included is unknown".to_owned()
+    }
+}
