@@ -287,7 +287,12 @@ pub struct Ranking {
     pub(super) criteria: WeightedCriteria,
     pub(super) out_of: usize,
     pub(super) entries: Vec<RankedProgram>,
+    #[serde(skip_serializing_if = "Exclusions::is_counted_only")]
     pub(super) exclusions: Exclusions,
+    /// How many programs were excluded, written in place of the exclusions once a ranking
+    /// counts them only ([`Ranking::with_exclusions_counted`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(super) excluded: Option<usize>,
 }
 
 impl Ranking {
@@ -348,6 +353,30 @@ impl Ranking {
         self.exclusions.len()
     }
 
+    /// The same ranking, written to JSON with `"excluded"`, the number of programs left out,
+    /// in place of the `"exclusions"` list: for answers that show only the top, so that the
+    /// reasons of hundreds of exclusions are neither built nor sent. The exclusions can still be
+    /// read from it ([`Ranking::exclusions`]).
+    ///
+    /// ```
+    /// use himkit::{Dataset, Selector, StudentProfile, UsState};
+    ///
+    /// let dataset = Dataset::national()?;
+    /// let selector = Selector::new(dataset.catalog(), dataset.wages());
+    /// let ranking = selector.rank_top(&StudentProfile::example(UsState::Ohio), 3)?;
+    /// let excluded = ranking.excluded_count();
+    /// let json: serde_json::Value = serde_json::from_str(&ranking.with_exclusions_counted().to_json()?)?;
+    /// assert_eq!(json["excluded"], excluded);
+    /// assert!(json.get("exclusions").is_none());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn with_exclusions_counted(mut self) -> Self {
+        self.excluded = Some(self.exclusions.len());
+        self.exclusions.counted_only = true;
+        self
+    }
+
     /// The ranked entry for `id`.
     #[must_use]
     pub fn entry(&self, id: &str) -> Option<&RankedProgram> {
@@ -380,6 +409,8 @@ impl Ranking {
 pub(super) struct Exclusions {
     pending: Option<Pending>,
     built: OnceLock<Vec<Exclusion>>,
+    /// Whether the ranking's JSON gives their count (`excluded`) instead of the list.
+    counted_only: bool,
 }
 
 /// Builds the exclusions of a ranking, with every reason, from which programs it excluded:
@@ -406,6 +437,7 @@ impl Exclusions {
         Self {
             pending: Some(Pending { explain, rows }),
             built: OnceLock::new(),
+            counted_only: false,
         }
     }
 
@@ -437,6 +469,14 @@ impl fmt::Debug for Exclusions {
 impl PartialEq for Exclusions {
     fn eq(&self, other: &Self) -> bool {
         self.get() == other.get()
+    }
+}
+
+impl Exclusions {
+    /// Whether the ranking writes only their count (see [`Ranking::with_exclusions_counted`]);
+    /// the `excluded` field says so, and this field is left out.
+    fn is_counted_only(&self) -> bool {
+        self.counted_only
     }
 }
 

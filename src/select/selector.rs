@@ -152,6 +152,7 @@ impl Selector {
             criteria: WeightedCriteria { criteria, weights },
             out_of: self.programs().len(),
             entries,
+            excluded: None,
         })
     }
 

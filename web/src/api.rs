@@ -139,40 +139,6 @@ pub(crate) fn exclusions_from_query(query: Option<&str>) -> Result<bool, ApiErro
     }
 }
 
-/// A ranking without its list of exclusions: the crate's ranking JSON with `exclusions`
-/// replaced by `excluded`, their count. Leaving the reasons out saves building and sending one
-/// record per excluded program (hundreds, on the national catalogue).
-struct RankingWithoutExclusions<'a>(&'a himkit::Ranking);
-
-impl serde::Serialize for RankingWithoutExclusions<'_> {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-
-        struct Criteria<'a>(&'a himkit::Ranking);
-        impl serde::Serialize for Criteria<'_> {
-            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-                let ranking = self.0;
-                serializer.collect_map(
-                    ranking
-                        .criteria()
-                        .iter()
-                        .map(|criterion| (criterion, ranking.weight(*criterion))),
-                )
-            }
-        }
-
-        let ranking = self.0;
-        let mut map = serializer.serialize_map(Some(6))?;
-        map.serialize_entry("method", &ranking.method())?;
-        map.serialize_entry("bounds", &ranking.bounds())?;
-        map.serialize_entry("criteria", &Criteria(ranking))?;
-        map.serialize_entry("out_of", &ranking.out_of())?;
-        map.serialize_entry("entries", ranking.entries())?;
-        map.serialize_entry("excluded", &ranking.excluded_count())?;
-        map.end()
-    }
-}
-
 /// `POST /api/rank?top=N&exclusions=all|none`: the body is a profile in the crate's JSON form;
 /// the answer is the ranking in the crate's JSON form, with the best `top` programs and every
 /// exclusion (or, with `exclusions=none`, their count as `excluded`).
@@ -192,7 +158,7 @@ async fn rank(
         // About 100 KB on the national catalogue with every exclusion.
         to_json(&ranking, 1 << 17)
     } else {
-        to_json(&RankingWithoutExclusions(&ranking), 1 << 16)
+        to_json(&ranking.with_exclusions_counted(), 1 << 16)
     }
 }
 
