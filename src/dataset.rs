@@ -18,6 +18,11 @@ const COMPLETIONS: &[u8] = include_bytes!("../data/federal/c2024_a_him_first_maj
 const IC: &[u8] = include_bytes!("../data/federal/ic2022_him.csv");
 const IC_AY: &[u8] = include_bytes!("../data/federal/ic2022_ay_him.csv");
 const SCORECARD_INSTITUTIONS: &[u8] = include_bytes!("../data/federal/scorecard_institution_him.csv");
+const OUTCOME_MEASURES: &[u8] = include_bytes!("../data/outcomes/ipeds_om2023_award_rates.csv");
+const GRADUATION_RATES: &[u8] = include_bytes!("../data/outcomes/ipeds_gr_150_2016_2023.csv");
+const SCORECARD_EARNINGS: &[u8] = include_bytes!("../data/outcomes/scorecard_institution_earnings_2025.csv");
+/// The release of the embedded College Scorecard earnings file (May 2025).
+const SCORECARD_EARNINGS_RELEASE: &str = "2025";
 /// The release of the embedded College Scorecard institution file.
 const SCORECARD_RELEASE: &str = "2021-22";
 /// The collection years of the embedded federal files.
@@ -187,6 +192,20 @@ fn build_national() -> Result<(Dataset, BuildSummary)> {
         ("scorecard_institution_him.csv (embedded)", SCORECARD_INSTITUTIONS),
         SCORECARD_RELEASE,
     )?
+    .with_scorecard_institutions(
+        (
+            "scorecard_institution_earnings_2025.csv (embedded)",
+            SCORECARD_EARNINGS,
+        ),
+        SCORECARD_EARNINGS_RELEASE,
+    )?
+    // Their columns say their years: the entering cohort of 2015 (Outcome Measures 2023), and
+    // GR2016 to GR2023.
+    .with_institution_outcomes(
+        ("ipeds_om2023_award_rates.csv (embedded)", OUTCOME_MEASURES),
+        None,
+    )
+    .with_institution_outcomes(("ipeds_gr_150_2016_2023.csv (embedded)", GRADUATION_RATES), None)
     .build()?;
     Ok((
         Dataset {

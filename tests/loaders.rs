@@ -18,7 +18,7 @@ use himkit::io::{
 };
 use himkit::value::ReferencePeriod;
 use himkit::wage::{Area, Employment, Percentile, Unpublished};
-use himkit::{Catalog, Dataset, Error, Wage};
+use himkit::{Catalog, Dataset, Error, Outcome, Wage};
 use proptest::prelude::*;
 
 fn fixture(name: &str) -> PathBuf {
@@ -618,5 +618,214 @@ fn a_byte_order_mark_before_a_csv_header_is_not_part_of_the_first_column() {
     assert_eq!(
         read_catalog_csv("catalogue.csv", bytes.as_slice(), &himkit::io::Limits::default()).unwrap(),
         catalog
+    );
+}
+
+// --- Institution outcome files ------------------------------------------------------------
+
+fn outcome_file(name: &str) -> Vec<u8> {
+    std::fs::read(fixture("outcomes").join(name)).unwrap()
+}
+
+fn outcomes_of(name: &str) -> himkit::io::ReadOutcome<himkit::io::InstitutionOutcomes> {
+    himkit::io::read_institution_outcomes(name, outcome_file(name).as_slice(), None, &ReadOptions::default())
+        .unwrap()
+}
+
+fn row_of(
+    read: &himkit::io::ReadOutcome<himkit::io::InstitutionOutcomes>,
+    unitid: u32,
+) -> &himkit::io::InstitutionOutcomes {
+    read.items
+        .iter()
+        .find(|row| row.unitid.get() == unitid)
+        .unwrap_or_else(|| panic!("{unitid}"))
+}
+
+#[test]
+fn outcome_measures_read_with_the_published_figures() {
+    let read = outcomes_of("ipeds_om2023_award_rates.csv");
+    assert_eq!(read.items.len(), 6_050);
+    assert!(read.skipped.is_empty());
+    let columbus = row_of(&read, 202_222);
+    assert_eq!(
+        columbus.entering_cohort.as_ref().and_then(Outcome::value),
+        Some(&8_646)
+    );
+    let six = columbus.award_rate_6_years.as_ref().unwrap();
+    assert_eq!(six.value().map(|rate| rate.get()), Some(0.27));
+    assert_eq!(
+        columbus
+            .award_rate_4_years
+            .as_ref()
+            .and_then(Outcome::value)
+            .map(|rate| rate.get()),
+        Some(0.23)
+    );
+    assert_eq!(six.scope(), Some(himkit::program::Scope::Institution));
+    let Outcome::Reported { year, note, .. } = six else {
+        panic!("{six:?}")
+    };
+    assert_eq!(year.get(), 2023);
+    assert!(
+        note.as_ref().unwrap().as_str().contains("entered in 2015-16"),
+        "{note:?}"
+    );
+    assert_eq!(
+        row_of(&read, 204_796)
+            .award_rate_6_years
+            .as_ref()
+            .and_then(Outcome::value)
+            .map(|rate| rate.get()),
+        Some(0.8)
+    );
+    // The published OM layout has columns this extract lacks: none of them is made up.
+    assert!(columbus.award_rate_8_years.is_none());
+    assert!(columbus.graduation_rate.is_none());
+}
+
+#[test]
+fn graduation_rates_take_the_newest_reported_year() {
+    let read = outcomes_of("ipeds_gr_150_2016_2023.csv");
+    assert_eq!(read.items.len(), 6_050);
+    let columbus = row_of(&read, 202_222);
+    let rate = columbus.graduation_rate.as_ref().unwrap();
+    assert_eq!(rate.value().map(|rate| rate.get()), Some(0.25));
+    assert!(matches!(rate, Outcome::Reported { year, .. } if year.get() == 2023));
+    assert_eq!(
+        columbus
+            .pell_graduation_rate
+            .as_ref()
+            .and_then(Outcome::value)
+            .map(|rate| rate.get()),
+        Some(0.22)
+    );
+    assert_eq!(
+        row_of(&read, 204_796)
+            .graduation_rate
+            .as_ref()
+            .and_then(Outcome::value)
+            .map(|rate| rate.get()),
+        Some(0.88)
+    );
+    // A graduate-only institution has no first-time full-time cohort: not reported in any year.
+    let graduate_only = row_of(&read, 487_010);
+    assert!(graduate_only.graduation_rate.as_ref().unwrap().is_not_reported());
+    // A row whose newest years are empty takes the newest year with a value, and says which.
+    let older = read
+        .items
+        .iter()
+        .find(|row| matches!(row.graduation_rate, Some(Outcome::Reported { year, .. }) if year.get() < 2023))
+        .expect("the extract has institutions whose latest rate is older");
+    assert!(
+        older
+            .graduation_rate
+            .as_ref()
+            .unwrap()
+            .to_string()
+            .contains("institution-wide")
+    );
+}
+
+#[test]
+fn scorecard_earnings_read_as_dollars_with_their_release() {
+    let read = outcomes_of("scorecard_institution_earnings_2025.csv");
+    assert_eq!(read.items.len() + read.filtered, 6_429);
+    let columbus = row_of(&read, 202_222);
+    let earnings = columbus.median_earnings_10_years.as_ref().unwrap();
+    assert_eq!(earnings.value().map(|money| money.dollars()), Some(39_435));
+    assert!(matches!(earnings, Outcome::Reported { year, .. } if year.get() == 2025));
+    assert_eq!(
+        columbus
+            .median_earnings_6_years
+            .as_ref()
+            .and_then(Outcome::value)
+            .map(|money| money.dollars()),
+        Some(36_895)
+    );
+    assert_eq!(
+        row_of(&read, 204_796)
+            .median_earnings_10_years
+            .as_ref()
+            .and_then(Outcome::value)
+            .map(|money| money.dollars()),
+        Some(60_409)
+    );
+    // The file has no completion column: not read as "not reported".
+    assert!(columbus.completion_rate.is_none());
+}
+
+#[test]
+fn outcome_cells_keep_their_states_and_errors_their_place() {
+    let scorecard = "UNITID,MD_EARN_WNE_P10,C150_4,C150_L4\n\
+                     100001,NULL,PrivacySuppressed,NULL\n\
+                     100002,,0.5,NULL\n\
+                     100003,41000.0,NULL,0.25\n\
+                     10000101,50000,0.9,NULL\n";
+    let options = ReadOptions::default();
+    let read = himkit::io::read_institution_outcomes(
+        "sc.csv",
+        scorecard.as_bytes(),
+        Some(himkit::Year::new(2025).unwrap()),
+        &options,
+    )
+    .unwrap();
+    assert_eq!((read.items.len(), read.filtered), (3, 1)); // the branch campus is passed over
+    assert_eq!(
+        read.items[0].median_earnings_10_years,
+        Some(Outcome::NotAvailable)
+    );
+    assert!(matches!(
+        read.items[0].completion_rate,
+        Some(Outcome::Suppressed { .. })
+    ));
+    assert_eq!(read.items[1].median_earnings_10_years, Some(Outcome::NotReported));
+    // C150_4 is NULL at an institution under four years, whose rate is C150_L4.
+    assert_eq!(
+        read.items[2]
+            .completion_rate
+            .as_ref()
+            .and_then(Outcome::value)
+            .map(|rate| rate.get()),
+        Some(0.25)
+    );
+    let om = "UnitID,Institution Name,TOTAL_COHORT_2015,PCT_AWARD_6YRS,PCT_AWARD_4YEARS\n\
+              100001,A,100,50,40\n\
+              100002,B,100,140,40\n";
+    let error = himkit::io::read_institution_outcomes("om.csv", om.as_bytes(), None, &options).unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "om.csv line 3, column PCT_AWARD_6YRS: 140 is not a percentage from 0 to 100"
+    );
+    let lenient =
+        himkit::io::read_institution_outcomes("om.csv", om.as_bytes(), None, &ReadOptions::lenient())
+            .unwrap();
+    assert_eq!((lenient.items.len(), lenient.skipped.len()), (1, 1));
+    let unknown =
+        himkit::io::read_institution_outcomes("x.csv", "UNITID,NAME\n1,a\n".as_bytes(), None, &options)
+            .unwrap_err();
+    assert_eq!(unknown.kind(), himkit::ErrorKind::Malformed);
+    let no_year = himkit::io::read_institution_outcomes(
+        "drvgr.csv",
+        "UNITID,GRRTTOT\n100001,40\n".as_bytes(),
+        None,
+        &options,
+    )
+    .unwrap_err();
+    assert!(
+        no_year
+            .to_string()
+            .contains("the year of this Graduation Rates file is unknown"),
+        "{no_year}"
+    );
+    let derived = himkit::io::read_institution_outcomes(
+        "drvgr2023.csv",
+        "UNITID,GRRTTOT\n100001,40\n".as_bytes(),
+        None,
+        &options,
+    )
+    .unwrap();
+    assert!(
+        matches!(&derived.items[0].graduation_rate, Some(Outcome::Reported { year, .. }) if year.get() == 2023)
     );
 }

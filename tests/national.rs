@@ -350,7 +350,9 @@ fn rows_with_no_awards_are_programs_of_size_zero() {
         })
         .unwrap();
     match &program.outcomes().program_size {
-        Outcome::Reported { value, year, note } => {
+        Outcome::Reported {
+            value, year, note, ..
+        } => {
             assert_eq!((*value, year.get()), (0, 2024));
             assert!(note.as_ref().unwrap().as_str().contains("first majors"));
         }

@@ -512,9 +512,10 @@ proptest! {
         if let Some(support) = &mut spec.career_support {
             support.job_placement = true;
         }
-        if let himkit::Outcome::Reported { value, year, note } = &spec.outcomes.graduation_rate {
+        if let himkit::Outcome::Reported { value, year, scope, note } = &spec.outcomes.graduation_rate {
             let better = himkit::Rate::new((value.get() + 0.1).min(1.0)).unwrap();
-            spec.outcomes.graduation_rate = himkit::Outcome::Reported { value: better, year: *year, note: note.clone() };
+            spec.outcomes.graduation_rate =
+                himkit::Outcome::Reported { value: better, year: *year, scope: *scope, note: note.clone() };
         }
         let improved = Program::new(spec).unwrap();
         let programs: Vec<Program> = catalog.iter().map(|p| if p.id() == improved.id() { improved.clone() } else { p.clone() }).collect();

@@ -26,6 +26,7 @@ mod catalog_csv;
 mod ipeds;
 mod national;
 mod oews;
+mod outcomes;
 pub(crate) mod reference;
 mod scorecard;
 mod scorecard_institution;
@@ -39,6 +40,7 @@ pub use national::{BuildSummary, BuiltCatalog, CatalogInputs, RowProblem};
 #[cfg(feature = "xlsx")]
 pub use oews::read_oews_xlsx;
 pub use oews::{OewsOptions, read_oews_csv, read_oews_path};
+pub use outcomes::{InstitutionOutcomes, read_institution_outcomes};
 pub use scorecard::{Attachment, attach_scorecard};
 
 pub use crate::limits::Limits;

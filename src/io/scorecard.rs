@@ -8,8 +8,8 @@ use super::{Limits, Mode, ReadOptions, ReadOutcome};
 use crate::catalog::Catalog;
 use crate::error::Location;
 use crate::error::{Error, Result};
-use crate::program::Outcome;
 use crate::program::{DegreeLevel, Program, Source, SourceFile, SourcedField};
+use crate::program::{Outcome, Scope};
 use crate::value::{CipFamily, Money, ProgramId, Text, Unitid, Year};
 
 /// How to read a Scorecard file.
@@ -91,7 +91,8 @@ fn level(code: &str) -> std::result::Result<DegreeLevel, CellError> {
 
 fn money_outcome(column: &str, text: &str, year: Year) -> std::result::Result<Outcome<Money>, CellError> {
     match text.trim() {
-        "" | "NULL" => Ok(Outcome::NotReported),
+        "" => Ok(Outcome::NotReported),
+        "NULL" => Ok(Outcome::NotAvailable),
         "PrivacySuppressed" => Ok(Outcome::Suppressed {
             reason: Text::new("privacy-suppressed by College Scorecard (cohort too small to publish)")
                 .map_err(|error| CellError::from_error(column, error))?,
@@ -114,6 +115,7 @@ fn money_outcome(column: &str, text: &str, year: Year) -> std::result::Result<Ou
             Ok(Outcome::Reported {
                 value: money,
                 year,
+                scope: Scope::FieldOfStudy,
                 note: Some(Text::new(&note).map_err(|error| CellError::from_error(column, error))?),
             })
         }

@@ -6,16 +6,19 @@ use super::ReadOutcome;
 use super::ipeds::{Control, IpedsOptions, IpedsTable, Row, decode, read_table};
 use super::table::{CellError, Columns};
 use crate::error::{Location, Result};
-use crate::value::{Money, Rate, Unitid, UsState};
+use crate::program::{Outcome, Scope};
+use crate::value::{Money, Rate, Text, Unitid, UsState, Year};
 
 /// A College Scorecard value, or why there is none.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum ScorecardValue<T> {
     /// A published value.
     Value(T),
-    /// `NULL` or an empty cell: no value was published. Also what a column the file does not
-    /// have reads as.
+    /// An empty cell: nothing was reported. Also what a column the file does not have reads as
+    /// where the field is not an `Option`.
     NotReported,
+    /// `NULL`: Scorecard has no figure.
+    Null,
     /// `PrivacySuppressed`: withheld because the cohort is too small to publish.
     PrivacySuppressed,
 }
@@ -28,6 +31,29 @@ impl<T> ScorecardValue<T> {
             _ => None,
         }
     }
+
+    /// As an [`Outcome`] of the whole institution for `year`, with `note`: `NULL` is not
+    /// available, `PrivacySuppressed` suppressed, an empty cell not reported.
+    pub(crate) fn into_outcome(self, year: Year, note: &Text) -> Outcome<T> {
+        match self {
+            Self::Value(value) => Outcome::Reported {
+                value,
+                year,
+                scope: Scope::Institution,
+                note: Some(note.clone()),
+            },
+            Self::NotReported => Outcome::NotReported,
+            Self::Null => Outcome::NotAvailable,
+            Self::PrivacySuppressed => Outcome::Suppressed {
+                reason: privacy_suppressed(),
+            },
+        }
+    }
+}
+
+/// Why College Scorecard withholds a figure it marks `PrivacySuppressed`.
+pub(crate) fn privacy_suppressed() -> Text {
+    Text::written("privacy-suppressed by College Scorecard (cohort too small to publish)")
 }
 
 /// One institution of a College Scorecard institution file. The values describe the release's
@@ -41,12 +67,12 @@ pub struct ScorecardInstitution {
     /// UNITID (`10236801`: UNITID 102368, branch 1); `None` for an institution with its own
     /// IPEDS UNITID. Only read with [`IpedsOptions::scorecard_branch_campuses`].
     pub branch: Option<u8>,
-    /// `INSTNM`.
-    pub name: String,
-    /// `CITY`.
-    pub city: String,
-    /// `STABBR`.
-    pub state: UsState,
+    /// `INSTNM`, where the file has it.
+    pub name: Option<String>,
+    /// `CITY`, where the file has it.
+    pub city: Option<String>,
+    /// `STABBR`, where the file has it.
+    pub state: Option<UsState>,
     /// `ZIP`, as text.
     pub zip: Option<String>,
     /// `ACCREDAGENCY`, the institution's accreditor (an institutional accreditor, not CAHIIM).
@@ -66,13 +92,23 @@ pub struct ScorecardInstitution {
     /// `TUITIONFEE_PROG`, tuition and fees of the largest program (institutions that charge by
     /// program).
     pub tuition_program_year: ScorecardValue<Money>,
-    /// `C150_4`, completion within 150% of normal time, four-year institutions.
-    pub completion_rate_four_year: ScorecardValue<Rate>,
-    /// `C150_L4`, completion within 150% of normal time, institutions under four years.
-    pub completion_rate_under_four_year: ScorecardValue<Rate>,
+    /// `C150_4` (four-year institutions) or `C150_L4` (under four years): completion within
+    /// 150% of normal time.
+    pub completion_rate: Option<ScorecardValue<Rate>>,
     /// `MD_EARN_WNE_P10`, median earnings of students working and not enrolled ten years after
-    /// entry (federally aided students only).
-    pub median_earnings: ScorecardValue<Money>,
+    /// entry (federally aided students only); `None` when the file has no such column, as for
+    /// the outcome fields below.
+    pub median_earnings: Option<ScorecardValue<Money>>,
+    /// `MD_EARN_WNE_P6`, the same six years after entry.
+    pub median_earnings_6_years: Option<ScorecardValue<Money>>,
+    /// `C150_4_POOLED` / `C150_L4_POOLED`: completion within 150% of normal time, two cohorts
+    /// pooled.
+    pub completion_rate_pooled: Option<ScorecardValue<Rate>>,
+    /// `GRAD_DEBT_MDN`: the median debt of completers.
+    pub median_debt: Option<ScorecardValue<Money>>,
+    /// `RET_FT4` / `RET_FTL4`: the share of first-time full-time students who return for a
+    /// second year.
+    pub retention_rate: Option<ScorecardValue<Rate>>,
     /// `DISTANCEONLY`: the institution teaches by distance education only.
     pub distance_only: ScorecardValue<bool>,
     /// `CURROPER`: currently certified as operating.
@@ -115,7 +151,8 @@ fn value<T>(
 ) -> std::result::Result<ScorecardValue<T>, CellError> {
     let bytes = cell(record, index);
     match bytes {
-        b"" | b"NULL" => Ok(ScorecardValue::NotReported),
+        b"" => Ok(ScorecardValue::NotReported),
+        b"NULL" => Ok(ScorecardValue::Null),
         b"PrivacySuppressed" => Ok(ScorecardValue::PrivacySuppressed),
         _ => std::str::from_utf8(bytes)
             .ok()
@@ -166,11 +203,11 @@ fn flag(
     })
 }
 
-struct ScorecardColumns {
+pub(crate) struct ScorecardColumns {
     unitid: usize,
-    name: usize,
-    city: usize,
-    state: usize,
+    name: Option<usize>,
+    city: Option<usize>,
+    state: Option<usize>,
     zip: Option<usize>,
     accreditor: Option<usize>,
     web_address: Option<usize>,
@@ -180,11 +217,57 @@ struct ScorecardColumns {
     tuition_in_state: Option<usize>,
     tuition_out_of_state: Option<usize>,
     tuition_program_year: Option<usize>,
-    completion_four: Option<usize>,
-    completion_under_four: Option<usize>,
+    completion: [Option<usize>; 2],
     median_earnings: Option<usize>,
+    median_earnings_6_years: Option<usize>,
+    completion_pooled: [Option<usize>; 2],
+    median_debt: Option<usize>,
+    retention: [Option<usize>; 2],
     distance_only: Option<usize>,
     operating: Option<usize>,
+}
+
+/// The outcome columns of a Scorecard institution file: a file with `UNITID` and one of them
+/// is read as one.
+pub(crate) const OUTCOME_COLUMNS: &[&str] = &[
+    "MD_EARN_WNE_P10",
+    "MD_EARN_WNE_P6",
+    "C150_4",
+    "C150_L4",
+    "C150_4_POOLED",
+    "C150_L4_POOLED",
+    "GRAD_DEBT_MDN",
+    "RET_FT4",
+    "RET_FTL4",
+];
+
+/// The value of two columns (a four-year and an under-four-year one) where one holds it, else
+/// the more telling of their states (suppressed, then `NULL`, then empty): an institution has
+/// one of the two figures. `None` when the file has neither column.
+fn either<T>(
+    record: &csv::ByteRecord,
+    indices: [Option<usize>; 2],
+    names: [&str; 2],
+    read: impl Fn(&csv::ByteRecord, Option<usize>, &str) -> std::result::Result<ScorecardValue<T>, CellError>,
+) -> std::result::Result<Option<ScorecardValue<T>>, CellError> {
+    let [first, second] = indices;
+    let [first_name, second_name] = names;
+    if first.is_none() && second.is_none() {
+        return Ok(None);
+    }
+    let first = read(record, first, first_name)?;
+    let second = read(record, second, second_name)?;
+    let telling = |value: &ScorecardValue<T>| match value {
+        ScorecardValue::Value(_) => 3,
+        ScorecardValue::PrivacySuppressed => 2,
+        ScorecardValue::Null => 1,
+        ScorecardValue::NotReported => 0,
+    };
+    Ok(Some(if telling(&second) > telling(&first) {
+        second
+    } else {
+        first
+    }))
 }
 
 impl IpedsTable for ScorecardColumns {
@@ -193,9 +276,9 @@ impl IpedsTable for ScorecardColumns {
     fn columns(columns: &Columns, header: &Location) -> Result<Self> {
         Ok(Self {
             unitid: columns.require("UNITID", header)?,
-            name: columns.require("INSTNM", header)?,
-            city: columns.require("CITY", header)?,
-            state: columns.require("STABBR", header)?,
+            name: columns.find("INSTNM"),
+            city: columns.find("CITY"),
+            state: columns.find("STABBR"),
             zip: columns.find("ZIP"),
             accreditor: columns.find("ACCREDAGENCY"),
             web_address: columns.find("INSTURL"),
@@ -205,9 +288,12 @@ impl IpedsTable for ScorecardColumns {
             tuition_in_state: columns.find("TUITIONFEE_IN"),
             tuition_out_of_state: columns.find("TUITIONFEE_OUT"),
             tuition_program_year: columns.find("TUITIONFEE_PROG"),
-            completion_four: columns.find("C150_4"),
-            completion_under_four: columns.find("C150_L4"),
+            completion: [columns.find("C150_4"), columns.find("C150_L4")],
             median_earnings: columns.find("MD_EARN_WNE_P10"),
+            median_earnings_6_years: columns.find("MD_EARN_WNE_P6"),
+            completion_pooled: [columns.find("C150_4_POOLED"), columns.find("C150_L4_POOLED")],
+            median_debt: columns.find("GRAD_DEBT_MDN"),
+            retention: [columns.find("RET_FT4"), columns.find("RET_FTL4")],
             distance_only: columns.find("DISTANCEONLY"),
             operating: columns.find("CURROPER"),
         })
@@ -217,14 +303,18 @@ impl IpedsTable for ScorecardColumns {
         self.unitid
     }
 
+    /// A branch campus's row is passed over, as filtered, unless the options ask for them.
+    fn wanted(&self, row: &Row<'_>, options: &IpedsOptions) -> bool {
+        options.scorecard_branch_campuses || branch(row.bytes(self.unitid)).is_none()
+    }
+
     fn unitid(
         &self,
         row: &Row<'_>,
-        options: &IpedsOptions,
+        _options: &IpedsOptions,
     ) -> std::result::Result<Option<Unitid>, CellError> {
         match branch(row.bytes(self.unitid)) {
-            Some((parent, _)) if options.scorecard_branch_campuses => Ok(Some(parent)),
-            Some(_) => Ok(None),
+            Some((parent, _)) => Ok(Some(parent)),
             None => row.unitid(self.unitid).map(Some),
         }
     }
@@ -235,18 +325,19 @@ impl IpedsTable for ScorecardColumns {
         row: &Row<'_>,
     ) -> std::result::Result<Option<ScorecardInstitution>, CellError> {
         let record = row.record();
-        let required = |index: usize, column: &str| {
-            text(record, Some(index))
-                .ok_or_else(|| CellError::new(column, "the value is empty; it is required"))
-        };
         Ok(Some(ScorecardInstitution {
             unitid,
             branch: branch(row.bytes(self.unitid)).map(|(_, branch)| branch),
-            name: required(self.name, "INSTNM")?,
-            city: required(self.city, "CITY")?,
-            state: decode(cell(record, Some(self.state)))
-                .parse()
-                .map_err(|error| CellError::from_error("STABBR", error))?,
+            name: text(record, self.name),
+            city: text(record, self.city),
+            state: match text(record, self.state) {
+                Some(state) => Some(
+                    state
+                        .parse()
+                        .map_err(|error| CellError::from_error("STABBR", error))?,
+                ),
+                None => None,
+            },
             zip: text(record, self.zip),
             accreditor: text(record, self.accreditor),
             web_address: text(record, self.web_address),
@@ -262,9 +353,26 @@ impl IpedsTable for ScorecardColumns {
             tuition_in_state: money(record, self.tuition_in_state, "TUITIONFEE_IN")?,
             tuition_out_of_state: money(record, self.tuition_out_of_state, "TUITIONFEE_OUT")?,
             tuition_program_year: money(record, self.tuition_program_year, "TUITIONFEE_PROG")?,
-            completion_rate_four_year: rate(record, self.completion_four, "C150_4")?,
-            completion_rate_under_four_year: rate(record, self.completion_under_four, "C150_L4")?,
-            median_earnings: money(record, self.median_earnings, "MD_EARN_WNE_P10")?,
+            completion_rate: either(record, self.completion, ["C150_4", "C150_L4"], rate)?,
+            median_earnings: self
+                .median_earnings
+                .map(|index| money(record, Some(index), "MD_EARN_WNE_P10"))
+                .transpose()?,
+            median_earnings_6_years: self
+                .median_earnings_6_years
+                .map(|index| money(record, Some(index), "MD_EARN_WNE_P6"))
+                .transpose()?,
+            completion_rate_pooled: either(
+                record,
+                self.completion_pooled,
+                ["C150_4_POOLED", "C150_L4_POOLED"],
+                rate,
+            )?,
+            median_debt: self
+                .median_debt
+                .map(|index| money(record, Some(index), "GRAD_DEBT_MDN"))
+                .transpose()?,
+            retention_rate: either(record, self.retention, ["RET_FT4", "RET_FTL4"], rate)?,
             distance_only: flag(record, self.distance_only, "DISTANCEONLY")?,
             operating: flag(record, self.operating, "CURROPER")?,
         }))

@@ -30,9 +30,9 @@ fn scorecard_institutions_read_the_real_extract() {
     assert_eq!(read.items.len(), 582);
     assert!(read.items.iter().all(|row| row.branch.is_none()));
     let alabama_state = read.items.iter().find(|row| row.unitid.get() == 100_724).unwrap();
-    assert_eq!(alabama_state.name, "Alabama State University");
-    assert_eq!(alabama_state.city, "Montgomery");
-    assert_eq!(alabama_state.state, UsState::Alabama);
+    assert_eq!(alabama_state.name.as_deref(), Some("Alabama State University"));
+    assert_eq!(alabama_state.city.as_deref(), Some("Montgomery"));
+    assert_eq!(alabama_state.state, Some(UsState::Alabama));
     assert_eq!(
         alabama_state.tuition_in_state,
         ScorecardValue::Value(Money::new(11_068).unwrap())
@@ -49,19 +49,20 @@ fn scorecard_institutions_read_the_real_extract() {
         alabama_state.accreditor.as_deref(),
         Some("Southern Association of Colleges and Schools Commission on Colleges")
     );
-    // Columns the extract does not carry read as not reported.
-    assert_eq!(alabama_state.median_earnings, ScorecardValue::NotReported);
+    // An outcome column the extract does not carry is not in the file; another reads as not
+    // reported.
+    assert_eq!(alabama_state.median_earnings, None);
     assert_eq!(alabama_state.control, ScorecardValue::NotReported);
     // NULL is a state.
     let no_tuition = read
         .items
         .iter()
-        .filter(|row| row.tuition_in_state == ScorecardValue::NotReported)
+        .filter(|row| row.tuition_in_state == ScorecardValue::Null)
         .count();
     assert_eq!(no_tuition, 55);
     // The freely associated states' institutions are read.
     let palau = read.items.iter().find(|row| row.unitid.get() == 243_647).unwrap();
-    assert_eq!(palau.state, UsState::Palau);
+    assert_eq!(palau.state, Some(UsState::Palau));
 }
 
 #[test]
@@ -117,8 +118,8 @@ fn scorecard_institution_states() {
     assert_eq!(read.items.len(), 2);
     let first = &read.items[0];
     assert_eq!(first.control, ScorecardValue::Value(Control::Public));
-    assert_eq!(first.median_earnings, ScorecardValue::PrivacySuppressed);
-    assert_eq!(first.completion_rate_four_year, ScorecardValue::NotReported);
+    assert_eq!(first.median_earnings, Some(ScorecardValue::PrivacySuppressed));
+    assert_eq!(first.completion_rate, Some(ScorecardValue::Null));
     assert_eq!(first.distance_only, ScorecardValue::Value(false));
     let second = &read.items[1];
     assert_eq!(
@@ -127,7 +128,11 @@ fn scorecard_institution_states() {
     );
     assert_eq!(second.distance_only, ScorecardValue::Value(true));
     assert_eq!(
-        second.median_earnings.value().map(|money| money.dollars()),
+        second
+            .median_earnings
+            .as_ref()
+            .and_then(ScorecardValue::value)
+            .map(|money| money.dollars()),
         Some(41_000)
     );
     let columns: Vec<_> = read
@@ -212,7 +217,7 @@ fn scorecard_rows_keep_markers_and_leading_zeros() {
     let certificate = &outcome.items[1];
     assert!(matches!(certificate.median_earnings, Outcome::Suppressed { .. }));
     let bachelor = &outcome.items[2];
-    assert_eq!(bachelor.median_earnings, Outcome::NotReported);
+    assert_eq!(bachelor.median_earnings, Outcome::NotAvailable); // NULL
     assert_eq!(bachelor.median_debt.value().unwrap().dollars(), 24_501);
     assert_eq!(outcome.items[3].cip_family.scorecard_code(), "0101");
     let Outcome::Reported { note, .. } = &associate.median_earnings else {

@@ -42,6 +42,29 @@ impl Columns {
         })
     }
 
+    /// Every column named `prefix` followed by a four-digit year (`GR2023`), with its index.
+    pub(crate) fn all_prefixed_years(&self, prefix: &str) -> Vec<(u16, usize)> {
+        self.names
+            .iter()
+            .enumerate()
+            .filter_map(|(index, name)| {
+                let year = name.strip_prefix(prefix)?;
+                let year = (year.len() == 4 && year.bytes().all(|byte| byte.is_ascii_digit()))
+                    .then(|| year.parse::<u16>().ok())??;
+                Some((year, index))
+            })
+            .collect()
+    }
+
+    /// The first column named `prefix` followed by a four-digit year (`TOTAL_COHORT_2015`),
+    /// with its year.
+    pub(crate) fn find_prefixed_year(&self, prefix: &str) -> Option<(usize, u16)> {
+        self.all_prefixed_years(prefix)
+            .into_iter()
+            .next()
+            .map(|(year, index)| (index, year))
+    }
+
     /// The first of `names` that is present.
     pub(crate) fn find_any(&self, names: &[&str]) -> Option<(usize, String)> {
         names

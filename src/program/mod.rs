@@ -29,7 +29,7 @@ pub use cost::{Cost, CostEstimate, CostState, Residency};
 pub use delivery::{Delivery, DeliveryMode, DeliveryState};
 pub use institution::Institution;
 pub use level::{DegreeLevel, Discipline, LengthBasis};
-pub use outcome::{Outcome, Outcomes};
+pub use outcome::{Outcome, Outcomes, Scope};
 pub use sources::{Source, SourceFile, SourcedField, Sources};
 
 use std::fmt;
@@ -186,7 +186,7 @@ impl Program {
     /// [`Program::MAX_LENGTH_MONTHS`], a doctorate claims CAHIIM accreditation (CAHIIM
     /// accredits associate, baccalaureate and master's programs and approves post-baccalaureate
     /// certificates, not doctorates), or the award level does not fit the degree level (see
-    /// [`AwardLevel::degree_level`]).
+    /// [`AwardLevel::degree_level`]), or the outcomes break a rule of [`Outcomes::check`].
     pub fn new(spec: ProgramSpec) -> Result<Self> {
         let name = Text::new(&spec.name).map_err(|error| error.in_field("name"))?;
         if let Some(award) = spec.award_level {
@@ -202,6 +202,7 @@ impl Program {
                 ));
             }
         }
+        spec.outcomes.check()?;
         if spec.length_months == 0 || spec.length_months > Self::MAX_LENGTH_MONTHS {
             return Err(Error::invalid(
                 "length_months",

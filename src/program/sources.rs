@@ -22,6 +22,10 @@ vocabulary! {
         IpedsIcAy,
         /// IPEDS Completions `C_A`, awards by program and award level.
         IpedsCompletions,
+        /// IPEDS Outcome Measures: awards within 4, 6 and 8 years of every entering student.
+        IpedsOutcomeMeasures,
+        /// IPEDS Graduation Rates: first-time full-time students within 150% of normal time.
+        IpedsGraduationRates,
         /// College Scorecard's field-of-study file.
         ScorecardFieldOfStudy,
         /// College Scorecard's institution file.

@@ -55,6 +55,13 @@ impl Text {
     pub fn as_str(&self) -> &str {
         &self.0
     }
+
+    /// A text written in the crate itself: `Text::new` of it succeeds, which the unit tests of
+    /// the code that writes it check, so it is built without a `Result` to handle.
+    pub(crate) fn written(text: &'static str) -> Self {
+        debug_assert!(Self::new(text).is_ok(), "{text:?}");
+        Self(text.to_owned())
+    }
 }
 
 impl TryFrom<String> for Text {

@@ -3,7 +3,7 @@
 
 use himkit::program::{
     Accreditation, AccreditationState, Accreditor, AwardLevel, CareerSupport, Cost, CostState, Delivery,
-    DeliveryState, Discipline, LengthBasis, ProgramSpec, Source, SourceFile, SourcedField, Sources,
+    DeliveryState, Discipline, LengthBasis, ProgramSpec, Scope, Source, SourceFile, SourcedField, Sources,
 };
 use himkit::value::{CipCode, Text};
 use himkit::{
@@ -37,19 +37,39 @@ pub fn program_id() -> impl Strategy<Value = ProgramId> {
     "[a-z0-9]{1,10}(-[a-z0-9]{1,10}){0,3}".prop_map(|id| id.parse().unwrap())
 }
 
+/// A program's own outcome (or a field-of-study figure, as College Scorecard's).
 pub fn outcome<T: std::fmt::Debug + Clone + 'static>(
     value: impl Strategy<Value = T> + 'static,
 ) -> impl Strategy<Value = Outcome<T>> {
+    scoped_outcome(value, vec![Scope::Program, Scope::FieldOfStudy])
+}
+
+/// An outcome whose reported values have one of `scopes`, or any missing state.
+pub fn scoped_outcome<T: std::fmt::Debug + Clone + 'static>(
+    value: impl Strategy<Value = T> + 'static,
+    scopes: Vec<Scope>,
+) -> impl Strategy<Value = Outcome<T>> {
     prop_oneof![
-        (value, year(), proptest::option::of(text())).prop_map(|(value, year, note)| Outcome::Reported {
-            value,
-            year,
-            note
-        }),
+        (value, year(), select(scopes), proptest::option::of(text())).prop_map(
+            |(value, year, scope, note)| {
+                Outcome::Reported {
+                    value,
+                    year,
+                    scope,
+                    note,
+                }
+            }
+        ),
         text().prop_map(|reason| Outcome::Suppressed { reason }),
         Just(Outcome::NotReported),
+        Just(Outcome::NotAvailable),
         Just(Outcome::NotApplicable),
     ]
+}
+
+/// Median annual earnings in the range the model accepts.
+pub fn earnings(max: u64) -> impl Strategy<Value = Money> {
+    (1_000..=max).prop_map(|dollars| Money::new(dollars).unwrap())
 }
 
 pub fn outcomes() -> impl Strategy<Value = Outcomes> {
@@ -58,19 +78,37 @@ pub fn outcomes() -> impl Strategy<Value = Outcomes> {
         outcome(rate()),
         outcome(rate()),
         outcome(money(200_000)),
-        outcome(money(300_000)),
+        outcome(earnings(300_000)),
         outcome(0u32..5_000),
+        scoped_outcome(rate(), vec![Scope::Institution]),
+        scoped_outcome(rate(), vec![Scope::Institution]),
+        scoped_outcome(earnings(300_000), vec![Scope::Institution]),
     )
-        .prop_map(|(graduation, employment, pass, debt, earnings, size)| {
-            let mut outcomes = Outcomes::default();
-            outcomes.graduation_rate = graduation;
-            outcomes.employment_rate = employment;
-            outcomes.exam_pass_rate = pass;
-            outcomes.median_debt = debt;
-            outcomes.median_earnings = earnings;
-            outcomes.program_size = size;
-            outcomes
-        })
+        .prop_map(
+            |(
+                graduation,
+                employment,
+                pass,
+                debt,
+                earnings,
+                size,
+                completion,
+                graduation_150,
+                institution_earnings,
+            )| {
+                let mut outcomes = Outcomes::default();
+                outcomes.institution_completion_rate = completion;
+                outcomes.institution_graduation_rate = graduation_150;
+                outcomes.institution_median_earnings = institution_earnings;
+                outcomes.graduation_rate = graduation;
+                outcomes.employment_rate = employment;
+                outcomes.exam_pass_rate = pass;
+                outcomes.median_debt = debt;
+                outcomes.median_earnings = earnings;
+                outcomes.program_size = size;
+                outcomes
+            },
+        )
 }
 
 pub fn delivery() -> impl Strategy<Value = Delivery> {

@@ -16,11 +16,11 @@ use crate::program::{
     CareerSupport, Cost, CostState, Delivery, DeliveryState, Institution, Program, ProgramSpec, Source,
     SourcedField, Sources,
 };
-use crate::program::{Outcome, Outcomes};
+use crate::program::{Outcome, Outcomes, Scope};
 use crate::value::{Money, Rate, Text, UsState, Year};
 
 /// The columns of a catalogue CSV, in the order [`write_catalog_csv`] writes them (it writes
-/// `award_level` only when a program has one). The README documents each; multi-valued cells
+/// the [`OCCASIONAL_COLUMNS`] only when a program has a value for them). The README documents each; multi-valued cells
 /// (`unavailable_states`, `skills`) separate values with `;`.
 pub(crate) const CATALOG_COLUMNS: &[&str] = &[
     "id",
@@ -66,7 +66,25 @@ pub(crate) const CATALOG_COLUMNS: &[&str] = &[
     "median_earnings_note",
     "program_size",
     "program_size_note",
+    "institution_completion_rate",
+    "institution_completion_rate_note",
+    "institution_graduation_rate",
+    "institution_graduation_rate_note",
+    "institution_median_earnings",
+    "institution_median_earnings_note",
     "sources",
+];
+
+/// The columns [`write_catalog_csv`] writes only when a program has a value for them, so that
+/// a catalogue without them keeps its layout.
+pub(crate) const OCCASIONAL_COLUMNS: &[&str] = &[
+    "award_level",
+    "institution_completion_rate",
+    "institution_completion_rate_note",
+    "institution_graduation_rate",
+    "institution_graduation_rate_note",
+    "institution_median_earnings",
+    "institution_median_earnings_note",
 ];
 
 const REQUIRED: &[&str] = &[
@@ -186,6 +204,7 @@ impl Row<'_> {
             |text: &str, column: &str| Text::new(text).map_err(|error| CellError::from_error(column, error));
         let outcome = match cell {
             "" | "not-reported" => Outcome::NotReported,
+            "not-available" => Outcome::NotAvailable,
             "not-applicable" => Outcome::NotApplicable,
             _ => {
                 if let Some(reason) = cell.strip_prefix("suppressed:") {
@@ -193,20 +212,32 @@ impl Row<'_> {
                         reason: text(reason, name)?,
                     }
                 } else {
-                    let (amount, year) = cell.split_once('@').ok_or_else(|| {
+                    let (amount, rest) = cell.split_once('@').ok_or_else(|| {
                         CellError::new(
                             name,
                             format!(
-                                "{cell:?} is not an outcome: write VALUE@YEAR, suppressed: REASON, not-reported or not-applicable"
+                                "{cell:?} is not an outcome: write VALUE@YEAR (or VALUE@YEAR@SCOPE), suppressed: REASON, \
+                                 not-reported, not-available or not-applicable"
                             ),
                         )
                     })?;
+                    let (year, scope) = match rest.split_once('@') {
+                        Some((year, scope)) => (
+                            year,
+                            scope
+                                .trim()
+                                .parse::<Scope>()
+                                .map_err(|error| CellError::from_error(name, error))?,
+                        ),
+                        None => (rest, Scope::Program),
+                    };
                     Outcome::Reported {
                         value: value(amount.trim())?,
                         year: year
                             .trim()
                             .parse::<Year>()
                             .map_err(|error| CellError::from_error(name, error))?,
+                        scope,
                         note: if note.is_empty() {
                             None
                         } else {
@@ -431,6 +462,14 @@ impl Row<'_> {
                 u32::try_from(count)
                     .map_err(|_| CellError::new("program_size", format!("{text:?} is too large")))
             })?,
+            institution_completion_rate: self
+                .outcome("institution_completion_rate", rate("institution_completion_rate"))?,
+            institution_graduation_rate: self
+                .outcome("institution_graduation_rate", rate("institution_graduation_rate"))?,
+            institution_median_earnings: self.outcome(
+                "institution_median_earnings",
+                money("institution_median_earnings"),
+            )?,
         })
     }
 }

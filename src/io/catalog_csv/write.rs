@@ -3,12 +3,12 @@
 
 use std::io::Write;
 
-use super::{CATALOG_COLUMNS, SEPARATOR};
+use super::{CATALOG_COLUMNS, OCCASIONAL_COLUMNS, SEPARATOR};
 use crate::catalog::Catalog;
 use crate::error::{Error, Result};
-use crate::program::Outcome;
 use crate::program::{Accreditation, AccreditationState};
 use crate::program::{CostState, DeliveryState, Residency};
+use crate::program::{Outcome, Scope};
 use crate::value::{Money, Rate};
 
 fn outcome_cells<T: std::fmt::Display>(
@@ -16,11 +16,20 @@ fn outcome_cells<T: std::fmt::Display>(
     show: impl Fn(&T) -> String,
 ) -> (String, String) {
     match outcome {
-        Outcome::Reported { value, year, note } => (
-            format!("{}@{year}", show(value)),
+        Outcome::Reported {
+            value,
+            year,
+            scope,
+            note,
+        } => (
+            match scope {
+                Scope::Program => format!("{}@{year}", show(value)),
+                other => format!("{}@{year}@{other}", show(value)),
+            },
             note.as_ref().map(ToString::to_string).unwrap_or_default(),
         ),
         Outcome::Suppressed { reason } => (format!("suppressed: {reason}"), String::new()),
+        Outcome::NotAvailable => ("not-available".to_owned(), String::new()),
         Outcome::NotApplicable => ("not-applicable".to_owned(), String::new()),
         _ => ("not-reported".to_owned(), String::new()),
     }
@@ -86,10 +95,22 @@ pub fn write_catalog_csv<W: Write>(catalog: &Catalog, writer: W) -> Result<()> {
     let io = |error: csv::Error| Error::io("catalogue CSV", std::io::Error::other(error));
     let mut csv = csv::Writer::from_writer(writer);
     let with_award_level = catalog.iter().any(|program| program.award_level().is_some());
-    let header = CATALOG_COLUMNS
-        .iter()
-        .filter(|column| with_award_level || **column != "award_level");
-    csv.write_record(header).map_err(io)?;
+    let with_institution = catalog.iter().any(|program| {
+        let outcomes = program.outcomes();
+        !(outcomes.institution_completion_rate.is_not_reported()
+            && outcomes.institution_graduation_rate.is_not_reported()
+            && outcomes.institution_median_earnings.is_not_reported())
+    });
+    let written = |column: &str| {
+        !OCCASIONAL_COLUMNS.contains(&column)
+            || if column == "award_level" {
+                with_award_level
+            } else {
+                with_institution
+            }
+    };
+    csv.write_record(CATALOG_COLUMNS.iter().filter(|column| written(column)))
+        .map_err(io)?;
     let join = |items: Vec<String>| items.join(&SEPARATOR.to_string());
     for program in catalog {
         let accreditation = program.accreditation();
@@ -105,10 +126,15 @@ pub fn write_catalog_csv<W: Write>(catalog: &Catalog, writer: W) -> Result<()> {
         let (debt, debt_note) = outcome_cells(&outcomes.median_debt, money);
         let (earnings, earnings_note) = outcome_cells(&outcomes.median_earnings, money);
         let (size, size_note) = outcome_cells(&outcomes.program_size, ToString::to_string);
+        let (completion, completion_note) = outcome_cells(&outcomes.institution_completion_rate, rate);
+        let (graduation_150, graduation_150_note) =
+            outcome_cells(&outcomes.institution_graduation_rate, rate);
+        let (institution_earnings, institution_earnings_note) =
+            outcome_cells(&outcomes.institution_median_earnings, money);
         let cost_cells = cost_cells(cost);
         let delivery = program.delivery();
         let known_delivery = delivery.known();
-        let mut row: Vec<String> = vec![
+        let row: Vec<String> = vec![
             program.id().to_string(),
             program.name().to_owned(),
             program.institution().name().to_owned(),
@@ -120,6 +146,10 @@ pub fn write_catalog_csv<W: Write>(catalog: &Catalog, writer: W) -> Result<()> {
                 .map(|id| id.to_string())
                 .unwrap_or_default(),
             program.degree_level().to_string(),
+            program
+                .award_level()
+                .map(|level| level.to_string())
+                .unwrap_or_default(),
             program.discipline().to_string(),
             program.cip().map(|cip| cip.to_string()).unwrap_or_default(),
             match (known_delivery, delivery) {
@@ -196,6 +226,12 @@ pub fn write_catalog_csv<W: Write>(catalog: &Catalog, writer: W) -> Result<()> {
             earnings_note,
             size,
             size_note,
+            completion,
+            completion_note,
+            graduation_150,
+            graduation_150_note,
+            institution_earnings,
+            institution_earnings_note,
             join(
                 program
                     .sources()
@@ -204,11 +240,12 @@ pub fn write_catalog_csv<W: Write>(catalog: &Catalog, writer: W) -> Result<()> {
                     .collect(),
             ),
         ];
-        if with_award_level {
-            let award = program.award_level().map(|level| level.to_string());
-            row.insert(7, award.unwrap_or_default());
-        }
-        csv.write_record(&row).map_err(io)?;
+        let cells = CATALOG_COLUMNS
+            .iter()
+            .zip(row)
+            .filter(|(column, _)| written(column))
+            .map(|(_, cell)| cell);
+        csv.write_record(cells).map_err(io)?;
     }
     csv.flush().map_err(|error| Error::io("catalogue CSV", error))
 }

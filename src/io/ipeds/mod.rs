@@ -409,7 +409,11 @@ pub(crate) fn read_table<T: IpedsTable>(
         }
         let parsed = table.unitid(&row, options).and_then(|unitid| match unitid {
             Some(unitid) if options.wants(unitid) => table.parse(unitid, &row),
-            _ => Ok(None),
+            Some(_) => {
+                outcome.filtered = outcome.filtered.saturating_add(1);
+                Ok(None)
+            }
+            None => Ok(None),
         });
         match parsed {
             Ok(Some(item)) => outcome.items.push(item),

@@ -4,6 +4,7 @@
 use std::collections::HashMap;
 
 use super::facts::{self, CostBasis, annual_charges, is_graduate};
+use super::outcomes::InstitutionFigures;
 use super::{BuildSummary, Rows, index, national_program_id};
 use crate::error::Result;
 use crate::io::ipeds::{IpedsCharges, IpedsCompletion, IpedsDistance, IpedsValue, academic_year_of_file};
@@ -14,7 +15,7 @@ use crate::program::{
     Cost, CostState, DeliveryState, Discipline, Institution, LengthBasis, ProgramSpec, Source, SourceFile,
     SourcedField, Sources,
 };
-use crate::program::{Outcome, Outcomes};
+use crate::program::{Outcome, Outcomes, Scope};
 use crate::value::{Text, Unitid, Year};
 
 /// The optional files, indexed by UNITID, and what every program shares.
@@ -24,7 +25,9 @@ pub(super) struct Joiner<'a> {
     size_note: Text,
     distance: Option<(HashMap<Unitid, &'a IpedsDistance>, Year)>,
     charges: Option<(HashMap<Unitid, &'a IpedsCharges>, Year)>,
-    scorecard: Option<(HashMap<Unitid, &'a ScorecardInstitution>, String)>,
+    /// Each Scorecard institution file's rows, and its release.
+    scorecard: Vec<(HashMap<Unitid, &'a ScorecardInstitution>, String)>,
+    pub(super) figures: InstitutionFigures<'a>,
 }
 
 impl<'a> Joiner<'a> {
@@ -46,17 +49,22 @@ impl<'a> Joiner<'a> {
                     year,
                 )
             }),
-            scorecard: inputs.scorecard_institutions.as_ref().map(|(rows, release)| {
-                (
-                    index(
-                        rows.iter().filter(|row| row.branch.is_none()),
-                        |row| row.unitid,
-                        SourceFile::ScorecardInstitution,
-                        summary,
-                    ),
-                    release.to_string(),
-                )
-            }),
+            scorecard: inputs
+                .scorecard_institutions
+                .iter()
+                .map(|(rows, release)| {
+                    (
+                        index(
+                            rows.iter().filter(|row| row.branch.is_none()),
+                            |row| row.unitid,
+                            SourceFile::ScorecardInstitution,
+                            summary,
+                        ),
+                        release.to_string(),
+                    )
+                })
+                .collect(),
+            figures: InstitutionFigures::new(&inputs.institution_outcomes, summary),
         })
     }
 
@@ -82,10 +90,11 @@ impl<'a> Joiner<'a> {
         }
         let delivery = self.delivery(row.unitid, &mut sources, summary)?;
         let cost = self.cost(row.unitid, award, months, &mut sources, summary)?;
-        let outcomes = Outcomes {
+        let mut outcomes = Outcomes {
             program_size: self.program_size(row.total, summary),
             ..Outcomes::default()
         };
+        self.figures.attach(row.unitid, &mut outcomes, summary);
         Ok(ProgramSpec {
             id: national_program_id(name, row.unitid, row.cip, award)?,
             name: format!("{}, {}", field.0, award.label()),
@@ -117,6 +126,7 @@ impl<'a> Joiner<'a> {
                 Outcome::Reported {
                     value: count,
                     year: self.year,
+                    scope: Scope::Program,
                     note: Some(self.size_note.clone()),
                 }
             }
@@ -213,12 +223,16 @@ impl<'a> Joiner<'a> {
                 }
             }
         }
-        if let Some((rows, release)) = &self.scorecard {
-            let annual = rows
-                .get(&unitid)
-                .filter(|_| !is_graduate(award))
-                .and_then(|row| Some((*row.tuition_in_state.value()?, *row.tuition_out_of_state.value()?)));
-            if let Some(annual) = annual {
+        // The first Scorecard file that gives both charges.
+        let scorecard = self.scorecard.iter().find_map(|(rows, release)| {
+            let row = rows.get(&unitid).filter(|_| !is_graduate(award))?;
+            Some((
+                (*row.tuition_in_state.value()?, *row.tuition_out_of_state.value()?),
+                release,
+            ))
+        });
+        {
+            if let Some((annual, release)) = scorecard {
                 sources.insert(
                     SourcedField::Cost,
                     Source::new(SourceFile::ScorecardInstitution, release)?,

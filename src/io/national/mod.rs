@@ -7,6 +7,7 @@
 mod facts;
 mod ids;
 mod join;
+mod outcomes;
 mod summary;
 
 pub(crate) use ids::national_program_id;
@@ -25,6 +26,7 @@ use crate::io::ipeds::{
     IpedsCharges, IpedsCompletion, IpedsDistance, IpedsInstitution, IpedsOptions, MajorNumber,
     read_ipeds_charges, read_ipeds_completions, read_ipeds_distance, read_ipeds_institutions,
 };
+use crate::io::outcomes::{InstitutionOutcomes, read_outcomes_of_kind, scorecard_outcomes, year_in_text};
 use crate::io::scorecard::{ScorecardOptions, ScorecardRecord, attach_records, read_scorecard_csv};
 use crate::io::scorecard_institution::{ScorecardInstitution, read_scorecard_institutions};
 use crate::io::{ReadOptions, ReadOutcome};
@@ -60,7 +62,9 @@ pub struct CatalogInputs<'a> {
     distance: Option<(Input<'a>, Year)>,
     charges: Option<(Input<'a>, Year)>,
     field_of_study: Option<(Input<'a>, Year)>,
-    scorecard_institutions: Option<(Input<'a>, Text)>,
+    /// Each with its release, and the release's year.
+    scorecard_institutions: Vec<(Input<'a>, Text, Year)>,
+    institution_outcomes: Vec<(Input<'a>, Option<Year>)>,
     accreditation: Option<Input<'a>>,
     cips: Vec<CipCode>,
     options: ReadOptions,
@@ -107,8 +111,17 @@ impl fmt::Debug for CatalogInputs<'_> {
                 "scorecard_institutions",
                 &self
                     .scorecard_institutions
-                    .as_ref()
-                    .map(|(input, release)| (name(input), release.to_string())),
+                    .iter()
+                    .map(|(input, release, _)| (name(input), release.to_string()))
+                    .collect::<Vec<_>>(),
+            )
+            .field(
+                "institution_outcomes",
+                &self
+                    .institution_outcomes
+                    .iter()
+                    .map(|(input, year)| (name(input), *year))
+                    .collect::<Vec<_>>(),
             )
             .field("accreditation", &self.accreditation.as_ref().map(name))
             .field("cips", &self.cips)
@@ -150,7 +163,8 @@ impl<'a> CatalogInputs<'a> {
             distance: None,
             charges: None,
             field_of_study: None,
-            scorecard_institutions: None,
+            scorecard_institutions: Vec::new(),
+            institution_outcomes: Vec::new(),
             accreditation: None,
             cips: Self::DEFAULT_CIPS.to_vec(),
             options: ReadOptions::default(),
@@ -182,21 +196,47 @@ impl<'a> CatalogInputs<'a> {
         self
     }
 
-    /// A College Scorecard institution file of release `release` (`2021-22`): its
-    /// undergraduate tuition and fees estimate the cost of undergraduate programs that `IC_AY`
-    /// gives none for. Rows of branch campuses that have no IPEDS UNITID of their own (eight
-    /// digits in Scorecard) are passed over: their charges are not the parent institution's.
+    /// A College Scorecard institution file of release `release` (`2021-22`, `2025`), whole or
+    /// any extract of its columns with `UNITID`; may be given more than once (one file for
+    /// tuition, another for earnings, say). Its undergraduate tuition and fees
+    /// (`TUITIONFEE_IN`, `TUITIONFEE_OUT`) estimate the cost of undergraduate programs that
+    /// `IC_AY` gives none for, and its institution-wide median earnings (`MD_EARN_WNE_P10`) are
+    /// attached as [`Outcomes::institution_median_earnings`](crate::Outcomes::institution_median_earnings),
+    /// with the release's year. Rows of branch campuses that have no IPEDS UNITID of their own
+    /// (eight digits in Scorecard) are passed over: their figures are not the parent
+    /// institution's.
     ///
     /// # Errors
-    /// [`ErrorKind::Invalid`](crate::ErrorKind::Invalid) if `release` is empty.
+    /// [`ErrorKind::Invalid`](crate::ErrorKind::Invalid) if `release` is empty or names no year.
     pub fn with_scorecard_institutions(
         mut self,
         file: (&str, impl Read + 'a),
         release: &str,
     ) -> Result<Self> {
+        let year = year_in_text(release).ok_or_else(|| {
+            Error::invalid(
+                "release",
+                format!("{release:?}"),
+                "names no year (e.g. 2021-22 or 2025)",
+            )
+        })?;
         let release = Text::new(release).map_err(|error| error.in_field("release"))?;
-        self.scorecard_institutions = Some((file.into(), release));
+        self.scorecard_institutions.push((file.into(), release, year));
         Ok(self)
+    }
+
+    /// An institution outcome file: IPEDS Outcome Measures or Graduation Rates, as published
+    /// or as the usual extracts (see [`read_institution_outcomes`](crate::io::read_institution_outcomes),
+    /// which tells them apart by their columns, and whose `year` this is); may be given more
+    /// than once. The institution's completion rate (Outcome Measures, any award within 6 years)
+    /// and graduation rate (150% of normal time) are attached to each of its programs as
+    /// [`Outcomes::institution_completion_rate`](crate::Outcomes::institution_completion_rate) and
+    /// [`Outcomes::institution_graduation_rate`](crate::Outcomes::institution_graduation_rate).
+    /// Where two files give a figure, the newer year's wins.
+    #[must_use]
+    pub fn with_institution_outcomes(mut self, file: (&str, impl Read + 'a), year: Option<Year>) -> Self {
+        self.institution_outcomes.push((file.into(), year));
+        self
     }
 
     /// An accreditation list, applied as [`apply_accreditation_list`](crate::io::apply_accreditation_list) does.
@@ -316,16 +356,28 @@ impl<'a> CatalogInputs<'a> {
             )),
             None => None,
         };
-        let scorecard_institutions = match self.scorecard_institutions {
-            Some((Input { source, reader }, release)) => Some((
-                kept(
-                    read_scorecard_institutions(&source, reader, &options)?,
-                    &mut summary,
-                ),
-                release,
-            )),
-            None => None,
-        };
+        let mut scorecard_institutions = Vec::new();
+        let mut outcome_files = Vec::new();
+        for (Input { source, reader }, release, year) in self.scorecard_institutions {
+            let rows = kept(
+                read_scorecard_institutions(&source, reader, &options)?,
+                &mut summary,
+            );
+            let figures: Vec<_> = rows
+                .iter()
+                .filter(|row| row.branch.is_none())
+                .map(|row| scorecard_outcomes(row, year))
+                .filter(InstitutionOutcomes::has_figures)
+                .collect();
+            if !figures.is_empty() {
+                outcome_files.push((figures, SourceFile::ScorecardInstitution));
+            }
+            scorecard_institutions.push((rows, release));
+        }
+        for (Input { source, reader }, year) in self.institution_outcomes {
+            let (read, kind) = read_outcomes_of_kind(&source, reader, year, &options)?;
+            outcome_files.push((kept(read, &mut summary), kind));
+        }
         let field_of_study = match self.field_of_study {
             Some((Input { source, reader }, year)) => {
                 let mut scorecard = ScorecardOptions::new(year);
@@ -353,8 +405,13 @@ impl<'a> CatalogInputs<'a> {
             charges: charges.as_ref().map(|(rows, year)| (rows.as_slice(), *year)),
             field_of_study: field_of_study.as_deref(),
             scorecard_institutions: scorecard_institutions
-                .as_ref()
-                .map(|(rows, release)| (rows.as_slice(), release.clone())),
+                .iter()
+                .map(|(rows, release)| (rows.as_slice(), release.clone()))
+                .collect(),
+            institution_outcomes: outcome_files
+                .iter()
+                .map(|(rows, kind)| (rows.as_slice(), *kind))
+                .collect(),
             accreditation: accreditation.as_deref(),
             cips: self.cips,
         };
@@ -376,7 +433,10 @@ pub(super) struct Rows<'a> {
     distance: Option<(&'a [IpedsDistance], Year)>,
     charges: Option<(&'a [IpedsCharges], Year)>,
     field_of_study: Option<&'a [ScorecardRecord]>,
-    scorecard_institutions: Option<(&'a [ScorecardInstitution], Text)>,
+    scorecard_institutions: Vec<(&'a [ScorecardInstitution], Text)>,
+    /// The institution figures of each outcome file (Scorecard files with outcome columns
+    /// among them), and its kind.
+    institution_outcomes: Vec<(&'a [InstitutionOutcomes], SourceFile)>,
     accreditation: Option<&'a [AccreditationListEntry]>,
     cips: Vec<CipCode>,
 }
@@ -398,7 +458,7 @@ fn build_catalog(inputs: &Rows<'_>, mut summary: BuildSummary) -> Result<BuiltCa
         (inputs.charges.is_some(), SourceFile::IpedsIcAy),
         (inputs.field_of_study.is_some(), SourceFile::ScorecardFieldOfStudy),
         (
-            inputs.scorecard_institutions.is_some(),
+            !inputs.scorecard_institutions.is_empty(),
             SourceFile::ScorecardInstitution,
         ),
         (inputs.accreditation.is_some(), SourceFile::AccreditationList),
@@ -407,6 +467,9 @@ fn build_catalog(inputs: &Rows<'_>, mut summary: BuildSummary) -> Result<BuiltCa
     summary.files = [SourceFile::IpedsHd, SourceFile::IpedsCompletions]
         .into_iter()
         .chain(optional.iter().filter(|(given, _)| *given).map(|(_, file)| *file))
+        .chain(inputs.institution_outcomes.iter().map(|(_, kind)| *kind))
+        .collect::<BTreeSet<_>>()
+        .into_iter()
         .collect();
     let directory = index(
         inputs.institutions,
@@ -472,6 +535,12 @@ fn build_catalog(inputs: &Rows<'_>, mut summary: BuildSummary) -> Result<BuiltCa
         summary.accreditation_unapplied.sort_by_key(|entry| entry.line);
         catalog = matches.catalog;
     }
+    summary.institutions_without_outcomes = outcomes::without_figures(
+        &joiner.figures,
+        catalog
+            .iter()
+            .filter_map(|program| program.institution().unitid()),
+    );
     count_catalog(&catalog, &mut summary);
     Ok(BuiltCatalog { catalog, summary })
 }

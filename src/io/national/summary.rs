@@ -95,6 +95,16 @@ pub struct BuildSummary {
     pub scorecard_attached: usize,
     /// Programs with no College Scorecard field-of-study row (when the file was given).
     pub scorecard_unmatched: usize,
+    /// Programs whose institution's completion rate (IPEDS Outcome Measures) was reported in an
+    /// outcome file.
+    pub institution_completion_rates: usize,
+    /// Programs whose institution's graduation rate (IPEDS Graduation Rates) was reported.
+    pub institution_graduation_rates: usize,
+    /// Programs whose institution's median earnings (College Scorecard) were reported.
+    pub institution_earnings: usize,
+    /// The institutions with programs that no outcome file has a row for (empty when no
+    /// outcome file was given), by UNITID.
+    pub institutions_without_outcomes: Vec<Unitid>,
     /// Completions rows in CIP codes not asked for (left out by request).
     pub rows_other_cips: usize,
     /// Completions rows of second majors (awards are counted on first majors).
@@ -206,6 +216,7 @@ impl fmt::Display for BuildSummary {
                 self.scorecard_attached, self.scorecard_unmatched
             )?;
         }
+        self.write_institution_outcomes(f)?;
         writeln!(
             f,
             "  Completions rows left out by request: {} in other CIP codes, {} of second majors",
@@ -234,6 +245,38 @@ impl fmt::Display for BuildSummary {
 
 impl BuildSummary {
     /// The delivery and cost lines of the report.
+    /// The institution-wide outcomes attached, and the institutions no outcome file has.
+    fn write_institution_outcomes(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let institution_figures = self
+            .institution_completion_rates
+            .saturating_add(self.institution_graduation_rates)
+            .saturating_add(self.institution_earnings);
+        if institution_figures > 0 || !self.institutions_without_outcomes.is_empty() {
+            writeln!(
+                f,
+                "  institution-wide outcomes: completion rate (IPEDS Outcome Measures) for {}, graduation rate \
+                 (IPEDS Graduation Rates) for {}, median earnings (College Scorecard) for {} programs",
+                self.institution_completion_rates,
+                self.institution_graduation_rates,
+                self.institution_earnings
+            )?;
+            if !self.institutions_without_outcomes.is_empty() {
+                let unitids: Vec<String> = self
+                    .institutions_without_outcomes
+                    .iter()
+                    .map(ToString::to_string)
+                    .collect();
+                writeln!(
+                    f,
+                    "  no outcome file has {}: UNITID {}",
+                    plural(unitids.len(), "institution", "institutions"),
+                    unitids.join(", ")
+                )?;
+            }
+        }
+        Ok(())
+    }
+
     fn write_delivery_and_cost(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if self.files.contains(&SourceFile::IpedsIc) {
             writeln!(
