@@ -16,7 +16,7 @@
 
 mod common;
 
-use himkit::program::{AccreditationState, DeliveryState, LengthBasis, Residency};
+use himkit::program::{AccreditationState, DeliveryState, LengthBasis, Residency, Scope};
 use himkit::select::{
     Band, BoundsMode, Constraint, Contribution, Criterion, Direction, EarningsSource, ExclusionReason, Flag,
     Method, MissingCriterion, MissingPolicy, Payback, UnknownPolicy,
@@ -63,11 +63,15 @@ enum Value {
 /// of the same period the last listed counts.
 fn expected_earnings<'w>(
     program: &Program,
-    home: himkit::UsState,
+    profile: &StudentProfile,
     wages: &'w [WageStatistics],
 ) -> Option<(Money, Option<&'w WageStatistics>)> {
-    if let Outcome::Reported { value, .. } = &program.outcomes().median_earnings {
-        return Some((*value, None));
+    let home = profile.home_state();
+    // A field of study's figure counts unless the profile counts program figures only.
+    if let Outcome::Reported { value, scope, .. } = &program.outcomes().median_earnings {
+        if *scope == Scope::Program || !profile.spec().program_outcomes_only {
+            return Some((*value, None));
+        }
     }
     let soc = HimOccupation::typical_for(program.degree_level()).soc();
     let latest = |area: &himkit::wage::Area| {
@@ -94,9 +98,14 @@ fn value_of(
     profile: &StudentProfile,
     earnings: Option<(Money, Option<&WageStatistics>)>,
 ) -> Value {
+    const LEFT_OUT: &str = "left out: the profile counts the program's own figures only";
     let spec = profile.spec();
+    let program_only = spec.program_outcomes_only;
     let rate = |outcome: &Outcome<himkit::Rate>| match outcome {
-        Outcome::Reported { value, .. } => Value::Present(value.get(), outcome.to_string()),
+        Outcome::Reported { value, scope, .. } if *scope == Scope::Program || !program_only => {
+            Value::Present(value.get(), outcome.to_string())
+        }
+        Outcome::Reported { .. } => Value::Missing(format!("{outcome}, {LEFT_OUT}")),
         other => Value::Missing(other.to_string()),
     };
     let outcomes = program.outcomes();
@@ -128,7 +137,30 @@ fn value_of(
             };
             Value::Present(f64::from(months), shown)
         }
-        Criterion::GraduationRate => rate(&outcomes.graduation_rate),
+        Criterion::GraduationRate => {
+            // The program's own rate; else its institution's Outcome Measures rate, unless the
+            // profile counts program figures only.
+            let own = &outcomes.graduation_rate;
+            let institution = &outcomes.institution_completion_rate;
+            match (rate(own), institution) {
+                (Value::Present(value, shown), _) => Value::Present(value, shown),
+                (_, Outcome::Reported { value, year, .. }) if !program_only => Value::Present(
+                    value.get(),
+                    format!(
+                        "{value} of every student who entered in {}-{:02} earned an award within 6 years; \
+                         institution-wide, IPEDS Outcome Measures {year}",
+                        year.get() - 8,
+                        (year.get() - 7) % 100
+                    ),
+                ),
+                (Value::Missing(why), _) if own.value().is_some() => Value::Missing(why),
+                (_, Outcome::Reported { .. }) => Value::Missing(format!(
+                    "{own} by the program; the institution-wide figure is {LEFT_OUT}"
+                )),
+                (Value::Missing(why), Outcome::NotReported) => Value::Missing(why),
+                (_, other) => Value::Missing(format!("{own} by the program; institution-wide: {other}")),
+            }
+        }
         Criterion::EmploymentRate => rate(&outcomes.employment_rate),
         Criterion::ExamPassRate => rate(&outcomes.exam_pass_rate),
         Criterion::PracticeExperience => match program.professional_practice_experience() {
@@ -180,6 +212,16 @@ fn value_of(
                 "{} by the program, with no BLS figure to fall back on",
                 outcomes.median_earnings
             )),
+        },
+        Criterion::InstitutionEarnings => match &outcomes.institution_median_earnings {
+            Outcome::Reported { .. } if program_only => {
+                Value::Missing(format!("institution-wide, {LEFT_OUT}"))
+            }
+            Outcome::Reported { value, year, .. } => Value::Present(
+                value.dollars() as f64,
+                format!("{value} (median 10 years after entry; institution-wide, College Scorecard {year})"),
+            ),
+            other => Value::Missing(other.to_string()),
         },
     }
 }
@@ -357,7 +399,7 @@ fn reference(catalog: &Catalog, wages: &[WageStatistics], profile: &StudentProfi
     let total: f64 = weighted.iter().map(|c| profile.weight(*c)).sum();
     let weights: Vec<f64> = weighted.iter().map(|c| profile.weight(*c) / total).collect();
     let values = |program: &Program| -> Vec<Value> {
-        let earnings = expected_earnings(program, home, wages);
+        let earnings = expected_earnings(program, profile, wages);
         weighted
             .iter()
             .map(|criterion| value_of(*criterion, program, profile, earnings))
@@ -505,11 +547,14 @@ fn reference(catalog: &Catalog, wages: &[WageStatistics], profile: &StudentProfi
         }
         let residency = program.residency_for(home);
         let total_cost = program.cost().total(residency);
-        let earnings = expected_earnings(program, home, wages);
+        let earnings = expected_earnings(program, profile, wages);
         let earnings_source = earnings.and_then(|(_, figure)| match figure {
             None => match &program.outcomes().median_earnings {
-                Outcome::Reported { year, note, .. } => Some(EarningsSource::Program {
+                Outcome::Reported {
+                    year, scope, note, ..
+                } => Some(EarningsSource::Program {
                     year: year.get(),
+                    scope: *scope,
                     note: note.as_ref().map(ToString::to_string),
                 }),
                 _ => None,

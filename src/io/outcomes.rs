@@ -10,7 +10,7 @@ use super::scorecard_institution::{OUTCOME_COLUMNS, ScorecardColumns, ScorecardI
 use super::table::{CellError, Columns};
 use super::{ReadOptions, ReadOutcome};
 use crate::error::{Error, Location, Result};
-use crate::program::{Outcome, Scope, SourceFile};
+use crate::program::{OM_YEARS_AFTER_ENTRY, Outcome, Scope, SourceFile, outcome_measures_cohort};
 use crate::value::{Money, Rate, Text, Unitid, Year};
 
 /// One institution's outcome figures, as an outcome file gives them: the whole institution's
@@ -249,10 +249,6 @@ pub(crate) fn read_outcomes_of_kind(
     ))
 }
 
-/// Outcome Measures follows a cohort for eight years: the 2023 collection is the cohort that
-/// entered in 2015-16.
-const OM_YEARS_AFTER_ENTRY: u16 = 8;
-
 /// The header line, read whole (within the limits' bound on one record) so that the layout can
 /// be told before the table is read; the table reads it again from the returned bytes.
 fn read_header(source: &str, reader: &mut impl BufRead, max_record_bytes: usize) -> Result<Vec<u8>> {
@@ -330,13 +326,6 @@ fn ipeds_outcome<T>(value: IpedsValue<T>, year: Year, note: &str) -> Outcome<T> 
         IpedsValue::NotApplicable => Outcome::NotApplicable,
         IpedsValue::NotAvailable => Outcome::NotAvailable,
     }
-}
-
-/// The cohort of entering students an Outcome Measures collection of `year` follows
-/// (`2015-16` for 2023).
-pub(crate) fn om_cohort(year: Year) -> String {
-    let entered = year.get().saturating_sub(OM_YEARS_AFTER_ENTRY);
-    format!("{entered}-{:02}", entered.saturating_add(1) % 100)
 }
 
 /// The columns of an Outcome Measures file, published or extract.
@@ -423,7 +412,7 @@ impl IpedsTable for OutcomeMeasures {
 
 impl MeasuresRow {
     fn into_outcomes(self, year: Year) -> InstitutionOutcomes {
-        let cohort = om_cohort(year);
+        let cohort = outcome_measures_cohort(year);
         let note = |within: u8| {
             format!(
                 "IPEDS Outcome Measures {year}: every student who entered in {cohort} (first-time and \

@@ -29,6 +29,7 @@ pub use cost::{Cost, CostEstimate, CostState, Residency};
 pub use delivery::{Delivery, DeliveryMode, DeliveryState};
 pub use institution::Institution;
 pub use level::{DegreeLevel, Discipline, LengthBasis};
+pub(crate) use outcome::{OM_YEARS_AFTER_ENTRY, outcome_measures_cohort};
 pub use outcome::{Outcome, Outcomes, Scope};
 pub use sources::{Source, SourceFile, SourcedField, Sources};
 

@@ -27,6 +27,12 @@ vocabulary! {
 }
 
 impl Scope {
+    /// Whether it is [`Scope::Program`].
+    #[must_use]
+    pub fn is_program(&self) -> bool {
+        *self == Self::Program
+    }
+
     /// How an explanation says it: `program`, `field of study (pooled CIP family)`,
     /// `institution-wide`.
     #[must_use]
@@ -101,6 +107,17 @@ pub enum Outcome<T> {
     NotAvailable,
     /// The outcome does not apply to this program.
     NotApplicable,
+}
+
+/// Outcome Measures follows a cohort for eight years: the 2023 collection is the cohort that
+/// entered in 2015-16.
+pub(crate) const OM_YEARS_AFTER_ENTRY: u16 = 8;
+
+/// The cohort of entering students an Outcome Measures collection of `year` follows
+/// (`2015-16` for 2023).
+pub(crate) fn outcome_measures_cohort(year: Year) -> String {
+    let entered = year.get().saturating_sub(OM_YEARS_AFTER_ENTRY);
+    format!("{entered}-{:02}", entered.saturating_add(1) % 100)
 }
 
 // Derived, `Default` would require `T: Default`.

@@ -17,7 +17,15 @@ vocabulary! {
         /// Length in months. Shorter is better; scored from 0 to the profile's length limit, or
         /// [`Criterion::DEFAULT_LENGTH_CAP_MONTHS`] without one.
         Length,
-        /// Reported graduation rate, 0 to 1.
+        /// Graduation rate, 0 to 1: the program's own where it reports one, else its
+        /// institution's completion rate from IPEDS Outcome Measures (the share of every student
+        /// who entered, part-time and transfer students included, with any award within 6
+        /// years), unless the profile counts program figures only
+        /// ([`ProfileSpec::program_outcomes_only`](super::ProfileSpec::program_outcomes_only)).
+        /// Outcome Measures rather than the Graduation Rates survey: that one counts only
+        /// first-time full-time students, fewer than half of a community college's and under a
+        /// tenth at some; it is kept and shown beside the program, not scored. Every explanation
+        /// says which figure it used and whose it is.
         GraduationRate,
         /// Reported employment rate, 0 to 1.
         EmploymentRate,
@@ -36,6 +44,12 @@ vocabulary! {
         /// of the occupation its level prepares for (state figure where known, else national).
         /// Scored from $0 to [`Criterion::EARNINGS_CAP`].
         ExpectedEarnings,
+        /// The institution's median earnings from College Scorecard: federally aided former
+        /// students, working and not enrolled, 10 years after entry, every field of study. A
+        /// criterion apart from expected earnings (the occupation's wage), so that one column
+        /// never mixes two kinds of earnings; missing when the profile counts program figures
+        /// only. Scored from $0 to [`Criterion::EARNINGS_CAP`].
+        InstitutionEarnings,
     }
 }
 
@@ -58,16 +72,18 @@ impl Criterion {
         }
     }
 
-    /// The weight in the default profile. The defaults favour outcomes and cost: total cost
-    /// 0.20; employment rate, exam pass rate and expected earnings 0.15 each; graduation rate
-    /// 0.10; length, practice experience, career support, skill coverage and delivery preference
-    /// 0.05 each.
+    /// The weight in the default profile. The defaults favour outcomes and cost: total cost and
+    /// graduation rate 0.20 each; employment rate, exam pass rate and expected earnings 0.15
+    /// each; institution earnings 0.10; length, practice experience, career support, skill
+    /// coverage and delivery preference 0.05 each. (They sum to 1.30; a ranking scales them to
+    /// 1.) Graduation weighs as much as cost because a completion figure is known for almost
+    /// every real program, and finishing is what a student pays for.
     #[must_use]
     pub fn default_weight(self) -> f64 {
         match self {
-            Self::TotalCost => 0.20,
+            Self::TotalCost | Self::GraduationRate => 0.20,
             Self::EmploymentRate | Self::ExamPassRate | Self::ExpectedEarnings => 0.15,
-            Self::GraduationRate => 0.10,
+            Self::InstitutionEarnings => 0.10,
             Self::Length
             | Self::PracticeExperience
             | Self::CareerSupport
@@ -89,7 +105,7 @@ impl Criterion {
 
     /// The bounds this criterion is normalised against under [`BoundsMode::Domain`]: rates
     /// and shares 0 to 1, cost and length from 0 to the profile's limit (or the documented
-    /// cap), earnings from $0 to [`Criterion::EARNINGS_CAP`].
+    /// cap), both kinds of earnings from $0 to [`Criterion::EARNINGS_CAP`].
     ///
     /// [`BoundsMode::Domain`]: super::BoundsMode::Domain
     pub(crate) fn domain_bounds(self, terms: &Terms) -> Bounds {
@@ -104,7 +120,7 @@ impl Criterion {
                 worst: f64::from(terms.max_length_months.unwrap_or(Self::DEFAULT_LENGTH_CAP_MONTHS)),
                 best: 0.0,
             },
-            Self::ExpectedEarnings => Bounds {
+            Self::ExpectedEarnings | Self::InstitutionEarnings => Bounds {
                 worst: 0.0,
                 best: Self::EARNINGS_CAP as f64,
             },
@@ -124,4 +140,7 @@ pub(crate) struct Terms {
     pub(crate) preferred_delivery: Option<DeliveryMode>,
     pub(crate) max_total_cost: Option<Money>,
     pub(crate) max_length_months: Option<u16>,
+    /// Whether only the program's own outcome figures count (see
+    /// [`ProfileSpec::program_outcomes_only`](super::ProfileSpec::program_outcomes_only)).
+    pub(crate) program_outcomes_only: bool,
 }

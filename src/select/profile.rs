@@ -160,6 +160,13 @@ pub struct ProfileSpec {
     /// [`StudentProfile::DEFAULT_EARNINGS_BASELINE`].
     #[serde(default)]
     pub earnings_baseline: Option<Money>,
+    /// Whether only a program's own outcome figures count: its institution's (completion rate,
+    /// median earnings) and a field of study's pooled over a CIP family are then treated as
+    /// missing, and expected earnings fall back on the occupation's wage. Default: false, so
+    /// that a real program, which reports no outcome of its own, is scored on its institution's
+    /// figures, each explanation saying whose they are.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub program_outcomes_only: bool,
 }
 
 fn yes() -> bool {
@@ -189,6 +196,7 @@ impl ProfileSpec {
             method: Method::WeightedSum,
             bounds: BoundsMode::Domain,
             earnings_baseline: None,
+            program_outcomes_only: false,
         }
     }
 }
@@ -396,6 +404,7 @@ impl StudentProfile {
             preferred_delivery: self.spec.preferred_delivery,
             max_total_cost: self.spec.max_total_cost,
             max_length_months: self.spec.max_length_months,
+            program_outcomes_only: self.spec.program_outcomes_only,
         }
     }
 

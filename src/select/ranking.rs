@@ -15,7 +15,7 @@ use crate::career::HimOccupation;
 use crate::credential::Confidence;
 use crate::error::{Error, Result};
 use crate::program::Outcome;
-use crate::program::{Program, Residency};
+use crate::program::{Program, Residency, Scope};
 use crate::value::{Money, ProgramId, ReferencePeriod, SocCode};
 
 /// A coarse reading of a score, so that third-decimal differences are not over-read.
@@ -53,10 +53,14 @@ impl Band {
 #[serde(tag = "source", rename_all = "kebab-case")]
 #[non_exhaustive]
 pub enum EarningsSource {
-    /// The program's own reported median earnings.
+    /// The median earnings the program reports: its own, or its field of study's (College
+    /// Scorecard pools CIP family 51.07), as `scope` says.
     Program {
         /// The year it describes.
         year: u16,
+        /// Whose figure it is; left out of JSON for the program's own.
+        #[serde(skip_serializing_if = "Scope::is_program")]
+        scope: Scope,
         /// The program's note on it (for example, that Scorecard pools CIP family 51.07).
         #[serde(skip_serializing_if = "Option::is_none")]
         note: Option<String>,
@@ -79,8 +83,15 @@ pub enum EarningsSource {
 impl fmt::Display for EarningsSource {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Self::Program { year, note } => {
-                write!(f, "the program's reported median earnings ({year})")?;
+            Self::Program { year, scope, note } => {
+                match scope {
+                    Scope::Program => write!(f, "the program's reported median earnings ({year})")?,
+                    other => write!(
+                        f,
+                        "median earnings reported for the program, {} ({year})",
+                        other.label()
+                    )?,
+                }
                 if let Some(note) = note {
                     write!(f, "; {note}")?;
                 }
@@ -505,8 +516,11 @@ impl EarningsSource {
     pub(super) fn of(program: &Program, facts: &Facts, fallback: &EarningsFallback) -> Option<Self> {
         match facts.earnings? {
             (_, None) => match &program.outcomes().median_earnings {
-                Outcome::Reported { year, note, .. } => Some(Self::Program {
+                Outcome::Reported {
+                    year, scope, note, ..
+                } => Some(Self::Program {
                     year: year.get(),
+                    scope: *scope,
                     note: note.as_ref().map(ToString::to_string),
                 }),
                 _ => None,

@@ -351,6 +351,7 @@ pub fn profile() -> impl Strategy<Value = himkit::StudentProfile> {
                 himkit::Credential::Rhia,
                 himkit::Credential::Ccs,
             ])),
+            any::<bool>(),
         ),
     )
         .prop_filter_map(
@@ -362,7 +363,7 @@ pub fn profile() -> impl Strategy<Value = himkit::StudentProfile> {
                 policies,
                 rest,
             )| {
-                let (method, bounds, desired, preferred, credential) = rest;
+                let (method, bounds, desired, preferred, credential, program_only) = rest;
                 let mut spec = ProfileSpec::new(home);
                 spec.relocation_states = relocation;
                 spec.require_accreditation = accreditation;
@@ -382,6 +383,7 @@ pub fn profile() -> impl Strategy<Value = himkit::StudentProfile> {
                 };
                 spec.preferred_delivery = Some(preferred);
                 spec.target_credential = credential;
+                spec.program_outcomes_only = program_only;
                 himkit::StudentProfile::new(spec).ok()
             },
         )

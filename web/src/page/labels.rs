@@ -40,6 +40,7 @@ pub fn criterion(criterion: Criterion) -> &'static str {
         Criterion::SkillCoverage => "Skill coverage",
         Criterion::DeliveryPreference => "Delivery preference",
         Criterion::ExpectedEarnings => "Expected earnings",
+        Criterion::InstitutionEarnings => "Institution earnings",
     }
 }
 
