@@ -6,12 +6,17 @@
 //! ```text
 //! cargo run --example build-catalog -- --hd hd2024.csv --completions c2024_a.csv \
 //!     --ic ic2022.csv --ic-ay ic2022_ay.csv --format csv > programs.csv
+//! cargo run --example build-catalog -- --hd hd2024.csv --completions c2024_a.csv \
+//!     --outcome-measures om2023.csv --graduation-rates drvgr2023.csv \
+//!     --scorecard-institutions Most-Recent-Cohorts-Institution_2025.csv > programs.json
 //! cargo run --example select -- --programs programs.csv
 //! ```
 //!
 //! Years are read from the file names (`hd2024.csv` is 2024) unless given: `--year` for HD and
 //! Completions, `--ic-year` for IC and `IC_AY`, `--scorecard-year` for the field-of-study
-//! outcomes, `--scorecard-release` for the institution file. Without any flag it builds the
+//! outcomes, `--scorecard-release` for the institution files, `--outcome-measures-year` and
+//! `--graduation-rates-year` for the outcome files whose columns do not say (the usual
+//! extracts' do: `TOTAL_COHORT_2015`, `GR2023`). Without any flag it builds the
 //! catalogue from the files embedded in himkit (`Dataset::national`) and prints this usage on
 //! standard error.
 
@@ -28,10 +33,13 @@ use himkit::value::CipCode;
 use himkit::{Catalog, Dataset, Year};
 
 const USAGE: &str = "usage: build-catalog --hd FILE --completions FILE [--ic FILE] [--ic-ay FILE] \
-                     [--scorecard-fos FILE] [--scorecard-institutions FILE] [--accreditation FILE] \
+                     [--scorecard-fos FILE] [--scorecard-institutions FILE]... [--accreditation FILE] \
+                     [--outcome-measures FILE] [--graduation-rates FILE] \
                      [--cip LIST] [--format json|csv] [--lenient] [--year YYYY] [--ic-year YYYY] \
-                     [--scorecard-year YYYY] [--scorecard-release LABEL]\n\
+                     [--scorecard-year YYYY] [--scorecard-release LABEL] [--outcome-measures-year YYYY] \
+                     [--graduation-rates-year YYYY]\n\
                      --cip takes CIP codes separated by commas (default 51.0706,51.0707; also 51.0713, 51.2706).\n\
+                     --scorecard-institutions may be given more than once (tuition from one file, earnings from another).\n\
                      Without --hd and --completions it builds the catalogue embedded in himkit.";
 
 #[derive(Default)]
@@ -41,8 +49,12 @@ struct Options {
     ic: Option<String>,
     ic_ay: Option<String>,
     scorecard_fos: Option<String>,
-    scorecard_institutions: Option<String>,
+    scorecard_institutions: Vec<String>,
     accreditation: Option<String>,
+    outcome_measures: Option<String>,
+    graduation_rates: Option<String>,
+    outcome_measures_year: Option<Year>,
+    graduation_rates_year: Option<Year>,
     cips: Option<Vec<CipCode>>,
     csv: bool,
     lenient: bool,
@@ -77,7 +89,11 @@ fn parse_options() -> Result<Options, String> {
             "--ic" => options.ic = Some(value()?),
             "--ic-ay" => options.ic_ay = Some(value()?),
             "--scorecard-fos" => options.scorecard_fos = Some(value()?),
-            "--scorecard-institutions" => options.scorecard_institutions = Some(value()?),
+            "--scorecard-institutions" => options.scorecard_institutions.push(value()?),
+            "--outcome-measures" => options.outcome_measures = Some(value()?),
+            "--graduation-rates" => options.graduation_rates = Some(value()?),
+            "--outcome-measures-year" => options.outcome_measures_year = Some(parse_year(&arg, &value()?)?),
+            "--graduation-rates-year" => options.graduation_rates_year = Some(parse_year(&arg, &value()?)?),
             "--accreditation" => options.accreditation = Some(value()?),
             "--cip" => {
                 let list = value()?;
@@ -114,10 +130,14 @@ fn run() -> Result<(), String> {
                 &options.ic,
                 &options.ic_ay,
                 &options.scorecard_fos,
-                &options.scorecard_institutions,
                 &options.accreditation,
+                &options.outcome_measures,
+                &options.graduation_rates,
             ];
-            if others.iter().any(|file| file.is_some()) || options.cips.is_some() {
+            if others.iter().any(|file| file.is_some())
+                || !options.scorecard_institutions.is_empty()
+                || options.cips.is_some()
+            {
                 return Err(format!("--hd FILE and --completions FILE are required\n{USAGE}"));
             }
             eprintln!("{USAGE}\n\nNo files given: writing the catalogue embedded in himkit.\n");
@@ -193,7 +213,7 @@ fn build(options: &Options, hd: &str, completions: &str) -> Result<(Catalog, Bui
             })?;
         inputs = inputs.with_field_of_study((path, open("--scorecard-fos", path)?), fos_year);
     }
-    if let Some(path) = &options.scorecard_institutions {
+    for path in &options.scorecard_institutions {
         let release = options
             .scorecard_release
             .clone()
@@ -209,6 +229,19 @@ fn build(options: &Options, hd: &str, completions: &str) -> Result<(Catalog, Bui
     }
     if let Some(path) = &options.accreditation {
         inputs = inputs.with_accreditation_list((path, open("--accreditation", path)?));
+    }
+    // Their years come from their columns or file names unless given.
+    if let Some(path) = &options.outcome_measures {
+        inputs = inputs.with_institution_outcomes(
+            (path, open("--outcome-measures", path)?),
+            options.outcome_measures_year,
+        );
+    }
+    if let Some(path) = &options.graduation_rates {
+        inputs = inputs.with_institution_outcomes(
+            (path, open("--graduation-rates", path)?),
+            options.graduation_rates_year,
+        );
     }
     let built = inputs.build().map_err(|error| error.to_string())?;
     Ok((built.catalog, built.summary))

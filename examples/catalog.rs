@@ -173,6 +173,29 @@ fn print_program(out: &mut String, program: &Program) {
     if !outcomes.program_size.is_not_reported() {
         outln!(out, "  awards conferred: {}", outcomes.program_size);
     }
+    let institution = [
+        (
+            "completion (IPEDS Outcome Measures, any award within 6 years)",
+            outcomes.institution_completion_rate.to_string(),
+        ),
+        (
+            "graduation (IPEDS Graduation Rates, 150% of normal time)",
+            outcomes.institution_graduation_rate.to_string(),
+        ),
+        (
+            "median earnings 10 years after entry (College Scorecard)",
+            outcomes.institution_median_earnings.to_string(),
+        ),
+    ];
+    if !(outcomes.institution_completion_rate.is_not_reported()
+        && outcomes.institution_graduation_rate.is_not_reported()
+        && outcomes.institution_median_earnings.is_not_reported())
+    {
+        // The whole institution's figures, never the program's own: said on every line.
+        for (what, figure) in institution {
+            outln!(out, "  institution {what}: {figure}");
+        }
+    }
     let sources: Vec<String> = program
         .sources()
         .iter()

@@ -9,6 +9,7 @@
 //! cargo run --example select -- --programs my-programs.json --profile me.json --format json
 //! cargo run --example select -- --explain lakeside-cc-hit-aas
 //! cargo run --example select -- --programs mine.csv --scorecard Most-Recent-Cohorts-Field-of-Study.csv --scorecard-year 2024
+//! cargo run --example select -- --accreditation cahiim.csv
 //! ```
 //!
 //! Without `--profile` the profile is `StudentProfile::example(UsState::Ohio)`: a student in
@@ -30,6 +31,7 @@ struct Options {
     illustrative: bool,
     scorecard: Option<String>,
     scorecard_year: Option<String>,
+    accreditation: Option<String>,
     profile: Option<String>,
     method: Option<Method>,
     top: Option<usize>,
@@ -37,7 +39,7 @@ struct Options {
     explain: Option<String>,
 }
 
-const USAGE: &str = "usage: select [--programs FILE.json|FILE.csv | --illustrative] [--scorecard FILE [--scorecard-year YEAR]] \
+const USAGE: &str = "usage: select [--programs FILE.json|FILE.csv | --illustrative] [--scorecard FILE [--scorecard-year YEAR]] [--accreditation FILE] \
                      [--profile FILE] [--method weighted-sum|topsis] [--top N] [--format table|json] [--explain ID]";
 
 fn main() -> ExitCode {
@@ -56,6 +58,7 @@ fn parse_options() -> Result<Options, String> {
         illustrative: false,
         scorecard: None,
         scorecard_year: None,
+        accreditation: None,
         profile: None,
         method: None,
         top: None,
@@ -70,6 +73,7 @@ fn parse_options() -> Result<Options, String> {
             "--profile" => options.profile = Some(common::value_of(&mut args, &arg)?),
             "--scorecard" => options.scorecard = Some(common::value_of(&mut args, &arg)?),
             "--scorecard-year" => options.scorecard_year = Some(common::value_of(&mut args, &arg)?),
+            "--accreditation" => options.accreditation = Some(common::value_of(&mut args, &arg)?),
             "--method" => {
                 let value = common::value_of(&mut args, &arg)?;
                 options.method = Some(value.parse().map_err(|error| format!("--method: {error}"))?);
@@ -104,6 +108,9 @@ fn run() -> Result<(), String> {
     let (mut catalog, dataset) = common::load_catalog(options.programs.as_deref(), options.illustrative)?;
     if let Some(path) = &options.scorecard {
         catalog = common::attach_scorecard(&catalog, path, options.scorecard_year.as_deref())?;
+    }
+    if let Some(path) = &options.accreditation {
+        catalog = common::apply_accreditation(&catalog, path)?;
     }
     let mut profile = common::load_profile(options.profile.as_deref())?;
     if let Some(method) = options.method {
@@ -172,6 +179,18 @@ fn eligibility(program: &Program) -> String {
     }
 }
 
+/// How many programs were ranked, and how many of them are shown when `--top` cut the list.
+fn ranked(ranking: &Ranking) -> String {
+    let ranked = ranking.out_of().saturating_sub(ranking.excluded_count());
+    let shown = ranking.entries().len();
+    let count = common::count(ranked, "program", "programs");
+    if shown < ranked {
+        format!("{count} ranked (the best {shown} shown)")
+    } else {
+        format!("{count} ranked")
+    }
+}
+
 fn helped_most(entry: &RankedProgram) -> String {
     entry
         .top_contributions(2)
@@ -184,9 +203,9 @@ fn helped_most(entry: &RankedProgram) -> String {
 fn print_table(out: &mut String, selector: &Selector, ranking: &Ranking) {
     outln!(
         out,
-        "{} ranked, {} excluded, out of {} ({}; weights: {})\n",
-        common::count(ranking.entries().len(), "program", "programs"),
-        ranking.exclusions().len(),
+        "{}, {} excluded, out of {} ({}; weights: {})\n",
+        ranked(ranking),
+        ranking.excluded_count(),
         ranking.out_of(),
         ranking.method(),
         ranking
@@ -426,7 +445,7 @@ fn explain(
         out,
         "Rank {} of {} ranked ({} considered), score {:.3}, band {}\n",
         entry.rank(),
-        ranking.entries().len(),
+        ranking.out_of().saturating_sub(ranking.excluded_count()),
         ranking.out_of(),
         entry.score(),
         entry.band()
@@ -461,6 +480,14 @@ fn explain(
         "",
         total
     );
+    // A value too long for its column (whose figure it is, and what it measures) in full.
+    for part in entry
+        .contributions()
+        .iter()
+        .filter(|part| part.value.chars().count() > 34)
+    {
+        outln!(out, "{}: {}", part.criterion, part.value);
+    }
     for missing in entry.missing() {
         outln!(
             out,

@@ -136,6 +136,34 @@ pub fn attach_scorecard(catalog: &Catalog, path: &str, year: Option<&str>) -> Re
     Ok(attachment.catalog)
 }
 
+/// Applies the accreditation list at `path` (the CSV kept from CAHIIM's directory that
+/// `build-catalog --accreditation` reads) to `catalog`, and reports on standard error how many
+/// programs it names and every row it could not apply.
+#[allow(dead_code)] // Not every example that includes this module takes --accreditation.
+pub fn apply_accreditation(catalog: &Catalog, path: &str) -> Result<Catalog, String> {
+    let file = std::fs::File::open(path).map_err(|error| format!("--accreditation {path}: {error}"))?;
+    let applied = himkit::io::apply_accreditation_list(
+        catalog,
+        path,
+        std::io::BufReader::new(file),
+        &himkit::io::ReadOptions::default(),
+    )
+    .map_err(|error| error.to_string())?;
+    eprintln!(
+        "accreditation list: applied to {}; {} rows matched no program, {} more than one",
+        count(applied.matched.len(), "program", "programs"),
+        applied.unmatched.len(),
+        applied.ambiguous.len()
+    );
+    for entry in applied.unmatched.iter().chain(&applied.ambiguous) {
+        eprintln!(
+            "  {path} line {} ({}): {}",
+            entry.line, entry.institution, entry.why
+        );
+    }
+    Ok(applied.catalog)
+}
+
 /// The first four-digit year in the file name of `path` (`hd2024.csv`: 2024).
 pub fn year_in_name(path: &str) -> Option<himkit::Year> {
     let name = Path::new(path).file_name()?.to_str()?;
