@@ -10,10 +10,10 @@ here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/.." && pwd)
 export RUSTC_BOOTSTRAP=1
 command -v cargo-fuzz > /dev/null || cargo install cargo-fuzz --locked
-targets=${TARGETS:-"program_json profile_json catalog_csv oews_csv oews_xlsx scorecard_csv selector ipeds_csv scorecard_institutions_csv"}
+targets=${TARGETS:-"program_json profile_json catalog_csv oews_csv oews_xlsx scorecard_csv selector national_build institution_outcomes_csv"}
 
 # Seed corpora from the test fixtures and the embedded data.
-for target in program_json profile_json catalog_csv oews_csv oews_xlsx scorecard_csv selector ipeds_csv scorecard_institutions_csv; do
+for target in program_json profile_json catalog_csv oews_csv oews_xlsx scorecard_csv selector national_build institution_outcomes_csv; do
   mkdir -p "$here/corpus/$target"
 done
 cp "$root/data/programs.json" "$here/corpus/program_json/"
@@ -22,12 +22,17 @@ printf '%s' '{"home_state":"OH","degree_levels":["associate"],"weights":{"total-
 cp "$root/tests/fixtures/catalog.csv" "$here/corpus/catalog_csv/"
 cp "$root"/tests/fixtures/*M20*.csv "$here/corpus/oews_csv/"
 cp "$root/tests/fixtures/Most-Recent-Cohorts-Field-of-Study.csv" "$here/corpus/scorecard_csv/"
-# The real federal files, cut to their first 40 lines to keep inputs small.
-for file in hd2022_him hd2024_him ic2022_him ic2022_ay_him c2022_a_him_first_majors; do
-  head -n 40 "$root/tests/fixtures/federal/$file.csv" > "$here/corpus/ipeds_csv/$file.csv"
+# The real federal files, cut to their first 40 lines to keep inputs small: HD, Completions,
+# IC and IC_AY joined by NUL bytes, as the national_build target splits them.
+federal="$root/tests/fixtures/federal"
+for year in 2022 2024; do
+  { head -n 40 "$federal/hd${year}_him.csv"; printf '\0'; head -n 40 "$federal/c2022_a_him_first_majors.csv"
+    printf '\0'; head -n 40 "$federal/ic2022_him.csv"; printf '\0'; head -n 40 "$federal/ic2022_ay_him.csv"
+  } > "$here/corpus/national_build/hd${year}.bin"
 done
-head -n 40 "$root/tests/fixtures/federal/most_recent_cohorts_institution_him.csv" \
-  > "$here/corpus/scorecard_institutions_csv/most_recent_cohorts_institution_him.csv"
+for file in "$root"/tests/fixtures/outcomes/*.csv "$federal/most_recent_cohorts_institution_him.csv"; do
+  head -n 40 "$file" > "$here/corpus/institution_outcomes_csv/$(basename "$file")"
+done
 head -n 40 "$root/tests/fixtures/federal/field_of_study_AL_AZ_10cols.csv" \
   > "$here/corpus/scorecard_csv/field_of_study_AL_AZ_10cols.csv"
 

@@ -829,3 +829,82 @@ fn outcome_cells_keep_their_states_and_errors_their_place() {
         matches!(&derived.items[0].graduation_rate, Some(Outcome::Reported { year, .. }) if year.get() == 2023)
     );
 }
+
+#[test]
+fn the_published_outcome_layouts_read_too() {
+    // Outcome Measures as published: one row per UNITID and cohort; the total entering cohort
+    // (OMCHRT 50) is the one kept, the others are passed over.
+    let om = "UNITID,OMCHRT,OMACHRT,OMAWDP4,OMAWDP6,OMAWDP8\r\n\
+              202222,10,3000,10,15,18\r\n\
+              202222,50,8646,23,27,30\r\n\
+              204796,50,12601,65,80,82\r\n";
+    let read =
+        himkit::io::read_institution_outcomes("om2023.csv", om.as_bytes(), None, &ReadOptions::default())
+            .unwrap();
+    assert_eq!((read.items.len(), read.filtered), (2, 1));
+    let columbus = &read.items[0];
+    assert_eq!(
+        columbus.entering_cohort.as_ref().and_then(Outcome::value),
+        Some(&8_646)
+    );
+    assert_eq!(
+        columbus
+            .award_rate_8_years
+            .as_ref()
+            .and_then(Outcome::value)
+            .map(|rate| rate.get()),
+        Some(0.3)
+    );
+    assert!(
+        matches!(&columbus.award_rate_6_years, Some(Outcome::Reported { year, .. }) if year.get() == 2023)
+    );
+    // Without a year in the file name, the published layout needs one.
+    let error = himkit::io::read_institution_outcomes("om.csv", om.as_bytes(), None, &ReadOptions::default())
+        .unwrap_err();
+    assert!(
+        error
+            .to_string()
+            .contains("the year of this Outcome Measures file is unknown"),
+        "{error}"
+    );
+    let given = himkit::io::read_institution_outcomes(
+        "om.csv",
+        om.as_bytes(),
+        Some(himkit::Year::new(2022).unwrap()),
+        &ReadOptions::default(),
+    )
+    .unwrap();
+    assert!(
+        given.items[0]
+            .award_rate_6_years
+            .as_ref()
+            .unwrap()
+            .to_string()
+            .contains("2022")
+    );
+    // DRVGR: the total graduation rate, and IPEDS's missing-value codes as states.
+    let drvgr = "UNITID,GRRTTOT,PGRTT\n202222,25,22\n487010,-2,-2\n100000,-3,\n";
+    let read = himkit::io::read_institution_outcomes(
+        "drvgr2023.csv",
+        drvgr.as_bytes(),
+        None,
+        &ReadOptions::default(),
+    )
+    .unwrap();
+    assert_eq!(
+        read.items[0]
+            .pell_graduation_rate
+            .as_ref()
+            .and_then(Outcome::value)
+            .map(|rate| rate.get()),
+        Some(0.22)
+    );
+    assert_eq!(read.items[1].graduation_rate, Some(Outcome::NotApplicable));
+    assert_eq!(read.items[2].graduation_rate, Some(Outcome::NotAvailable));
+    assert_eq!(read.items[2].pell_graduation_rate, Some(Outcome::NotReported));
+    // A file whose last row has no line end loses nothing.
+    let cut = "UnitID,INSTITUTION,PGR2023,GR2023\n202222,Columbus,22,25";
+    let read = himkit::io::read_institution_outcomes("gr.csv", cut.as_bytes(), None, &ReadOptions::default())
+        .unwrap();
+    assert_eq!(read.items.len(), 1);
+}

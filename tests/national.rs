@@ -661,3 +661,222 @@ fn a_branch_campus_never_prices_its_parent_institutions_programs() {
     };
     assert_eq!(build(Some(&branches)), build(None));
 }
+
+// --- Institution-wide outcomes --------------------------------------------------------------
+
+fn columbus_state() -> Program {
+    Dataset::national()
+        .unwrap()
+        .catalog()
+        .get("columbus-state-community-college-202222-510706-aw3")
+        .unwrap()
+        .clone()
+}
+
+/// UNITID 202222's HIM associate program: its institution's Outcome Measures rate (27%),
+/// graduation rate (25%) and earnings ($39,435), each institution-wide, in the program's JSON
+/// and in its explanation.
+#[test]
+fn a_programs_institution_figures_say_whose_they_are() {
+    let program = columbus_state();
+    let json = serde_json::to_value(program.outcomes()).unwrap();
+    for (field, value) in [
+        ("institution_completion_rate", serde_json::json!(0.27)),
+        ("institution_graduation_rate", serde_json::json!(0.25)),
+        ("institution_median_earnings", serde_json::json!(39_435)),
+    ] {
+        assert_eq!(json[field]["value"], value, "{field}");
+        assert_eq!(json[field]["scope"], "institution", "{field}");
+    }
+    assert_eq!(json["institution_completion_rate"]["year"], 2023);
+    assert_eq!(json["graduation_rate"]["status"], "not-reported");
+
+    let dataset = Dataset::national().unwrap();
+    let selector = himkit::Selector::new(dataset.catalog(), dataset.wages());
+    let ranking = selector
+        .rank(&himkit::StudentProfile::example(himkit::UsState::Ohio))
+        .unwrap();
+    let entry = ranking.entry(program.id().as_str()).unwrap();
+    let shown = |criterion: himkit::select::Criterion| {
+        entry
+            .contributions()
+            .iter()
+            .find(|part| part.criterion == criterion)
+            .unwrap()
+            .value
+            .clone()
+    };
+    assert_eq!(
+        shown(himkit::select::Criterion::GraduationRate),
+        "27.0% of every student who entered in 2015-16 earned an award within 6 years; \
+         institution-wide, IPEDS Outcome Measures 2023"
+    );
+    assert_eq!(
+        shown(himkit::select::Criterion::InstitutionEarnings),
+        "$39,435 (median 10 years after entry; institution-wide, College Scorecard 2025)"
+    );
+}
+
+/// A profile that counts program figures only turns the institution's into missing figures,
+/// and says why.
+#[test]
+fn program_figures_only_leaves_the_institutions_out() {
+    let dataset = Dataset::national().unwrap();
+    let selector = himkit::Selector::new(dataset.catalog(), dataset.wages());
+    let mut spec = himkit::StudentProfile::example(himkit::UsState::Ohio)
+        .spec()
+        .clone();
+    spec.program_outcomes_only = true;
+    let ranking = selector
+        .rank(&himkit::StudentProfile::new(spec).unwrap())
+        .unwrap();
+    let entry = ranking
+        .entry("columbus-state-community-college-202222-510706-aw3")
+        .unwrap();
+    assert!(entry.contributions().iter().all(|part| {
+        part.criterion != himkit::select::Criterion::GraduationRate
+            && part.criterion != himkit::select::Criterion::InstitutionEarnings
+    }));
+    let why = |criterion| {
+        entry
+            .missing()
+            .iter()
+            .find(|missing| missing.criterion == criterion)
+            .unwrap()
+            .why
+            .clone()
+    };
+    assert_eq!(
+        why(himkit::select::Criterion::GraduationRate),
+        "not reported by the program; the institution-wide figure is left out: the profile counts the \
+         program's own figures only"
+    );
+    assert!(why(himkit::select::Criterion::InstitutionEarnings).contains("left out"));
+}
+
+/// A graduate-only institution has an Outcome Measures rate and no graduation rate: the rule
+/// (Outcome Measures) gives its programs a completion figure all the same.
+#[test]
+fn a_graduate_only_institution_follows_the_outcome_measures_rule() {
+    let dataset = Dataset::national().unwrap();
+    let programs: Vec<&Program> = dataset
+        .catalog()
+        .iter()
+        .filter(|program| program.institution().unitid().map(himkit::value::Unitid::get) == Some(487_010))
+        .collect();
+    assert!(!programs.is_empty());
+    for program in programs {
+        let outcomes = program.outcomes();
+        assert_eq!(
+            outcomes
+                .institution_completion_rate
+                .value()
+                .map(|rate| rate.get()),
+            Some(0.81)
+        );
+        assert!(outcomes.institution_graduation_rate.value().is_none());
+        let selector = himkit::Selector::new(dataset.catalog(), dataset.wages());
+        let mut spec = himkit::select::ProfileSpec::new(himkit::UsState::Tennessee);
+        spec.require_accreditation = false;
+        let ranking = selector
+            .rank(&himkit::StudentProfile::new(spec).unwrap())
+            .unwrap();
+        let entry = ranking.entry(program.id().as_str()).unwrap();
+        let graduation = entry
+            .contributions()
+            .iter()
+            .find(|part| part.criterion == himkit::select::Criterion::GraduationRate)
+            .unwrap();
+        assert!((graduation.normalised - 0.81).abs() < 1e-12);
+        assert!(graduation.value.contains("IPEDS Outcome Measures 2023"));
+    }
+}
+
+/// For the documented Ohio profile the ranking is no longer "cheapest first": most criteria
+/// have data, almost every ranked program a completion figure, and the top is not all cost.
+#[test]
+fn the_ohio_ranking_uses_the_outcomes() {
+    let dataset = Dataset::national().unwrap();
+    let selector = himkit::Selector::new(dataset.catalog(), dataset.wages());
+    let ranking = selector
+        .rank(&himkit::StudentProfile::example(himkit::UsState::Ohio))
+        .unwrap();
+    let entries = ranking.entries();
+    let mut with_data: Vec<usize> = entries.iter().map(|entry| entry.contributions().len()).collect();
+    with_data.sort_unstable();
+    assert!(with_data[with_data.len() / 2] >= 5, "{with_data:?}");
+    let completion = entries
+        .iter()
+        .filter(|entry| {
+            entry
+                .contributions()
+                .iter()
+                .any(|part| part.criterion == himkit::select::Criterion::GraduationRate)
+        })
+        .count();
+    assert!(
+        completion * 10 >= entries.len() * 9,
+        "{completion} of {}",
+        entries.len()
+    );
+    let led_by_cost = entries
+        .iter()
+        .take(30)
+        .filter(|entry| entry.top_contributions(1)[0].criterion == himkit::select::Criterion::TotalCost)
+        .count();
+    assert!(led_by_cost < 30, "all of the top 30 are led by cost");
+}
+
+/// Built from other years' IPEDS files, the outcome files attach by UNITID, and the
+/// institutions they lack are listed.
+#[test]
+fn outcome_files_attach_to_other_years_by_unitid() {
+    let fixture = |path: &str| {
+        std::fs::read(
+            Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("tests/fixtures")
+                .join(path),
+        )
+        .unwrap()
+    };
+    let (hd, ca) = (
+        fixture("federal/hd2022_him.csv"),
+        fixture("federal/c2022_a_him_first_majors.csv"),
+    );
+    let (om, gr, earnings) = (
+        fixture("outcomes/ipeds_om2023_award_rates.csv"),
+        fixture("outcomes/ipeds_gr_150_2016_2023.csv"),
+        fixture("outcomes/scorecard_institution_earnings_2025.csv"),
+    );
+    let built = CatalogInputs::new(
+        ("hd2022_him.csv", hd.as_slice()),
+        ("c2022_a_him_first_majors.csv", ca.as_slice()),
+        year(2022),
+    )
+    .with_institution_outcomes(("ipeds_om2023_award_rates.csv", om.as_slice()), None)
+    .with_institution_outcomes(("ipeds_gr_150_2016_2023.csv", gr.as_slice()), None)
+    .with_scorecard_institutions(
+        ("scorecard_institution_earnings_2025.csv", earnings.as_slice()),
+        "2025",
+    )
+    .unwrap()
+    .build()
+    .unwrap();
+    let summary = &built.summary;
+    assert!(summary.institution_completion_rates > 800, "{summary}");
+    assert!(summary.institution_earnings > 800, "{summary}");
+    // Institutions of 2022 that IPEDS no longer listed in 2023 are in no outcome file.
+    assert!(!summary.institutions_without_outcomes.is_empty());
+    for unitid in &summary.institutions_without_outcomes {
+        let programs = built
+            .catalog
+            .iter()
+            .filter(|program| program.institution().unitid() == Some(*unitid));
+        for program in programs {
+            assert!(program.outcomes().institution_completion_rate.is_not_reported());
+        }
+    }
+    assert!(summary.to_string().contains("no outcome file has"));
+    assert!(summary.files.contains(&SourceFile::IpedsOutcomeMeasures));
+    assert!(summary.files.contains(&SourceFile::IpedsGraduationRates));
+}

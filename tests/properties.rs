@@ -34,6 +34,39 @@ proptest! {
         prop_assert_eq!(round_trip(&program), program);
     }
 
+    /// Every reported figure says whose it is, and says it again after JSON and the catalogue
+    /// CSV: a figure read back is the program's, the field of study's or the institution's as
+    /// it was written.
+    #[test]
+    fn every_figures_scope_survives_json_and_csv(program in common::program()) {
+        let scopes = |program: &Program| {
+            let outcomes = program.outcomes();
+            [
+                outcomes.graduation_rate.scope(),
+                outcomes.employment_rate.scope(),
+                outcomes.exam_pass_rate.scope(),
+                outcomes.median_debt.scope(),
+                outcomes.median_earnings.scope(),
+                outcomes.program_size.scope(),
+                outcomes.institution_completion_rate.scope(),
+                outcomes.institution_graduation_rate.scope(),
+                outcomes.institution_median_earnings.scope(),
+            ]
+        };
+        let json = serde_json::to_value(program.outcomes()).unwrap();
+        for (_, outcome) in json.as_object().unwrap() {
+            if outcome["status"] == "reported" {
+                prop_assert!(outcome["scope"].is_string(), "{}", outcome);
+            }
+        }
+        prop_assert_eq!(scopes(&round_trip(&program)), scopes(&program));
+        let catalog = himkit::Catalog::new(vec![program.clone()]).unwrap();
+        let mut csv = Vec::new();
+        himkit::io::write_catalog_csv(&catalog, &mut csv).unwrap();
+        let back = himkit::io::read_catalog_csv("generated.csv", csv.as_slice(), &himkit::io::Limits::default()).unwrap();
+        prop_assert_eq!(scopes(&back.programs()[0]), scopes(&program));
+    }
+
     #[test]
     fn every_valid_catalogue_survives_a_json_round_trip(programs in proptest::collection::vec(common::program(), 0..6)) {
         let mut seen = std::collections::HashSet::new();

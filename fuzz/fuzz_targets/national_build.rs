@@ -1,43 +1,34 @@
-//! Untrusted bytes as each IPEDS file (HD, IC, IC_AY, Completions), in both modes.
+//! Untrusted bytes as the federal files of the national catalogue (HD, Completions, IC and
+//! `IC_AY`, separated by NUL bytes), built strictly and leniently.
 #![no_main]
 
-use himkit::io::{
-    IpedsOptions, Mode, ReadOutcome, read_ipeds_charges, read_ipeds_completions, read_ipeds_distance,
-    read_ipeds_institutions,
-};
+use himkit::io::{CatalogInputs, ReadOptions};
 use libfuzzer_sys::fuzz_target;
 
-/// Reads `data` strictly and leniently with `read`; a strict success must be a lenient success
-/// with the same items and nothing skipped.
-fn both_modes<T: PartialEq + std::fmt::Debug>(
-    data: &[u8],
-    options: &IpedsOptions,
-    read: impl Fn(&[u8], &IpedsOptions) -> himkit::Result<ReadOutcome<T>>,
-) {
-    let strict = read(data, options);
-    let mut lenient_options = options.clone();
-    lenient_options.mode = Mode::Lenient;
-    let lenient = read(data, &lenient_options);
-    if let Ok(strict) = strict {
-        assert!(strict.skipped.is_empty(), "strict mode skips nothing");
-        let lenient = lenient.expect("what strict mode reads, lenient mode reads");
-        assert!(lenient.skipped.is_empty());
-        assert_eq!(strict.items, lenient.items);
-    }
-}
-
 fuzz_target!(|data: &[u8]| {
-    let mut options = IpedsOptions::new();
-    both_modes(data, &options, |data, options| read_ipeds_institutions("hd.csv", data, options));
-    both_modes(data, &options, |data, options| read_ipeds_distance("ic.csv", data, options));
-    both_modes(data, &options, |data, options| read_ipeds_charges("ic_ay.csv", data, options));
-    both_modes(data, &options, |data, options| read_ipeds_completions("c_a.csv", data, options));
-
-    options.cip_prefixes = vec!["51.07".to_owned()];
-    options.mode = Mode::Lenient;
-    if let Ok(read) = read_ipeds_completions("c_a.csv", data, &options) {
-        for row in &read.items {
-            assert!(row.cip.to_string().starts_with("51.07"), "the CIP filter holds: {row:?}");
+    let mut parts = data.splitn(4, |byte| *byte == 0);
+    let hd = parts.next().unwrap_or_default();
+    let completions = parts.next().unwrap_or_default();
+    let distance = parts.next();
+    let charges = parts.next();
+    let year = himkit::Year::new(2024).expect("a valid year");
+    let build = |options: ReadOptions| {
+        let mut inputs = CatalogInputs::new(("hd.csv", hd), ("c_a.csv", completions), year)
+            .with_read_options(options);
+        if let Some(distance) = distance {
+            inputs = inputs.with_distance(("ic.csv", distance), year);
         }
+        if let Some(charges) = charges {
+            inputs = inputs.with_charges(("ic_ay.csv", charges), year);
+        }
+        inputs.build()
+    };
+    let strict = build(ReadOptions::default());
+    let lenient = build(ReadOptions::lenient());
+    if let Ok(strict) = strict {
+        assert!(strict.summary.skipped.is_empty(), "strict mode skips nothing");
+        let lenient = lenient.expect("what strict mode builds, lenient mode builds");
+        assert!(lenient.summary.skipped.is_empty());
+        assert_eq!(strict.catalog, lenient.catalog);
     }
 });

@@ -1,9 +1,10 @@
-//! Untrusted College Scorecard CSV, read and attached to the embedded catalogue.
+//! Untrusted College Scorecard field-of-study CSV, read and attached to the embedded catalogue
+//! in both modes.
 #![no_main]
 
 use std::sync::OnceLock;
 
-use himkit::io::{Mode, ScorecardOptions, attach_scorecard, read_scorecard_csv};
+use himkit::io::{ReadOptions, attach_scorecard};
 use libfuzzer_sys::fuzz_target;
 
 /// Loaded once: parsing the embedded dataset for every input would dominate the run.
@@ -13,10 +14,12 @@ fn dataset() -> &'static himkit::Dataset {
 }
 
 fuzz_target!(|data: &[u8]| {
-    let mut options = ScorecardOptions::new(himkit::Year::new(2024).expect("a valid year"));
-    let _ = read_scorecard_csv("fuzz.csv", data, &options);
-    options.mode = Mode::Lenient;
-    if let Ok(outcome) = read_scorecard_csv("fuzz.csv", data, &options) {
-        attach_scorecard(dataset().catalog(), &outcome.items).expect("attaching valid records works");
+    let year = himkit::Year::new(2024).expect("a valid year");
+    let catalog = dataset().catalog();
+    let strict = attach_scorecard(catalog, "fuzz.csv", data, year, &ReadOptions::default());
+    let lenient = attach_scorecard(catalog, "fuzz.csv", data, year, &ReadOptions::lenient());
+    if let Ok(strict) = strict {
+        let lenient = lenient.expect("what strict mode reads, lenient mode reads");
+        assert_eq!(strict.catalog, lenient.catalog);
     }
 });
