@@ -183,7 +183,10 @@ async fn the_openapi_document_matches_the_router() {
         let url = server.url(&path.replace("{id}", "lakeside-cc-hit-aas"));
         let request = match method.as_str() {
             "get" => client.get(&url),
-            "post" => client.post(&url).body("{}"),
+            "post" => client
+                .post(&url)
+                .header("content-type", "application/json")
+                .body("{}"),
             other => panic!("unexpected method {other}"),
         };
         let status = request.send().await.unwrap().status();
@@ -198,7 +201,13 @@ async fn the_openapi_document_matches_the_router() {
 async fn every_error_status_has_a_json_body_with_the_library_message() {
     let server = start(Config::default()).await;
     let client = reqwest::Client::new();
-    let post = |path: &str, body: &str| client.post(server.url(path)).body(body.to_owned()).send();
+    let post = |path: &str, body: &str| {
+        client
+            .post(server.url(path))
+            .header("content-type", "application/json")
+            .body(body.to_owned())
+            .send()
+    };
 
     // 400: malformed JSON, truncated, trailing characters.
     let message = error_of(
@@ -355,7 +364,7 @@ async fn raw(address: std::net::SocketAddr, request: &[u8]) -> String {
 #[tokio::test]
 async fn a_slow_client_gets_408_and_one_that_never_finishes_its_headers_is_disconnected() {
     let config = Config {
-        request_timeout: Duration::from_millis(500),
+        body_timeout: Duration::from_millis(500),
         header_timeout: Duration::from_millis(500),
         ..Config::default()
     };
@@ -378,7 +387,7 @@ async fn a_slow_client_gets_408_and_one_that_never_finishes_its_headers_is_disco
     let answer = String::from_utf8_lossy(&answer);
     assert!(answer.starts_with("HTTP/1.1 408"), "{answer}");
     assert!(
-        answer.contains("request timeout: the request was not read and answered within 0.5 s"),
+        answer.contains("request timeout: the request body was not received within 0.5 s"),
         "{answer}"
     );
     assert!(
@@ -453,6 +462,15 @@ async fn a_panicking_handler_is_a_500_and_the_server_goes_on() {
         .route("/fine", get(|| async { "fine" }));
     let server = start_router(harden(router, &config), config).await;
     let response = reqwest::get(server.url("/boom")).await.unwrap();
+    // The security headers are on the 500 too.
+    assert_eq!(response.headers()["x-content-type-options"], "nosniff");
+    assert!(
+        response.headers()["content-security-policy"]
+            .to_str()
+            .unwrap()
+            .contains("default-src 'none'")
+    );
+    assert_eq!(response.headers()["referrer-policy"], "no-referrer");
     let message = error_of(response, StatusCode::INTERNAL_SERVER_ERROR).await;
     assert!(message.starts_with("internal error"), "{message}");
     let response = reqwest::get(server.url("/fine")).await.unwrap();
