@@ -109,6 +109,22 @@ fn to_json<T: serde::Serialize + ?Sized>(value: &T, capacity: usize) -> Result<R
     Ok(json_text(Bytes::from(to_json_bytes(value, capacity)?)))
 }
 
+/// Refuses a weight above [`MAX_WEIGHT`](crate::openapi::MAX_WEIGHT), as the OpenAPI document
+/// says.
+///
+/// # Errors
+/// 422 naming the weight.
+fn within_max_weight(what: &str, profile: &StudentProfile) -> Result<(), ApiError> {
+    let max = crate::openapi::MAX_WEIGHT;
+    let weights = profile.spec().weights.iter().flatten();
+    match weights.into_iter().find(|(_, weight)| **weight > max) {
+        Some((criterion, weight)) => Err(ApiError::invalid(format!(
+            "{what}: weights.{criterion}: {weight} is above {max}, the largest weight the API accepts (weights are relative)"
+        ))),
+        None => Ok(()),
+    }
+}
+
 /// Refuses a body that does not say it is JSON (`application/json`, parameters allowed): a form
 /// or plain text is not read as JSON by accident.
 ///
@@ -214,6 +230,7 @@ async fn rank(
     let with_exclusions = exclusions_from_query(query.as_deref())?;
     require_json(&headers)?;
     let profile: StudentProfile = from_json("profile", &body)?;
+    within_max_weight("profile", &profile)?;
     if !with_exclusions {
         // A ranking without the exclusions' reasons takes about a millisecond on the national
         // catalogue: it runs on the request's task, so the API stays quick when the CPU
@@ -268,6 +285,9 @@ async fn compare(
 ) -> Result<Response, ApiError> {
     require_json(&headers)?;
     let request: CompareRequest = from_json("request", &body)?;
+    if let Some(profile) = &request.profile {
+        within_max_weight("request: profile", profile)?;
+    }
     let profile = request
         .profile
         .unwrap_or_else(|| StudentProfile::example(UsState::Ohio));

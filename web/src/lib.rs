@@ -120,8 +120,9 @@ pub(crate) type SharedState = Arc<AppState>;
 ///
 /// # Errors
 /// If the catalogue or the wage figures cannot be serialized, which validated values do not
-/// cause.
+/// cause, or the OpenAPI document lacks a part the server fills in.
 pub fn app(data: Data, config: Config) -> Result<Router, String> {
+    let openapi_json = openapi::document(data.catalog())?;
     let programs_json = serde_json::to_vec(data.catalog().programs()).map_err(|error| error.to_string())?;
     let wages_json = serde_json::to_vec(data.wages()).map_err(|error| error.to_string())?;
     let wages_html = page::wage_chart_html(data.wages());
@@ -130,7 +131,7 @@ pub fn app(data: Data, config: Config) -> Result<Router, String> {
         config,
         programs_json: Encoded::new("application/json", programs_json),
         wages_json: Encoded::new("application/json", wages_json),
-        openapi_json: Encoded::new("application/json", openapi::DOCUMENT.as_bytes()),
+        openapi_json: Encoded::new("application/json", openapi_json),
         wages_html,
         assets: Assets::new(),
         home: OnceLock::new(),

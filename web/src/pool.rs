@@ -150,12 +150,16 @@ mod tests {
         let started = Instant::now();
         let refused = pool.run(|| 2).await.unwrap_err();
         assert_eq!(refused.status, StatusCode::SERVICE_UNAVAILABLE);
-        assert!(refused.message.contains("the queue is full"), "{}", refused.message);
+        assert!(
+            refused.message.contains("the queue is full"),
+            "{}",
+            refused.message
+        );
         assert!(started.elapsed() < Duration::from_millis(50));
         // The one waiting gives up at the bound.
-        let waited = waiter.await.unwrap().unwrap_err();
+        let gave_up = waiter.await.unwrap().unwrap_err();
         assert_eq!(
-            waited.message,
+            gave_up.message,
             "the server is busy: every CPU worker is taken and none was free within 100 ms; try again in 1 s"
         );
 

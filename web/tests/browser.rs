@@ -108,6 +108,123 @@ async fn a_student_ranks_explains_and_compares_in_a_real_browser() {
     println!("browser test ran in {:?}", started.elapsed());
 }
 
+/// The ids of the table's rows, in order.
+async fn order(client: &fantoccini::Client) -> Result<Vec<String>, Box<dyn std::error::Error>> {
+    let ids = client
+        .execute(
+            "return Array.from(document.querySelectorAll('#ranking tbody.entry')).map(r => r.id);",
+            vec![],
+        )
+        .await?;
+    Ok(serde_json::from_value(ids)?)
+}
+
+/// The rows' rank, score and cost text, in order, to compare a redrawn table with the server's.
+async fn rows(client: &fantoccini::Client) -> Result<Vec<String>, Box<dyn std::error::Error>> {
+    let rows = client
+        .execute(
+            "return Array.from(document.querySelectorAll('#ranking tbody.entry')).map(r => [r.id, \
+             r.querySelector('.rank-number').textContent, r.querySelector('.score-number').textContent, \
+             r.querySelector('td.program').textContent, r.querySelector('td.cost').textContent, \
+             r.querySelector('td.payback').textContent, r.querySelector('svg.score-bar').outerHTML].join(' | '));",
+            vec![],
+        )
+        .await?;
+    Ok(serde_json::from_value(rows)?)
+}
+
+/// Sets slider `id` to `value` as a user's drag does (an `input` event), and returns the
+/// milliseconds until the table is redrawn (-1 if it was not within 5 s).
+async fn move_slider(
+    client: &fantoccini::Client,
+    id: &str,
+    value: &str,
+) -> Result<f64, Box<dyn std::error::Error>> {
+    let elapsed = client
+        .execute_async(
+            "const [id, value, done] = arguments;
+             const table = document.getElementById('ranking');
+             const slider = document.getElementById(id);
+             const started = performance.now();
+             const timeout = setTimeout(() => { observer.disconnect(); done(-1); }, 5000);
+             const observer = new MutationObserver(() => {
+               observer.disconnect(); clearTimeout(timeout); done(performance.now() - started);
+             });
+             observer.observe(table, { childList: true });
+             slider.value = value;
+             slider.dispatchEvent(new Event('input', { bubbles: true }));",
+            vec![json!(id), json!(value)],
+        )
+        .await?;
+    Ok(elapsed.as_f64().unwrap_or(-1.0))
+}
+
+/// "What if cost mattered less?": the table re-ranks as a slider moves, without a reload; each
+/// row says how many places it moved; the address bar holds the profile as a GET query, and the
+/// server's page at that address shows the same table; then the time from a slider's move to
+/// the redrawn table, over many moves on the national catalogue.
+async fn live_what_if(client: &fantoccini::Client, shots: &Path) -> Result<(), Box<dyn std::error::Error>> {
+    // A mark on the window that a page load would wipe.
+    client.execute("window.himkitNotReloaded = true;", vec![]).await?;
+    let before = order(client).await?;
+    let elapsed = move_slider(client, "w-total-cost", "0").await?;
+    assert!(elapsed >= 0.0, "the table was not redrawn");
+    let after = order(client).await?;
+    assert_ne!(before, after, "cost weighing nothing reorders the table");
+    assert_eq!(
+        client
+            .execute("return window.himkitNotReloaded === true;", vec![])
+            .await?,
+        json!(true),
+        "the page was reloaded"
+    );
+    let url = client.current_url().await?;
+    let query = url.query().unwrap_or("");
+    assert_eq!(url.path(), "/");
+    assert!(
+        query.contains("w-total-cost=0&") && query.contains("state=PA") && query.contains("max_cost=60000"),
+        "{url}"
+    );
+    let moved = client.find_all(Locator::Css("#ranking .moved")).await?;
+    assert!(!moved.is_empty(), "no row says how it moved");
+    let live = rows(client).await?;
+    client
+        .execute(
+            "document.getElementById('results-heading').scrollIntoView(true);",
+            vec![],
+        )
+        .await?;
+    std::fs::write(shots.join("live.png"), client.screenshot().await?)?;
+
+    // The same address, loaded afresh: the server's table is the one the script drew.
+    client.goto(url.as_str()).await?;
+    client
+        .wait()
+        .at_most(Duration::from_secs(10))
+        .for_element(Locator::Css("table.ranking"))
+        .await?;
+    assert_eq!(rows(client).await?, live);
+
+    // How long a move takes to show, the debounce included.
+    let mut samples = Vec::new();
+    for index in 0..40 {
+        let value = ["0.05", "0.6", "0.2", "0.9"][index % 4];
+        let elapsed = move_slider(client, "w-total-cost", value).await?;
+        assert!(elapsed >= 0.0, "move {index}: the table was not redrawn");
+        samples.push(elapsed);
+        tokio::time::sleep(Duration::from_millis(60)).await;
+    }
+    samples.sort_by(f64::total_cmp);
+    let percentile = |p: usize| samples[(samples.len() * p).div_ceil(100) - 1];
+    let (p50, p95, max) = (percentile(50), percentile(95), samples[samples.len() - 1]);
+    println!(
+        "slider move to redrawn table, {} moves over the national catalogue: p50 {p50:.1} ms, p95 {p95:.1} ms, max {max:.1} ms",
+        samples.len()
+    );
+    assert!(p95 < 100.0, "p95 {p95:.1} ms: {samples:?}");
+    Ok(())
+}
+
 #[allow(clippy::too_many_lines)] // One user's path, step by step.
 async fn drive(client: &fantoccini::Client, base: &str) -> Result<(), Box<dyn std::error::Error>> {
     let shots = screenshot_directory();
@@ -117,6 +234,8 @@ async fn drive(client: &fantoccini::Client, base: &str) -> Result<(), Box<dyn st
         client.find(Locator::Css("h1")).await?.text().await?,
         "HIM program finder"
     );
+    // The first screenful, as a person on a desktop sees it.
+    std::fs::write(shots.join("page.png"), client.screenshot().await?)?;
 
     // Fill the form: a student in Pennsylvania, bachelor's or associate, at most $60,000,
     // who also wants revenue-cycle skills and weighs cost more; then submit.
@@ -132,9 +251,22 @@ async fn drive(client: &fantoccini::Client, base: &str) -> Result<(), Box<dyn st
         .await?
         .click()
         .await?;
-    let weight = client.find(Locator::Id("w-total-cost")).await?;
-    weight.clear().await?;
-    weight.send_keys("0.4").await?;
+    client
+        .execute(
+            "const s = document.getElementById('w-total-cost'); s.value = '0.4'; \
+             s.dispatchEvent(new Event('input', { bubbles: true }));",
+            vec![],
+        )
+        .await?;
+    assert_eq!(
+        client
+            .find(Locator::Id("w-total-cost-value"))
+            .await?
+            .text()
+            .await?,
+        "0.4",
+        "the slider shows its value"
+    );
     client
         .find(Locator::Css("form#profile button[type=submit]"))
         .await?
@@ -178,12 +310,17 @@ async fn drive(client: &fantoccini::Client, base: &str) -> Result<(), Box<dyn st
             .is_empty()
     );
 
-    // Open the first explanation.
+    // Open the first explanation: the script loads it into the row.
     let explanation = entries[0].find(Locator::Css("details.explain")).await?;
-    let table = explanation.find(Locator::Css("table.contributions")).await?;
-    assert!(!table.is_displayed().await?);
     explanation.find(Locator::Css("summary")).await?.click().await?;
     assert!(explanation.attr("open").await?.is_some());
+    let table = client
+        .wait()
+        .at_most(Duration::from_secs(10))
+        .for_element(Locator::Css(
+            "tbody.entry details.explain[open] table.contributions",
+        ))
+        .await?;
     assert!(table.is_displayed().await?);
     assert!(table.text().await?.contains("Total cost"));
     client
@@ -193,6 +330,21 @@ async fn drive(client: &fantoccini::Client, base: &str) -> Result<(), Box<dyn st
         )
         .await?;
     std::fs::write(shots.join("ranking.png"), client.screenshot().await?)?;
+
+    // Open the first reason of the exclusions: its list is loaded in place.
+    client
+        .find(Locator::Css("details.reason summary"))
+        .await?
+        .click()
+        .await?;
+    let listed = client
+        .wait()
+        .at_most(Duration::from_secs(10))
+        .for_element(Locator::Css("details.reason[open] ul.excluded-list li"))
+        .await?;
+    assert!(listed.text().await?.contains(": "));
+
+    live_what_if(client, &shots).await?;
 
     // The comparison button is enabled by the script once two programs are ticked.
     let button = client.find(Locator::Id("compare-button")).await?;

@@ -356,3 +356,68 @@ async fn unknown_accreditation_and_estimated_costs_are_marked() {
     let (status, _, _) = get(&server.url(&format!("/explain?{query}&id=no-such-program"))).await;
     assert_eq!(status, StatusCode::NOT_FOUND);
 }
+
+#[tokio::test]
+async fn weights_are_sliders_that_keep_any_value_a_query_gives() {
+    let server = start(Config::default()).await;
+    let (_, _, html) = get(&server.url("/")).await;
+    assert!(
+        html.contains(
+            "<input id=\"w-total-cost\" name=\"w-total-cost\" type=\"range\" min=\"0\" max=\"1\" step=\"0.01\" value=\"0.2\">"
+        ),
+        "the example profile's weight"
+    );
+    assert!(html.contains("<output id=\"w-total-cost-value\" for=\"w-total-cost\">0.2</output>"));
+    // The script reads the constraints' names from the form, to send the unknown-answer policy.
+    assert!(html.contains("data-constraints=\"accreditation credential delivery-mode location total-cost length practice-experience\""));
+
+    // A weight above 1 (a hand-made link) widens every slider and is kept as it is.
+    let (status, _, html) = get(&server.url(
+        "/?submitted=1&state=OH&method=weighted-sum&unknown=keep-and-flag&w-total-cost=2.5&w-length=0.333",
+    ))
+    .await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(
+        html.contains("type=\"range\" min=\"0\" max=\"3\" step=\"any\" value=\"2.5\">"),
+        "{html}"
+    );
+    assert!(html.contains(
+        "id=\"w-length\" name=\"w-length\" type=\"range\" min=\"0\" max=\"3\" step=\"any\" value=\"0.333\">"
+    ));
+    assert!(html.contains("id=\"w-graduation-rate\" name=\"w-graduation-rate\" type=\"range\" min=\"0\" max=\"3\" step=\"any\" value=\"0\">"));
+}
+
+#[tokio::test]
+async fn the_script_gets_a_program_s_cells_as_the_page_renders_them() {
+    let server = start(Config::default()).await;
+    let (_, _, html) = get(&server.url("/")).await;
+    let response =
+        reqwest::get(server.url("/fragments/programs?id=lakeside-cc-hit-aas&id=summit-online-him-bs"))
+            .await
+            .unwrap();
+    assert_eq!(response.status(), StatusCode::OK);
+    let cells: serde_json::Value = response.json().await.unwrap();
+    let lakeside = cells["lakeside-cc-hit-aas"].as_array().unwrap();
+    assert_eq!(lakeside.len(), 4);
+    // Name, then the program, accreditation and credentials cells exactly as in the table.
+    let start = html.find("id=\"entry-lakeside-cc-hit-aas\"").unwrap();
+    let row = &html[start..];
+    for (index, class) in [(1, "program"), (2, "accreditation"), (3, "credentials")] {
+        let cell = lakeside[index].as_str().unwrap();
+        assert!(
+            row.contains(&format!("<td class=\"{class}\" data-label=\"")) && row.contains(cell),
+            "{class}: {cell}"
+        );
+    }
+    assert!(cells["summit-online-him-bs"].is_array());
+
+    let response = reqwest::get(server.url("/fragments/programs?id=nope"))
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::NOT_FOUND);
+    let many = vec!["id=lakeside-cc-hit-aas"; 201].join("&");
+    let response = reqwest::get(server.url(&format!("/fragments/programs?{many}")))
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+}

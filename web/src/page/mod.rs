@@ -288,11 +288,12 @@ async fn excluded_page(
 async fn program_fragments(State(state): State<SharedState>, RawQuery(query): RawQuery) -> Response {
     let selector = state.data.selector();
     let mut cells = BTreeMap::new();
-    for (key, id) in form_urlencoded::parse(query.unwrap_or_default().as_bytes()) {
-        if key != "id" {
-            continue;
-        }
-        if cells.len() >= MAX_FRAGMENTS {
+    let query = query.unwrap_or_default();
+    let ids = form_urlencoded::parse(query.as_bytes())
+        .filter(|(key, _)| key == "id")
+        .map(|(_, id)| id);
+    for (asked, id) in ids.enumerate() {
+        if asked >= MAX_FRAGMENTS {
             return ApiError::invalid(format!("id: at most {MAX_FRAGMENTS} programs at once"))
                 .into_response();
         }
