@@ -589,3 +589,163 @@ async fn exclusions_can_be_counted_instead_of_listed() {
         json!("exclusions: \"some\" is not \"all\" or \"none\"")
     );
 }
+
+/// The document the server serves is filled in from the library and the catalogue, so that a
+/// client generating requests from it sends what the server accepts.
+#[tokio::test]
+async fn the_served_document_names_the_library_s_words_and_the_catalogue_s_ids() {
+    let server = start(Config::default()).await;
+    let client = reqwest::Client::new();
+    let document: Value = client
+        .get(server.url("/api/openapi.json"))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let words = |name: &str| -> Vec<String> {
+        serde_json::from_value(document["components"]["schemas"][name]["enum"].clone()).unwrap()
+    };
+    assert_eq!(
+        words("State"),
+        UsState::all()
+            .map(|state| state.code().to_owned())
+            .collect::<Vec<_>>()
+    );
+    assert!(
+        !words("State").contains(&String::new()),
+        "an empty home_state is refused"
+    );
+    assert_eq!(
+        words("Criterion"),
+        himkit::select::Criterion::all()
+            .map(|criterion| criterion.as_str().to_owned())
+            .collect::<Vec<_>>()
+    );
+    assert_eq!(words("Skill").len(), himkit::Skill::all().count());
+    for name in [
+        "DegreeLevel",
+        "DeliveryMode",
+        "Credential",
+        "MissingPolicy",
+        "Constraint",
+        "UnknownPolicy",
+        "Method",
+        "Bounds",
+    ] {
+        assert!(!words(name).is_empty(), "{name}");
+    }
+    let weights = &document["components"]["schemas"]["Profile"]["properties"]["weights"];
+    assert_eq!(weights["type"], json!(["object", "null"]));
+    assert_eq!(weights["anyOf"].as_array().unwrap().len(), 10);
+    assert_eq!(weights["additionalProperties"]["maximum"], json!(1_000_000.0));
+
+    // The examples name programs of the served catalogue, and answer 200.
+    let example =
+        document["paths"]["/api/compare"]["post"]["requestBody"]["content"]["application/json"]["example"]
+            .clone();
+    let dataset = himkit::Dataset::embedded().unwrap();
+    let first_two: Vec<&str> = dataset
+        .catalog()
+        .programs()
+        .iter()
+        .take(2)
+        .map(|p| p.id().as_str())
+        .collect();
+    assert_eq!(example["ids"], json!(first_two));
+    let response = client
+        .post(server.url("/api/compare"))
+        .json(&example)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::OK);
+    let id = document["paths"]["/api/programs/{id}"]["get"]["parameters"][0]["example"]
+        .as_str()
+        .unwrap();
+    assert_eq!(
+        reqwest::get(server.url(&format!("/api/programs/{id}")))
+            .await
+            .unwrap()
+            .status(),
+        StatusCode::OK
+    );
+
+    // Every operation documents the refusals any request can get.
+    for (path, operations) in document["paths"].as_object().unwrap() {
+        for (method, operation) in operations.as_object().unwrap() {
+            for status in ["408", "500", "503"] {
+                assert!(
+                    operation["responses"].get(status).is_some(),
+                    "{method} {path}: {status}"
+                );
+            }
+            if method == "post" {
+                assert!(operation["responses"].get("415").is_some(), "{method} {path}");
+            }
+        }
+    }
+}
+
+#[tokio::test]
+async fn what_the_document_allows_is_accepted_and_what_it_refuses_is_refused() {
+    let server = start(Config::default()).await;
+    let client = reqwest::Client::new();
+    let rank = |body: &'static str| {
+        client
+            .post(server.url("/api/rank?exclusions=none&top=1"))
+            .header("content-type", "application/json")
+            .body(body)
+            .send()
+    };
+    // Allowed: null weights (the defaults), a whole number written with a fraction.
+    for body in [
+        r#"{"home_state": "OH", "weights": null}"#,
+        r#"{"home_state": "OH", "max_total_cost": 60000.0, "max_length_months": 24.0}"#,
+        r#"{"home_state": "OH", "weights": {"total-cost": 1000000}}"#,
+    ] {
+        assert_eq!(rank(body).await.unwrap().status(), StatusCode::OK, "{body}");
+    }
+    // Refused: an empty state, a true fraction, a weight above the maximum.
+    for (body, message) in [
+        (
+            r#"{"home_state": ""}"#,
+            "field home_state: state: \"\" is not a known state",
+        ),
+        (
+            r#"{"home_state": "OH", "max_total_cost": 60000.5}"#,
+            "invalid type: floating point `60000.5`",
+        ),
+        (
+            r#"{"home_state": "OH", "weights": {"total-cost": 1000001}}"#,
+            "profile: weights.total-cost: 1000001 is above 1000000, the largest weight the API accepts (weights are relative)",
+        ),
+    ] {
+        let response = rank(body).await.unwrap();
+        assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+        let error: Value = response.json().await.unwrap();
+        let text = error["error"]["message"].as_str().unwrap();
+        assert!(text.contains(message), "{body}: {text}");
+    }
+    let response = client
+        .post(server.url("/api/compare"))
+        .header("content-type", "application/json")
+        .body(r#"{"ids": ["lakeside-cc-hit-aas", "summit-online-him-bs"], "profile": {"home_state": "OH", "weights": {"length": 2e6}}}"#)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let response = client
+        .post(server.url("/api/compare"))
+        .header("content-type", "application/json")
+        .body(r#"{"ids": ["lakeside-cc-hit-aas", "summit-online-him-bs"], "profile": null}"#)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        response.status(),
+        StatusCode::OK,
+        "a null profile is the example profile"
+    );
+}
