@@ -153,7 +153,12 @@
   // credentials] as the server renders them, read from the rows on the page and fetched for
   // programs that enter the table.
   var cells = {};
+  var harvested = false;
+  // Read when first needed rather than at load: serializing the cells is work the page's first
+  // paint does not need.
   function harvest() {
+    if (harvested) { return; }
+    harvested = true;
     document.querySelectorAll("#ranking tbody.entry").forEach(function (row) {
       var id = row.id.replace(/^entry-/, "");
       var name = row.querySelector("td.program strong");
@@ -165,7 +170,6 @@
       ];
     });
   }
-  harvest();
 
   // "$12,500", as the server writes money (toLocaleString would build a formatter per call).
   function money(amount) {
@@ -188,12 +192,16 @@
     var rects = entry.contributions.map(function (part) {
       var width = Math.min(Math.max(part.contribution * 100, 0), Math.max(100 - x, 0));
       var rect = '<rect class="c-' + part.criterion + '" x="' + x.toFixed(3) + '" y="0" width="' + width.toFixed(3) +
-        '" height="8"><title>' + escapeHtml(criterionLabel(part.criterion)) + ": +" + part.contribution.toFixed(3) + "</title></rect>";
+        '" height="8"></rect>';
       x += width;
       return rect;
     });
-    return '<svg class="score-bar" viewBox="0 0 100 8" preserveAspectRatio="none" role="img" aria-label="score ' +
-      entry.score.toFixed(3) + ' of 1"><rect class="bar-rest" x="0" y="0" width="100" height="8"></rect>' + rects.join("") + "</svg>";
+    var parts = entry.contributions.map(function (part) {
+      return criterionLabel(part.criterion) + " +" + part.contribution.toFixed(3);
+    });
+    var description = escapeHtml("score " + entry.score.toFixed(3) + " of 1" + (parts.length ? ": " + parts.join(", ") : ""));
+    return '<svg class="score-bar" viewBox="0 0 100 8" preserveAspectRatio="none" role="img" aria-label="' + description +
+      '"><title>' + description + '</title><rect class="bar-rest" x="0" y="0" width="100" height="8"></rect>' + rects.join("") + "</svg>";
   }
 
   function moved(id, index, before) {
@@ -305,6 +313,7 @@
   function draw(ranking, query, data) {
     var table = document.getElementById("ranking");
     var ids = ranking.entries.map(function (entry) { return entry.id; });
+    harvest();
     return fetchCells(ids).then(function () {
       var before = {};
       var picked = {};
@@ -347,12 +356,11 @@
           if (results) { results.after(document.importNode(theirs, true)); }
         }
       });
-      harvest();
+      harvested = false;
       updateCompare();
     });
   }
 
-  var top = (document.getElementById("ranking") || { dataset: {} }).dataset.top || "50";
   var timer = null;
   var settle = null;
   var busy = false;
@@ -390,7 +398,7 @@
       work = swapFromPage(query, ["results", "stability"]).then(function () { say(""); });
     } else {
       markStale(true);
-      work = fetch("/api/rank?top=" + encodeURIComponent(top) + "&exclusions=none", {
+      work = fetch("/api/rank?top=" + encodeURIComponent(data.get("shown") || "20") + "&exclusions=none", {
         method: "POST",
         headers: { "content-type": "application/json" },
         body: JSON.stringify(built.profile)

@@ -4,6 +4,10 @@
 //!
 //! Without `/usr/bin/chromium` and `chromedriver` on the machine the test says that it did not
 //! run and passes; `.ci/run` installs both (Debian's `chromium` and `chromium-driver`).
+//!
+//! The server is the application in the test's process, or the binary `HIMKIT_WEB_BINARY` names
+//! (`.ci/run` names the release build): moving a slider must redraw the table within 100 ms at
+//! the 95th percentile on an optimized server (400 ms on the unoptimized one of a debug test).
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,
@@ -65,7 +69,7 @@ async fn a_student_ranks_explains_and_compares_in_a_real_browser() {
         return;
     };
     let started = Instant::now();
-    let server = common::start_default(Config::default()).await;
+    let server = Server::start().await;
     let port = free_port();
     let driver = Driver(
         Command::new(driver_path)
@@ -100,12 +104,71 @@ async fn a_student_ranks_explains_and_compares_in_a_real_browser() {
         .connect(&format!("http://127.0.0.1:{port}"))
         .await
         .unwrap();
-    let result = drive(&client, &server.url("/")).await;
+    let result = drive(&client, &server.url(), server.optimized()).await;
     let _ = client.close().await;
     drop(driver);
     let _ = std::fs::remove_dir_all(&profile);
     result.unwrap();
     println!("browser test ran in {:?}", started.elapsed());
+}
+
+/// The server the browser talks to: the binary named by `HIMKIT_WEB_BINARY` (`.ci/run` names the
+/// release build, as users run it), else the application in this test's process.
+enum Server {
+    Process(Child, String),
+    InProcess(common::Server),
+}
+
+impl Server {
+    async fn start() -> Self {
+        match std::env::var_os("HIMKIT_WEB_BINARY") {
+            Some(binary) => {
+                // A relative path is the workspace's, where .ci/run runs.
+                let binary = Path::new(env!("CARGO_MANIFEST_DIR")).join("..").join(binary);
+                let mut child = Command::new(&binary)
+                    .args(["--listen", "127.0.0.1:0"])
+                    .stdout(Stdio::piped())
+                    .stderr(Stdio::null())
+                    .spawn()
+                    .unwrap_or_else(|error| panic!("{}: {error}", binary.display()));
+                let mut line = String::new();
+                std::io::BufRead::read_line(
+                    &mut std::io::BufReader::new(child.stdout.take().unwrap()),
+                    &mut line,
+                )
+                .unwrap();
+                let address = line
+                    .split("http://")
+                    .nth(1)
+                    .and_then(|rest| rest.split('/').next())
+                    .unwrap_or_else(|| panic!("no address in {line:?}"))
+                    .to_owned();
+                Server::Process(child, format!("http://{address}/"))
+            }
+            None => Server::InProcess(common::start_default(Config::default()).await),
+        }
+    }
+
+    fn url(&self) -> String {
+        match self {
+            Server::Process(_, url) => url.clone(),
+            Server::InProcess(server) => server.url("/"),
+        }
+    }
+
+    /// Whether the server is an optimized build: the one the latency bound is for.
+    fn optimized(&self) -> bool {
+        matches!(self, Server::Process(..)) || !cfg!(debug_assertions)
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        if let Server::Process(child, _) = self {
+            let _ = child.kill();
+            let _ = child.wait();
+        }
+    }
 }
 
 /// The ids of the table's rows, in order.
@@ -163,7 +226,11 @@ async fn move_slider(
 /// row says how many places it moved; the address bar holds the profile as a GET query, and the
 /// server's page at that address shows the same table; then the time from a slider's move to
 /// the redrawn table, over many moves on the national catalogue.
-async fn live_what_if(client: &fantoccini::Client, shots: &Path) -> Result<(), Box<dyn std::error::Error>> {
+async fn live_what_if(
+    client: &fantoccini::Client,
+    shots: &Path,
+    optimized: bool,
+) -> Result<(), Box<dyn std::error::Error>> {
     // A mark on the window that a page load would wipe.
     client.execute("window.himkitNotReloaded = true;", vec![]).await?;
     let before = order(client).await?;
@@ -221,12 +288,30 @@ async fn live_what_if(client: &fantoccini::Client, shots: &Path) -> Result<(), B
         "slider move to redrawn table, {} moves over the national catalogue: p50 {p50:.1} ms, p95 {p95:.1} ms, max {max:.1} ms",
         samples.len()
     );
-    assert!(p95 < 100.0, "p95 {p95:.1} ms: {samples:?}");
+    if optimized {
+        assert!(p95 < 100.0, "p95 {p95:.1} ms: {samples:?}");
+    } else {
+        // An unoptimized server takes several times longer to rank; the bound here still
+        // catches a redraw or a debounce gone wrong, and .ci/run checks 100 ms on the release
+        // build.
+        println!(
+            "the 100 ms bound is checked against an optimized server: HIMKIT_WEB_BINARY=target/release/himkit-web \
+             cargo test -p himkit-web --test browser (after cargo build --release -p himkit-web)"
+        );
+        assert!(
+            p95 < 400.0,
+            "p95 {p95:.1} ms with an unoptimized server: {samples:?}"
+        );
+    }
     Ok(())
 }
 
 #[allow(clippy::too_many_lines)] // One user's path, step by step.
-async fn drive(client: &fantoccini::Client, base: &str) -> Result<(), Box<dyn std::error::Error>> {
+async fn drive(
+    client: &fantoccini::Client,
+    base: &str,
+    optimized: bool,
+) -> Result<(), Box<dyn std::error::Error>> {
     let shots = screenshot_directory();
     std::fs::create_dir_all(&shots)?;
     client.goto(base).await?;
@@ -344,7 +429,7 @@ async fn drive(client: &fantoccini::Client, base: &str) -> Result<(), Box<dyn st
         .await?;
     assert!(listed.text().await?.contains(": "));
 
-    live_what_if(client, &shots).await?;
+    live_what_if(client, &shots, optimized).await?;
 
     // The comparison button is enabled by the script once two programs are ticked.
     let button = client.find(Locator::Id("compare-button")).await?;

@@ -325,10 +325,8 @@ async fn unknown_accreditation_and_estimated_costs_are_marked() {
     assert!(entry.contains("RHIT: unknown"), "{entry}");
     // The explanation is a link away (the script loads it into the row when opened).
     let href = unescape(&attribute_after(entry, "<div class=\"explain-body\"><a href=\""));
-    assert!(
-        href.starts_with("/explain?") && href.ends_with("&id=ohio-state-college-hit-associate"),
-        "{href}"
-    );
+    // Before a submission the profile is the example one: the link names only the program.
+    assert_eq!(href, "/explain?id=ohio-state-college-hit-associate");
     let (status, _, explanation) = get(&server.url(&href)).await;
     assert_eq!(status, StatusCode::OK);
     assert!(explanation.contains("Unknown answers to check"), "{explanation}");
@@ -420,4 +418,28 @@ async fn the_script_gets_a_program_s_cells_as_the_page_renders_them() {
         .await
         .unwrap();
     assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+}
+
+#[tokio::test]
+async fn the_reader_chooses_how_many_programs_are_shown() {
+    let server = start(Config::default()).await;
+    let (_, _, html) = get(&server.url("/")).await;
+    assert!(
+        html.contains("<option value=\"20\" selected>20</option>"),
+        "20 by default"
+    );
+    let rows = |html: &str| html.matches("<tbody class=\"entry\"").count();
+    let (status, _, html) = get(&server.url("/?shown=3")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(rows(&html), 3);
+    assert!(
+        html.contains("<option value=\"3\" selected>3</option>"),
+        "a value the list lacks is kept"
+    );
+    assert!(html.contains("3 shown of "));
+    let (status, _, html) = get(&server
+        .url("/?submitted=1&state=OH&method=weighted-sum&unknown=keep-and-flag&w-total-cost=1&shown=lots"))
+    .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(html.contains("shown: &quot;lots&quot; is not a whole number from 1 to 100"));
 }

@@ -107,7 +107,7 @@ pub fn counts(ranking: &Ranking) -> Vec<(&'static str, usize)> {
 
 /// The link to the list of the programs `key` excluded under `form`'s profile.
 fn list_href(form: &ProfileForm, key: &str) -> String {
-    format!("/excluded?{}&reason={key}", form.query())
+    form.href("/excluded", &[("reason", key)])
 }
 
 /// The ranking page's exclusions: their count, and the count for each reason, each opening to
@@ -149,7 +149,7 @@ pub fn list(form: &ProfileForm, ranking: &Ranking, selector: &Selector, key_want
     html! {
         section #results aria-labelledby="excluded-heading" {
             h2 #excluded-heading { "Excluded: " (label) " (" (excluded.len()) ")" }
-            p { a href=(format!("/?{}", form.query())) { "← Back to the ranking" } }
+            p { a href=(form.href("/", &[])) { "← Back to the ranking" } }
             ul.excluded-list {
                 @for exclusion in excluded {
                     li {

@@ -10,7 +10,7 @@ use super::labels;
 
 /// The address of `id`'s explanation under `form`'s profile.
 fn href(form: &ProfileForm, id: &str) -> String {
-    format!("/explain?{}&id={id}", form.query())
+    form.href("/explain", &[("id", id)])
 }
 
 /// The row's closed explanation: its summary, and a link to the explanation that the script
@@ -31,7 +31,7 @@ pub fn on_demand(form: &ProfileForm, entry: &RankedProgram, program: &Program) -
 /// The explanation page of `id`: its rank and score explained, or why it is not ranked.
 #[must_use]
 pub fn page(form: &ProfileForm, ranking: &Ranking, selector: &Selector, id: &str) -> Markup {
-    let back = html! { p { a href=(format!("/?{}", form.query())) { "← Back to the ranking" } } };
+    let back = html! { p { a href=(form.href("/", &[])) { "← Back to the ranking" } } };
     let entry = ranking.entries().iter().find(|entry| entry.id().as_str() == id);
     let program = selector.program(id);
     html! {

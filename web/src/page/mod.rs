@@ -26,9 +26,6 @@ use crate::error::ApiError;
 use crate::{AppState, SharedState};
 use form::ProfileForm;
 
-/// How many ranked programs the page shows.
-pub(crate) const PAGE_TOP: usize = 50;
-
 /// The most programs `/fragments/programs` describes in one answer.
 const MAX_FRAGMENTS: usize = 200;
 
@@ -84,9 +81,18 @@ pub fn wage_chart_html(wages: &[himkit::WageStatistics]) -> String {
 pub(crate) fn render_index(state: &AppState, query: Option<&str>) -> (StatusCode, String) {
     let form = ProfileForm::from_query(query);
     let selector = state.data.selector();
-    let (status, results) = match form.to_profile() {
+    let profile = match (form.to_profile(), form.shown_count()) {
+        (Ok(profile), Ok(shown)) => Ok((profile, shown)),
+        (Err(mut problems), Err(problem)) => {
+            problems.push(problem);
+            Err(problems)
+        }
+        (Err(problems), Ok(_)) => Err(problems),
+        (Ok(_), Err(problem)) => Err(vec![problem]),
+    };
+    let (status, results) = match profile {
         Err(problems) => (StatusCode::UNPROCESSABLE_ENTITY, render::problems(&problems)),
-        Ok(profile) => match selector.rank_top(&profile, PAGE_TOP) {
+        Ok((profile, shown)) => match selector.rank_top(&profile, shown) {
             Ok(ranking) => {
                 let stability = if ranking.entries().len() >= 2 {
                     selector.sensitivity(&profile, 3, 20.0).ok()
@@ -186,7 +192,7 @@ async fn compare_page(
                 StatusCode::UNPROCESSABLE_ENTITY,
                 html! {
                     (render::problems(&problems))
-                    p { a href=(format!("/?{}", form.query())) { "← Back to the ranking" } }
+                    p { a href=(form.href("/", &[])) { "← Back to the ranking" } }
                 },
             ),
         };

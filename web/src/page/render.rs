@@ -9,7 +9,7 @@ use himkit::{
 use maud::{DOCTYPE, Markup, html};
 
 use super::chart::score_bar;
-use super::form::{ProfileForm, weight_key};
+use super::form::{ProfileForm, SHOWN_CHOICES, weight_key};
 use super::{exclusions, explain, labels};
 use crate::assets::Assets;
 
@@ -127,6 +127,15 @@ pub fn profile_form(form: &ProfileForm) -> Markup {
                 (skills_and_weights(form))
             }
             div.actions {
+                label.inline for="shown" { "Programs shown" }
+                select #shown name="shown" {
+                    @for count in SHOWN_CHOICES {
+                        option value=(count) selected[form.shown.trim() == count.to_string()] { (count) }
+                    }
+                    @if !SHOWN_CHOICES.iter().any(|count| form.shown.trim() == count.to_string()) {
+                        option value=(form.shown) selected { (form.shown) }
+                    }
+                }
                 button type="submit" { "Rank programs" }
                 span #live-status.meta role="status" aria-live="polite" {}
             }
@@ -301,7 +310,7 @@ pub fn results(form: &ProfileForm, ranking: &Ranking, selector: &Selector) -> Ma
                     }
                 }
                 div.table-wrap {
-                    table.ranking #ranking data-top=(super::PAGE_TOP) {
+                    table.ranking #ranking {
                         thead {
                             tr {
                                 th scope="col" { span.visually-hidden { "Compare" } }
