@@ -341,12 +341,14 @@ impl Explainer<'_> {
         score: f64,
     ) -> RankedProgram {
         let scoring = self.scoring;
-        let present_weight: f64 = parts
-            .iter()
-            .zip(scoring.weights())
-            .filter(|(part, _)| part.is_some())
-            .map(|(_, weight)| weight)
-            .sum();
+        // The same sum as the scoring's, so that weight × normalised value is the contribution.
+        let present_weight = super::scoring::weight_total(
+            parts
+                .iter()
+                .zip(scoring.weights())
+                .filter(|(part, _)| part.is_some())
+                .map(|(_, weight)| *weight),
+        );
         let mut contributions = Vec::with_capacity(self.criteria.len());
         let mut missing = Vec::new();
         // The value as shown, or why it is missing: formatted once when prepared where it does
