@@ -749,3 +749,62 @@ async fn what_the_document_allows_is_accepted_and_what_it_refuses_is_refused() {
         "a null profile is the example profile"
     );
 }
+
+#[tokio::test]
+async fn weights_print_without_float_noise_and_a_sum_that_is_not_finite_is_422() {
+    let server = start(Config::default()).await;
+    let client = reqwest::Client::new();
+    let text = client
+        .post(server.url("/api/rank?exclusions=none"))
+        .json(&default_profile())
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        text.contains(
+            r#""criteria":{"total-cost":0.2,"length":0.05,"graduation-rate":0.1,"employment-rate":0.15,"#
+        ),
+        "{}",
+        &text[..300]
+    );
+    // The contributions still sum to the score.
+    let ranking: Value = serde_json::from_str(&text).unwrap();
+    for entry in ranking["entries"].as_array().unwrap() {
+        let sum: f64 = entry["contributions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|part| part["contribution"].as_f64().unwrap())
+            .sum();
+        assert!((sum - entry["score"].as_f64().unwrap()).abs() < 1e-12, "{entry}");
+    }
+
+    // Weights that the API takes (each at most 1,000,000) always have a finite sum; the page,
+    // which has no such maximum, refuses a sum that is not finite with the library's message.
+    let response = client
+        .post(server.url("/api/rank"))
+        .header("content-type", "application/json")
+        .body(r#"{"home_state": "OH", "weights": {"total-cost": 1e308, "length": 1e308}}"#)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let response = client
+        .get(server.url(
+            "/?submitted=1&state=OH&method=weighted-sum&unknown=keep-and-flag&w-total-cost=1e308&w-length=1e308",
+        ))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let html = response.text().await.unwrap();
+    assert!(
+        html.contains(
+            "weights: their sum is not finite: give smaller weights (only their proportions count)"
+        ),
+        "the library's message"
+    );
+}
