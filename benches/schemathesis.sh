@@ -44,8 +44,12 @@ if [ "$SEED" != random ]; then
   seed=(--seed "$SEED")
 fi
 echo "schemathesis $VERSION: every check, $EXAMPLES examples per operation, seed $SEED, against 127.0.0.1:$PORT"
+# Run from target/, where schemathesis keeps its cache of failures, not in the work tree.
+mkdir -p target/schemathesis-run
+st=$PWD/$VENV/bin/st
+cd target/schemathesis-run
 # Bounded: the run stops after 15 minutes whatever it is doing.
-timeout 900 "$VENV/bin/st" run "http://127.0.0.1:$PORT/api/openapi.json" \
+timeout 900 "$st" run "http://127.0.0.1:$PORT/api/openapi.json" \
   --checks all \
   --max-examples "$EXAMPLES" \
   "${seed[@]}" \
