@@ -72,19 +72,21 @@ impl Criterion {
         }
     }
 
-    /// The weight in the default profile. The defaults favour outcomes and cost: total cost and
-    /// graduation rate 0.20 each; employment rate, exam pass rate and expected earnings 0.15
-    /// each; institution earnings 0.10; length, practice experience, career support, skill
-    /// coverage and delivery preference 0.05 each. (They sum to 1.30; a ranking scales them to
-    /// 1.) Graduation weighs as much as cost because a completion figure is known for almost
-    /// every real program, and finishing is what a student pays for.
+    /// The weight in the default profile. The defaults favour outcomes and cost, and sum to 1,
+    /// so that a profile with every criterion shows them as they are written here: total cost
+    /// and graduation rate 0.20 each; employment rate, exam pass rate and expected earnings 0.10
+    /// each; institution earnings, length, practice experience, career support, skill coverage
+    /// and delivery preference 0.05 each. Graduation weighs as much as cost because a completion
+    /// figure is known for almost every real program, and finishing is what a student pays for;
+    /// institution earnings weigh little because they are every field's graduates, not the
+    /// program's.
     #[must_use]
     pub fn default_weight(self) -> f64 {
         match self {
             Self::TotalCost | Self::GraduationRate => 0.20,
-            Self::EmploymentRate | Self::ExamPassRate | Self::ExpectedEarnings => 0.15,
-            Self::InstitutionEarnings => 0.10,
-            Self::Length
+            Self::EmploymentRate | Self::ExamPassRate | Self::ExpectedEarnings => 0.10,
+            Self::InstitutionEarnings
+            | Self::Length
             | Self::PracticeExperience
             | Self::CareerSupport
             | Self::SkillCoverage

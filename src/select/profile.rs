@@ -253,9 +253,10 @@ impl StudentProfile {
     /// Validates a profile.
     ///
     /// # Errors
-    /// [`ErrorKind::Invalid`](crate::ErrorKind::Invalid) if a weight is negative or not finite, every weight is zero, the
-    /// skill-coverage criterion has weight without desired skills, the delivery-preference
-    /// criterion has weight without a preferred delivery, or a limit is zero.
+    /// [`ErrorKind::Invalid`](crate::ErrorKind::Invalid) if a weight is negative or not finite,
+    /// the weights' sum is not finite, every weight is zero, the skill-coverage criterion has
+    /// weight without desired skills, the delivery-preference criterion has weight without a
+    /// preferred delivery, or a limit is zero.
     pub fn new(spec: ProfileSpec) -> Result<Self> {
         if let Some(weights) = &spec.weights {
             for (criterion, weight) in weights {
@@ -266,6 +267,14 @@ impl StudentProfile {
                         "is not a finite, non-negative weight",
                     ));
                 }
+            }
+            // Scaled by their sum, weights that overflow it would all become 0.
+            if !weights.values().sum::<f64>().is_finite() {
+                return Err(Error::invalid(
+                    "weights",
+                    "their sum",
+                    "is not finite: give smaller weights (only their proportions count)",
+                ));
             }
         }
         let profile = Self { spec };
@@ -434,5 +443,31 @@ impl TryFrom<ProfileSpec> for StudentProfile {
 impl From<StudentProfile> for ProfileSpec {
     fn from(profile: StudentProfile) -> Self {
         profile.spec
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn weights_whose_sum_is_not_finite_are_refused() {
+        let error = StudentProfile::from_json_str(
+            "me.json",
+            r#"{"home_state": "OH", "weights": {"total-cost": 1e308, "length": 1e308}}"#,
+        )
+        .unwrap_err();
+        assert!(
+            error.to_string().contains(
+                "weights: their sum is not finite: give smaller weights (only their proportions count)"
+            ),
+            "{error}"
+        );
+        // One very large weight alone is only a proportion.
+        let profile = StudentProfile::from_json_str(
+            "me.json",
+            r#"{"home_state": "OH", "weights": {"total-cost": 1e308}}"#,
+        );
+        assert!(profile.is_ok());
     }
 }

@@ -84,7 +84,14 @@ impl Scoring {
         if bounds.iter().any(|b| !b.worst.is_finite() || !b.best.is_finite()) {
             return Err(Error::invalid("bounds", "a bound", "is not a finite number"));
         }
-        let total: f64 = weights.iter().sum();
+        let total = weight_total(weights.iter().copied());
+        if !total.is_finite() {
+            return Err(Error::invalid(
+                "weights",
+                "their sum",
+                "is not finite: give smaller weights (only their proportions count)",
+            ));
+        }
         if total <= 0.0 {
             return Err(Error::invalid(
                 "weights",
@@ -365,12 +372,13 @@ impl Scoring {
         for column in 0..self.weights.len().min(matrix.columns.len()) {
             parts.push(self.normalised_cell(matrix, row, column).ok()?);
         }
-        let present_weight: f64 = parts
-            .iter()
-            .zip(&self.weights)
-            .filter(|(value, _)| value.is_some())
-            .map(|(_, weight)| weight)
-            .sum();
+        let present_weight = weight_total(
+            parts
+                .iter()
+                .zip(&self.weights)
+                .filter(|(value, _)| value.is_some())
+                .map(|(_, weight)| *weight),
+        );
         if present_weight <= 0.0 {
             return None;
         }
@@ -462,6 +470,22 @@ fn topsis_sums(parameters: [WeightedAffine; 4], cells: [f64; 4], to_anti: f64, t
 }
 
 /// TOPSIS closeness; a row at both points at once (every weight zero) scores 0.
+/// The weights' sum, compensated (Neumaier): weights written as decimals that sum to 1 (0.2 +
+/// 0.05 + …) sum to exactly 1, so each is scaled to itself (0.2, not 0.19999999999999996).
+pub(super) fn weight_total(weights: impl IntoIterator<Item = f64>) -> f64 {
+    let (mut sum, mut lost) = (0.0_f64, 0.0_f64);
+    for weight in weights {
+        let next = sum + weight;
+        lost += if sum.abs() >= weight.abs() {
+            (sum - next) + weight
+        } else {
+            (weight - next) + sum
+        };
+        sum = next;
+    }
+    sum + lost
+}
+
 fn closeness(to_anti: f64, to_ideal: f64) -> f64 {
     let sum = to_anti + to_ideal;
     if sum > 0.0 { to_anti / sum } else { 0.0 }
@@ -471,6 +495,52 @@ fn closeness(to_anti: f64, to_ideal: f64) -> f64 {
 mod tests {
     use super::super::matrix::Direction;
     use super::*;
+
+    #[test]
+    fn the_default_weights_sum_to_1_and_print_as_written() {
+        use super::super::Criterion;
+        assert_eq!(weight_total(Criterion::all().map(Criterion::default_weight)), 1.0);
+    }
+
+    #[test]
+    fn weights_that_sum_to_1_as_decimals_are_scaled_to_themselves() {
+        let weights = [0.2, 0.05, 0.1, 0.15, 0.15, 0.05, 0.05, 0.05, 0.05, 0.15];
+        assert!(weights.iter().sum::<f64>() > 1.0, "a plain sum is off by an ulp");
+        let scoring = Scoring::new(
+            Method::WeightedSum,
+            &weights,
+            vec![
+                Bounds {
+                    worst: 0.0,
+                    best: 1.0
+                };
+                10
+            ],
+            vec![MissingPolicy::Reweight; 10],
+        )
+        .unwrap();
+        assert_eq!(scoring.weights(), &weights);
+        assert_eq!(serde_json::to_string(&scoring.weights()[0]).unwrap(), "0.2");
+
+        // Weights whose sum is not finite are refused, not scaled to 0.
+        let error = Scoring::new(
+            Method::WeightedSum,
+            &[f64::MAX, f64::MAX],
+            vec![
+                Bounds {
+                    worst: 0.0,
+                    best: 1.0
+                };
+                2
+            ],
+            vec![MissingPolicy::Reweight; 2],
+        )
+        .unwrap_err();
+        assert!(
+            error.to_string().contains("weights: their sum is not finite"),
+            "{error}"
+        );
+    }
 
     #[test]
     fn topsis_matches_a_hand_computed_example() {

@@ -1,16 +1,19 @@
 //! The JSON API: rank, programs, compare, wages and the OpenAPI document.
 
+use std::sync::Arc;
+
 use axum::Router;
 use axum::body::Bytes;
 use axum::extract::{Path, RawQuery, State};
 use axum::http::header::CONTENT_TYPE;
-use axum::http::{HeaderValue, Uri};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, Uri};
 use axum::response::{Html, IntoResponse, Response};
 use axum::routing::{MethodRouter, get, post};
 use himkit::{StudentProfile, UsState};
 use serde::Deserialize;
 
 use crate::SharedState;
+use crate::encoding::{Coding, compress_now};
 use crate::error::{ApiError, from_json};
 
 /// A route of the API. The router is built from [`ApiRoute::ALL`], and the OpenAPI document is
@@ -92,13 +95,59 @@ fn json_text(text: impl IntoResponse) -> Response {
     response
 }
 
-/// `value` as a JSON answer, written into a buffer of `capacity` bytes to start with (the
-/// answer's usual size, so that it is not grown a dozen times).
-fn to_json<T: serde::Serialize + ?Sized>(value: &T, capacity: usize) -> Result<Response, ApiError> {
+/// `value` serialized, into a buffer of `capacity` bytes to start with (the answer's usual
+/// size, so that it is not grown a dozen times).
+fn to_json_bytes<T: serde::Serialize + ?Sized>(value: &T, capacity: usize) -> Result<Vec<u8>, ApiError> {
     let mut bytes = Vec::with_capacity(capacity);
     serde_json::to_writer(&mut bytes, value)
         .map_err(|error| ApiError::internal(format!("the answer could not be serialized: {error}")))?;
-    Ok(json_text(Bytes::from(bytes)))
+    Ok(bytes)
+}
+
+/// `value` as a JSON answer.
+fn to_json<T: serde::Serialize + ?Sized>(value: &T, capacity: usize) -> Result<Response, ApiError> {
+    Ok(json_text(Bytes::from(to_json_bytes(value, capacity)?)))
+}
+
+/// Refuses a weight above [`MAX_WEIGHT`](crate::openapi::MAX_WEIGHT), as the OpenAPI document
+/// says.
+///
+/// # Errors
+/// 422 naming the weight.
+fn within_max_weight(what: &str, profile: &StudentProfile) -> Result<(), ApiError> {
+    let max = crate::openapi::MAX_WEIGHT;
+    let weights = profile.spec().weights.iter().flatten();
+    match weights.into_iter().find(|(_, weight)| **weight > max) {
+        Some((criterion, weight)) => Err(ApiError::invalid(format!(
+            "{what}: weights.{criterion}: {weight} is above {max}, the largest weight the API accepts (weights are relative)"
+        ))),
+        None => Ok(()),
+    }
+}
+
+/// Refuses a body that does not say it is JSON (`application/json`, parameters allowed): a form
+/// or plain text is not read as JSON by accident.
+///
+/// # Errors
+/// 415 naming the type received.
+fn require_json(headers: &HeaderMap) -> Result<(), ApiError> {
+    let declared = headers
+        .get(CONTENT_TYPE)
+        .map(|value| value.to_str().unwrap_or("(not text)"));
+    let is_json = declared.is_some_and(|value| {
+        value
+            .split(';')
+            .next()
+            .is_some_and(|essence| essence.trim().eq_ignore_ascii_case("application/json"))
+    });
+    if is_json {
+        Ok(())
+    } else {
+        Err(ApiError::unsupported_media_type(format!(
+            "the body must be JSON with Content-Type: application/json; it was {}",
+            declared.map_or_else(|| "not given".to_owned(), |value| format!("{value:?}"))
+        )))
+    }
 }
 
 /// The value of `top` in a query string: `default` when absent, else 1 to `max`.
@@ -145,25 +194,40 @@ pub(crate) fn exclusions_from_query(query: Option<&str>) -> Result<bool, ApiErro
 async fn rank(
     State(state): State<SharedState>,
     RawQuery(query): RawQuery,
+    headers: HeaderMap,
     body: Bytes,
 ) -> Result<Response, ApiError> {
     let config = &state.config;
     let top = top_from_query(query.as_deref(), config.default_top, config.max_top)?;
     let with_exclusions = exclusions_from_query(query.as_deref())?;
+    require_json(&headers)?;
     let profile: StudentProfile = from_json("profile", &body)?;
-    // Ranking is a bounded amount of CPU work (the catalogue is fixed at start-up), so it runs
-    // on the request's task; the concurrency bound keeps the number of such tasks in check.
-    let ranking = state.data.selector().rank_top(&profile, top)?;
-    if with_exclusions {
-        // About 100 KB on the national catalogue with every exclusion.
-        to_json(&ranking, 1 << 17)
-    } else {
-        to_json(&ranking.with_exclusions_counted(), 1 << 16)
+    within_max_weight("profile", &profile)?;
+    if !with_exclusions {
+        // A ranking without the exclusions' reasons takes about a millisecond on the national
+        // catalogue: it runs on the request's task, so the API stays quick when the CPU
+        // workers are busy with pages.
+        let ranking = state.data.selector().rank_top(&profile, top)?;
+        return to_json(&ranking.with_exclusions_counted(), 1 << 16);
     }
+    // Every exclusion's reasons, about 100 KB on the national catalogue: a CPU job, compressed
+    // there too.
+    let coding = Coding::negotiate(&headers);
+    let job = Arc::clone(&state);
+    state
+        .pool
+        .run(move || {
+            let ranking = job.data.selector().rank_top(&profile, top)?;
+            let bytes = to_json_bytes(&ranking, 1 << 17)?;
+            Ok(compress_now(StatusCode::OK, "application/json", bytes, coding))
+        })
+        .await?
 }
 
-async fn programs(State(state): State<SharedState>) -> Response {
-    json_text(state.programs_json.clone())
+async fn programs(State(state): State<SharedState>, headers: HeaderMap) -> Response {
+    state
+        .programs_json
+        .response(StatusCode::OK, Coding::negotiate(&headers))
 }
 
 async fn program(State(state): State<SharedState>, Path(id): Path<String>) -> Result<Response, ApiError> {
@@ -186,22 +250,41 @@ struct CompareRequest {
     profile: Option<StudentProfile>,
 }
 
-async fn compare(State(state): State<SharedState>, body: Bytes) -> Result<Response, ApiError> {
+async fn compare(
+    State(state): State<SharedState>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Result<Response, ApiError> {
+    require_json(&headers)?;
     let request: CompareRequest = from_json("request", &body)?;
+    if let Some(profile) = &request.profile {
+        within_max_weight("request: profile", profile)?;
+    }
     let profile = request
         .profile
         .unwrap_or_else(|| StudentProfile::example(UsState::Ohio));
-    let ids: Vec<&str> = request.ids.iter().map(String::as_str).collect();
-    let comparison = state.data.selector().compare(&profile, &ids)?;
-    to_json(&comparison, 1 << 14)
+    // A comparison ranks the whole catalogue: a CPU job.
+    let job = Arc::clone(&state);
+    state
+        .pool
+        .run(move || {
+            let ids: Vec<&str> = request.ids.iter().map(String::as_str).collect();
+            let comparison = job.data.selector().compare(&profile, &ids)?;
+            to_json(&comparison, 1 << 14)
+        })
+        .await?
 }
 
-async fn wages(State(state): State<SharedState>) -> Response {
-    json_text(state.wages_json.clone())
+async fn wages(State(state): State<SharedState>, headers: HeaderMap) -> Response {
+    state
+        .wages_json
+        .response(StatusCode::OK, Coding::negotiate(&headers))
 }
 
-async fn openapi() -> Response {
-    json_text(crate::openapi::DOCUMENT)
+async fn openapi(State(state): State<SharedState>, headers: HeaderMap) -> Response {
+    state
+        .openapi_json
+        .response(StatusCode::OK, Coding::negotiate(&headers))
 }
 
 /// Unknown routes: a JSON 404 under `/api/`, a small page elsewhere.
@@ -210,7 +293,7 @@ pub(crate) async fn not_found(uri: Uri) -> Response {
         ApiError::not_found(format!("no route {}", uri.path())).into_response()
     } else {
         (
-            axum::http::StatusCode::NOT_FOUND,
+            StatusCode::NOT_FOUND,
             Html(
                 "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Not found</title></head>\
                  <body><p>No such page. <a href=\"/\">Back to the program finder</a>.</p></body></html>",

@@ -1,4 +1,95 @@
-//! The OpenAPI 3.1 document of the JSON API, written by hand and embedded in the binary.
+//! The OpenAPI 3.1 document of the JSON API: written by hand (`static/openapi.json`), with the
+//! parts that must agree with the library and the served catalogue filled in when the server
+//! starts: every vocabulary's words (states, degree levels, criteria …) from the library's
+//! lists, and the examples' program ids from the catalogue, so that a client driven by the
+//! document (a test generator, say) sends what the server accepts.
 
-/// The document served at `GET /api/openapi.json`.
+use himkit::select::{BoundsMode, Constraint, Criterion, Method, MissingPolicy, UnknownPolicy};
+use himkit::{Catalog, Credential, DegreeLevel, DeliveryMode, Skill, UsState};
+use serde_json::{Value, json};
+
+/// The hand-written document, before [`document`] fills it in.
 pub const DOCUMENT: &str = include_str!("../static/openapi.json");
+
+/// The largest weight the API accepts: weights are relative, and with ten criteria at most their
+/// sum stays finite, so every score means something.
+pub const MAX_WEIGHT: f64 = 1_000_000.0;
+
+fn words<T>(all: impl Iterator<Item = T>, name: impl Fn(T) -> &'static str) -> Value {
+    Value::Array(all.map(|item| Value::from(name(item))).collect())
+}
+
+/// Sets the value at `pointer`, which must exist.
+fn set(document: &mut Value, pointer: &str, value: Value) -> Result<(), String> {
+    let slot = document
+        .pointer_mut(pointer)
+        .ok_or_else(|| format!("the OpenAPI document has no {pointer}"))?;
+    *slot = value;
+    Ok(())
+}
+
+/// The document as the server serves it for `catalog`.
+///
+/// # Errors
+/// If the hand-written document lacks a part to fill in (a test holds it to that).
+pub fn document(catalog: &Catalog) -> Result<String, String> {
+    let mut document: Value = serde_json::from_str(DOCUMENT).map_err(|error| error.to_string())?;
+    let vocabularies = [
+        ("State", words(UsState::all(), UsState::code)),
+        ("DegreeLevel", words(DegreeLevel::all(), DegreeLevel::as_str)),
+        ("DeliveryMode", words(DeliveryMode::all(), DeliveryMode::as_str)),
+        ("Credential", words(Credential::all(), Credential::as_str)),
+        ("Skill", words(Skill::all(), Skill::as_str)),
+        ("Criterion", words(Criterion::all(), Criterion::as_str)),
+        (
+            "MissingPolicy",
+            words(MissingPolicy::all(), MissingPolicy::as_str),
+        ),
+        ("Constraint", words(Constraint::all(), Constraint::as_str)),
+        (
+            "UnknownPolicy",
+            words(UnknownPolicy::all(), UnknownPolicy::as_str),
+        ),
+        ("Method", words(Method::all(), Method::as_str)),
+        ("Bounds", words(BoundsMode::all(), BoundsMode::as_str)),
+    ];
+    for (name, words) in vocabularies {
+        set(&mut document, &format!("/components/schemas/{name}/enum"), words)?;
+    }
+    // Explicit weights give at least one criterion a positive weight.
+    let positive: Vec<Value> = Criterion::all()
+        .map(|criterion| {
+            json!({
+                "required": [criterion.as_str()],
+                "properties": {criterion.as_str(): {"exclusiveMinimum": 0}}
+            })
+        })
+        .collect();
+    set(
+        &mut document,
+        "/components/schemas/Profile/properties/weights/anyOf",
+        Value::Array(positive),
+    )?;
+    set(
+        &mut document,
+        "/components/schemas/Profile/properties/weights/additionalProperties/maximum",
+        json!(MAX_WEIGHT),
+    )?;
+    let ids: Vec<&str> = catalog
+        .programs()
+        .iter()
+        .take(2)
+        .map(|program| program.id().as_str())
+        .collect();
+    set(
+        &mut document,
+        "/paths/~1api~1compare/post/requestBody/content/application~1json/example/ids",
+        json!(ids),
+    )?;
+    set(
+        &mut document,
+        "/paths/~1api~1programs~1{id}/get/parameters/0/example",
+        json!(ids.first().copied().unwrap_or("")),
+    )?;
+    serde_json::to_string_pretty(&document).map_err(|error| error.to_string())
+}

@@ -186,7 +186,10 @@ async fn the_openapi_document_matches_the_router() {
         let url = server.url(&path.replace("{id}", "lakeside-cc-hit-aas"));
         let request = match method.as_str() {
             "get" => client.get(&url),
-            "post" => client.post(&url).body("{}"),
+            "post" => client
+                .post(&url)
+                .header("content-type", "application/json")
+                .body("{}"),
             other => panic!("unexpected method {other}"),
         };
         let status = request.send().await.unwrap().status();
@@ -201,7 +204,13 @@ async fn the_openapi_document_matches_the_router() {
 async fn every_error_status_has_a_json_body_with_the_library_message() {
     let server = start(Config::default()).await;
     let client = reqwest::Client::new();
-    let post = |path: &str, body: &str| client.post(server.url(path)).body(body.to_owned()).send();
+    let post = |path: &str, body: &str| {
+        client
+            .post(server.url(path))
+            .header("content-type", "application/json")
+            .body(body.to_owned())
+            .send()
+    };
 
     // 400: malformed JSON, truncated, trailing characters.
     let message = error_of(
@@ -358,7 +367,7 @@ async fn raw(address: std::net::SocketAddr, request: &[u8]) -> String {
 #[tokio::test]
 async fn a_slow_client_gets_408_and_one_that_never_finishes_its_headers_is_disconnected() {
     let config = Config {
-        request_timeout: Duration::from_millis(500),
+        body_timeout: Duration::from_millis(500),
         header_timeout: Duration::from_millis(500),
         ..Config::default()
     };
@@ -381,7 +390,7 @@ async fn a_slow_client_gets_408_and_one_that_never_finishes_its_headers_is_disco
     let answer = String::from_utf8_lossy(&answer);
     assert!(answer.starts_with("HTTP/1.1 408"), "{answer}");
     assert!(
-        answer.contains("request timeout: the request was not read and answered within 0.5 s"),
+        answer.contains("request timeout: the request body was not received within 0.5 s"),
         "{answer}"
     );
     assert!(
@@ -456,6 +465,15 @@ async fn a_panicking_handler_is_a_500_and_the_server_goes_on() {
         .route("/fine", get(|| async { "fine" }));
     let server = start_router(harden(router, &config), config).await;
     let response = reqwest::get(server.url("/boom")).await.unwrap();
+    // The security headers are on the 500 too.
+    assert_eq!(response.headers()["x-content-type-options"], "nosniff");
+    assert!(
+        response.headers()["content-security-policy"]
+            .to_str()
+            .unwrap()
+            .contains("default-src 'none'")
+    );
+    assert_eq!(response.headers()["referrer-policy"], "no-referrer");
     let message = error_of(response, StatusCode::INTERNAL_SERVER_ERROR).await;
     assert!(message.starts_with("internal error"), "{message}");
     let response = reqwest::get(server.url("/fine")).await.unwrap();
@@ -572,5 +590,227 @@ async fn exclusions_can_be_counted_instead_of_listed() {
     assert_eq!(
         error["error"]["message"],
         json!("exclusions: \"some\" is not \"all\" or \"none\"")
+    );
+}
+
+/// The document the server serves is filled in from the library and the catalogue, so that a
+/// client generating requests from it sends what the server accepts.
+#[tokio::test]
+async fn the_served_document_names_the_library_s_words_and_the_catalogue_s_ids() {
+    let server = start(Config::default()).await;
+    let client = reqwest::Client::new();
+    let document: Value = client
+        .get(server.url("/api/openapi.json"))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let words = |name: &str| -> Vec<String> {
+        serde_json::from_value(document["components"]["schemas"][name]["enum"].clone()).unwrap()
+    };
+    assert_eq!(
+        words("State"),
+        UsState::all()
+            .map(|state| state.code().to_owned())
+            .collect::<Vec<_>>()
+    );
+    assert!(
+        !words("State").contains(&String::new()),
+        "an empty home_state is refused"
+    );
+    assert_eq!(
+        words("Criterion"),
+        himkit::select::Criterion::all()
+            .map(|criterion| criterion.as_str().to_owned())
+            .collect::<Vec<_>>()
+    );
+    assert_eq!(words("Skill").len(), himkit::Skill::all().count());
+    for name in [
+        "DegreeLevel",
+        "DeliveryMode",
+        "Credential",
+        "MissingPolicy",
+        "Constraint",
+        "UnknownPolicy",
+        "Method",
+        "Bounds",
+    ] {
+        assert!(!words(name).is_empty(), "{name}");
+    }
+    let weights = &document["components"]["schemas"]["Profile"]["properties"]["weights"];
+    assert_eq!(weights["type"], json!(["object", "null"]));
+    assert_eq!(
+        weights["anyOf"].as_array().unwrap().len(),
+        himkit::select::Criterion::all().count()
+    );
+    assert_eq!(weights["additionalProperties"]["maximum"], json!(1_000_000.0));
+
+    // The examples name programs of the served catalogue, and answer 200.
+    let example =
+        document["paths"]["/api/compare"]["post"]["requestBody"]["content"]["application/json"]["example"]
+            .clone();
+    let dataset = himkit::Dataset::embedded().unwrap();
+    let first_two: Vec<&str> = dataset
+        .catalog()
+        .programs()
+        .iter()
+        .take(2)
+        .map(|p| p.id().as_str())
+        .collect();
+    assert_eq!(example["ids"], json!(first_two));
+    let response = client
+        .post(server.url("/api/compare"))
+        .json(&example)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::OK);
+    let id = document["paths"]["/api/programs/{id}"]["get"]["parameters"][0]["example"]
+        .as_str()
+        .unwrap();
+    assert_eq!(
+        reqwest::get(server.url(&format!("/api/programs/{id}")))
+            .await
+            .unwrap()
+            .status(),
+        StatusCode::OK
+    );
+
+    // Every operation documents the refusals any request can get.
+    for (path, operations) in document["paths"].as_object().unwrap() {
+        for (method, operation) in operations.as_object().unwrap() {
+            for status in ["408", "500", "503"] {
+                assert!(
+                    operation["responses"].get(status).is_some(),
+                    "{method} {path}: {status}"
+                );
+            }
+            if method == "post" {
+                assert!(operation["responses"].get("415").is_some(), "{method} {path}");
+            }
+        }
+    }
+}
+
+#[tokio::test]
+async fn what_the_document_allows_is_accepted_and_what_it_refuses_is_refused() {
+    let server = start(Config::default()).await;
+    let client = reqwest::Client::new();
+    let rank = |body: &'static str| {
+        client
+            .post(server.url("/api/rank?exclusions=none&top=1"))
+            .header("content-type", "application/json")
+            .body(body)
+            .send()
+    };
+    // Allowed: null weights (the defaults), a whole number written with a fraction.
+    for body in [
+        r#"{"home_state": "OH", "weights": null}"#,
+        r#"{"home_state": "OH", "max_total_cost": 60000.0, "max_length_months": 24.0}"#,
+        r#"{"home_state": "OH", "weights": {"total-cost": 1000000}}"#,
+    ] {
+        assert_eq!(rank(body).await.unwrap().status(), StatusCode::OK, "{body}");
+    }
+    // Refused: an empty state, a true fraction, a weight above the maximum.
+    for (body, message) in [
+        (
+            r#"{"home_state": ""}"#,
+            "field home_state: state: \"\" is not a known state",
+        ),
+        (
+            r#"{"home_state": "OH", "max_total_cost": 60000.5}"#,
+            "invalid type: floating point `60000.5`",
+        ),
+        (
+            r#"{"home_state": "OH", "weights": {"total-cost": 1000001}}"#,
+            "profile: weights.total-cost: 1000001 is above 1000000, the largest weight the API accepts (weights are relative)",
+        ),
+    ] {
+        let response = rank(body).await.unwrap();
+        assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+        let error: Value = response.json().await.unwrap();
+        let text = error["error"]["message"].as_str().unwrap();
+        assert!(text.contains(message), "{body}: {text}");
+    }
+    let response = client
+        .post(server.url("/api/compare"))
+        .header("content-type", "application/json")
+        .body(r#"{"ids": ["lakeside-cc-hit-aas", "summit-online-him-bs"], "profile": {"home_state": "OH", "weights": {"length": 2e6}}}"#)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let response = client
+        .post(server.url("/api/compare"))
+        .header("content-type", "application/json")
+        .body(r#"{"ids": ["lakeside-cc-hit-aas", "summit-online-him-bs"], "profile": null}"#)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        response.status(),
+        StatusCode::OK,
+        "a null profile is the example profile"
+    );
+}
+
+#[tokio::test]
+async fn weights_print_without_float_noise_and_a_sum_that_is_not_finite_is_422() {
+    let server = start(Config::default()).await;
+    let client = reqwest::Client::new();
+    let text = client
+        .post(server.url("/api/rank?exclusions=none"))
+        .json(&default_profile())
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        text.contains(
+            r#""criteria":{"total-cost":0.2,"length":0.05,"graduation-rate":0.2,"employment-rate":0.1,"#
+        ),
+        "{}",
+        &text[..300]
+    );
+    // The contributions still sum to the score.
+    let ranking: Value = serde_json::from_str(&text).unwrap();
+    for entry in ranking["entries"].as_array().unwrap() {
+        let sum: f64 = entry["contributions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|part| part["contribution"].as_f64().unwrap())
+            .sum();
+        assert!((sum - entry["score"].as_f64().unwrap()).abs() < 1e-12, "{entry}");
+    }
+
+    // Weights that the API takes (each at most 1,000,000) always have a finite sum; the page,
+    // which has no such maximum, refuses a sum that is not finite with the library's message.
+    let response = client
+        .post(server.url("/api/rank"))
+        .header("content-type", "application/json")
+        .body(r#"{"home_state": "OH", "weights": {"total-cost": 1e308, "length": 1e308}}"#)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let response = client
+        .get(server.url(
+            "/?submitted=1&state=OH&method=weighted-sum&unknown=keep-and-flag&w-total-cost=1e308&w-length=1e308",
+        ))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let html = response.text().await.unwrap();
+    assert!(
+        html.contains(
+            "weights: their sum is not finite: give smaller weights (only their proportions count)"
+        ),
+        "the library's message"
     );
 }

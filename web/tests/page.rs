@@ -4,7 +4,8 @@
     clippy::unwrap_used,
     clippy::expect_used,
     clippy::panic,
-    clippy::indexing_slicing
+    clippy::indexing_slicing,
+    clippy::case_sensitive_file_extension_comparisons
 )]
 
 mod common;
@@ -60,8 +61,8 @@ async fn the_page_ranks_explains_excludes_and_charts_with_labels_and_a_policy() 
         "the example profile's leader"
     );
     assert!(html.contains("class=\"score-bar\""));
-    assert!(html.contains("<details class=\"explain\""));
     assert!(html.contains("Excluded programs ("));
+    assert!(html.contains("<details class=\"explain\"><summary>Why rank 1? Full explanation of "));
     assert!(html.contains("How stable is the top?"));
     assert!(html.contains("What HIM jobs pay"));
     assert!(html.contains("Medical and Health Services Managers (11-9111)"));
@@ -78,20 +79,137 @@ async fn the_page_ranks_explains_excludes_and_charts_with_labels_and_a_policy() 
         );
     }
 
-    // The assets come from the binary.
-    let (status, headers, css) = get(&server.url("/static/app.css")).await;
-    assert_eq!(status, StatusCode::OK);
-    assert!(headers["content-type"].to_str().unwrap().starts_with("text/css"));
-    assert!(css.contains(".score-bar"));
-    let (status, headers, _) = get(&server.url("/static/app.js")).await;
-    assert_eq!(status, StatusCode::OK);
+    // A description for search engines, and an icon.
     assert!(
-        headers["content-type"]
+        html.contains("<meta name=\"description\" content=\"Health Information Management programs ranked")
+    );
+    let icon = attribute_after(&html, "<link rel=\"icon\" href=\"");
+    assert!(
+        icon.starts_with("/static/icon.") && icon.ends_with(".svg"),
+        "{icon}"
+    );
+
+    // The assets come from the binary, under names with a fingerprint, cached for a year.
+    let css = attribute_after(&html, "<link rel=\"stylesheet\" href=\"");
+    let js = attribute_after(&html, "<script src=\"");
+    for (path, content_type, holds) in [
+        (&css, "text/css", ".score-bar"),
+        (&js, "text/javascript", "use strict"),
+        (&icon, "image/svg+xml", "<svg"),
+    ] {
+        let (status, headers, text) = get(&server.url(path)).await;
+        assert_eq!(status, StatusCode::OK, "{path}");
+        assert!(
+            headers["content-type"]
+                .to_str()
+                .unwrap()
+                .starts_with(content_type),
+            "{path}"
+        );
+        assert_eq!(
+            headers["cache-control"], "public, max-age=31536000, immutable",
+            "{path}"
+        );
+        assert!(text.contains(holds), "{path}");
+    }
+    assert!(
+        css.starts_with("/static/app.")
+            && css.ends_with(".css")
+            && css.len() == "/static/app.".len() + 16 + 4
+    );
+    // Names without a fingerprint, or with another one (a page from an older build), are 404s.
+    let stale = format!("/static/app.{}.css", "0".repeat(16));
+    for path in [
+        "/static/app.css",
+        "/static/app.js",
+        stale.as_str(),
+        "/static/../Cargo.toml",
+    ] {
+        let (status, _, _) = get(&server.url(path)).await;
+        assert_eq!(status, StatusCode::NOT_FOUND, "{path}");
+    }
+    // Browsers ask for /favicon.ico on their own.
+    let (status, headers, text) = get(&server.url("/favicon.ico")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(headers["content-type"], "image/svg+xml");
+    assert!(
+        headers["cache-control"]
             .to_str()
             .unwrap()
-            .starts_with("text/javascript")
+            .contains("max-age=86400")
     );
-    let (status, _, _) = get(&server.url("/static/../Cargo.toml")).await;
+    assert!(text.starts_with("<svg"));
+}
+
+/// The value of the attribute that starts right after `before` in `html`.
+fn attribute_after(html: &str, before: &str) -> String {
+    let start = html.find(before).unwrap_or_else(|| panic!("no {before}")) + before.len();
+    html[start..start + html[start..].find('"').unwrap()].to_owned()
+}
+
+/// The page's ampersands as the address has them.
+fn unescape(href: &str) -> String {
+    href.replace("&amp;", "&")
+}
+
+#[tokio::test]
+async fn exclusions_are_counted_by_reason_and_each_list_is_a_link_away() {
+    let server = start(Config::default()).await;
+    let (_, _, html) = get(&server.url(
+        "/?submitted=1&state=OH&level=associate&delivery=online&accredited=yes&method=weighted-sum&unknown=exclude&w-total-cost=1",
+    ))
+    .await;
+    let start = html
+        .find("<section class=\"exclusions\" id=\"exclusions\"")
+        .unwrap();
+    let section = &html[start..start + html[start..].find("</section>").unwrap()];
+    let total: usize = section
+        .split("Excluded programs (")
+        .nth(1)
+        .unwrap()
+        .split(')')
+        .next()
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert!(total > 3, "{section}");
+    // One closed section per reason, with its count and a link to its list; no program is
+    // listed on the ranking page itself.
+    assert!(
+        section.contains("Degree level not among those wanted: <strong>"),
+        "{section}"
+    );
+    assert!(
+        section.contains("Delivery not among those accepted: <strong>"),
+        "{section}"
+    );
+    assert!(!section.contains("<code>"), "{section}");
+    let mut listed = 0;
+    for (start, _) in section.match_indices("<details class=\"reason\">") {
+        let part = &section[start..];
+        let count: usize = part
+            .split("<strong>")
+            .nth(1)
+            .unwrap()
+            .split('<')
+            .next()
+            .unwrap()
+            .parse()
+            .unwrap();
+        let href = unescape(&attribute_after(part, "<a href=\""));
+        assert!(href.starts_with("/excluded?submitted=1&state=OH&"), "{href}");
+        let (status, _, list) = get(&server.url(&href)).await;
+        assert_eq!(status, StatusCode::OK, "{href}");
+        assert_eq!(list.matches("<li><strong>").count(), count, "{href}");
+        assert!(list.contains(&format!(" ({count})</h2>")), "{href}");
+        listed += count;
+    }
+    assert!(
+        listed >= total,
+        "every excluded program is under at least one reason"
+    );
+
+    let (status, _, _) = get(&server.url("/excluded?reason=no-such-reason")).await;
     assert_eq!(status, StatusCode::NOT_FOUND);
 }
 
@@ -205,13 +323,123 @@ async fn unknown_accreditation_and_estimated_costs_are_marked() {
         "{entry}"
     );
     assert!(entry.contains("RHIT: unknown"), "{entry}");
-    assert!(entry.contains("Unknown answers to check"), "{entry}");
+    // The explanation is a link away (the script loads it into the row when opened).
+    let href = unescape(&attribute_after(entry, "<div class=\"explain-body\"><a href=\""));
+    // Before a submission the profile is the example one: the link names only the program.
+    assert_eq!(href, "/explain?id=ohio-state-college-hit-associate");
+    let (status, _, explanation) = get(&server.url(&href)).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(explanation.contains("Unknown answers to check"), "{explanation}");
+    assert!(explanation.contains("<table class=\"contributions\">"));
+    assert!(explanation.contains("Each criterion's part of the score (they sum to "));
 
     // Leaving unknowns out excludes it, with the reason.
-    let (_, _, html) = get(&server.url(
-        "/?submitted=1&state=OH&level=associate&accredited=yes&method=weighted-sum&unknown=exclude&w-total-cost=1",
+    let query = "submitted=1&state=OH&level=associate&accredited=yes&method=weighted-sum&unknown=exclude&w-total-cost=1";
+    let (_, _, html) = get(&server.url(&format!("/?{query}"))).await;
+    assert!(!html.contains("id=\"entry-ohio-state-college-hit-associate\""));
+    assert!(html.contains("An unknown answer, which the profile leaves out: <strong>"));
+    let (_, _, list) = get(&server.url(&format!("/excluded?{query}&reason=unknown"))).await;
+    assert!(
+        list.contains("<code>ohio-state-college-hit-associate</code>: "),
+        "{list}"
+    );
+    // Its explanation page says why it is not ranked.
+    let (status, _, page) =
+        get(&server.url(&format!("/explain?{query}&id=ohio-state-college-hit-associate"))).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(
+        page.contains(" is not ranked</h2>") && page.contains("This profile excludes it: "),
+        "{page}"
+    );
+    let (status, _, _) = get(&server.url(&format!("/explain?{query}&id=no-such-program"))).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+}
+
+#[tokio::test]
+async fn weights_are_sliders_that_keep_any_value_a_query_gives() {
+    let server = start(Config::default()).await;
+    let (_, _, html) = get(&server.url("/")).await;
+    assert!(
+        html.contains(
+            "<input id=\"w-total-cost\" name=\"w-total-cost\" type=\"range\" min=\"0\" max=\"1\" step=\"0.01\" value=\"0.2\">"
+        ),
+        "the example profile's weight"
+    );
+    assert!(html.contains("<output id=\"w-total-cost-value\" for=\"w-total-cost\">0.2</output>"));
+    // The script reads the constraints' names from the form, to send the unknown-answer policy.
+    assert!(html.contains("data-constraints=\"accreditation credential delivery-mode location total-cost length practice-experience\""));
+
+    // A weight above 1 (a hand-made link) widens every slider and is kept as it is.
+    let (status, _, html) = get(&server.url(
+        "/?submitted=1&state=OH&method=weighted-sum&unknown=keep-and-flag&w-total-cost=2.5&w-length=0.333",
     ))
     .await;
-    assert!(!html.contains("id=\"entry-ohio-state-college-hit-associate\""));
-    assert!(html.contains("<code>ohio-state-college-hit-associate</code>: "));
+    assert_eq!(status, StatusCode::OK);
+    assert!(
+        html.contains("type=\"range\" min=\"0\" max=\"3\" step=\"any\" value=\"2.5\">"),
+        "{html}"
+    );
+    assert!(html.contains(
+        "id=\"w-length\" name=\"w-length\" type=\"range\" min=\"0\" max=\"3\" step=\"any\" value=\"0.333\">"
+    ));
+    assert!(html.contains("id=\"w-graduation-rate\" name=\"w-graduation-rate\" type=\"range\" min=\"0\" max=\"3\" step=\"any\" value=\"0\">"));
+}
+
+#[tokio::test]
+async fn the_script_gets_a_program_s_cells_as_the_page_renders_them() {
+    let server = start(Config::default()).await;
+    let (_, _, html) = get(&server.url("/")).await;
+    let response =
+        reqwest::get(server.url("/fragments/programs?id=lakeside-cc-hit-aas&id=summit-online-him-bs"))
+            .await
+            .unwrap();
+    assert_eq!(response.status(), StatusCode::OK);
+    let cells: serde_json::Value = response.json().await.unwrap();
+    let lakeside = cells["lakeside-cc-hit-aas"].as_array().unwrap();
+    assert_eq!(lakeside.len(), 4);
+    // Name, then the program, accreditation and credentials cells exactly as in the table.
+    let start = html.find("id=\"entry-lakeside-cc-hit-aas\"").unwrap();
+    let row = &html[start..];
+    for (index, class) in [(1, "program"), (2, "accreditation"), (3, "credentials")] {
+        let cell = lakeside[index].as_str().unwrap();
+        assert!(
+            row.contains(&format!("<td class=\"{class}\" data-label=\"")) && row.contains(cell),
+            "{class}: {cell}"
+        );
+    }
+    assert!(cells["summit-online-him-bs"].is_array());
+
+    let response = reqwest::get(server.url("/fragments/programs?id=nope"))
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::NOT_FOUND);
+    let many = vec!["id=lakeside-cc-hit-aas"; 201].join("&");
+    let response = reqwest::get(server.url(&format!("/fragments/programs?{many}")))
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+}
+
+#[tokio::test]
+async fn the_reader_chooses_how_many_programs_are_shown() {
+    let server = start(Config::default()).await;
+    let (_, _, html) = get(&server.url("/")).await;
+    assert!(
+        html.contains("<option value=\"20\" selected>20</option>"),
+        "20 by default"
+    );
+    let rows = |html: &str| html.matches("<tbody class=\"entry\"").count();
+    let (status, _, html) = get(&server.url("/?shown=3")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(rows(&html), 3);
+    assert!(
+        html.contains("<option value=\"3\" selected>3</option>"),
+        "a value the list lacks is kept"
+    );
+    assert!(html.contains("3 shown of "));
+    let (status, _, html) = get(&server
+        .url("/?submitted=1&state=OH&method=weighted-sum&unknown=keep-and-flag&w-total-cost=1&shown=lots"))
+    .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(html.contains("shown: &quot;lots&quot; is not a whole number from 1 to 100"));
 }

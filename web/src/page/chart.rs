@@ -23,15 +23,25 @@ pub fn score_bar(entry: &RankedProgram) -> Markup {
             segment
         })
         .collect();
+    // One description for the whole bar (its label, and its tooltip), rather than a title per
+    // segment: a fifth of the page's elements fewer.
+    let parts: Vec<String> = entry
+        .contributions()
+        .iter()
+        .map(|part| format!("{} +{:.3}", labels::criterion(part.criterion), part.contribution))
+        .collect();
+    let description = if parts.is_empty() {
+        format!("score {:.3} of 1", entry.score())
+    } else {
+        format!("score {:.3} of 1: {}", entry.score(), parts.join(", "))
+    };
     html! {
-        svg.score-bar viewBox="0 0 100 8" preserveAspectRatio="none" role="img"
-            aria-label=(format!("score {:.3} of 1", entry.score())) {
+        svg.score-bar viewBox="0 0 100 8" preserveAspectRatio="none" role="img" aria-label=(description) {
+            title { (description) }
             rect.bar-rest x="0" y="0" width="100" height="8" {}
             @for (x, width, part) in segments {
                 rect class=(format!("c-{}", part.criterion.as_str())) x=(format!("{x:.3}")) y="0"
-                    width=(format!("{width:.3}")) height="8" {
-                    title { (format!("{}: +{:.3}", labels::criterion(part.criterion), part.contribution)) }
-                }
+                    width=(format!("{width:.3}")) height="8" {}
             }
         }
     }

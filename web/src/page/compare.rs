@@ -13,7 +13,7 @@ pub fn comparison(form: &ProfileForm, comparison: &Comparison, selector: &Select
     html! {
         section #results aria-labelledby="compare-heading" {
             h2 #compare-heading { "Side by side" }
-            p { a href=(format!("/?{}", form.query())) { "← Back to the ranking" } }
+            p { a href=(form.href("/", &[])) { "← Back to the ranking" } }
             div.table-wrap {
                 table.comparison {
                     thead {

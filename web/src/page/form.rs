@@ -39,7 +39,16 @@ pub struct ProfileForm {
     pub unknown: String,
     /// Programs chosen for comparison.
     pub ids: Vec<String>,
+    /// How many ranked programs the page shows, as typed.
+    pub shown: String,
 }
+
+/// How many ranked programs the page shows unless asked for more: a first screenful or two.
+pub const DEFAULT_SHOWN: usize = 20;
+/// The choices the form offers for [`ProfileForm::shown`].
+pub const SHOWN_CHOICES: [usize; 4] = [10, 20, 50, 100];
+/// The most ranked programs a page shows.
+pub const MAX_SHOWN: usize = 100;
 
 /// The query-string key of a criterion's weight.
 #[must_use]
@@ -83,6 +92,7 @@ impl Default for ProfileForm {
             method: spec.method.as_str().to_owned(),
             unknown: UnknownPolicy::KeepAndFlag.as_str().to_owned(),
             ids: Vec::new(),
+            shown: DEFAULT_SHOWN.to_string(),
         }
     }
 }
@@ -116,6 +126,10 @@ impl ProfileForm {
                 if !value.is_empty() {
                     form.ids.push(value);
                 }
+                continue;
+            }
+            if key == "shown" {
+                form.shown = value;
                 continue;
             }
             if !form.submitted {
@@ -170,7 +184,26 @@ impl ProfileForm {
             method: Method::WeightedSum.as_str().to_owned(),
             unknown: UnknownPolicy::KeepAndFlag.as_str().to_owned(),
             ids: Vec::new(),
+            shown: DEFAULT_SHOWN.to_string(),
         }
+    }
+
+    /// How many ranked programs to show.
+    ///
+    /// # Errors
+    /// The problem, when it is not a whole number from 1 to [`MAX_SHOWN`].
+    pub fn shown_count(&self) -> Result<usize, String> {
+        self.shown
+            .trim()
+            .parse::<usize>()
+            .ok()
+            .filter(|count| (1..=MAX_SHOWN).contains(count))
+            .ok_or_else(|| {
+                format!(
+                    "shown: {:?} is not a whole number from 1 to {MAX_SHOWN}",
+                    self.shown
+                )
+            })
     }
 
     /// The profile, or every problem with the form (each naming the field, the value and the
@@ -309,6 +342,7 @@ impl ProfileForm {
         pairs.extend(self.skills.iter().map(|skill| ("skill", skill.clone())));
         pairs.push(("method", self.method.clone()));
         pairs.push(("unknown", self.unknown.clone()));
+        pairs.push(("shown", self.shown.clone()));
         pairs
     }
 
@@ -320,6 +354,34 @@ impl ProfileForm {
             .iter()
             .map(|(criterion, weight)| (weight_key(*criterion), weight.clone()))
             .collect()
+    }
+
+    /// A link to `path` with this profile and `extra` pairs. Before a submission the profile is
+    /// left out: the server reads its absence as the example profile, and the page's many links
+    /// stay short.
+    #[must_use]
+    pub fn href(&self, path: &str, extra: &[(&str, &str)]) -> String {
+        let mut query = if self.submitted {
+            self.query()
+        } else {
+            String::new()
+        };
+        let mut serializer = form_urlencoded::Serializer::new(String::new());
+        for (key, value) in extra {
+            serializer.append_pair(key, value);
+        }
+        let extra = serializer.finish();
+        if !extra.is_empty() {
+            if !query.is_empty() {
+                query.push('&');
+            }
+            query.push_str(&extra);
+        }
+        if query.is_empty() {
+            path.to_owned()
+        } else {
+            format!("{path}?{query}")
+        }
     }
 
     /// The form as a query string, for a link back to the ranking.

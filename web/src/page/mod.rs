@@ -1,61 +1,72 @@
 //! The page: server-rendered HTML that works without JavaScript (the form is a GET of `/`),
-//! with a script that only enhances it, and static assets served from the binary.
+//! with a script that re-ranks live as the controls move, and static assets served from the
+//! binary. Pages are rendered on the CPU workers; the page without a query is rendered once.
 
 mod chart;
 mod compare;
+mod exclusions;
+mod explain;
 pub mod form;
 mod labels;
 mod render;
 
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
 use axum::Router;
-use axum::extract::{RawQuery, State};
-use axum::http::StatusCode;
-use axum::http::header::{CACHE_CONTROL, CONTENT_TYPE};
+use axum::extract::{Path, RawQuery, State};
+use axum::http::header::{CACHE_CONTROL, RETRY_AFTER};
+use axum::http::{HeaderMap, HeaderValue, StatusCode};
 use axum::response::{Html, IntoResponse, Response};
 use axum::routing::get;
 use maud::{Markup, PreEscaped, html};
 
-use crate::SharedState;
+use crate::encoding::{Coding, compress_now};
+use crate::error::ApiError;
+use crate::{AppState, SharedState};
 use form::ProfileForm;
 
-const CSS: &str = include_str!("../../static/app.css");
-const JS: &str = include_str!("../../static/app.js");
+/// The most programs `/fragments/programs` describes in one answer.
+const MAX_FRAGMENTS: usize = 200;
 
-/// How many ranked programs the page shows.
-const PAGE_TOP: usize = 50;
-
-/// The page's routes: `/`, `/compare` and the two static assets.
+/// The page's routes: `/`, `/compare`, `/explain`, `/excluded`, the script's program cells,
+/// the static files and the icon.
 pub fn routes() -> Router<SharedState> {
     Router::new()
         .route("/", get(index))
         .route("/compare", get(compare_page))
-        .route(
-            "/static/app.css",
-            get(|| async { asset(CSS, "text/css; charset=utf-8") }),
-        )
-        .route(
-            "/static/app.js",
-            get(|| async { asset(JS, "text/javascript; charset=utf-8") }),
-        )
+        .route("/explain", get(explain_page))
+        .route("/excluded", get(excluded_page))
+        .route("/fragments/programs", get(program_fragments))
+        .route("/static/{file}", get(asset))
+        .route("/favicon.ico", get(favicon))
 }
 
-fn asset(text: &'static str, content_type: &'static str) -> Response {
-    (
-        [
-            (CONTENT_TYPE, content_type),
-            (CACHE_CONTROL, "public, max-age=3600"),
-        ],
-        text,
-    )
-        .into_response()
+async fn asset(State(state): State<SharedState>, Path(file): Path<String>, headers: HeaderMap) -> Response {
+    let coding = Coding::negotiate(&headers);
+    state
+        .assets
+        .get(&format!("/static/{file}"), coding)
+        .unwrap_or_else(|| {
+            (
+                StatusCode::NOT_FOUND,
+                Html(
+                    "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Not found</title></head>\
+                     <body><p>No such file (an older version of the page may have named it). \
+                     <a href=\"/\">Back to the program finder</a>.</p></body></html>",
+                ),
+            )
+                .into_response()
+        })
 }
 
-fn page(status: StatusCode, title: &str, body: &Markup, state: &SharedState) -> Response {
-    (
-        status,
-        Html(render::layout(title, body, state.data.source()).into_string()),
-    )
-        .into_response()
+async fn favicon(State(state): State<SharedState>, headers: HeaderMap) -> Response {
+    state.assets.favicon(Coding::negotiate(&headers))
+}
+
+/// A page's HTML around `body`.
+fn page_html(title: &str, body: &Markup, state: &AppState) -> String {
+    render::layout(title, body, state.data.source(), &state.assets).into_string()
 }
 
 /// The wage chart's HTML; the same for every request, so the server renders it once.
@@ -64,13 +75,24 @@ pub fn wage_chart_html(wages: &[himkit::WageStatistics]) -> String {
     chart::wage_chart(wages).into_string()
 }
 
-/// `GET /`: the form, and the ranking for its profile (the example profile before a submission).
-async fn index(State(state): State<SharedState>, RawQuery(query): RawQuery) -> Response {
-    let form = ProfileForm::from_query(query.as_deref());
+/// The ranking page for `query`: the form, and the ranking for its profile (the example
+/// profile before a submission), the exclusions counted by reason, how stable the top is, and
+/// the wage chart.
+pub(crate) fn render_index(state: &AppState, query: Option<&str>) -> (StatusCode, String) {
+    let form = ProfileForm::from_query(query);
     let selector = state.data.selector();
-    let (status, results) = match form.to_profile() {
+    let profile = match (form.to_profile(), form.shown_count()) {
+        (Ok(profile), Ok(shown)) => Ok((profile, shown)),
+        (Err(mut problems), Err(problem)) => {
+            problems.push(problem);
+            Err(problems)
+        }
+        (Err(problems), Ok(_)) => Err(problems),
+        (Ok(_), Err(problem)) => Err(vec![problem]),
+    };
+    let (status, results) = match profile {
         Err(problems) => (StatusCode::UNPROCESSABLE_ENTITY, render::problems(&problems)),
-        Ok(profile) => match selector.rank_top(&profile, PAGE_TOP) {
+        Ok((profile, shown)) => match selector.rank_top(&profile, shown) {
             Ok(ranking) => {
                 let stability = if ranking.entries().len() >= 2 {
                     selector.sensitivity(&profile, 3, 20.0).ok()
@@ -99,28 +121,213 @@ async fn index(State(state): State<SharedState>, RawQuery(query): RawQuery) -> R
             (PreEscaped(&state.wages_html))
         }
     };
-    page(status, "HIM program finder", &body, &state)
+    (status, page_html("HIM program finder", &body, state))
+}
+
+/// A page made on a CPU worker by `render` from the state and the query, compressed there.
+async fn on_worker(
+    state: SharedState,
+    query: Option<String>,
+    headers: &HeaderMap,
+    render: fn(&AppState, Option<&str>) -> (StatusCode, String),
+) -> Response {
+    let coding = Coding::negotiate(headers);
+    let job = Arc::clone(&state);
+    let rendered = state
+        .pool
+        .run(move || {
+            let (status, html) = render(&job, query.as_deref());
+            compress_now(status, "text/html; charset=utf-8", html.into_bytes(), coding)
+        })
+        .await;
+    rendered.unwrap_or_else(|error| error_page(&error, &state))
+}
+
+/// A refusal by the server (busy, failed) as a small page, with `Retry-After` when busy.
+fn error_page(error: &ApiError, state: &AppState) -> Response {
+    let body = html! {
+        section #results.problems role="alert" aria-labelledby="problems-heading" {
+            h2 #problems-heading { "The page could not be made" }
+            p { (error.message) }
+            p { a href="/" { "Back to the program finder" } }
+        }
+    };
+    let mut response = (error.status, Html(page_html("HIM program finder", &body, state))).into_response();
+    if error.status == StatusCode::SERVICE_UNAVAILABLE {
+        response
+            .headers_mut()
+            .insert(RETRY_AFTER, HeaderValue::from(crate::pool::RETRY_AFTER_SECONDS));
+    }
+    response
+}
+
+/// `GET /`: without a query, the page rendered at start-up; with one, a page made for it.
+async fn index(State(state): State<SharedState>, RawQuery(query): RawQuery, headers: HeaderMap) -> Response {
+    if query.as_deref().is_none_or(str::is_empty) {
+        if let Some((status, home)) = state.home.get() {
+            return home.response(*status, Coding::negotiate(&headers));
+        }
+    }
+    on_worker(state, query, &headers, render_index).await
 }
 
 /// `GET /compare?id=…&id=…&<profile>`: the chosen programs side by side.
-async fn compare_page(State(state): State<SharedState>, RawQuery(query): RawQuery) -> Response {
-    let form = ProfileForm::from_query(query.as_deref());
-    let selector = state.data.selector();
-    let ids: Vec<&str> = form.ids.iter().map(String::as_str).collect();
+async fn compare_page(
+    State(state): State<SharedState>,
+    RawQuery(query): RawQuery,
+    headers: HeaderMap,
+) -> Response {
+    on_worker(state, query, &headers, |state, query| {
+        let form = ProfileForm::from_query(query);
+        let selector = state.data.selector();
+        let ids: Vec<&str> = form.ids.iter().map(String::as_str).collect();
+        let outcome = form.to_profile().and_then(|profile| {
+            selector
+                .compare(&profile, &ids)
+                .map_err(|error| vec![error.to_string()])
+        });
+        let (status, body) = match outcome {
+            Ok(comparison) => (StatusCode::OK, compare::comparison(&form, &comparison, selector)),
+            Err(problems) => (
+                StatusCode::UNPROCESSABLE_ENTITY,
+                html! {
+                    (render::problems(&problems))
+                    p { a href=(form.href("/", &[])) { "← Back to the ranking" } }
+                },
+            ),
+        };
+        (
+            status,
+            page_html("Compare programs — HIM program finder", &body, state),
+        )
+    })
+    .await
+}
+
+/// The value of `key` in `query`, the first if repeated.
+fn query_value(query: Option<&str>, key: &str) -> Option<String> {
+    form_urlencoded::parse(query.unwrap_or("").as_bytes())
+        .find(|(found, _)| found == key)
+        .map(|(_, value)| value.into_owned())
+}
+
+/// A page about one ranking of the profile in `query`: `render` gets the form and the full
+/// ranking; a refused profile is a 422 with its problems.
+fn ranking_page(
+    state: &AppState,
+    query: Option<&str>,
+    title: &str,
+    render: impl FnOnce(&ProfileForm, &himkit::Ranking) -> (StatusCode, Markup),
+) -> (StatusCode, String) {
+    let form = ProfileForm::from_query(query);
     let outcome = form.to_profile().and_then(|profile| {
-        selector
-            .compare(&profile, &ids)
+        state
+            .data
+            .selector()
+            .rank(&profile)
             .map_err(|error| vec![error.to_string()])
     });
     let (status, body) = match outcome {
-        Ok(comparison) => (StatusCode::OK, compare::comparison(&form, &comparison, selector)),
-        Err(problems) => (
-            StatusCode::UNPROCESSABLE_ENTITY,
-            html! {
-                (render::problems(&problems))
-                p { a href=(format!("/?{}", form.query())) { "← Back to the ranking" } }
-            },
-        ),
+        Ok(ranking) => render(&form, &ranking),
+        Err(problems) => (StatusCode::UNPROCESSABLE_ENTITY, render::problems(&problems)),
     };
-    page(status, "Compare programs — HIM program finder", &body, &state)
+    (status, page_html(title, &body, state))
+}
+
+/// `GET /explain?<profile>&id=…`: one program's explanation (the script loads it into the
+/// ranking page).
+async fn explain_page(
+    State(state): State<SharedState>,
+    RawQuery(query): RawQuery,
+    headers: HeaderMap,
+) -> Response {
+    on_worker(state, query, &headers, |state, query| {
+        let id = query_value(query, "id").unwrap_or_default();
+        ranking_page(
+            state,
+            query,
+            "Explanation — HIM program finder",
+            |form, ranking| {
+                let status = if state.data.selector().program(&id).is_some() {
+                    StatusCode::OK
+                } else {
+                    StatusCode::NOT_FOUND
+                };
+                (status, explain::page(form, ranking, state.data.selector(), &id))
+            },
+        )
+    })
+    .await
+}
+
+/// `GET /excluded?<profile>&reason=…`: the programs one reason excluded (the script loads the
+/// list into the ranking page).
+async fn excluded_page(
+    State(state): State<SharedState>,
+    RawQuery(query): RawQuery,
+    headers: HeaderMap,
+) -> Response {
+    on_worker(state, query, &headers, |state, query| {
+        let reason = query_value(query, "reason").unwrap_or_default();
+        ranking_page(
+            state,
+            query,
+            "Excluded programs — HIM program finder",
+            |form, ranking| {
+                if exclusions::label(&reason).is_none() {
+                    let problem = format!("reason: {reason:?} is not a reason the page groups exclusions by");
+                    return (StatusCode::NOT_FOUND, render::problems(&[problem]));
+                }
+                (
+                    StatusCode::OK,
+                    exclusions::list(form, ranking, state.data.selector(), &reason),
+                )
+            },
+        )
+    })
+    .await
+}
+
+/// `GET /fragments/programs?id=…&id=…`: for the script, the cells of the ranking table that
+/// depend only on the program (name and place, accreditation, credentials), as HTML by id, so
+/// that a program entering the table when the profile changes is shown as the server shows it.
+async fn program_fragments(State(state): State<SharedState>, RawQuery(query): RawQuery) -> Response {
+    let selector = state.data.selector();
+    let mut cells = BTreeMap::new();
+    let query = query.unwrap_or_default();
+    let ids = form_urlencoded::parse(query.as_bytes())
+        .filter(|(key, _)| key == "id")
+        .map(|(_, id)| id);
+    for (asked, id) in ids.enumerate() {
+        if asked >= MAX_FRAGMENTS {
+            return ApiError::invalid(format!("id: at most {MAX_FRAGMENTS} programs at once"))
+                .into_response();
+        }
+        let Some(program) = selector.program(&id) else {
+            return ApiError::not_found(format!("no program with id {id:?} in the catalogue"))
+                .into_response();
+        };
+        cells.insert(
+            program.id().as_str(),
+            [
+                program.name().to_owned(),
+                render::program_summary(program).into_string(),
+                render::accreditation(program).into_string(),
+                render::eligibility(program).into_string(),
+            ],
+        );
+    }
+    match serde_json::to_vec(&cells) {
+        Ok(bytes) => (
+            [
+                (axum::http::header::CONTENT_TYPE, "application/json"),
+                (CACHE_CONTROL, "no-cache"),
+            ],
+            bytes,
+        )
+            .into_response(),
+        Err(error) => {
+            ApiError::internal(format!("the answer could not be serialized: {error}")).into_response()
+        }
+    }
 }

@@ -2,19 +2,20 @@
 //! exclusions and how stable the top is.
 
 use himkit::program::AccreditationState;
-use himkit::select::{Criterion, Method, RankedProgram, Sensitivity, UnknownPolicy};
+use himkit::select::{Constraint, Criterion, Method, RankedProgram, Sensitivity, UnknownPolicy};
 use himkit::{
     Credential, DegreeLevel, DeliveryMode, Eligibility, Program, Ranking, Selector, Skill, UsState,
 };
 use maud::{DOCTYPE, Markup, html};
 
 use super::chart::score_bar;
-use super::form::{ProfileForm, weight_key};
-use super::labels;
+use super::form::{ProfileForm, SHOWN_CHOICES, weight_key};
+use super::{exclusions, explain, labels};
+use crate::assets::Assets;
 
 /// The page around `body`.
 #[must_use]
-pub fn layout(title: &str, body: &Markup, source: &str) -> Markup {
+pub fn layout(title: &str, body: &Markup, source: &str, assets: &Assets) -> Markup {
     html! {
         (DOCTYPE)
         html lang="en" {
@@ -22,8 +23,10 @@ pub fn layout(title: &str, body: &Markup, source: &str) -> Markup {
                 meta charset="utf-8";
                 meta name="viewport" content="width=device-width, initial-scale=1";
                 title { (title) }
-                link rel="stylesheet" href="/static/app.css";
-                script src="/static/app.js" defer {}
+                meta name="description" content="Health Information Management programs ranked for your profile: cost, length, outcomes, accreditation and credential eligibility, with every score explained and every exclusion counted by reason.";
+                link rel="icon" href=(assets.icon.path) type="image/svg+xml";
+                link rel="stylesheet" href=(assets.css.path);
+                script src=(assets.js.path) defer {}
             }
             body {
                 a.skip href="#results" { "Skip to the results" }
@@ -45,7 +48,8 @@ pub fn layout(title: &str, body: &Markup, source: &str) -> Markup {
 #[must_use]
 pub fn profile_form(form: &ProfileForm) -> Markup {
     html! {
-        form.profile #profile action="/" method="get" aria-labelledby="profile-heading" {
+        form.profile #profile action="/" method="get" aria-labelledby="profile-heading"
+            data-constraints=(Constraint::all().map(Constraint::as_str).collect::<Vec<_>>().join(" ")) {
             h2 #profile-heading { "Your profile" }
             input type="hidden" name="submitted" value="1";
             div.fields {
@@ -122,7 +126,19 @@ pub fn profile_form(form: &ProfileForm) -> Markup {
                 }
                 (skills_and_weights(form))
             }
-            div.actions { button type="submit" { "Rank programs" } }
+            div.actions {
+                label.inline for="shown" { "Programs shown" }
+                select #shown name="shown" {
+                    @for count in SHOWN_CHOICES {
+                        option value=(count) selected[form.shown.trim() == count.to_string()] { (count) }
+                    }
+                    @if !SHOWN_CHOICES.iter().any(|count| form.shown.trim() == count.to_string()) {
+                        option value=(form.shown) selected { (form.shown) }
+                    }
+                }
+                button type="submit" { "Rank programs" }
+                span #live-status.meta role="status" aria-live="polite" {}
+            }
         }
     }
 }
@@ -142,16 +158,46 @@ fn skills_and_weights(form: &ProfileForm) -> Markup {
         }
         fieldset.weights {
             legend { "How much each criterion matters (scaled to sum to 1; 0 leaves it out)" }
+            @let (max, step) = slider_scale(form);
             @for criterion in Criterion::all() {
                 @let key = weight_key(criterion);
+                @let value = slider_value(form, criterion);
                 div.weight {
                     svg.swatch viewBox="0 0 10 10" aria-hidden="true" { rect class=(format!("c-{}", criterion.as_str())) width="10" height="10" {} }
                     label for=(key) { (labels::criterion(criterion)) }
-                    input id=(key) name=(key) type="number" min="0" step="any" inputmode="decimal"
-                        value=(form.weights.get(&criterion).map_or("", String::as_str));
+                    input id=(key) name=(key) type="range" min="0" max=(max) step=(step) value=(value);
+                    output id=(format!("{key}-value")) for=(key) { (value) }
                 }
             }
         }
+    }
+}
+
+/// A criterion's weight as its slider shows it: the number typed, 0 when none was (an absent
+/// weight counts for nothing), the text itself when it is not a number (the page then lists
+/// the problem).
+fn slider_value(form: &ProfileForm, criterion: Criterion) -> String {
+    let text = form.weights.get(&criterion).map_or("", |text| text.trim());
+    if text.is_empty() {
+        "0".to_owned()
+    } else {
+        text.to_owned()
+    }
+}
+
+/// The sliders' common maximum and step: 0 to 1 in hundredths, unless a weight above 1 came in
+/// the query (a bookmark, a hand-made link), when they reach the largest and keep any value.
+fn slider_scale(form: &ProfileForm) -> (String, &'static str) {
+    let largest = form
+        .weights
+        .values()
+        .filter_map(|text| text.trim().parse::<f64>().ok())
+        .filter(|weight| weight.is_finite())
+        .fold(1.0_f64, f64::max);
+    if largest > 1.0 {
+        (format!("{}", largest.ceil()), "any")
+    } else {
+        ("1".to_owned(), "0.01")
     }
 }
 
@@ -166,7 +212,21 @@ pub fn problems(problems: &[String]) -> Markup {
     }
 }
 
-fn accreditation(program: &Program) -> Markup {
+/// The program cell: name, institution and place, level, delivery and length.
+#[must_use]
+pub fn program_summary(program: &Program) -> Markup {
+    html! {
+        strong { (program.name()) }
+        br;
+        (program.institution().name()) ", " (program.institution().city()) ", " (program.institution().state())
+        br;
+        span.meta { (labels::level(program.degree_level())) " · " (delivery(program)) " · " (program.length_months()) " months" }
+    }
+}
+
+/// The accreditation cell.
+#[must_use]
+pub fn accreditation(program: &Program) -> Markup {
     match program.accreditation() {
         AccreditationState::Known(accreditation) => html! {
             span class=(if accreditation.counts_for_credential_eligibility() { "accredited" } else { "not-accredited" }) {
@@ -181,7 +241,8 @@ fn accreditation(program: &Program) -> Markup {
 }
 
 /// RHIT and RHIA eligibility in a few words, with the reasons on hover and in the explanation.
-fn eligibility(program: &Program) -> Markup {
+#[must_use]
+pub fn eligibility(program: &Program) -> Markup {
     html! {
         ul.eligibility {
             @for credential in [Credential::Rhit, Credential::Rhia] {
@@ -189,27 +250,6 @@ fn eligibility(program: &Program) -> Markup {
                     Eligibility::Eligible => li.eligible { (credential.abbreviation()) ": eligible" },
                     Eligibility::Unknown { reason } => li.unknown title=(reason) { (credential.abbreviation()) ": unknown" },
                     _ => {},
-                }
-            }
-        }
-    }
-}
-
-fn eligibility_details(program: &Program) -> Markup {
-    html! {
-        ul {
-            @for credential in [Credential::Rhit, Credential::Rhia] {
-                li {
-                    strong { (credential.abbreviation()) } ": "
-                    @match program.eligibility(credential) {
-                        Eligibility::Eligible => "eligible",
-                        Eligibility::NotEligible { reasons } => {
-                            "not eligible: " (reasons.iter().map(ToString::to_string).collect::<Vec<_>>().join("; "))
-                        }
-                        Eligibility::Unknown { reason } => { "unknown: " (reason) }
-                        Eligibility::NoProgramRequired => "no program required",
-                        _ => "no confirmed rule",
-                    }
                 }
             }
         }
@@ -237,55 +277,6 @@ fn delivery(program: &Program) -> String {
         .to_owned()
 }
 
-fn explanation(entry: &RankedProgram, program: &Program) -> Markup {
-    html! {
-        details.explain {
-            summary { "Why rank " (entry.rank()) "? Full explanation of " (program.name()) }
-            div.explain-body {
-                table.contributions {
-                    caption { "Each criterion's part of the score (they sum to " (format!("{:.3}", entry.score())) ")" }
-                    thead { tr { th scope="col" { "Criterion" } th scope="col" { "Value" } th scope="col" { "Normalised" } th scope="col" { "Weight" } th scope="col" { "Contribution" } } }
-                    tbody {
-                        @for part in entry.contributions() {
-                            tr {
-                                th scope="row" {
-                                    svg.swatch viewBox="0 0 10 10" aria-hidden="true" { rect class=(format!("c-{}", part.criterion.as_str())) width="10" height="10" {} }
-                                    (labels::criterion(part.criterion))
-                                }
-                                td data-label="Value" { (part.value) }
-                                td data-label="Normalised" { (format!("{:.3}", part.normalised)) }
-                                td data-label="Weight" { (format!("{:.3}", part.weight)) }
-                                td data-label="Contribution" { (format!("+{:.4}", part.contribution)) }
-                            }
-                        }
-                    }
-                }
-                @if !entry.missing().is_empty() {
-                    h4 { "Missing criteria" }
-                    ul.missing {
-                        @for missing in entry.missing() {
-                            li { (labels::criterion(missing.criterion)) ": " (missing.why) " — " (labels::treatment(missing.treatment)) }
-                        }
-                    }
-                }
-                @if !entry.flags().is_empty() {
-                    h4 { "Unknown answers to check" }
-                    ul.flags { @for flag in entry.flags() { li { (flag) } } }
-                }
-                h4 { "Credentials" }
-                (eligibility_details(program))
-                dl {
-                    @if let Some(source) = entry.earnings_source() {
-                        dt { "Expected earnings from" } dd { (source) }
-                    }
-                    dt { "Payback" } dd { (entry.payback()) }
-                    dt { "Program" } dd { (program) " · " (labels::level(program.degree_level())) " · " (program.length_months()) " months · id " code { (program.id()) } }
-                }
-            }
-        }
-    }
-}
-
 /// The ranked table, the exclusions and the comparison form.
 #[must_use]
 pub fn results(form: &ProfileForm, ranking: &Ranking, selector: &Selector) -> Markup {
@@ -294,12 +285,12 @@ pub fn results(form: &ProfileForm, ranking: &Ranking, selector: &Selector) -> Ma
     html! {
         section #results aria-labelledby="results-heading" {
             h2 #results-heading { "Ranked programs" }
-            p.summary {
+            p.summary #summary {
                 (ranking.entries().len()) " shown of " (ranked) " ranked; " (ranking.excluded_count()) " excluded; "
                 (ranking.out_of()) " considered. Method: " (ranking.method().as_str().replace('-', " ")) ". Bands: strong ≥ 0.75, good ≥ 0.55, weaker below."
             }
-            @for note in form.notes() { p.note { (note) } }
-            ul.legend aria-label="Colours of the criteria in the score bars" {
+            div #notes { @for note in form.notes() { p.note { (note) } } }
+            ul.legend #legend aria-label="Colours of the criteria in the score bars" {
                 @for criterion in ranking.criteria() {
                     li {
                         svg.swatch viewBox="0 0 10 10" aria-hidden="true" { rect class=(format!("c-{}", criterion.as_str())) width="10" height="10" {} }
@@ -319,7 +310,7 @@ pub fn results(form: &ProfileForm, ranking: &Ranking, selector: &Selector) -> Ma
                     }
                 }
                 div.table-wrap {
-                    table.ranking {
+                    table.ranking #ranking {
                         thead {
                             tr {
                                 th scope="col" { span.visually-hidden { "Compare" } }
@@ -341,26 +332,20 @@ pub fn results(form: &ProfileForm, ranking: &Ranking, selector: &Selector) -> Ma
                                                 id=(format!("pick-{}", entry.id())) checked[form.ids.iter().any(|id| id == entry.id().as_str())];
                                             label.visually-hidden for=(format!("pick-{}", entry.id())) { "Compare " (program.name()) }
                                         }
-                                        td.rank data-label="Rank" { (entry.rank()) }
-                                        td.program data-label="Program" {
-                                            strong { (program.name()) }
-                                            br;
-                                            (program.institution().name()) ", " (program.institution().city()) ", " (program.institution().state())
-                                            br;
-                                            span.meta { (labels::level(program.degree_level())) " · " (delivery(program)) " · " (program.length_months()) " months" }
-                                        }
+                                        td.rank data-label="Rank" { span.rank-number { (entry.rank()) } }
+                                        td.program data-label="Program" { (program_summary(program)) }
                                         td.score data-label="Score" {
                                             span class=(format!("band band-{}", entry.band())) { (entry.band()) }
-                                            " " (format!("{:.3}", entry.score()))
+                                            " " span.score-number { (format!("{:.3}", entry.score())) }
                                             (score_bar(entry))
                                         }
-                                        td data-label="Accreditation" { (accreditation(program)) }
-                                        td data-label="Credentials" { (eligibility(program)) }
-                                        td data-label="Total cost" { (total_cost(entry)) }
-                                        td data-label="Payback" { (entry.payback()) }
+                                        td.accreditation data-label="Accreditation" { (accreditation(program)) }
+                                        td.credentials data-label="Credentials" { (eligibility(program)) }
+                                        td.cost data-label="Total cost" { (total_cost(entry)) }
+                                        td.payback data-label="Payback" { (entry.payback()) }
                                     }
                                     tr.more {
-                                        td colspan="8" { (explanation(entry, program)) }
+                                        td colspan="8" { (explain::on_demand(form, entry, program)) }
                                     }
                                 }
                             }
@@ -368,28 +353,7 @@ pub fn results(form: &ProfileForm, ranking: &Ranking, selector: &Selector) -> Ma
                     }
                 }
             }
-            (exclusions(ranking, selector))
-        }
-    }
-}
-
-fn exclusions(ranking: &Ranking, selector: &Selector) -> Markup {
-    html! {
-        @if !ranking.exclusions().is_empty() {
-            details.exclusions open[ranking.exclusions().len() <= 30] {
-                summary { h3 { "Excluded programs (" (ranking.exclusions().len()) "), with every reason" } }
-                ul {
-                    @for exclusion in ranking.exclusions() {
-                        li {
-                            @if let Some(program) = selector.program(exclusion.id().as_str()) {
-                                strong { (program.name()) } ", " (program.institution().name()) " "
-                            }
-                            code { (exclusion.id()) } ": "
-                            (exclusion.reasons().iter().map(ToString::to_string).collect::<Vec<_>>().join("; "))
-                        }
-                    }
-                }
-            }
+            (exclusions::summary(form, ranking))
         }
     }
 }
@@ -398,7 +362,7 @@ fn exclusions(ranking: &Ranking, selector: &Selector) -> Markup {
 #[must_use]
 pub fn stability(sensitivity: &Sensitivity) -> Markup {
     html! {
-        section.stability aria-labelledby="stability-heading" {
+        section.stability #stability aria-labelledby="stability-heading" {
             h2 #stability-heading { "How stable is the top?" }
             p { "Each weight in turn moved by ±" (format!("{:.0}", sensitivity.change_percent)) "%:" }
             ul {
