@@ -497,6 +497,7 @@ mod tests {
     use super::*;
 
     #[test]
+    #[allow(clippy::float_cmp)] // Exactly 1, so that a ranking shows the weights as written.
     fn the_default_weights_sum_to_1_and_print_as_written() {
         use super::super::Criterion;
         assert_eq!(weight_total(Criterion::all().map(Criterion::default_weight)), 1.0);
