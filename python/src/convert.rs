@@ -174,13 +174,42 @@ pub(crate) fn type_name(value: &Bound<'_, PyAny>) -> String {
         .map_or_else(|_| "object".to_owned(), |name| name.to_string())
 }
 
-/// The library's serialization of `value` as Python data: dicts with the JSON form's keys,
-/// lists, strings, numbers, booleans and `None`.
+/// The library's serialization of `value` as Python data: dicts with the JSON form's keys in
+/// its order, lists, strings, numbers, booleans and `None`.
 pub(crate) fn to_python<'py>(
     py: Python<'py>,
     value: &(impl Serialize + ?Sized),
 ) -> PyResult<Bound<'py, PyAny>> {
-    pythonize::pythonize(py, value).map_err(PyErr::from)
+    let data = pythonize::pythonize(py, value).map_err(PyErr::from)?;
+    lists_for_tuples(data)
+}
+
+/// `data` with every tuple made a list: JSON writes a Rust tuple (a comparison's rank and
+/// score) as an array, and so the Python form of the JSON has a list there.
+fn lists_for_tuples(data: Bound<'_, PyAny>) -> PyResult<Bound<'_, PyAny>> {
+    if let Ok(tuple) = data.cast::<PyTuple>() {
+        let items = tuple.iter().map(lists_for_tuples).collect::<PyResult<Vec<_>>>()?;
+        return Ok(PyList::new(data.py(), items)?.into_any());
+    }
+    if let Ok(list) = data.cast::<PyList>() {
+        for (index, item) in list.iter().enumerate() {
+            if needs_change(&item) {
+                list.set_item(index, lists_for_tuples(item)?)?;
+            }
+        }
+    } else if let Ok(dict) = data.cast::<PyDict>() {
+        for (key, item) in dict.iter() {
+            if needs_change(&item) {
+                dict.set_item(key, lists_for_tuples(item)?)?;
+            }
+        }
+    }
+    Ok(data)
+}
+
+/// Whether a value is or may hold a tuple.
+fn needs_change(item: &Bound<'_, PyAny>) -> bool {
+    item.is_instance_of::<PyTuple>() || item.is_instance_of::<PyList>() || item.is_instance_of::<PyDict>()
 }
 
 /// A file's text; errors name the file by its path as given.
