@@ -170,3 +170,41 @@ def test_oews_tables(tmp_path):
 def test_catalogue_csv_fixture():
     catalog = himkit.Catalog.read_csv(FIXTURES / "catalog.csv")
     assert len(catalog) == 17
+
+
+def test_build_catalog_with_field_of_study_outcomes(tmp_path):
+    path = tmp_path / "fos.csv"
+    path.write_text(SCORECARD)
+    with pytest.raises(himkit.InvalidValueError, match="scorecard_year"):
+        himkit.build_catalog(**federal(scorecard_fos=path))
+    built = himkit.build_catalog(**federal(scorecard_fos=path, scorecard_year=2023))
+    assert built.summary.scorecard_attached == 1
+    program = built.catalog["alabama-state-university-100724-510706-aw5"]
+    assert program.outcomes.median_earnings.value == 41000 and program.outcomes.median_earnings.year == 2023
+
+
+def test_oews_filters_by_area_and_industry_and_top_code():
+    path = FIXTURES / "national_M2024_dl.csv"
+    everything = himkit.WageTable.read(path)
+    cross_industry = himkit.WageTable.read(path, industries=["000000"])
+    assert 0 < len(cross_industry) < len(everything) and cross_industry.filtered > 0
+    assert len(himkit.WageTable.read(path, areas=["99"])) == len(everything)
+    assert len(himkit.WageTable.read(path, areas=["39"])) == 0
+    top_coded = [item for item in everything if "at_least" in str(item.to_dict())]
+    assert top_coded
+    raised = himkit.WageTable.read(path, top_code=300000)
+    assert "300000" in raised.to_json() and "300000" not in everything.to_json()
+
+
+def test_locations_are_values():
+    location = himkit.Location(source="a.csv", line=3, column_name="A_MEDIAN")
+    assert location.to_dict() == {
+        "source": "a.csv",
+        "sheet": None,
+        "line": 3,
+        "column": None,
+        "column_name": "A_MEDIAN",
+        "path": None,
+    }
+    assert location == himkit.Location(source="a.csv", line=3, column_name="A_MEDIAN")
+    assert repr(location) == "Location(source='a.csv', line=3, column_name='A_MEDIAN')"
