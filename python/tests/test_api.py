@@ -21,6 +21,15 @@ def test_the_package_exports_what_it_documents():
     assert (pathlib.Path(himkit.__file__).parent / "__init__.pyi").exists()
 
 
+def test_the_stubs_declare_every_public_name():
+    import ast
+
+    stubs = ast.parse((pathlib.Path(himkit.__file__).parent / "__init__.pyi").read_text())
+    declared = {node.name for node in stubs.body if isinstance(node, (ast.ClassDef, ast.FunctionDef))}
+    declared |= {target.id for node in stubs.body if isinstance(node, ast.AnnAssign) for target in [node.target]}
+    assert set(himkit.__all__) <= declared, set(himkit.__all__) - declared
+
+
 def test_every_public_class_and_function_has_a_docstring():
     for name in himkit.__all__:
         item = getattr(himkit, name)
