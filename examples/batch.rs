@@ -4,10 +4,12 @@
 //! ```text
 //! cargo run --release --example batch
 //! cargo run --release --example batch -- --programs programs.json --profiles 10000 --top 10
+//! cargo run --release --example batch -- --national
 //! ```
 //!
 //! The students are `StudentProfile::example` for each state in turn (Alabama, Alaska, …).
-//! Without `--programs` the embedded illustrative catalogue is ranked.
+//! Without `--programs` the embedded illustrative catalogue is ranked; `--national` ranks the
+//! national catalogue of real programs (`Dataset::national`).
 
 #[macro_use]
 #[path = "common/mod.rs"]
@@ -18,7 +20,7 @@ use std::time::Instant;
 
 use himkit::{Selector, StudentProfile, UsState};
 
-const USAGE: &str = "usage: batch [--programs FILE.json|FILE.csv] [--profiles N] [--top N]";
+const USAGE: &str = "usage: batch [--programs FILE.json|FILE.csv | --national] [--profiles N] [--top N]";
 
 fn main() -> ExitCode {
     match run() {
@@ -32,12 +34,14 @@ fn main() -> ExitCode {
 
 fn run() -> Result<(), String> {
     let mut programs = None;
+    let mut national = false;
     let mut count = 10_000usize;
     let mut top = 10usize;
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         match arg.as_str() {
             "--programs" => programs = Some(common::value_of(&mut args, "--programs")?),
+            "--national" => national = true,
             "--profiles" => {
                 let value = common::value_of(&mut args, "--profiles")?;
                 count = value
@@ -57,7 +61,10 @@ fn run() -> Result<(), String> {
             other => return Err(format!("unknown argument {other:?}\n{USAGE}")),
         }
     }
-    let (catalog, dataset) = common::load_dataset(programs.as_deref())?;
+    if national && programs.is_some() {
+        return Err("--national and --programs choose different catalogues; give one".to_owned());
+    }
+    let (catalog, dataset) = common::load_catalog(programs.as_deref(), !national)?;
     let selector = Selector::new(&catalog, dataset.wages());
     let states: Vec<UsState> = UsState::all().collect();
     let profiles: Vec<StudentProfile> = states

@@ -14,9 +14,9 @@
 //!
 //! Years are read from the file names (`hd2024.csv` is 2024) unless given: `--year` for HD and
 //! Completions, `--ic-year` for IC and `IC_AY`, `--scorecard-year` for the field-of-study
-//! outcomes, `--scorecard-release` for the institution files, `--outcome-measures-year` and
-//! `--graduation-rates-year` for the outcome files whose columns do not say (the usual
-//! extracts' do: `TOTAL_COHORT_2015`, `GR2023`). Without any flag it builds the
+//! outcomes, `--scorecard-release` for the institution files (the n-th names the n-th file's
+//! release), `--outcome-measures-year` and `--graduation-rates-year` for the outcome files
+//! whose columns do not say (the usual extracts' do: `TOTAL_COHORT_2015`, `GR2023`). Without any flag it builds the
 //! catalogue from the files embedded in himkit (`Dataset::national`) and prints this usage on
 //! standard error.
 
@@ -39,7 +39,8 @@ const USAGE: &str = "usage: build-catalog --hd FILE --completions FILE [--ic FIL
                      [--scorecard-year YYYY] [--scorecard-release LABEL] [--outcome-measures-year YYYY] \
                      [--graduation-rates-year YYYY]\n\
                      --cip takes CIP codes separated by commas (default 51.0706,51.0707; also 51.0713, 51.2706).\n\
-                     --scorecard-institutions may be given more than once (tuition from one file, earnings from another).\n\
+                     --scorecard-institutions may be given more than once (tuition from one file, earnings from another);\n\
+                     the n-th --scorecard-release names the n-th such file's release, the others take the year in their name.\n\
                      Without --hd and --completions it builds the catalogue embedded in himkit.";
 
 #[derive(Default)]
@@ -61,7 +62,8 @@ struct Options {
     year: Option<Year>,
     ic_year: Option<Year>,
     scorecard_year: Option<Year>,
-    scorecard_release: Option<String>,
+    /// The n-th names the release of the n-th institution file.
+    scorecard_releases: Vec<String>,
 }
 
 fn main() -> ExitCode {
@@ -114,7 +116,7 @@ fn parse_options() -> Result<Options, String> {
             "--year" => options.year = Some(parse_year(&arg, &value()?)?),
             "--ic-year" => options.ic_year = Some(parse_year(&arg, &value()?)?),
             "--scorecard-year" => options.scorecard_year = Some(parse_year(&arg, &value()?)?),
-            "--scorecard-release" => options.scorecard_release = Some(value()?),
+            "--scorecard-release" => options.scorecard_releases.push(value()?),
             "--help" | "-h" => return Err(USAGE.to_owned()),
             other => return Err(format!("unknown argument {other:?}\n{USAGE}")),
         }
@@ -213,10 +215,18 @@ fn build(options: &Options, hd: &str, completions: &str) -> Result<(Catalog, Bui
             })?;
         inputs = inputs.with_field_of_study((path, open("--scorecard-fos", path)?), fos_year);
     }
-    for path in &options.scorecard_institutions {
+    if options.scorecard_releases.len() > options.scorecard_institutions.len() {
+        return Err(format!(
+            "--scorecard-release is given {} times for {} --scorecard-institutions files: each names one file's release, in order",
+            options.scorecard_releases.len(),
+            options.scorecard_institutions.len()
+        ));
+    }
+    for (index, path) in options.scorecard_institutions.iter().enumerate() {
         let release = options
-            .scorecard_release
-            .clone()
+            .scorecard_releases
+            .get(index)
+            .cloned()
             .or_else(|| common::year_in_name(path).map(|year| year.to_string()))
             .ok_or_else(|| {
                 format!(
