@@ -823,37 +823,7 @@ pub(crate) fn build_catalog<'py>(
                 .map(|year| (path, year))
         })
         .transpose()?;
-    let paths = scorecard_institutions
-        .map(one_or_many::<PathBuf>)
-        .transpose()?
-        .unwrap_or_default();
-    let releases = scorecard_release
-        .map(one_or_many::<String>)
-        .transpose()?
-        .unwrap_or_default();
-    if releases.len() > paths.len() {
-        return Err(Problem::invalid(
-            "scorecard_release",
-            &format!("{} releases", releases.len()),
-            &format!(
-                "is more than the {} scorecard_institutions files: the n-th names the n-th file's release",
-                paths.len()
-            ),
-        )
-        .into());
-    }
-    let scorecard_institutions = paths
-        .into_iter()
-        .enumerate()
-        .map(|(index, path)| {
-            releases
-                .get(index)
-                .cloned()
-                .or_else(|| year_in_name(&path).map(|year| year.to_string()))
-                .ok_or_else(|| no_year(&name(&path), "scorecard_release"))
-                .map(|release| (path, release))
-        })
-        .collect::<PyResult<Vec<_>>>()?;
+    let scorecard_institutions = scorecard_files(scorecard_institutions, scorecard_release)?;
     let outcome_measures_year = year_arg("outcome_measures_year", outcome_measures_year)?;
     let graduation_rates_year = year_arg("graduation_rates_year", graduation_rates_year)?;
     let cips = cip.map(cip_list).transpose()?;
@@ -901,6 +871,43 @@ pub(crate) fn build_catalog<'py>(
     data.set_item("catalog", Py::new(py, PyCatalog::from(built.catalog))?)?;
     data.set_item("summary", summary_record(py, &built.summary)?)?;
     make(py, "BuiltCatalog", data.into_any())
+}
+
+/// The College Scorecard institution files with their releases: the n-th release names the
+/// n-th file's, the others take the year in their file names.
+fn scorecard_files(
+    files: Option<&Bound<'_, PyAny>>,
+    releases: Option<&Bound<'_, PyAny>>,
+) -> PyResult<Vec<(PathBuf, String)>> {
+    let name = |path: &PathBuf| path.display().to_string();
+    let paths = files.map(one_or_many::<PathBuf>).transpose()?.unwrap_or_default();
+    let releases = releases
+        .map(one_or_many::<String>)
+        .transpose()?
+        .unwrap_or_default();
+    if releases.len() > paths.len() {
+        return Err(Problem::invalid(
+            "scorecard_release",
+            &format!("{} releases", releases.len()),
+            &format!(
+                "is more than the {} scorecard_institutions files: the n-th names the n-th file's release",
+                paths.len()
+            ),
+        )
+        .into());
+    }
+    paths
+        .into_iter()
+        .enumerate()
+        .map(|(index, path)| {
+            releases
+                .get(index)
+                .cloned()
+                .or_else(|| year_in_name(&path).map(|year| year.to_string()))
+                .ok_or_else(|| no_year(&name(&path), "scorecard_release"))
+                .map(|release| (path, release))
+        })
+        .collect()
 }
 
 /// One value, or a list of them (a `str` counts as one value, not as a list of characters).
