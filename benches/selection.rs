@@ -233,7 +233,7 @@ fn synthetic_program(random: &mut Random, index: usize) -> Program {
         career_support: Some(himkit::program::CareerSupport::ALL),
         skills: Some(SkillSet::all()),
         outcomes,
-        sources: himkit::program::Sources::new(),
+        sources: std::collections::BTreeMap::new(),
     };
     Program::new(spec).unwrap()
 }

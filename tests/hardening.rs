@@ -12,7 +12,7 @@
 use himkit::career::{EntryEducation, ProjectionPeriod};
 use himkit::io::{Limits, Mode, OewsOptions, ReadOptions, attach_scorecard, read_catalog_csv, read_oews_csv};
 use himkit::program::{Accreditation, Accreditor, Cost, Delivery};
-use himkit::value::{CipCode, CipFamily, Date, NaicsCode, ReferencePeriod, SocCode, Text, Unitid};
+use himkit::value::{CipCode, Date, NaicsCode, ReferencePeriod, SocCode, Text, Unitid};
 use himkit::wage::{Ownership, WagePercentiles};
 use himkit::{
     AccreditationStatus, Catalog, Credential, DegreeLevel, DeliveryMode, ErrorKind, Institution, Money,
@@ -48,7 +48,7 @@ proptest! {
                 }
             )*};
         }
-        check!(SocCode, CipCode, CipFamily, NaicsCode, ProgramId, Date, Year, ReferencePeriod, ProjectionPeriod,
+        check!(SocCode, CipCode, NaicsCode, ProgramId, Date, Year, ReferencePeriod, ProjectionPeriod,
                UsState, Text, Unitid, DegreeLevel, DeliveryMode, AccreditationStatus, Credential, Accreditor);
         if let Err(error) = EntryEducation::from_bls(&text) {
             prop_assert!(is_model_error(&error));

@@ -314,13 +314,13 @@ fn scorecard_outcomes_attach_by_unitid_cip_family_and_level() {
     // A program that received a figure names its Scorecard file; one that did not, nothing new.
     let source = lakeside
         .sources()
-        .get(himkit::program::SourcedField::Outcomes)
+        .get(&himkit::program::SourcedField::Outcomes)
         .unwrap();
     assert_eq!(source.file, himkit::program::SourceFile::ScorecardFieldOfStudy);
     assert!(
         prairie
             .sources()
-            .get(himkit::program::SourcedField::Outcomes)
+            .get(&himkit::program::SourcedField::Outcomes)
             .is_none()
     );
 }

@@ -231,7 +231,7 @@ fn every_unknown_is_counted() {
         assert!(program.award_level().is_some());
         if let CostState::Known(cost) = program.cost() {
             assert!(cost.is_estimate(), "{}", program.id());
-            let source = program.sources().get(SourcedField::Cost).unwrap();
+            let source = program.sources().get(&SourcedField::Cost).unwrap();
             assert!(matches!(
                 source.file,
                 SourceFile::IpedsIcAy | SourceFile::ScorecardInstitution
@@ -322,7 +322,7 @@ fn clock_hour_schools_have_an_unknown_cost() {
     assert!(!atlantic.is_empty());
     for program in atlantic {
         assert_eq!(*program.cost(), CostState::Unknown, "{}", program.id());
-        assert!(program.sources().get(SourcedField::Cost).is_none());
+        assert!(program.sources().get(&SourcedField::Cost).is_none());
     }
     // Without the Scorecard fallback, 68 programs' institutions have no IC_AY row.
     let files = files();
@@ -430,7 +430,7 @@ fn scorecard_outcomes_attach() {
         program.outcomes().median_debt,
         Outcome::Suppressed { .. }
     ));
-    let source = program.sources().get(SourcedField::Outcomes).unwrap();
+    let source = program.sources().get(&SourcedField::Outcomes).unwrap();
     assert_eq!(
         (source.file, source.period.as_str()),
         (SourceFile::ScorecardFieldOfStudy, "2023")

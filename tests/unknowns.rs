@@ -72,7 +72,7 @@ fn every_unknown_reads_as_itself_and_round_trips() {
     assert!(!program.has_professional_practice_experience());
     assert_eq!(program.outcomes().program_size.value(), Some(&0));
     assert_eq!(
-        program.sources().get(SourcedField::Cost).unwrap().file,
+        program.sources().get(&SourcedField::Cost).unwrap().file,
         SourceFile::IpedsIcAy
     );
 
@@ -426,7 +426,7 @@ fn an_accreditation_list_sets_what_it_names_and_reports_the_rest() {
     assert_eq!(
         program("akron-hit")
             .sources()
-            .get(SourcedField::Accreditation)
+            .get(&SourcedField::Accreditation)
             .unwrap()
             .file,
         SourceFile::AccreditationList

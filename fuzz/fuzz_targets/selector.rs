@@ -130,7 +130,7 @@ fn program(index: usize, raw: &RawProgram) -> Option<Program> {
         career_support: Some(himkit::program::CareerSupport::ALL),
         skills: Some(SkillSet::all()),
         outcomes,
-        sources: himkit::program::Sources::new(),
+        sources: std::collections::BTreeMap::new(),
     };
     Program::new(spec).ok()
 }

@@ -163,7 +163,7 @@ fn the_cut_off_field_of_study_file_keeps_every_complete_row() {
     );
     let last = read.items.last().unwrap();
     assert_eq!(last.unitid.get(), 105_525);
-    assert_eq!(last.cip_family.scorecard_code(), "1510");
+    assert_eq!(last.cip_family.to_string(), "15.10");
 }
 
 #[test]
@@ -219,7 +219,7 @@ fn scorecard_rows_keep_markers_and_leading_zeros() {
     let bachelor = &outcome.items[2];
     assert_eq!(bachelor.median_earnings, Outcome::NotAvailable); // NULL
     assert_eq!(bachelor.median_debt.value().unwrap().dollars(), 24_501);
-    assert_eq!(outcome.items[3].cip_family.scorecard_code(), "0101");
+    assert_eq!(outcome.items[3].cip_family.to_string(), "01.01");
     let Outcome::Reported { note, .. } = &associate.median_earnings else {
         panic!()
     };

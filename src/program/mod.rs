@@ -31,8 +31,9 @@ pub use institution::Institution;
 pub use level::{DegreeLevel, Discipline, LengthBasis};
 pub(crate) use outcome::{OM_YEARS_AFTER_ENTRY, outcome_measures_cohort};
 pub use outcome::{Outcome, Outcomes, Scope};
-pub use sources::{Source, SourceFile, SourcedField, Sources};
+pub use sources::{Source, SourceFile, SourcedField};
 
+use std::collections::BTreeMap;
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
@@ -124,9 +125,11 @@ pub struct ProgramSpec {
     /// Its outcomes.
     #[serde(default)]
     pub outcomes: Outcomes,
-    /// Where its facts came from, for the facts read from files.
-    #[serde(default, skip_serializing_if = "Sources::is_empty")]
-    pub sources: Sources,
+    /// Where its facts came from, for the facts read from files; facts without an entry were
+    /// given by whoever wrote the program down. In JSON: an object from field name to source,
+    /// `{"cost": {"file": "ipeds-ic-ay", "period": "2022-23"}}`.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub sources: BTreeMap<SourcedField, Source>,
 }
 
 /// An HIM education program at one institution and campus, valid by construction.
@@ -173,7 +176,7 @@ pub struct Program {
     career_support: Option<CareerSupport>,
     skills: Option<SkillSet>,
     outcomes: Outcomes,
-    sources: Sources,
+    sources: BTreeMap<SourcedField, Source>,
 }
 
 impl Program {
@@ -329,7 +332,7 @@ impl Program {
 
     /// Where its facts came from, for the facts read from files.
     #[must_use]
-    pub fn sources(&self) -> &Sources {
+    pub fn sources(&self) -> &BTreeMap<SourcedField, Source> {
         &self.sources
     }
 

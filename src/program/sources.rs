@@ -1,7 +1,6 @@
 //! Where each of a program's facts came from: the kind of file and its year, so that a reader
 //! can tell a figure from IPEDS 2024 from one typed in by hand.
 
-use std::collections::BTreeMap;
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
@@ -83,42 +82,5 @@ impl fmt::Display for Source {
     /// `ipeds-ic-ay 2022-23`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{} {}", self.file, self.period)
-    }
-}
-
-/// The source of each of a program's facts that came from a file; facts without an entry
-/// were given by whoever wrote the program down. In JSON: an object from field name to
-/// source, `{"cost": {"file": "ipeds-ic-ay", "period": "2022-23"}}`.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
-#[serde(transparent)]
-pub struct Sources(BTreeMap<SourcedField, Source>);
-
-impl Sources {
-    /// No recorded sources.
-    #[must_use]
-    pub fn new() -> Self {
-        Self::default()
-    }
-
-    /// Records that `field` came from `source`.
-    pub fn insert(&mut self, field: SourcedField, source: Source) {
-        self.0.insert(field, source);
-    }
-
-    /// Where `field` came from, if recorded.
-    #[must_use]
-    pub fn get(&self, field: SourcedField) -> Option<&Source> {
-        self.0.get(&field)
-    }
-
-    /// Every recorded source, in field order.
-    pub fn iter(&self) -> impl Iterator<Item = (SourcedField, &Source)> {
-        self.0.iter().map(|(field, source)| (*field, source))
-    }
-
-    /// Whether no source is recorded.
-    #[must_use]
-    pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
     }
 }

@@ -100,8 +100,7 @@ text_code!(SocCode);
 /// use himkit::value::CipCode;
 ///
 /// let cip: CipCode = "51.0706".parse()?;
-/// assert_eq!(cip.family().to_string(), "51.07");
-/// assert_eq!(cip.family().scorecard_code(), "5107");
+/// assert_eq!(cip.to_string(), "51.0706");
 /// assert_eq!("01.0000".parse::<CipCode>()?.to_string(), "01.0000");
 /// assert!("51.706".parse::<CipCode>().is_err());
 /// # Ok::<(), himkit::Error>(())
@@ -122,7 +121,7 @@ impl CipCode {
 
     /// The four-digit family (`51.07`), the granularity College Scorecard reports at.
     #[must_use]
-    pub fn family(self) -> CipFamily {
+    pub(crate) fn family(self) -> CipFamily {
         CipFamily(self.0 / 100)
     }
 }
@@ -163,21 +162,7 @@ text_code!(CipCode);
 /// and coding programs. Parses `51.07` and Scorecard's bare `5107` alike.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(try_from = "String", into = "String")]
-pub struct CipFamily(u32);
-
-impl CipFamily {
-    /// The family as College Scorecard writes it, four digits without a dot (`5107`).
-    #[must_use]
-    pub fn scorecard_code(self) -> String {
-        format!("{:04}", self.0)
-    }
-
-    /// Whether `cip` belongs to this family.
-    #[must_use]
-    pub fn contains(self, cip: CipCode) -> bool {
-        cip.family() == self
-    }
-}
+pub(crate) struct CipFamily(u32);
 
 impl std::str::FromStr for CipFamily {
     type Err = Error;
@@ -414,7 +399,7 @@ mod tests {
     fn cip_codes_keep_leading_zeros() {
         let cip: CipCode = "01.0101".parse().unwrap();
         assert_eq!(cip.to_string(), "01.0101");
-        assert_eq!(cip.family().scorecard_code(), "0101");
+        assert_eq!(cip.family().to_string(), "01.01");
         for bad in ["51.070", "5107.06", "510706", "51.07a6", "-1.0706"] {
             assert!(bad.parse::<CipCode>().is_err(), "{bad}");
         }
@@ -425,8 +410,8 @@ mod tests {
         let dotted: CipFamily = "51.07".parse().unwrap();
         let bare: CipFamily = "5107".parse().unwrap();
         assert_eq!(dotted, bare);
-        assert!(dotted.contains("51.0707".parse().unwrap()));
-        assert!(!dotted.contains("51.2706".parse().unwrap()));
+        assert_eq!("51.0707".parse::<CipCode>().unwrap().family(), dotted);
+        assert_ne!("51.2706".parse::<CipCode>().unwrap().family(), dotted);
         assert!("517".parse::<CipFamily>().is_err());
     }
 

@@ -7,7 +7,8 @@ mod text;
 mod time;
 mod us_state;
 
-pub use codes::{CipCode, CipFamily, NaicsCode, ProgramId, SocCode, Unitid};
+pub(crate) use codes::CipFamily;
+pub use codes::{CipCode, NaicsCode, ProgramId, SocCode, Unitid};
 pub use money::Money;
 pub use rate::Rate;
 pub use text::Text;

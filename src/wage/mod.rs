@@ -17,6 +17,6 @@
 mod statistics;
 
 pub use statistics::{
-    Area, Employment, Industry, Ownership, Percentile, Provenance, Unpublished, Wage, WageChange,
-    WagePercentiles, WageStatistics, WageStatisticsSpec,
+    Area, Employment, Industry, Ownership, Percentile, Provenance, Unpublished, Wage, WagePercentiles,
+    WageStatistics, WageStatisticsSpec,
 };

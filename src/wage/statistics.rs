@@ -497,8 +497,9 @@ impl WageStatistics {
         &self.provenance
     }
 
-    /// How the median changed from `earlier` to `self` (two periods, or two areas), if both
-    /// medians are exact amounts.
+    /// How much the median changed from `earlier` to `self` (two periods, or two areas), as a
+    /// percentage of the earlier median: `None` unless both medians are exact amounts and the
+    /// earlier one is above zero. The dollar amounts are the two [`median`](Self::median)s.
     ///
     /// ```
     /// use himkit::{Dataset, HimOccupation};
@@ -508,40 +509,18 @@ impl WageStatistics {
     /// let soc = HimOccupation::MedicalAndHealthServicesManagers.soc();
     /// let find = |year| dataset.wages().iter().find(|w| w.occupation() == soc
     ///     && w.industry().is_none() && w.period() == ReferencePeriod::may(year).unwrap());
-    /// let change = find(2023).unwrap().median_change_since(find(2019).unwrap()).unwrap();
-    /// assert_eq!(change.difference, 110_680 - 100_980);
+    /// // $100,980 in May 2019, $110,680 in May 2023.
+    /// let percent = find(2023).unwrap().median_percent_change_since(find(2019).unwrap()).unwrap();
+    /// assert!((percent - 9.606).abs() < 0.001);
     /// # Ok::<(), himkit::Error>(())
     /// ```
     #[must_use]
-    pub fn median_change_since(&self, earlier: &WageStatistics) -> Option<WageChange> {
+    pub fn median_percent_change_since(&self, earlier: &WageStatistics) -> Option<f64> {
         let from = earlier.median().amount()?;
         let to = self.median().amount()?;
-        let difference = i64::try_from(to.dollars())
-            .ok()?
-            .checked_sub(i64::try_from(from.dollars()).ok()?)?;
-        let percent = if from == Money::ZERO {
-            None
-        } else {
-            Some(difference as f64 / from.as_f64() * 100.0)
-        };
-        Some(WageChange {
-            from,
-            to,
-            difference,
-            percent,
-        })
+        if from == Money::ZERO {
+            return None;
+        }
+        Some((to.as_f64() - from.as_f64()) / from.as_f64() * 100.0)
     }
-}
-
-/// A change between two wage figures.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct WageChange {
-    /// The earlier (or other area's) figure.
-    pub from: Money,
-    /// The later (or this area's) figure.
-    pub to: Money,
-    /// `to - from`, in dollars.
-    pub difference: i64,
-    /// The change as a percentage of `from`; `None` when `from` is zero.
-    pub percent: Option<f64>,
 }

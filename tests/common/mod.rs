@@ -1,9 +1,11 @@
 //! Proptest strategies shared by the property suites.
 #![allow(dead_code)] // Each test crate uses a different part of this module.
 
+use std::collections::BTreeMap;
+
 use himkit::program::{
     Accreditation, AccreditationState, Accreditor, AwardLevel, CareerSupport, Cost, CostState, Delivery,
-    DeliveryState, Discipline, LengthBasis, ProgramSpec, Scope, Source, SourceFile, SourcedField, Sources,
+    DeliveryState, Discipline, LengthBasis, ProgramSpec, Scope, Source, SourceFile, SourcedField,
 };
 use himkit::value::{CipCode, Text};
 use himkit::{
@@ -175,7 +177,7 @@ pub fn accreditation_state() -> impl Strategy<Value = AccreditationState> {
 }
 
 /// Recorded sources, usually none.
-pub fn sources() -> impl Strategy<Value = Sources> {
+pub fn sources() -> impl Strategy<Value = BTreeMap<SourcedField, Source>> {
     proptest::collection::vec(
         (
             select(SourcedField::all().collect::<Vec<_>>()),
@@ -185,7 +187,7 @@ pub fn sources() -> impl Strategy<Value = Sources> {
         0..3,
     )
     .prop_map(|entries| {
-        let mut sources = Sources::new();
+        let mut sources = BTreeMap::new();
         for (field, file, year) in entries {
             sources.insert(field, Source::new(file, &year.to_string()).unwrap());
         }

@@ -1,6 +1,7 @@
 //! Program catalogues as CSV, one row per program, so that a catalogue can live in a
 //! spreadsheet.
 
+use std::collections::BTreeMap;
 use std::io::Read;
 
 mod write;
@@ -14,7 +15,7 @@ use crate::error::{Error, Result};
 use crate::program::{Accreditation, AccreditationState};
 use crate::program::{
     CareerSupport, Cost, CostState, Delivery, DeliveryState, Institution, Program, ProgramSpec, Source,
-    SourcedField, Sources,
+    SourcedField,
 };
 use crate::program::{Outcome, Outcomes, Scope};
 use crate::value::{Money, Rate, Text, UsState, Year};
@@ -409,8 +410,8 @@ impl Row<'_> {
     }
 
     /// `field=file@period` entries, `;`-separated: `cost=ipeds-ic-ay@2022-23`.
-    fn sources(&self) -> std::result::Result<Sources, CellError> {
-        let mut sources = Sources::new();
+    fn sources(&self) -> std::result::Result<BTreeMap<SourcedField, Source>, CellError> {
+        let mut sources = BTreeMap::new();
         for entry in self
             .get("sources")
             .split(SEPARATOR)

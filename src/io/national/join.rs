@@ -1,7 +1,7 @@
 //! One Completions row joined with the institution's IC, `IC_AY` and Scorecard rows into a
 //! program's facts, each with its source.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 use super::facts::{self, CostBasis, annual_charges, is_graduate};
 use super::outcomes::InstitutionFigures;
@@ -13,7 +13,7 @@ use crate::program::AccreditationState;
 use crate::program::AwardLevel;
 use crate::program::{
     Cost, CostState, DeliveryState, Discipline, Institution, LengthBasis, ProgramSpec, Source, SourceFile,
-    SourcedField, Sources,
+    SourcedField,
 };
 use crate::program::{Outcome, Outcomes, Scope};
 use crate::value::{Text, Unitid, Year};
@@ -80,7 +80,7 @@ impl<'a> Joiner<'a> {
         let award = row.award_level;
         let degree_level = award.degree_level();
         let months = award.typical_months();
-        let mut sources = Sources::new();
+        let mut sources = BTreeMap::new();
         for (field, file) in [
             (SourcedField::Institution, SourceFile::IpedsHd),
             (SourcedField::AwardLevel, SourceFile::IpedsCompletions),
@@ -144,7 +144,7 @@ impl<'a> Joiner<'a> {
     fn delivery(
         &self,
         unitid: Unitid,
-        sources: &mut Sources,
+        sources: &mut BTreeMap<SourcedField, Source>,
         summary: &mut BuildSummary,
     ) -> Result<DeliveryState> {
         let ic_row = self
@@ -177,7 +177,7 @@ impl<'a> Joiner<'a> {
         unitid: Unitid,
         award: AwardLevel,
         months: u16,
-        sources: &mut Sources,
+        sources: &mut BTreeMap<SourcedField, Source>,
         summary: &mut BuildSummary,
     ) -> Result<CostState> {
         let (cost, basis) = self.cost_and_basis(unitid, award, months, sources)?;
@@ -196,7 +196,7 @@ impl<'a> Joiner<'a> {
         unitid: Unitid,
         award: AwardLevel,
         months: u16,
-        sources: &mut Sources,
+        sources: &mut BTreeMap<SourcedField, Source>,
     ) -> Result<(CostState, CostBasis)> {
         let mut basis = CostBasis::NoFile;
         if let Some((rows, year)) = &self.charges {
