@@ -6,8 +6,19 @@
 
 use std::path::Path;
 
-use himkit::io::{OewsOptions, read_catalog_csv, read_oews_path};
+use himkit::io::{OewsOptions, ReadOptions, apply_accreditation_list, read_catalog_csv, read_oews_path};
 use himkit::{Catalog, Dataset, HimOccupation, Selector, WageStatistics};
+
+/// The files that replace or amend the default dataset; `None` keeps the default.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct DataFiles<'a> {
+    /// The programs: a JSON array of programs, or a catalogue CSV by its `.csv` extension.
+    pub programs: Option<&'a Path>,
+    /// The wage figures: a BLS OEWS workbook or CSV.
+    pub oews: Option<&'a Path>,
+    /// A CAHIIM accreditation list applied to the programs.
+    pub accreditation: Option<&'a Path>,
+}
 
 /// The served data, prepared once at start-up and shared by every request.
 #[derive(Debug)]
@@ -32,26 +43,38 @@ fn default_dataset() -> Result<(Dataset, String), String> {
 }
 
 impl Data {
-    /// Loads the default dataset, with the programs of `programs` (a JSON array of programs, or
-    /// a catalogue CSV by its `.csv` extension) and the wage figures of `oews` (a BLS OEWS
-    /// workbook or CSV, filtered to the HIM occupations) in place of the defaults when given.
+    /// Loads the default dataset, with the programs of `files.programs` (a JSON array of
+    /// programs, or a catalogue CSV by its `.csv` extension) and the wage figures of
+    /// `files.oews` (a BLS OEWS workbook or CSV, filtered to the HIM occupations) in place of
+    /// the defaults when given, and the CAHIIM list of `files.accreditation` (the CSV
+    /// `build-catalog --accreditation` reads) applied to the programs. The list's report (how
+    /// many programs it names, every row it could not apply) is logged, and the page names
+    /// the list.
     ///
     /// # Errors
     /// The library's message for a file that cannot be read or holds an invalid value.
-    pub fn load(programs: Option<&Path>, oews: Option<&Path>) -> Result<Self, String> {
+    pub fn load(files: &DataFiles<'_>) -> Result<Self, String> {
         let (dataset, mut source) = default_dataset()?;
-        let catalog = match programs {
+        let mut catalog = match files.programs {
             Some(path) => {
-                // The file's name only: the page should not show the server's directories.
-                let name = path.file_name().map_or_else(
-                    || path.display().to_string(),
-                    |name| name.to_string_lossy().into_owned(),
-                );
-                source = format!("programs from {name}");
+                source = format!("programs from {}", file_name(path));
                 read_programs(path)?
             }
             None => dataset.catalog().clone(),
         };
+        if let Some(path) = files.accreditation {
+            let (applied, matched) = apply_accreditation(&catalog, path)?;
+            catalog = applied;
+            source = format!(
+                "{}; accreditation from {} ({matched} {} matched)",
+                source
+                    .replace("; accreditation not verified", "")
+                    .replace("accreditation not verified, ", ""),
+                file_name(path),
+                if matched == 1 { "program" } else { "programs" }
+            );
+        }
+        let oews = files.oews;
         let wages = match oews {
             Some(path) => {
                 let mut options = OewsOptions::new();
@@ -105,6 +128,44 @@ impl Data {
     pub fn source(&self) -> &str {
         &self.source
     }
+}
+
+/// The file's name only: the page should not show the server's directories.
+fn file_name(path: &Path) -> String {
+    path.file_name().map_or_else(
+        || path.display().to_string(),
+        |name| name.to_string_lossy().into_owned(),
+    )
+}
+
+/// `catalog` with the accreditation list at `path` applied, and how many programs it matched;
+/// the rows it could not apply are logged with their lines.
+fn apply_accreditation(catalog: &Catalog, path: &Path) -> Result<(Catalog, usize), String> {
+    let name = path.display().to_string();
+    let file = std::fs::File::open(path).map_err(|error| format!("--accreditation {name}: {error}"))?;
+    let applied = apply_accreditation_list(
+        catalog,
+        &name,
+        std::io::BufReader::new(file),
+        &ReadOptions::default(),
+    )
+    .map_err(|error| error.to_string())?;
+    tracing::info!(
+        "accreditation list {name}: applied to {} programs; {} rows matched no program, {} more than one",
+        applied.matched.len(),
+        applied.unmatched.len(),
+        applied.ambiguous.len()
+    );
+    for entry in applied.unmatched.iter().chain(&applied.ambiguous) {
+        tracing::warn!(
+            "{name} line {} ({}): {}",
+            entry.line,
+            entry.institution,
+            entry.why
+        );
+    }
+    let matched = applied.matched.len();
+    Ok((applied.catalog, matched))
 }
 
 fn read_programs(path: &Path) -> Result<Catalog, String> {

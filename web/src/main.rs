@@ -3,6 +3,7 @@
 //! ```text
 //! cargo run -p himkit-web                                   # http://127.0.0.1:8080
 //! cargo run -p himkit-web -- --listen 0.0.0.0:3000 --programs mine.csv --oews national_M2024_dl.xlsx
+//! cargo run -p himkit-web -- --accreditation cahiim_programs.csv          # the national catalogue, accreditation applied
 //! ```
 //!
 //! A file that cannot be read, or holds an invalid value, stops the start with status 2 and
@@ -12,7 +13,7 @@ use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use himkit_web::data::Data;
+use himkit_web::data::{Data, DataFiles};
 use himkit_web::{Config, app, serve};
 
 // A ranking answer is built from many small strings (every exclusion's reasons), and the
@@ -20,13 +21,14 @@ use himkit_web::{Config, app, serve};
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-const USAGE: &str =
-    "usage: himkit-web [--listen ADDR] [--programs FILE.json|FILE.csv] [--oews FILE.xlsx|FILE.csv]";
+const USAGE: &str = "usage: himkit-web [--listen ADDR] [--programs FILE.json|FILE.csv] [--oews FILE.xlsx|FILE.csv] \
+     [--accreditation FILE.csv]\n--accreditation applies a CAHIIM accreditation list (the CSV build-catalog reads) to the programs served.";
 
 struct Options {
     listen: SocketAddr,
     programs: Option<PathBuf>,
     oews: Option<PathBuf>,
+    accreditation: Option<PathBuf>,
 }
 
 fn parse_options() -> Result<Options, String> {
@@ -34,6 +36,7 @@ fn parse_options() -> Result<Options, String> {
         listen: SocketAddr::from(([127, 0, 0, 1], 8080)),
         programs: None,
         oews: None,
+        accreditation: None,
     };
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
@@ -47,6 +50,7 @@ fn parse_options() -> Result<Options, String> {
             }
             "--programs" => options.programs = Some(PathBuf::from(value()?)),
             "--oews" => options.oews = Some(PathBuf::from(value()?)),
+            "--accreditation" => options.accreditation = Some(PathBuf::from(value()?)),
             "--help" | "-h" => return Err(USAGE.to_owned()),
             other => return Err(format!("unknown argument {other:?}\n{USAGE}")),
         }
@@ -70,7 +74,11 @@ fn main() -> ExitCode {
 
 fn run() -> Result<(), String> {
     let options = parse_options()?;
-    let data = Data::load(options.programs.as_deref(), options.oews.as_deref())?;
+    let data = Data::load(&DataFiles {
+        programs: options.programs.as_deref(),
+        oews: options.oews.as_deref(),
+        accreditation: options.accreditation.as_deref(),
+    })?;
     let programs = data.catalog().len();
     let config = Config::default();
     let app = app(data, config)?;

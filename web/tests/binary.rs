@@ -172,3 +172,63 @@ fn it_serves_a_catalogue_csv_and_an_oews_file_given_at_start_up() {
         "but not the server's directories"
     );
 }
+
+#[test]
+fn an_accreditation_list_is_applied_to_the_served_programs_and_named_on_the_page() {
+    use himkit::program::AccreditationState;
+    use himkit_web::data::{Data, DataFiles};
+
+    let directory = std::env::temp_dir().join(format!("himkit-web-accreditation-{}", std::process::id()));
+    std::fs::create_dir_all(&directory).unwrap();
+    let list = directory.join("cahiim.csv");
+    std::fs::write(
+        &list,
+        "Institution_Name,City,State,UNITID,Degree_Level,Status,Last_Confirmed,Next_Review_Year\n\
+         Alabama State University,Montgomery,AL,100724,baccalaureate,continuing-accreditation,2024-05-01,2030\n\
+         Nowhere College,Columbus,OH,,associate,continuing-accreditation,2024-01-01,\n",
+    )
+    .unwrap();
+    let data = Data::load(&DataFiles {
+        accreditation: Some(&list),
+        ..DataFiles::default()
+    })
+    .unwrap();
+    let program = data
+        .catalog()
+        .get("alabama-state-university-100724-510706-aw5")
+        .unwrap();
+    assert!(
+        matches!(program.accreditation(), AccreditationState::Known(_)),
+        "{:?}",
+        program.accreditation()
+    );
+    let others = data
+        .catalog()
+        .iter()
+        .filter(|program| matches!(program.accreditation(), AccreditationState::Known(_)))
+        .count();
+    assert_eq!(others, 1, "the list names one program");
+    assert!(
+        data.source()
+            .ends_with("; accreditation from cahiim.csv (1 program matched)"),
+        "{}",
+        data.source()
+    );
+    assert!(!data.source().contains("not verified"), "{}", data.source());
+
+    // A list that cannot be read stops the start with status 2, naming the flag and the file.
+    let missing = directory.join("missing-list.csv");
+    let output = start_with(&[
+        "--listen",
+        "127.0.0.1:0",
+        "--accreditation",
+        missing.to_str().unwrap(),
+    ]);
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("--accreditation") && stderr.contains("missing-list.csv"),
+        "{stderr}"
+    );
+    std::fs::remove_dir_all(&directory).unwrap();
+}

@@ -10,7 +10,7 @@
 
 mod common;
 
-use common::{start, start_router};
+use common::{start, start_default, start_router};
 use himkit::Catalog;
 use himkit_web::data::Data;
 use himkit_web::{Config, app};
@@ -442,4 +442,25 @@ async fn the_reader_chooses_how_many_programs_are_shown() {
     .await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(html.contains("shown: &quot;lots&quot; is not a whole number from 1 to 100"));
+}
+
+#[tokio::test]
+async fn an_explanation_shows_the_institutions_figures_as_institution_wide() {
+    let server = start_default(Config::default()).await;
+    let id = "columbus-state-community-college-202222-510706-aw3";
+    let (status, _, page) = get(&server.url(&format!("/explain?id={id}"))).await;
+    assert_eq!(status, StatusCode::OK);
+    // Columbus State (UNITID 202222): no rate of the program's own, so the institution's
+    // Outcome Measures rate; and the institution's median earnings, a criterion of their own.
+    assert!(
+        page.contains(
+            "27.0% of every student who entered in 2015-16 earned an award within 6 years; \
+             institution-wide, IPEDS Outcome Measures 2023"
+        ),
+        "{page}"
+    );
+    assert!(
+        page.contains("$39,435 (median 10 years after entry; institution-wide, College Scorecard 2025)"),
+        "{page}"
+    );
 }

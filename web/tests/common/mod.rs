@@ -59,7 +59,7 @@ pub async fn start(config: Config) -> Server {
 
 /// The application as `himkit-web` starts without arguments: the national catalogue.
 pub async fn start_default(config: Config) -> Server {
-    let data = Data::load(None, None).unwrap();
+    let data = Data::load(&himkit_web::data::DataFiles::default()).unwrap();
     start_router(app(data, config).unwrap(), config).await
 }
 
