@@ -1,12 +1,13 @@
-//! Full-size IPEDS files generated in memory in the published layouts, and the national
-//! catalogue read and built from them.
+//! Full-size IPEDS files generated in memory in the published layouts, the institutions'
+//! outcome files at the size of the extracts users have (and Outcome Measures as published),
+//! and the national catalogue read and built from them.
 
 use std::fmt::Write as _;
 use std::hint::black_box;
 use std::path::PathBuf;
 
 use criterion::{Criterion, Throughput};
-use himkit::io::CatalogInputs;
+use himkit::io::{CatalogInputs, ReadOptions, read_institution_outcomes};
 
 /// Rows of the generated Completions file, and institutions of the generated HD, IC and `IC_AY`.
 const COMPLETION_ROWS: usize = 300_000;
@@ -141,6 +142,113 @@ fn generated_completions() -> Vec<u8> {
     text.into_bytes()
 }
 
+/// Rows of the generated outcome files: as many as the Outcome Measures and Graduation Rates
+/// extracts (6,050 institutions, 50 more than the generated HD) and the Scorecard one (6,429).
+const OUTCOME_ROWS: usize = 6_050;
+const SCORECARD_ROWS: usize = 6_429;
+
+/// A whole percentage, or an empty cell for one row in `gap`.
+fn percent(index: usize, salt: usize, gap: usize) -> String {
+    if index % gap == 0 {
+        String::new()
+    } else {
+        ((index * salt) % 101).to_string()
+    }
+}
+
+/// The Outcome Measures extract (`TOTAL_COHORT_2015`, whole percentages, no line end after
+/// the last row).
+fn generated_outcome_measures() -> Vec<u8> {
+    let mut text = String::from("UnitID,Institution Name,TOTAL_COHORT_2015,PCT_AWARD_6YRS,PCT_AWARD_4YEARS");
+    for index in 0..OUTCOME_ROWS {
+        write!(
+            text,
+            "\n{},\"Institution {index}, Campus\",{},{},{}",
+            unitid(index),
+            if index % 23 == 0 {
+                String::new()
+            } else {
+                (50 + index % 9_000).to_string()
+            },
+            percent(index, 37, 23),
+            percent(index, 31, 23),
+        )
+        .unwrap();
+    }
+    text.into_bytes()
+}
+
+/// Outcome Measures as published: one row per institution and cohort (`OMCHRT`), each measure
+/// after its imputation flag.
+fn generated_published_outcome_measures() -> Vec<u8> {
+    const MEASURES: &[&str] = &[
+        "OMACHRT", "OMEXCLS", "OMAWDN4", "OMAWDP4", "OMAWDN6", "OMAWDP6", "OMAWDN8", "OMAWDP8", "OMENRTR",
+        "OMENRAP", "OMENRUN", "OMENRYP",
+    ];
+    let mut text = String::from("UNITID,OMCHRT");
+    for measure in MEASURES {
+        write!(text, ",X{measure},{measure}").unwrap();
+    }
+    text.push_str("\r\n");
+    for index in 0..OUTCOME_ROWS {
+        for cohort in [10, 11, 12, 20, 21, 22, 30, 31, 32, 40, 41, 42, 50] {
+            write!(text, "{},{cohort}", unitid(index)).unwrap();
+            for (column, measure) in MEASURES.iter().enumerate() {
+                let value = if measure.contains('P') {
+                    (index * 7 + column) % 101
+                } else {
+                    (index + cohort * 13 + column) % 5_000
+                };
+                write!(text, ",R,{value}").unwrap();
+            }
+            text.push_str("\r\n");
+        }
+    }
+    text.into_bytes()
+}
+
+/// The Graduation Rates extract: `PGRyyyy` and `GRyyyy` for 2023 back to 2016, newest first.
+fn generated_graduation_rates() -> Vec<u8> {
+    let mut text = String::from("UnitID,INSTITUTION");
+    for year in (2016..=2023).rev() {
+        write!(text, ",PGR{year},GR{year}").unwrap();
+    }
+    for index in 0..OUTCOME_ROWS {
+        write!(text, "\n{},Institution {index}", unitid(index)).unwrap();
+        for year in (2016..=2023).rev() {
+            write!(
+                text,
+                ",{},{}",
+                percent(index + year, 29, 11),
+                percent(index + year, 41, 17)
+            )
+            .unwrap();
+        }
+    }
+    text.into_bytes()
+}
+
+/// The Scorecard earnings extract: dollars written as floats, `NULL` and `PrivacySuppressed`.
+fn generated_scorecard_earnings() -> Vec<u8> {
+    let mut text = String::from("UNITID,INSTNM,STABBR,MD_EARN_WNE_P10,MD_EARN_WNE_P6\n");
+    for index in 0..SCORECARD_ROWS {
+        let earnings = |base: usize| match index % 31 {
+            0 => "NULL".to_owned(),
+            1 => "PrivacySuppressed".to_owned(),
+            _ => format!("{}.0", base + (index * 13) % 40_000),
+        };
+        writeln!(
+            text,
+            "{},Institution {index},OH,{},{}",
+            unitid(index),
+            earnings(25_000),
+            earnings(20_000)
+        )
+        .unwrap();
+    }
+    text.into_bytes()
+}
+
 pub fn national(c: &mut Criterion) {
     let hd = generated_hd();
     let ic = generated_ic();
@@ -149,7 +257,7 @@ pub fn national(c: &mut Criterion) {
     let total = hd.len() + ic.len() + ic_ay.len() + completions.len();
     let year = himkit::Year::new(2024).unwrap();
     let ic_year = himkit::Year::new(2022).unwrap();
-    let read_and_build = || {
+    let ipeds = || {
         CatalogInputs::new(
             ("hd2024.csv", hd.as_slice()),
             ("c2024_a.csv", completions.as_slice()),
@@ -157,10 +265,28 @@ pub fn national(c: &mut Criterion) {
         )
         .with_distance(("ic2022.csv", ic.as_slice()), ic_year)
         .with_charges(("ic2022_ay.csv", ic_ay.as_slice()), ic_year)
-        .build()
-        .unwrap()
     };
+    let read_and_build = || ipeds().build().unwrap();
     let built = read_and_build();
+    let outcome_measures = generated_outcome_measures();
+    let graduation_rates = generated_graduation_rates();
+    let earnings = generated_scorecard_earnings();
+    let with_outcomes = || {
+        ipeds()
+            .with_institution_outcomes(
+                ("ipeds_om2023_award_rates.csv", outcome_measures.as_slice()),
+                None,
+            )
+            .with_institution_outcomes(("ipeds_gr_150_2016_2023.csv", graduation_rates.as_slice()), None)
+            .with_scorecard_institutions(
+                ("scorecard_institution_earnings_2025.csv", earnings.as_slice()),
+                "2025",
+            )
+            .unwrap()
+            .build()
+            .unwrap()
+    };
+    let built_with_outcomes = with_outcomes();
     eprintln!(
         "C_A {:.1} MB, {COMPLETION_ROWS} rows; HD {:.1} MB; IC {:.1} MB; IC_AY {:.1} MB; {} programs at {} institutions, {} of them with an unknown cost",
         completions.len() as f64 / 1e6,
@@ -171,11 +297,48 @@ pub fn national(c: &mut Criterion) {
         built.summary.institutions,
         built.summary.cost_unknown(),
     );
+    let summary = &built_with_outcomes.summary;
+    eprintln!(
+        "outcome files: OM {:.2} MB, GR {:.2} MB, Scorecard {:.2} MB; programs with a completion rate {}, a graduation rate {}, earnings {}; institutions without outcomes {}",
+        outcome_measures.len() as f64 / 1e6,
+        graduation_rates.len() as f64 / 1e6,
+        earnings.len() as f64 / 1e6,
+        summary.institution_completion_rates,
+        summary.institution_graduation_rates,
+        summary.institution_earnings,
+        summary.institutions_without_outcomes.len(),
+    );
     let mut group = c.benchmark_group("national catalogue from full-size IPEDS files");
     group.sample_size(10);
     group.throughput(Throughput::Bytes(total as u64));
     group.bench_function("HD, C_A, IC and IC_AY read and built", |b| {
         b.iter(|| black_box(read_and_build()));
+    });
+    let with_outcome_bytes = total + outcome_measures.len() + graduation_rates.len() + earnings.len();
+    group.throughput(Throughput::Bytes(with_outcome_bytes as u64));
+    group.bench_function(
+        "HD, C_A, IC, IC_AY and the outcome files (OM, GR, Scorecard earnings) read and built",
+        |b| b.iter(|| black_box(with_outcomes())),
+    );
+    let published = generated_published_outcome_measures();
+    eprintln!(
+        "Outcome Measures as published: {:.1} MB, {} rows",
+        published.len() as f64 / 1e6,
+        OUTCOME_ROWS * 13
+    );
+    group.throughput(Throughput::Bytes(published.len() as u64));
+    group.bench_function("Outcome Measures as published read", |b| {
+        b.iter(|| {
+            let read = read_institution_outcomes(
+                "om2023.csv",
+                black_box(published.as_slice()),
+                None,
+                &ReadOptions::default(),
+            )
+            .unwrap();
+            assert_eq!(read.items.len(), OUTCOME_ROWS);
+            read
+        });
     });
     group.finish();
 }
