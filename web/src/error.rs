@@ -5,6 +5,9 @@ use axum::http::{HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use serde::Serialize;
 
+/// The seconds a refused client is told to wait (`Retry-After`).
+pub(crate) const RETRY_AFTER_SECONDS: u64 = 1;
+
 /// An error with the HTTP status it answers with.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ApiError {
@@ -99,7 +102,7 @@ impl IntoResponse for ApiError {
         if self.status == StatusCode::SERVICE_UNAVAILABLE {
             response
                 .headers_mut()
-                .insert(RETRY_AFTER, HeaderValue::from(crate::pool::RETRY_AFTER_SECONDS));
+                .insert(RETRY_AFTER, HeaderValue::from(RETRY_AFTER_SECONDS));
         }
         response
     }

@@ -9,10 +9,7 @@ use std::time::Duration;
 use axum::http::StatusCode;
 use tokio::sync::{OwnedSemaphorePermit, Semaphore};
 
-use crate::error::ApiError;
-
-/// The seconds a refused client is told to wait (`Retry-After`).
-pub(crate) const RETRY_AFTER_SECONDS: u64 = 1;
+use crate::error::{ApiError, RETRY_AFTER_SECONDS};
 
 /// A number of permits, and a bounded queue of those waiting for one.
 #[derive(Debug)]

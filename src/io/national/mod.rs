@@ -30,9 +30,7 @@ use crate::io::outcomes::{InstitutionOutcomes, read_outcomes_of_kind, scorecard_
 use crate::io::scorecard::{ScorecardOptions, ScorecardRecord, attach_records, read_scorecard_csv};
 use crate::io::scorecard_institution::{ScorecardInstitution, read_scorecard_institutions};
 use crate::io::{ReadOptions, ReadOutcome};
-use crate::program::AccreditationState;
-use crate::program::AwardLevel;
-use crate::program::{Institution, Program, SourceFile};
+use crate::program::{AwardLevel, Institution, Program, SourceFile};
 use crate::value::{CipCode, Text, Unitid, Year};
 
 /// The files a national catalogue is built from: IPEDS HD and Completions of one year
@@ -541,7 +539,7 @@ fn build_catalog(inputs: &Rows<'_>, mut summary: BuildSummary) -> Result<BuiltCa
             .iter()
             .filter_map(|program| program.institution().unitid()),
     );
-    count_catalog(&catalog, &mut summary);
+    summary.count_catalog(&catalog);
     Ok(BuiltCatalog { catalog, summary })
 }
 
@@ -580,23 +578,4 @@ fn attach_field_of_study(
     summary.scorecard_attached = attachment.attached.len();
     summary.scorecard_unmatched = attachment.unmatched.len();
     Ok(attachment.catalog)
-}
-
-/// Counts institutions, levels and accreditation states of the finished catalogue.
-fn count_catalog(catalog: &Catalog, summary: &mut BuildSummary) {
-    let mut institutions = BTreeSet::new();
-    for program in catalog {
-        institutions.insert(program.institution().unitid());
-        if let Some(award) = program.award_level() {
-            let count = summary.by_award_level.entry(award).or_default();
-            *count = count.saturating_add(1);
-        }
-        let count = summary.by_degree_level.entry(program.degree_level()).or_default();
-        *count = count.saturating_add(1);
-        if *program.accreditation() == AccreditationState::NotVerified {
-            summary.accreditation_not_verified = summary.accreditation_not_verified.saturating_add(1);
-        }
-    }
-    summary.programs = catalog.len();
-    summary.institutions = institutions.len();
 }

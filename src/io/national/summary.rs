@@ -1,12 +1,12 @@
 //! What a build of the national catalogue made, left open and left out.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
+use crate::catalog::Catalog;
 use crate::error::Error;
 use crate::io::UnappliedEntry;
-use crate::program::AwardLevel;
-use crate::program::{DegreeLevel, SourceFile};
+use crate::program::{AccreditationState, AwardLevel, DegreeLevel, SourceFile};
 use crate::value::{CipCode, Unitid};
 
 /// A row of an input file that did not become (part of) a program, and why. Rows are never
@@ -117,6 +117,25 @@ pub struct BuildSummary {
 }
 
 impl BuildSummary {
+    /// Counts institutions, levels and accreditation states of the finished catalogue.
+    pub(super) fn count_catalog(&mut self, catalog: &Catalog) {
+        let mut institutions = BTreeSet::new();
+        for program in catalog {
+            institutions.insert(program.institution().unitid());
+            if let Some(award) = program.award_level() {
+                let count = self.by_award_level.entry(award).or_default();
+                *count = count.saturating_add(1);
+            }
+            let count = self.by_degree_level.entry(program.degree_level()).or_default();
+            *count = count.saturating_add(1);
+            if *program.accreditation() == AccreditationState::NotVerified {
+                self.accreditation_not_verified = self.accreditation_not_verified.saturating_add(1);
+            }
+        }
+        self.programs = catalog.len();
+        self.institutions = institutions.len();
+    }
+
     /// Programs whose cost is an estimate.
     #[must_use]
     pub fn cost_estimated(&self) -> usize {

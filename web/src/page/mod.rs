@@ -156,7 +156,7 @@ fn error_page(error: &ApiError, state: &AppState) -> Response {
     if error.status == StatusCode::SERVICE_UNAVAILABLE {
         response
             .headers_mut()
-            .insert(RETRY_AFTER, HeaderValue::from(crate::pool::RETRY_AFTER_SECONDS));
+            .insert(RETRY_AFTER, HeaderValue::from(crate::error::RETRY_AFTER_SECONDS));
     }
     response
 }
