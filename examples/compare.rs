@@ -1,12 +1,15 @@
-//! Compares 2 to 10 programs side by side for a student profile.
+//! Compares 2 to 10 programs side by side for a student profile, on the national catalogue
+//! of real programs (or `--illustrative`, or `--programs FILE`).
 //!
 //! ```text
-//! cargo run --example compare -- lakeside-cc-hit-aas summit-online-him-bs keystone-him-bs
+//! cargo run --example compare
+//! cargo run --example compare -- --illustrative lakeside-cc-hit-aas summit-online-him-bs keystone-him-bs
 //! cargo run --example compare -- --profile me.json --programs mine.json ID ID
 //! ```
 //!
 //! Run with no ids, it compares the three best programs of the `select` example's default
-//! profile.
+//! profile. A value longer than its column (an institution's completion rate with its scope
+//! and source, say) continues on the next lines rather than being cut.
 
 #[macro_use]
 #[path = "common/mod.rs"]
@@ -21,7 +24,8 @@ use himkit::select::ComparisonCell;
 const LABEL: usize = 27;
 const CELL: usize = 30;
 
-const USAGE: &str = "usage: compare [--programs FILE] [--profile FILE] ID ID [ID…] (2 to 10 ids)";
+const USAGE: &str =
+    "usage: compare [--illustrative | --programs FILE] [--profile FILE] ID ID [ID…] (2 to 10 ids)";
 
 fn main() -> ExitCode {
     match run() {
@@ -33,29 +37,39 @@ fn main() -> ExitCode {
     }
 }
 
-/// The programs file, the profile file and the ids.
-type Arguments = (Option<String>, Option<String>, Vec<String>);
+/// What the command line asks.
+#[derive(Default)]
+struct Arguments {
+    programs_path: Option<String>,
+    illustrative: bool,
+    profile_path: Option<String>,
+    ids: Vec<String>,
+}
 
 fn parse_arguments() -> Result<Arguments, String> {
-    let mut programs_path = None;
-    let mut profile_path = None;
-    let mut ids: Vec<String> = Vec::new();
+    let mut arguments = Arguments::default();
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         match arg.as_str() {
-            "--programs" => programs_path = Some(common::value_of(&mut args, &arg)?),
-            "--profile" => profile_path = Some(common::value_of(&mut args, &arg)?),
+            "--programs" => arguments.programs_path = Some(common::value_of(&mut args, &arg)?),
+            "--illustrative" => arguments.illustrative = true,
+            "--profile" => arguments.profile_path = Some(common::value_of(&mut args, &arg)?),
             "--help" | "-h" => return Err(USAGE.to_owned()),
             flag if flag.starts_with("--") => return Err(format!("unknown argument {flag:?}\n{USAGE}")),
-            _ => ids.push(arg),
+            _ => arguments.ids.push(arg),
         }
     }
-    Ok((programs_path, profile_path, ids))
+    Ok(arguments)
 }
 
 fn run() -> Result<(), String> {
-    let (programs_path, profile_path, mut ids) = parse_arguments()?;
-    let (catalog, dataset) = common::load_dataset(programs_path.as_deref())?;
+    let Arguments {
+        programs_path,
+        illustrative,
+        profile_path,
+        mut ids,
+    } = parse_arguments()?;
+    let (catalog, dataset) = common::load_catalog(programs_path.as_deref(), illustrative)?;
     let profile = common::load_profile(profile_path.as_deref())?;
     let selector = Selector::new(&catalog, dataset.wages());
     if ids.is_empty() {
@@ -74,18 +88,7 @@ fn run() -> Result<(), String> {
         .map_err(|error| format!("{error}\n{USAGE}"))?;
 
     let mut out = String::new();
-    let line = |label: &str, cells: Vec<String>| -> String {
-        let mut text = common::fit(label, LABEL);
-        text.push_str(&" ".repeat(LABEL.saturating_sub(text.chars().count())));
-        for cell in cells {
-            let cell = common::fit(&cell, CELL);
-            let pad = CELL.saturating_sub(cell.chars().count());
-            text.push(' ');
-            text.push_str(&cell);
-            text.push_str(&" ".repeat(pad));
-        }
-        text.trim_end().to_owned()
-    };
+    let line = |label: &str, cells: Vec<String>| table_row(label, &cells);
     outln!(
         out,
         "{}",
@@ -150,4 +153,49 @@ fn run() -> Result<(), String> {
         "\n(each value's normalised score from 0 to 1, and its gap to the best of these programs)"
     );
     common::emit(&out)
+}
+
+/// `text` in lines of at most `width` characters, broken between words (a word longer than
+/// the width is cut).
+fn wrap(text: &str, width: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut current = String::new();
+    for word in text.split_whitespace() {
+        let needed = current.chars().count() + usize::from(!current.is_empty()) + word.chars().count();
+        if !current.is_empty() && needed > width {
+            lines.push(std::mem::take(&mut current));
+        }
+        if !current.is_empty() {
+            current.push(' ');
+        }
+        current.push_str(&common::fit(word, width));
+    }
+    if !current.is_empty() || lines.is_empty() {
+        lines.push(current);
+    }
+    lines
+}
+
+/// One row of the table: each cell wrapped to its column, the label on the first line.
+fn table_row(label: &str, cells: &[String]) -> String {
+    let wrapped: Vec<Vec<String>> = cells.iter().map(|cell| wrap(cell, CELL)).collect();
+    let height = wrapped.iter().map(Vec::len).max().unwrap_or(1).max(1);
+    let mut lines = Vec::with_capacity(height);
+    for row in 0..height {
+        let label = if row == 0 {
+            common::fit(label, LABEL)
+        } else {
+            String::new()
+        };
+        let mut text = label.clone();
+        text.push_str(&" ".repeat(LABEL.saturating_sub(label.chars().count())));
+        for cell in &wrapped {
+            let part = cell.get(row).map_or("", String::as_str);
+            text.push(' ');
+            text.push_str(part);
+            text.push_str(&" ".repeat(CELL.saturating_sub(part.chars().count())));
+        }
+        lines.push(text.trim_end().to_owned());
+    }
+    lines.join("\n")
 }
