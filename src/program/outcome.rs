@@ -147,14 +147,6 @@ impl<T> Outcome<T> {
         }
     }
 
-    /// The value, if one was reported with a scope among `scopes`.
-    pub fn value_of(&self, scopes: &[Scope]) -> Option<&T> {
-        match self {
-            Self::Reported { value, scope, .. } if scopes.contains(scope) => Some(value),
-            _ => None,
-        }
-    }
-
     /// The value, if one was reported.
     pub fn value(&self) -> Option<&T> {
         match self {

@@ -5,29 +5,29 @@ use std::marker::PhantomData;
 
 use super::reading::{Number, Reading, Shown, Value, rate};
 use crate::career::HimOccupation;
-use crate::program::{Outcome, Program, Scope, outcome_measures_cohort};
+use crate::program::{Outcome, Program, outcome_measures_cohort};
 use crate::select::facts::Student;
 use crate::value::{Money, Rate};
 
 /// A figure a program reports, and whether it is the program's own: a profile that counts
 /// program figures only leaves out the others (a field of study's, pooled over a CIP family).
 #[derive(Debug, Clone, Copy)]
-pub(crate) struct Figure {
-    number: Number,
+pub(crate) struct Figure<T> {
+    value: Option<T>,
     own: bool,
 }
 
-impl Figure {
-    fn of(outcome: &Outcome<Rate>) -> Self {
+impl<T: Copy> Figure<T> {
+    fn of(outcome: &Outcome<T>) -> Self {
         Self {
-            number: outcome.value().map(|rate| rate.get()),
-            own: outcome.scope().is_none_or(|scope| scope == Scope::Program),
+            value: outcome.value().copied(),
+            own: outcome.scope().is_none_or(|scope| scope.is_program()),
         }
     }
 
-    /// The number, where the student counts it.
-    fn counted(self, student: &Student<'_>) -> Number {
-        self.number
+    /// The value, where the student counts it.
+    fn counted(self, student: &Student<'_>) -> Option<T> {
+        self.value
             .filter(|_| self.own || !student.terms.program_outcomes_only)
     }
 }
@@ -45,23 +45,27 @@ pub(crate) trait RateOf {
 }
 
 impl<F: RateOf> Value for ReportedRate<F> {
-    type Cell = Figure;
+    type Cell = Figure<Rate>;
     /// Shown when counted; shown when left out.
     type Text = [String; 2];
 
-    fn prepare(program: &Program) -> (Figure, [String; 2]) {
+    fn prepare(program: &Program) -> (Figure<Rate>, [String; 2]) {
         let outcome = F::of(program);
         let (_, text) = rate(outcome);
         (Figure::of(outcome), [text.clone(), format!("{text}, {LEFT_OUT}")])
     }
 
-    fn read<'a>(cell: Figure, [shown, left_out]: &'a [String; 2], student: &Student<'_>) -> Reading<'a> {
+    fn read<'a>(
+        cell: Figure<Rate>,
+        [shown, left_out]: &'a [String; 2],
+        student: &Student<'_>,
+    ) -> Reading<'a> {
         match cell.counted(student) {
-            Some(raw) => Reading::Value {
-                raw,
+            Some(rate) => Reading::Value {
+                raw: rate.get(),
                 shown: Shown::Text(shown),
             },
-            None if cell.number.is_some() => Reading::Missing(Shown::Text(left_out)),
+            None if cell.value.is_some() => Reading::Missing(Shown::Text(left_out)),
             None => Reading::Missing(Shown::Text(shown)),
         }
     }
@@ -97,7 +101,7 @@ pub(crate) struct GraduationRate;
 /// What the graduation rate keeps of a program: its own figure and its institution's.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct GraduationCell {
-    own: Figure,
+    own: Figure<Rate>,
     institution: Number,
 }
 
@@ -152,13 +156,13 @@ impl Value for GraduationRate {
             raw,
             shown: Shown::Text(text),
         };
-        if let Some(raw) = cell.own.counted(student) {
-            return value(raw, &texts.own);
+        if let Some(rate) = cell.own.counted(student) {
+            return value(rate.get(), &texts.own);
         }
         let program_only = student.terms.program_outcomes_only;
         match cell.institution {
             Some(raw) if !program_only => value(raw, &texts.institution),
-            _ if cell.own.number.is_some() => Reading::Missing(Shown::Text(&texts.own_left_out)),
+            _ if cell.own.value.is_some() => Reading::Missing(Shown::Text(&texts.own_left_out)),
             Some(_) => Reading::Missing(Shown::Text(&texts.institution_left_out)),
             None => Reading::Missing(Shown::Text(&texts.missing)),
         }
@@ -208,9 +212,7 @@ impl Value for InstitutionEarnings {
 /// level prepares for, whose wage figure stands in without one.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct EarningsCell {
-    reported: Option<Money>,
-    /// Whether the reported figure is the program's own (not a field of study's).
-    own: bool,
+    reported: Figure<Money>,
     occupation: HimOccupation,
 }
 
@@ -221,10 +223,7 @@ impl EarningsCell {
     /// a figure, else the nation; with the index of the wage statistics they come from
     /// (`None`: the program's reported figure).
     pub(crate) fn expected(self, student: &Student<'_>) -> Option<(Money, Option<usize>)> {
-        match self
-            .reported
-            .filter(|_| self.own || !student.terms.program_outcomes_only)
-        {
+        match self.reported.counted(student) {
             Some(reported) => Some((reported, None)),
             None => student
                 .fallback
@@ -243,16 +242,12 @@ impl Value for ExpectedEarnings {
 
     fn prepare(program: &Program) -> (EarningsCell, String) {
         let earnings = &program.outcomes().median_earnings;
-        let (reported, why) = match earnings {
-            Outcome::Reported { value, .. } => (Some(*value), String::new()),
-            other => (
-                None,
-                format!("{other} by the program, with no BLS figure to fall back on"),
-            ),
+        let why = match earnings {
+            Outcome::Reported { .. } => String::new(),
+            other => format!("{other} by the program, with no BLS figure to fall back on"),
         };
         let cell = EarningsCell {
-            reported,
-            own: earnings.scope().is_none_or(|scope| scope == Scope::Program),
+            reported: Figure::of(earnings),
             occupation: HimOccupation::typical_for(program.degree_level()),
         };
         (cell, why)
