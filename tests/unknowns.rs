@@ -418,6 +418,13 @@ fn an_accreditation_list_sets_what_it_names_and_reports_the_rest() {
         applied.unmatched[0].why,
         "no associate program of an institution of this name in OH"
     );
+    // The report the examples and the web server print.
+    assert_eq!(
+        applied.to_string(),
+        "applied to 3 programs; 1 rows matched no program, 1 more than one\n  \
+         line 6 (Nowhere College): no associate program of an institution of this name in OH\n  \
+         line 4 (Cuyahoga Community College): 2 programs match; add the UNITID or the city"
+    );
     let program = |id: &str| applied.catalog.get(id).unwrap().clone();
     assert!(matches!(
         program("akron-hit").accreditation(),

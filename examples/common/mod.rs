@@ -149,18 +149,7 @@ pub fn apply_accreditation(catalog: &Catalog, path: &str) -> Result<Catalog, Str
         &himkit::io::ReadOptions::default(),
     )
     .map_err(|error| error.to_string())?;
-    eprintln!(
-        "accreditation list: applied to {}; {} rows matched no program, {} more than one",
-        count(applied.matched.len(), "program", "programs"),
-        applied.unmatched.len(),
-        applied.ambiguous.len()
-    );
-    for entry in applied.unmatched.iter().chain(&applied.ambiguous) {
-        eprintln!(
-            "  {path} line {} ({}): {}",
-            entry.line, entry.institution, entry.why
-        );
-    }
+    eprintln!("accreditation list {path}: {applied}");
     Ok(applied.catalog)
 }
 

@@ -7,6 +7,7 @@
 //! guessed.
 
 use std::collections::BTreeMap;
+use std::fmt;
 use std::io::Read;
 
 use super::table::{CellError, Columns, CsvRecords};
@@ -151,6 +152,43 @@ pub struct AccreditationMatches {
     pub ambiguous: Vec<UnappliedEntry>,
     /// The rows a lenient read skipped, each with its error (empty in strict mode).
     pub skipped: Vec<Error>,
+}
+
+impl fmt::Display for UnappliedEntry {
+    /// `line 5 (Nowhere College): no associate program of an institution of this name in OH`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "line {} ({}): {}", self.line, self.institution, self.why)
+    }
+}
+
+impl fmt::Display for AccreditationMatches {
+    /// The report a user reads: how many programs the list was applied to, how many rows it
+    /// could not apply, and each of those rows (and each row a lenient read skipped) on a line
+    /// of its own.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let programs = if self.matched.len() == 1 {
+            "program"
+        } else {
+            "programs"
+        };
+        write!(
+            f,
+            "applied to {} {programs}; {} rows matched no program, {} more than one",
+            self.matched.len(),
+            self.unmatched.len(),
+            self.ambiguous.len()
+        )?;
+        if !self.skipped.is_empty() {
+            write!(f, ", {} skipped", self.skipped.len())?;
+        }
+        for entry in self.unmatched.iter().chain(&self.ambiguous) {
+            write!(f, "\n  {entry}")?;
+        }
+        for error in &self.skipped {
+            write!(f, "\n  skipped: {error}")?;
+        }
+        Ok(())
+    }
 }
 
 /// An institution name reduced for matching: lowercase letters and digits, `&` as `and`, a

@@ -150,20 +150,7 @@ fn apply_accreditation(catalog: &Catalog, path: &Path) -> Result<(Catalog, usize
         &ReadOptions::default(),
     )
     .map_err(|error| error.to_string())?;
-    tracing::info!(
-        "accreditation list {name}: applied to {} programs; {} rows matched no program, {} more than one",
-        applied.matched.len(),
-        applied.unmatched.len(),
-        applied.ambiguous.len()
-    );
-    for entry in applied.unmatched.iter().chain(&applied.ambiguous) {
-        tracing::warn!(
-            "{name} line {} ({}): {}",
-            entry.line,
-            entry.institution,
-            entry.why
-        );
-    }
+    tracing::info!("accreditation list {name}: {applied}");
     let matched = applied.matched.len();
     Ok((applied.catalog, matched))
 }

@@ -246,11 +246,7 @@ impl fmt::Display for BuildSummary {
             writeln!(f, "    {problem}")?;
         }
         for entry in &self.accreditation_unapplied {
-            writeln!(
-                f,
-                "    accreditation list line {} ({}): {}",
-                entry.line, entry.institution, entry.why
-            )?;
+            writeln!(f, "    accreditation list {entry}")?;
         }
         if !self.skipped.is_empty() {
             writeln!(f, "  rows skipped (lenient reading): {}", self.skipped.len())?;
