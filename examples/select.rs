@@ -181,7 +181,7 @@ fn eligibility(program: &Program) -> String {
 
 /// How many programs were ranked, and how many of them are shown when `--top` cut the list.
 fn ranked(ranking: &Ranking) -> String {
-    let ranked = ranking.out_of().saturating_sub(ranking.excluded_count());
+    let ranked = ranking.ranked_count();
     let shown = ranking.entries().len();
     let count = common::count(ranked, "program", "programs");
     if shown < ranked {
@@ -445,7 +445,7 @@ fn explain(
         out,
         "Rank {} of {} ranked ({} considered), score {:.3}, band {}\n",
         entry.rank(),
-        ranking.out_of().saturating_sub(ranking.excluded_count()),
+        ranking.ranked_count(),
         ranking.out_of(),
         entry.score(),
         entry.band()

@@ -825,6 +825,14 @@ fn the_ohio_ranking_uses_the_outcomes() {
         .filter(|entry| entry.top_contributions(1)[0].criterion == himkit::select::Criterion::TotalCost)
         .count();
     assert!(led_by_cost < 30, "all of the top 30 are led by cost");
+    // The top 5 hold 5 entries of the 416 ranked, as `select --top 5` says.
+    let top = selector
+        .rank_top(&himkit::StudentProfile::example(himkit::UsState::Ohio), 5)
+        .unwrap();
+    assert_eq!(
+        (top.entries().len(), top.ranked_count(), ranking.ranked_count()),
+        (5, 416, entries.len())
+    );
 }
 
 /// Built from other years' IPEDS files, the outcome files attach by UNITID, and the

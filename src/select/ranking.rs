@@ -364,6 +364,13 @@ impl Ranking {
         self.exclusions.len()
     }
 
+    /// How many programs were ranked: all those considered but the excluded. [`Ranking::entries`]
+    /// holds the best of them, as many as asked for.
+    #[must_use]
+    pub fn ranked_count(&self) -> usize {
+        self.out_of().saturating_sub(self.excluded_count())
+    }
+
     /// The same ranking, written to JSON with `"excluded"`, the number of programs left out,
     /// in place of the `"exclusions"` list: for answers that show only the top, so that the
     /// reasons of hundreds of exclusions are neither built nor sent. The exclusions can still be

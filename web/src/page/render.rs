@@ -281,7 +281,7 @@ fn delivery(program: &Program) -> String {
 #[must_use]
 pub fn results(form: &ProfileForm, ranking: &Ranking, selector: &Selector) -> Markup {
     // Exclusions are always complete, so the ranked count is what is left.
-    let ranked = ranking.out_of().saturating_sub(ranking.excluded_count());
+    let ranked = ranking.ranked_count();
     html! {
         section #results aria-labelledby="results-heading" {
             h2 #results-heading { "Ranked programs" }
