@@ -31,13 +31,13 @@ pub struct Data {
 
 /// The dataset served when no file is named: the national catalogue of real HIM programs
 /// (IPEDS 2024 completions, with IC2022 and `IC2022_AY` for delivery and cost) and the BLS wage
-/// figures that ship with himkit.
+/// figures that ship with himkit; with what the page says of it.
 fn default_dataset() -> Result<(Dataset, String), String> {
     let dataset = Dataset::national().map_err(|error| error.to_string())?;
     Ok((
         dataset,
-        "the national HIM catalogue embedded in himkit (IPEDS 2024 programs; accreditation not \
-         verified, costs estimated from IPEDS tuition and fees)"
+        "the national HIM catalogue embedded in himkit (IPEDS 2024 programs, costs estimated from \
+         IPEDS tuition and fees)"
             .to_owned(),
     ))
 }
@@ -54,26 +54,34 @@ impl Data {
     /// # Errors
     /// The library's message for a file that cannot be read or holds an invalid value.
     pub fn load(files: &DataFiles<'_>) -> Result<Self, String> {
-        let (dataset, mut source) = default_dataset()?;
-        let mut catalog = match files.programs {
-            Some(path) => {
-                source = format!("programs from {}", file_name(path));
-                read_programs(path)?
-            }
-            None => dataset.catalog().clone(),
+        let (dataset, national) = default_dataset()?;
+        // What the page says of the programs and of their accreditation: the embedded
+        // catalogue's is not verified; a file of programs says its own.
+        let (mut catalog, programs, mut accreditation) = match files.programs {
+            Some(path) => (
+                read_programs(path)?,
+                format!("programs from {}", file_name(path)),
+                None,
+            ),
+            None => (
+                dataset.catalog().clone(),
+                national,
+                Some("accreditation not verified".to_owned()),
+            ),
         };
         if let Some(path) = files.accreditation {
             let (applied, matched) = apply_accreditation(&catalog, path)?;
             catalog = applied;
-            source = format!(
-                "{}; accreditation from {} ({matched} {} matched)",
-                source
-                    .replace("; accreditation not verified", "")
-                    .replace("accreditation not verified, ", ""),
+            accreditation = Some(format!(
+                "accreditation from {} ({matched} {} matched)",
                 file_name(path),
                 if matched == 1 { "program" } else { "programs" }
-            );
+            ));
         }
+        let source = match accreditation {
+            Some(accreditation) => format!("{programs}; {accreditation}"),
+            None => programs,
+        };
         let oews = files.oews;
         let wages = match oews {
             Some(path) => {
