@@ -220,18 +220,7 @@ pub(crate) fn read_outcomes_of_kind(
         let given = named_year();
         let read = read_table::<GraduationRates>(source, reader, ipeds)?;
         return convert(read, SourceFile::IpedsGraduationRates, |row| {
-            let needs_year = row
-                .graduation
-                .iter()
-                .chain(&row.pell)
-                .any(|figure| figure.year.is_none());
-            let year = match given {
-                Some(year) => year,
-                None if needs_year => return Err(unknown_year("Graduation Rates")),
-                // Every figure carries its column's year; this one is never read.
-                None => Year::new(2000)?,
-            };
-            row.into_outcomes(year)
+            row.into_outcomes(given, || unknown_year("Graduation Rates"))
         });
     }
     if has("UNITID") && OUTCOME_COLUMNS.iter().any(|column| has(column)) {
@@ -518,14 +507,20 @@ impl IpedsTable for GraduationRates {
 }
 
 impl GraduationRow {
-    fn into_outcomes(self, file_year: Year) -> Result<InstitutionOutcomes> {
+    /// The row's figures, each of its column's year (`GR2023`), else of the file's year
+    /// (`file_year`, or the error `unknown_year` when the file's year is not known either).
+    fn into_outcomes(
+        self,
+        file_year: Option<Year>,
+        unknown_year: impl Fn() -> Error,
+    ) -> Result<InstitutionOutcomes> {
         let outcome = |figure: Option<YearRate>, who: &str| -> Result<Option<Outcome<Rate>>> {
             let Some(figure) = figure else {
                 return Ok(None);
             };
             let year = match figure.year {
                 Some(year) => Year::new(year)?,
-                None => file_year,
+                None => file_year.ok_or_else(&unknown_year)?,
             };
             let note = format!(
                 "IPEDS Graduation Rates {year}: {who}first-time full-time students, within 150% of normal time"
