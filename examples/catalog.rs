@@ -187,10 +187,7 @@ fn print_program(out: &mut String, program: &Program) {
             outcomes.institution_median_earnings.to_string(),
         ),
     ];
-    if !(outcomes.institution_completion_rate.is_not_reported()
-        && outcomes.institution_graduation_rate.is_not_reported()
-        && outcomes.institution_median_earnings.is_not_reported())
-    {
+    if outcomes.has_institution_figures() {
         // The whole institution's figures, never the program's own: said on every line.
         for (what, figure) in institution {
             outln!(out, "  institution {what}: {figure}");

@@ -253,6 +253,15 @@ impl Outcomes {
     /// mistake in the data (a monthly figure, a total, a stray digit), not a wage.
     pub const EARNINGS_RANGE: std::ops::RangeInclusive<u64> = 1_000..=1_000_000;
 
+    /// Whether any of the institution's figures is given (reported, suppressed, not available
+    /// …): what a program built without the outcome files never has.
+    #[must_use]
+    pub fn has_institution_figures(&self) -> bool {
+        !(self.institution_completion_rate.is_not_reported()
+            && self.institution_graduation_rate.is_not_reported()
+            && self.institution_median_earnings.is_not_reported())
+    }
+
     /// Checks the rules no single outcome can: earnings inside [`Outcomes::EARNINGS_RANGE`],
     /// the `institution_…` outcomes reported as [`Scope::Institution`], and the program's own
     /// outcomes not as that.

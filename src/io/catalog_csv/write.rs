@@ -95,12 +95,9 @@ pub fn write_catalog_csv<W: Write>(catalog: &Catalog, writer: W) -> Result<()> {
     let io = |error: csv::Error| Error::io("catalogue CSV", std::io::Error::other(error));
     let mut csv = csv::Writer::from_writer(writer);
     let with_award_level = catalog.iter().any(|program| program.award_level().is_some());
-    let with_institution = catalog.iter().any(|program| {
-        let outcomes = program.outcomes();
-        !(outcomes.institution_completion_rate.is_not_reported()
-            && outcomes.institution_graduation_rate.is_not_reported()
-            && outcomes.institution_median_earnings.is_not_reported())
-    });
+    let with_institution = catalog
+        .iter()
+        .any(|program| program.outcomes().has_institution_figures());
     let written = |column: &str| {
         !OCCASIONAL_COLUMNS.contains(&column)
             || if column == "award_level" {
