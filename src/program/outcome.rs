@@ -255,6 +255,15 @@ impl Outcomes {
 
     /// Whether any of the institution's figures is given (reported, suppressed, not available
     /// …): what a program built without the outcome files never has.
+    ///
+    /// ```
+    /// use himkit::{Outcome, Outcomes};
+    ///
+    /// let mut outcomes = Outcomes::default();
+    /// assert!(!outcomes.has_institution_figures());
+    /// outcomes.institution_graduation_rate = Outcome::NotAvailable;
+    /// assert!(outcomes.has_institution_figures());
+    /// ```
     #[must_use]
     pub fn has_institution_figures(&self) -> bool {
         !(self.institution_completion_rate.is_not_reported()
