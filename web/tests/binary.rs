@@ -7,10 +7,12 @@
     clippy::indexing_slicing
 )] // Test code.
 
-use std::io::{BufRead, BufReader, Read};
+use std::io::{BufReader, Read};
 use std::path::Path;
-use std::process::{Command, Stdio};
+use std::process::Command;
 use std::time::{Duration, Instant};
+
+mod common;
 
 const BINARY: &str = env!("CARGO_BIN_EXE_himkit-web");
 
@@ -51,29 +53,8 @@ fn a_bad_file_at_start_up_exits_2_with_the_library_message() {
 #[cfg(unix)]
 #[test]
 fn sigterm_stops_the_server_gracefully() {
-    let mut child = Command::new(BINARY)
-        .args(["--listen", "127.0.0.1:0"])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let mut stdout = BufReader::new(child.stdout.take().unwrap());
-    let mut line = String::new();
-    stdout.read_line(&mut line).unwrap();
-    let address = line
-        .split("http://")
-        .nth(1)
-        .and_then(|rest| rest.split('/').next())
-        .unwrap_or_else(|| panic!("no address in {line:?}"))
-        .to_owned();
-    let mut stream = std::net::TcpStream::connect(&address).unwrap();
-    std::io::Write::write_all(
-        &mut stream,
-        b"GET /api/wages HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
-    )
-    .unwrap();
-    let mut answer = String::new();
-    stream.read_to_string(&mut answer).unwrap();
+    let (mut child, mut stdout, address) = spawn(&["--listen", "127.0.0.1:0"]);
+    let answer = get(&address, "/api/wages");
     assert!(answer.starts_with("HTTP/1.1 200"), "{answer}");
     let status = Command::new("kill")
         .args(["-TERM", &child.id().to_string()])
@@ -99,22 +80,7 @@ fn sigterm_stops_the_server_gracefully() {
 
 /// Starts the binary with `args`, waits for its address, and returns the child and address.
 fn spawn(args: &[&str]) -> (std::process::Child, BufReader<std::process::ChildStdout>, String) {
-    let mut child = Command::new(BINARY)
-        .args(args)
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let mut stdout = BufReader::new(child.stdout.take().unwrap());
-    let mut line = String::new();
-    stdout.read_line(&mut line).unwrap();
-    let address = line
-        .split("http://")
-        .nth(1)
-        .and_then(|rest| rest.split('/').next())
-        .unwrap_or_else(|| panic!("no address in {line:?}"))
-        .to_owned();
-    (child, stdout, address)
+    common::spawn_binary(Path::new(BINARY), args)
 }
 
 fn get(address: &str, path: &str) -> String {

@@ -125,24 +125,7 @@ impl Server {
             Some(binary) => {
                 // A relative path is the workspace's, where .ci/run runs.
                 let binary = Path::new(env!("CARGO_MANIFEST_DIR")).join("..").join(binary);
-                let mut child = Command::new(&binary)
-                    .args(["--listen", "127.0.0.1:0"])
-                    .stdout(Stdio::piped())
-                    .stderr(Stdio::null())
-                    .spawn()
-                    .unwrap_or_else(|error| panic!("{}: {error}", binary.display()));
-                let mut line = String::new();
-                std::io::BufRead::read_line(
-                    &mut std::io::BufReader::new(child.stdout.take().unwrap()),
-                    &mut line,
-                )
-                .unwrap();
-                let address = line
-                    .split("http://")
-                    .nth(1)
-                    .and_then(|rest| rest.split('/').next())
-                    .unwrap_or_else(|| panic!("no address in {line:?}"))
-                    .to_owned();
+                let (child, _stdout, address) = common::spawn_binary(&binary, &["--listen", "127.0.0.1:0"]);
                 Server::Process(child, format!("http://{address}/"))
             }
             None => Server::InProcess(common::start_default(Config::default()).await),

@@ -7,7 +7,10 @@
 )] // Test code.
 #![allow(dead_code)] // Each test file uses a part.
 
+use std::io::{BufRead, BufReader};
 use std::net::SocketAddr;
+use std::path::Path;
+use std::process::{Child, ChildStdout, Command, Stdio};
 
 use axum::Router;
 use himkit_web::data::Data;
@@ -76,4 +79,26 @@ pub async fn start_router(router: Router, config: Config) -> Server {
         stop: Some(stop),
         task: Some(task),
     }
+}
+
+/// Starts the server binary at `binary` with `args` and waits for the line that names its
+/// address; returns the child, the rest of its standard output, and the address
+/// (`127.0.0.1:port`).
+pub fn spawn_binary(binary: &Path, args: &[&str]) -> (Child, BufReader<ChildStdout>, String) {
+    let mut child = Command::new(binary)
+        .args(args)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap_or_else(|error| panic!("{}: {error}", binary.display()));
+    let mut stdout = BufReader::new(child.stdout.take().unwrap());
+    let mut line = String::new();
+    stdout.read_line(&mut line).unwrap();
+    let address = line
+        .split("http://")
+        .nth(1)
+        .and_then(|rest| rest.split('/').next())
+        .unwrap_or_else(|| panic!("no address in {line:?}"))
+        .to_owned();
+    (child, stdout, address)
 }
