@@ -209,7 +209,17 @@ async fn exclusions_are_counted_by_reason_and_each_list_is_a_link_away() {
         "every excluded program is under at least one reason"
     );
 
-    let (status, _, _) = get(&server.url("/excluded?reason=no-such-reason")).await;
+    let (status, _, page) = get(&server.url("/excluded?reason=no-such-reason")).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    assert!(
+        page.contains("reason: &quot;no-such-reason&quot; is not a reason the page groups exclusions by"),
+        "{page}"
+    );
+    // The reason is checked before the profile is ranked: a refused profile (a 422 on a page
+    // that ranks it) does not hide it.
+    let (status, _, _) = get(&server.url("/excluded?submitted=1&max_cost=lots&reason=unknown")).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    let (status, _, _) = get(&server.url("/excluded?submitted=1&max_cost=lots&reason=no-such-reason")).await;
     assert_eq!(status, StatusCode::NOT_FOUND);
 }
 

@@ -267,23 +267,23 @@ async fn excluded_page(
     RawQuery(query): RawQuery,
     headers: HeaderMap,
 ) -> Response {
+    const TITLE: &str = "Excluded programs — HIM program finder";
     on_worker(state, query, &headers, |state, query| {
         let reason = query_value(query, "reason").unwrap_or_default();
-        ranking_page(
-            state,
-            query,
-            "Excluded programs — HIM program finder",
-            |form, ranking| {
-                if exclusions::label(&reason).is_none() {
-                    let problem = format!("reason: {reason:?} is not a reason the page groups exclusions by");
-                    return (StatusCode::NOT_FOUND, render::problems(&[problem]));
-                }
-                (
-                    StatusCode::OK,
-                    exclusions::list(form, ranking, state.data.selector(), &reason),
-                )
-            },
-        )
+        // Checked before the ranking, which an unknown reason would not use.
+        if exclusions::label(&reason).is_none() {
+            let problem = format!("reason: {reason:?} is not a reason the page groups exclusions by");
+            return (
+                StatusCode::NOT_FOUND,
+                page_html(TITLE, &render::problems(&[problem]), state),
+            );
+        }
+        ranking_page(state, query, TITLE, |form, ranking| {
+            (
+                StatusCode::OK,
+                exclusions::list(form, ranking, state.data.selector(), &reason),
+            )
+        })
     })
     .await
 }
