@@ -12,6 +12,7 @@ use crate::wage::{Area, WageStatistics};
 
 const PROGRAMS_JSON: &str = include_str!("../data/programs.json");
 const WAGES_CSV: &str = include_str!("../data/oews_him_national.csv");
+const STATE_WAGES_CSV: &str = include_str!("../data/oews_him_state.csv");
 const PROJECTIONS_CSV: &str = include_str!("../data/projections_him.csv");
 const HD: &[u8] = include_bytes!("../data/federal/hd2024_him.csv");
 const COMPLETIONS: &[u8] = include_bytes!("../data/federal/c2024_a_him_first_majors.csv");
@@ -39,7 +40,10 @@ static NATIONAL: OnceLock<Result<(Dataset, BuildSummary)>> = OnceLock::new();
 /// [`Dataset::embedded`] gives the data that ships with himkit with the *illustrative* catalogue:
 /// - **wages**: national BLS OEWS figures for the HIM occupations (11-9111, 29-9021, 29-2072
 ///   and the SOC 2010 code 29-2071), all industries and the main industries, for the years a
-///   citable source gives, each with its source and confidence;
+///   citable source gives, and the May 2024 figures of every state, DC and territory BLS
+///   publishes one for, each with its source and confidence. Both datasets carry the same
+///   wages: what an occupation pays in a state does not depend on which catalogue is ranked, so
+///   expected earnings for a student in Ohio are Ohio's figures with either;
 /// - **outlooks**: BLS employment projections for the same occupations;
 /// - **programs**: an *illustrative* catalogue of fictional programs (every institution is
 ///   named "(fictional)") that covers every degree level, delivery mode, accreditation status
@@ -82,7 +86,7 @@ impl Dataset {
     pub fn embedded() -> Result<Self> {
         Ok(Self {
             catalog: Catalog::from_json_str("programs.json (embedded)", PROGRAMS_JSON)?,
-            wages: read_reference_wages("oews_him_national.csv (embedded)", WAGES_CSV.as_bytes())?,
+            wages: embedded_wages()?,
             outlooks: read_reference_projections(
                 "projections_him.csv (embedded)",
                 PROJECTIONS_CSV.as_bytes(),
@@ -152,11 +156,37 @@ impl Dataset {
     /// The most recent all-industry national statistics for `occupation` that include a median.
     #[must_use]
     pub fn latest_national_wages(&self, occupation: SocCode) -> Option<&WageStatistics> {
+        self.latest_wages(occupation, &Area::National)
+    }
+
+    /// The most recent all-industry statistics for `occupation` in `area` that include a median:
+    /// the figure expected earnings use for a student living there. `None` where the dataset
+    /// has none for the area (BLS publishes no 29-9021 figure for Guam); selection then falls
+    /// back on [`latest_national_wages`](Self::latest_national_wages), and so can a caller.
+    ///
+    /// One state's figures beside the nation's:
+    ///
+    /// ```
+    /// use himkit::{Dataset, HimOccupation, UsState};
+    /// use himkit::wage::Area;
+    ///
+    /// let dataset = Dataset::national()?;
+    /// let soc = HimOccupation::HealthInformationTechnologistsAndMedicalRegistrars.soc();
+    /// let ohio = dataset.latest_wages(soc, &Area::State { state: UsState::Ohio }).unwrap();
+    /// let nation = dataset.latest_national_wages(soc).unwrap();
+    /// assert_eq!(ohio.median().to_string(), "$70,620");
+    /// assert_eq!(nation.median().to_string(), "$67,310");
+    /// assert_eq!(ohio.period().label(), "May 2024");
+    /// assert!(dataset.latest_wages(soc, &Area::State { state: UsState::Guam }).is_none());
+    /// # Ok::<(), himkit::Error>(())
+    /// ```
+    #[must_use]
+    pub fn latest_wages(&self, occupation: SocCode, area: &Area) -> Option<&WageStatistics> {
         self.wages
             .iter()
             .filter(|wages| {
                 wages.occupation() == occupation
-                    && *wages.area() == Area::National
+                    && wages.area() == area
                     && wages.industry().is_none()
                     && wages.median().amount().is_some()
             })
@@ -171,6 +201,17 @@ impl Dataset {
             .filter(|outlook| outlook.occupation() == occupation)
             .max_by_key(|outlook| outlook.period())
     }
+}
+
+/// The embedded wage tables, national rows first: `oews_him_national.csv` and
+/// `oews_him_state.csv`, both written by `scripts/embed_wages.sh`.
+fn embedded_wages() -> Result<Vec<WageStatistics>> {
+    let mut wages = read_reference_wages("oews_him_national.csv (embedded)", WAGES_CSV.as_bytes())?;
+    wages.extend(read_reference_wages(
+        "oews_him_state.csv (embedded)",
+        STATE_WAGES_CSV.as_bytes(),
+    )?);
+    Ok(wages)
 }
 
 fn national() -> Result<&'static (Dataset, BuildSummary)> {
@@ -210,7 +251,7 @@ fn build_national() -> Result<(Dataset, BuildSummary)> {
     Ok((
         Dataset {
             catalog: built.catalog,
-            wages: read_reference_wages("oews_him_national.csv (embedded)", WAGES_CSV.as_bytes())?,
+            wages: embedded_wages()?,
             outlooks: read_reference_projections(
                 "projections_him.csv (embedded)",
                 PROJECTIONS_CSV.as_bytes(),
@@ -228,7 +269,10 @@ mod tests {
     fn the_embedded_dataset_loads() {
         let dataset = Dataset::embedded().unwrap();
         assert_eq!(dataset.catalog().len(), 17);
-        assert_eq!(dataset.wages().len(), WAGES_CSV.lines().count() - 1);
+        assert_eq!(
+            dataset.wages().len(),
+            WAGES_CSV.lines().count() - 1 + STATE_WAGES_CSV.lines().count() - 1
+        );
         assert_eq!(dataset.outlooks().len(), PROJECTIONS_CSV.lines().count() - 1);
     }
 

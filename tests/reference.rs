@@ -566,6 +566,7 @@ fn reference(catalog: &Catalog, wages: &[WageStatistics], profile: &StudentProfi
                 area: figure.area().to_string(),
                 period: figure.period(),
                 confidence: figure.provenance().confidence,
+                no_figure_for: (*figure.area() == himkit::wage::Area::National).then_some(home),
             }),
         });
         let baseline = profile.earnings_baseline();

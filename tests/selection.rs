@@ -179,7 +179,7 @@ fn expected_earnings_fall_back_to_bls_and_say_so() {
     let lakeside = ranking.entry("lakeside-cc-hit-aas").unwrap();
     assert_eq!(
         lakeside.earnings_source().unwrap().to_string(),
-        "BLS median for 29-9021 Health Information Technologists and Medical Registrars, United States, May 2024 (third-party)"
+        "BLS median for 29-9021 Health Information Technologists and Medical Registrars, Ohio, May 2024 (third-party)"
     );
     let prairie = ranking.entry("prairie-state-him-bs").unwrap();
     assert!(
@@ -211,10 +211,10 @@ fn payback_is_cost_over_earnings_above_the_baseline() {
         &StudentProfile::new(open_profile(UsState::Ohio)).unwrap(),
     );
     let lakeside = ranking.entry("lakeside-cc-hit-aas").unwrap();
-    // $9,280 in-state / ($67,310 - $35,080).
+    // $9,280 in-state / (Ohio's $70,620 - $35,080).
     assert_eq!(
         lakeside.payback().to_string(),
-        format!("{:.1} years", 9_280.0 / (67_310.0 - 35_080.0))
+        format!("{:.1} years", 9_280.0 / (70_620.0 - 35_080.0))
     );
     let mut spec = open_profile(UsState::Ohio);
     spec.earnings_baseline = Some(Money::new(80_000).unwrap());
@@ -225,7 +225,7 @@ fn payback_is_cost_over_earnings_above_the_baseline() {
             .unwrap()
             .payback()
             .to_string(),
-        "n/a (earnings $67,310 not above the baseline $80,000)"
+        "n/a (earnings $70,620 not above the baseline $80,000)"
     );
 }
 

@@ -1,4 +1,5 @@
-//! The reference tables himkit ships (`data/oews_him_national.csv`, `data/projections_him.csv`):
+//! The reference tables himkit ships (`data/oews_him_national.csv`, `data/oews_him_state.csv`,
+//! `data/projections_him.csv`):
 //! public figures copied with their source, period and confidence, one row each.
 
 use std::io::Read;
@@ -11,7 +12,7 @@ use crate::career::{JobOutlook, JobOutlookSpec};
 use crate::credential::Confidence;
 use crate::error::Location;
 use crate::error::{Error, Result};
-use crate::value::{Money, NaicsCode, ReferencePeriod, SocCode, Text};
+use crate::value::{Money, NaicsCode, ReferencePeriod, SocCode, Text, UsState};
 use crate::wage::{
     Area, Employment, Industry, Provenance, Unpublished, Wage, WagePercentiles, WageStatistics,
     WageStatisticsSpec,
@@ -98,13 +99,61 @@ fn optional_number(field: &str, text: &str) -> Result<Option<u64>> {
         .map_err(|_| Error::invalid(field, format!("{text:?}"), "is not a whole number"))
 }
 
+/// A wage cell: whole dollars, `>=` and the threshold for a top-coded wage (BLS's `#`), `*`
+/// for a wage BLS marks not available, or empty for one the source does not give.
 fn wage(field: &str, text: &str) -> Result<Wage> {
-    match optional_number(field, text)? {
-        None => Ok(Wage::NOT_IN_SOURCE),
-        Some(dollars) => Money::new(dollars)
-            .map(Wage::Amount)
-            .map_err(|error| error.in_field(field)),
+    let dollars = |digits: &str| {
+        optional_number(field, digits)?
+            .map(|dollars| Money::new(dollars).map_err(|error| error.in_field(field)))
+            .transpose()
+    };
+    if text == "*" {
+        return Ok(Wage::Unavailable {
+            unavailable: Unpublished::NotAvailable,
+        });
     }
+    if let Some(threshold) = text.strip_prefix(">=") {
+        return match dollars(threshold)? {
+            Some(at_least) => Ok(Wage::AtLeast { at_least }),
+            None => Err(Error::invalid(
+                field,
+                format!("{text:?}"),
+                "is a top-coded wage without its threshold (write >=239200)",
+            )),
+        };
+    }
+    Ok(dollars(text)?.map_or(Wage::NOT_IN_SOURCE, Wage::Amount))
+}
+
+/// The `employment` cell: a count, `**` for a count BLS does not release, or empty for one
+/// the source does not give.
+fn employment(text: &str) -> Result<Employment> {
+    let unavailable = |unavailable| Employment::Unavailable { unavailable };
+    if text == "**" {
+        return Ok(unavailable(Unpublished::NotAvailable));
+    }
+    match optional_number("employment", text)? {
+        None => Ok(unavailable(Unpublished::NotInSource)),
+        Some(count) => u32::try_from(count)
+            .map(Employment::Count)
+            .map_err(|_| Error::invalid("employment", count, "is larger than any occupation")),
+    }
+}
+
+/// The `area` cell: `US` for the nation, or a state's, DC's or a territory's postal code.
+fn area(text: &str) -> Result<Area> {
+    if text == "US" {
+        return Ok(Area::National);
+    }
+    text.parse::<UsState>()
+        .map(|state| Area::State { state })
+        .map_err(|_| {
+            Error::invalid(
+                "area",
+                format!("{text:?}"),
+                "is neither US nor the postal code of a state, DC or a territory",
+            )
+        })
 }
 
 fn provenance(confidence: &str, source: &str) -> Result<Provenance> {
@@ -124,23 +173,19 @@ fn provenance(confidence: &str, source: &str) -> Result<Provenance> {
     })
 }
 
-/// Reads a table in the form of himkit's `data/oews_him_national.csv`: national annual wages
-/// with columns `soc, occupation, period, area, naics, industry, employment, annual_mean,
-/// annual_p10, annual_p25, annual_median, annual_p75, annual_p90, confidence, source`. An empty
-/// cell is a figure the source does not give. The embedded wage data is read by this function.
+/// Reads a table in the form of himkit's `data/oews_him_national.csv` and
+/// `data/oews_him_state.csv`: annual wages with columns `soc, occupation, period, area, naics,
+/// industry, employment, annual_mean, annual_p10, annual_p25, annual_median, annual_p75,
+/// annual_p90, confidence, source`. `area` is `US` or a state's postal code. An empty cell is a
+/// figure the source does not give; BLS's markers keep their meaning: `**` employment and `*` a
+/// wage not released, and a top-coded wage (BLS's `#`) is written `>=` and its threshold, so
+/// that it stays a bound. The embedded wage data is read by this function.
 ///
 /// # Errors
 /// An error located at the line for a malformed row or a refused value.
 pub(crate) fn read_reference_wages(source: &str, text: impl Read) -> Result<Vec<WageStatistics>> {
     read_rows(source, text, |row: WageRow| {
         let occupation: SocCode = row.soc.parse().map_err(|error: Error| error.in_field("soc"))?;
-        if row.area != "US" {
-            return Err(Error::invalid(
-                "area",
-                format!("{:?}", row.area),
-                "is not US, the only area of the national table",
-            ));
-        }
         let naics: NaicsCode = row
             .naics
             .parse()
@@ -153,15 +198,7 @@ pub(crate) fn read_reference_wages(source: &str, text: impl Read) -> Result<Vec<
                 title: Text::new(&row.industry).map_err(|error| error.in_field("industry"))?,
             })
         };
-        let employment = match optional_number("employment", &row.employment)? {
-            None => Employment::Unavailable {
-                unavailable: Unpublished::NotInSource,
-            },
-            Some(count) => Employment::Count(
-                u32::try_from(count)
-                    .map_err(|_| Error::invalid("employment", count, "is larger than any occupation"))?,
-            ),
-        };
+        let employment = employment(&row.employment)?;
         let percentiles = WagePercentiles::new(
             wage("annual_p10", &row.annual_p10)?,
             wage("annual_p25", &row.annual_p25)?,
@@ -172,7 +209,7 @@ pub(crate) fn read_reference_wages(source: &str, text: impl Read) -> Result<Vec<
         Ok(WageStatistics::new(WageStatisticsSpec {
             occupation,
             occupation_title: Text::new(&row.occupation).map_err(|error| error.in_field("occupation"))?,
-            area: Area::National,
+            area: area(&row.area)?,
             industry,
             ownership: None,
             period: row

@@ -8,15 +8,13 @@ use serde::Serialize;
 
 use super::criteria::Criterion;
 use super::exclusion::{Exclusion, Flag};
-use super::facts::{EarningsFallback, Facts};
+use super::facts::Facts;
 use super::profile::BoundsMode;
 use super::scoring::{Method, MissingPolicy};
-use crate::career::HimOccupation;
 use crate::credential::Confidence;
 use crate::error::{Error, Result};
-use crate::program::Outcome;
-use crate::program::{Program, Residency, Scope};
-use crate::value::{Money, ProgramId, ReferencePeriod, SocCode};
+use crate::program::{Residency, Scope};
+use crate::value::{Money, ProgramId, ReferencePeriod, SocCode, UsState};
 
 /// A coarse reading of a score, so that third-decimal differences are not over-read.
 ///
@@ -77,6 +75,10 @@ pub enum EarningsSource {
         period: ReferencePeriod,
         /// The figure's confidence.
         confidence: Confidence,
+        /// The student's state when the wages hold no figure for it (BLS publishes none for
+        /// Guam's 29-9021), so that the national figure stands in.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        no_figure_for: Option<UsState>,
     },
 }
 
@@ -103,11 +105,22 @@ impl fmt::Display for EarningsSource {
                 area,
                 period,
                 confidence,
-            } => write!(
-                f,
-                "BLS median for {soc} {title}, {area}, {} ({confidence})",
-                period.label()
-            ),
+                no_figure_for,
+            } => {
+                write!(
+                    f,
+                    "BLS median for {soc} {title}, {area}, {} ({confidence})",
+                    period.label()
+                )?;
+                match no_figure_for {
+                    Some(home) => write!(
+                        f,
+                        ", the national figure: the wage data has no {} figure for {soc}",
+                        home.name()
+                    ),
+                    None => Ok(()),
+                }
+            }
         }
     }
 }
@@ -515,36 +528,6 @@ impl Serialize for WeightedCriteria {
     /// As a JSON object, `{"total-cost": 0.2, …}`, in criterion order.
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.collect_map(self.criteria.iter().zip(&self.weights))
-    }
-}
-
-impl EarningsSource {
-    /// Where `facts`' expected earnings for `program` come from.
-    pub(super) fn of(program: &Program, facts: &Facts, fallback: &EarningsFallback) -> Option<Self> {
-        match facts.earnings? {
-            (_, None) => match &program.outcomes().median_earnings {
-                Outcome::Reported {
-                    year, scope, note, ..
-                } => Some(Self::Program {
-                    year: year.get(),
-                    scope: *scope,
-                    note: note.as_ref().map(ToString::to_string),
-                }),
-                _ => None,
-            },
-            (_, Some(index)) => {
-                let figure = fallback.get(index)?;
-                let occupation = HimOccupation::from_soc(figure.occupation());
-                Some(Self::Occupation {
-                    soc: figure.occupation(),
-                    title: occupation
-                        .map_or_else(|| figure.occupation_title().to_owned(), |o| o.title().to_owned()),
-                    area: figure.area().to_string(),
-                    period: figure.period(),
-                    confidence: figure.provenance().confidence,
-                })
-            }
-        }
     }
 }
 

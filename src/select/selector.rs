@@ -399,7 +399,7 @@ impl<'a> Explainer<'a> {
                 residency: facts.residency,
                 contributions,
                 missing,
-                earnings_source: EarningsSource::of(program, &facts, &prepared.earnings),
+                earnings_source: EarningsSource::of(program, &facts, &prepared.earnings, student.home),
                 payback: Payback::of(&facts, self.profile.earnings_baseline()),
                 flags: verdict.flags,
             }
