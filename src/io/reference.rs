@@ -280,3 +280,62 @@ pub(crate) fn read_reference_projections(source: &str, text: impl Read) -> Resul
         })
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const HEADER: &str = "soc,occupation,period,area,naics,industry,employment,annual_mean,annual_p10,annual_p25,annual_median,annual_p75,annual_p90,confidence,source\n";
+
+    fn read(row: &str) -> Result<Vec<WageStatistics>> {
+        read_reference_wages("w.csv", format!("{HEADER}{row}\n").as_bytes())
+    }
+
+    #[test]
+    fn state_rows_keep_bls_markers() {
+        let rows = read("11-9111,Managers,2024-05,DE,000000,Cross-industry,**,152670,84160,91280,125150,*,>=239200,third-party,x").unwrap();
+        let [row] = rows.as_slice() else { panic!("one row") };
+        assert_eq!(
+            *row.area(),
+            Area::State {
+                state: UsState::Delaware
+            }
+        );
+        assert_eq!(
+            row.employment(),
+            Employment::Unavailable {
+                unavailable: Unpublished::NotAvailable
+            }
+        );
+        let p75 = row.percentiles().get(crate::wage::Percentile::P75);
+        assert_eq!(
+            p75,
+            Wage::Unavailable {
+                unavailable: Unpublished::NotAvailable
+            }
+        );
+        let p90 = row.percentiles().get(crate::wage::Percentile::P90);
+        assert_eq!(
+            p90,
+            Wage::AtLeast {
+                at_least: Money::new(239_200).unwrap()
+            }
+        );
+    }
+
+    #[test]
+    fn unknown_areas_and_bare_bounds_are_refused() {
+        let error =
+            read("11-9111,Managers,2024-05,XX,000000,Cross-industry,1,1,1,1,1,1,1,confirmed,x").unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "w.csv line 2: area: \"XX\" is neither US nor the postal code of a state, DC or a territory"
+        );
+        let error =
+            read("11-9111,Managers,2024-05,US,000000,Cross-industry,1,1,1,1,1,1,>=,confirmed,x").unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "w.csv line 2: annual_p90: \">=\" is a top-coded wage without its threshold (write >=239200)"
+        );
+    }
+}
