@@ -320,3 +320,85 @@ fn merge(path: &Path, existing: &str, lines: Vec<Line>) -> Result<(String, usize
     }
     Ok((text, replaced, added))
 }
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::indexing_slicing)]
+
+    use super::*;
+
+    /// A row in the reference layout whose source cell is `source`.
+    fn line(soc: &str, period: &str, area: &str, source: &str) -> Line {
+        Line {
+            key: [
+                soc.to_owned(),
+                period.to_owned(),
+                area.to_owned(),
+                "000000".to_owned(),
+            ],
+            soc: soc.to_owned(),
+            text: format!("{soc},X,{period},{area},000000,Cross-industry,1,1,1,1,1,1,1,confirmed,{source}"),
+        }
+    }
+
+    fn table(rows: &[&str]) -> String {
+        let mut text = format!("{}\n", HEADER.join(","));
+        for row in rows {
+            text.push_str(row);
+            text.push('\n');
+        }
+        text
+    }
+
+    #[test]
+    fn rows_replace_their_own_and_new_ones_follow_their_occupation() {
+        let existing = table(&[
+            "11-9111,M,2023-05,US,000000,Cross-industry,,,,,110680,,,confirmed,a",
+            "11-9111,M,2024-05,US,000000,Cross-industry,,,,,117960,,,third-party,b",
+            "11-9111,M,2024-05,US,622100,Hospitals,1,,,,,,,confirmed,c",
+            "29-9021,T,2024-05,US,000000,Cross-industry,,,,,67310,,,third-party,d",
+        ]);
+        let incoming = vec![
+            line("11-9111", "2024-05", "US", "11-9111 2024 new"),
+            line("11-9111", "2025-05", "US", "11-9111 2025 new"),
+            line("29-2072", "2025-05", "US", "29-2072 2025 new"),
+        ];
+        let (merged, replaced, added) = merge(Path::new("t.csv"), &existing, incoming).unwrap();
+        assert_eq!((replaced, added), (1, 2));
+        let lines: Vec<&str> = merged.lines().collect();
+        assert!(lines[2].ends_with(",11-9111 2024 new"), "{}", lines[2]);
+        // The industry row stays; the new year follows the occupation's last row.
+        assert_eq!(
+            lines[3],
+            "11-9111,M,2024-05,US,622100,Hospitals,1,,,,,,,confirmed,c"
+        );
+        assert!(lines[4].ends_with(",11-9111 2025 new"), "{}", lines[4]);
+        assert!(lines[6].ends_with(",29-2072 2025 new"), "{}", lines[6]);
+        // Running again with the same rows changes nothing.
+        let again = vec![
+            line("11-9111", "2024-05", "US", "11-9111 2024 new"),
+            line("11-9111", "2025-05", "US", "11-9111 2025 new"),
+            line("29-2072", "2025-05", "US", "29-2072 2025 new"),
+        ];
+        let (twice, replaced, added) = merge(Path::new("t.csv"), &merged, again).unwrap();
+        assert_eq!((twice, replaced, added), (merged, 3, 0));
+    }
+
+    #[test]
+    fn a_foreign_header_and_duplicate_rows_are_refused() {
+        let error = merge(Path::new("t.csv"), "soc,median\n", Vec::new()).unwrap_err();
+        assert!(
+            error.starts_with("t.csv: the header is not himkit's reference layout"),
+            "{error}"
+        );
+        let twice = vec![
+            line("11-9111", "2024-05", "OH", "a"),
+            line("11-9111", "2024-05", "OH", "b"),
+        ];
+        let error = merge(Path::new("t.csv"), &table(&[]), twice).unwrap_err();
+        assert_eq!(
+            error,
+            "two rows for 11-9111 2024-05 OH 000000 in the file to embed"
+        );
+    }
+}
