@@ -178,9 +178,13 @@ fn open(flag: &str, path: &str) -> Result<BufReader<File>, String> {
 
 /// The year given with `year_flag`, else the one in the file name.
 fn year_of(given: Option<Year>, flag: &str, path: &str, year_flag: &str) -> Result<Year, String> {
-    given.or_else(|| common::year_in_name(path)).ok_or_else(|| {
-        format!("{flag} {path}: the file name has no year; give the collection year with {year_flag} YYYY")
-    })
+    given
+        .or_else(|| himkit::io::year_in_file_name(path))
+        .ok_or_else(|| {
+            format!(
+                "{flag} {path}: the file name has no year; give the collection year with {year_flag} YYYY"
+            )
+        })
 }
 
 fn build(options: &Options, hd: &str, completions: &str) -> Result<(Catalog, BuildSummary), String> {
@@ -207,7 +211,7 @@ fn build(options: &Options, hd: &str, completions: &str) -> Result<(Catalog, Bui
     if let Some(path) = &options.scorecard_fos {
         let fos_year = options
             .scorecard_year
-            .or_else(|| common::year_in_name(path))
+            .or_else(|| himkit::io::year_in_file_name(path))
             .ok_or_else(|| {
                 format!(
                     "--scorecard-fos {path}: the file name has no year; give the year the outcomes describe with --scorecard-year YYYY"
@@ -227,7 +231,7 @@ fn build(options: &Options, hd: &str, completions: &str) -> Result<(Catalog, Bui
             .scorecard_releases
             .get(index)
             .cloned()
-            .or_else(|| common::year_in_name(path).map(|year| year.to_string()))
+            .or_else(|| himkit::io::year_in_file_name(path).map(|year| year.to_string()))
             .ok_or_else(|| {
                 format!(
                     "--scorecard-institutions {path}: the file name has no year; name the release with --scorecard-release (e.g. 2021-22)"

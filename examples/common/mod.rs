@@ -112,7 +112,7 @@ pub fn attach_scorecard(catalog: &Catalog, path: &str, year: Option<&str>) -> Re
         Some(year) => year
             .parse::<himkit::Year>()
             .map_err(|error| format!("--scorecard-year: {error}"))?,
-        None => year_in_name(path).ok_or_else(|| {
+        None => himkit::io::year_in_file_name(path).ok_or_else(|| {
             format!(
                 "{path}: the file name has no year; give the year the outcomes describe with --scorecard-year"
             )
@@ -151,20 +151,4 @@ pub fn apply_accreditation(catalog: &Catalog, path: &str) -> Result<Catalog, Str
     .map_err(|error| error.to_string())?;
     eprintln!("accreditation list {path}: {applied}");
     Ok(applied.catalog)
-}
-
-/// The first four-digit year in the file name of `path` (`hd2024.csv`: 2024).
-pub fn year_in_name(path: &str) -> Option<himkit::Year> {
-    let name = Path::new(path).file_name()?.to_str()?;
-    let bytes = name.as_bytes();
-    (0..bytes.len().saturating_sub(3)).find_map(|start| {
-        let digits = name.get(start..start + 4)?;
-        let bounded = start == 0 || !bytes.get(start - 1)?.is_ascii_digit();
-        let after = bytes.get(start + 4).is_none_or(|byte| !byte.is_ascii_digit());
-        if bounded && after && digits.bytes().all(|byte| byte.is_ascii_digit()) {
-            digits.parse().ok()
-        } else {
-            None
-        }
-    })
 }

@@ -13,11 +13,11 @@ use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyDict, PyList, PyString};
 
 use himkit::career::JobOutlook;
-use himkit::io::{BuildSummary, CatalogInputs, Limits, Mode, OewsOptions, ReadOptions};
+use himkit::io::{BuildSummary, CatalogInputs, Limits, Mode, OewsOptions, ReadOptions, year_in_file_name};
 use himkit::value::{CipCode, NaicsCode, SocCode};
 use himkit::{Catalog, Credential, Dataset, Money, Program, WageStatistics, Year};
 
-use crate::convert::{content_bytes, read_text, to_python, type_name, year_in_name};
+use crate::convert::{content_bytes, read_text, to_python, type_name};
 use crate::errors::{IntoPy, Problem, exceptions};
 use crate::records::{cached_dict, field, make, records};
 
@@ -275,7 +275,7 @@ impl PyCatalog {
         let source = path.display().to_string();
         let year = match year_arg("year", year)? {
             Some(year) => year,
-            None => year_in_name(&path).ok_or_else(|| no_year(&source, "year"))?,
+            None => year_in_file_name(&path).ok_or_else(|| no_year(&source, "year"))?,
         };
         let attachment = py.detach(|| -> PyResult<_> {
             let file = File::open(&path).map_err(|error| Problem::io(&source, &error))?;
@@ -800,12 +800,12 @@ pub(crate) fn build_catalog<'py>(
     let name = |path: &PathBuf| path.display().to_string();
     let year = match year_arg("year", year)? {
         Some(year) => year,
-        None => year_in_name(&completions).ok_or_else(|| no_year(&name(&completions), "year"))?,
+        None => year_in_file_name(&completions).ok_or_else(|| no_year(&name(&completions), "year"))?,
     };
     let given_ic_year = year_arg("ic_year", ic_year)?;
     let ic_year_of = |path: &PathBuf| -> PyResult<Year> {
         given_ic_year
-            .or_else(|| year_in_name(path))
+            .or_else(|| year_in_file_name(path))
             .ok_or_else(|| no_year(&name(path), "ic_year"))
     };
     let ic = ic
@@ -818,7 +818,7 @@ pub(crate) fn build_catalog<'py>(
     let scorecard_fos = scorecard_fos
         .map(|path| {
             given_fos_year
-                .or_else(|| year_in_name(&path))
+                .or_else(|| year_in_file_name(&path))
                 .ok_or_else(|| no_year(&name(&path), "scorecard_year"))
                 .map(|year| (path, year))
         })
@@ -903,7 +903,7 @@ fn scorecard_files(
             releases
                 .get(index)
                 .cloned()
-                .or_else(|| year_in_name(&path).map(|year| year.to_string()))
+                .or_else(|| year_in_file_name(&path).map(|year| year.to_string()))
                 .ok_or_else(|| no_year(&name(&path), "scorecard_release"))
                 .map(|release| (path, release))
         })

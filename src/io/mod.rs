@@ -23,6 +23,7 @@
 
 mod accreditation_list;
 mod catalog_csv;
+mod file_year;
 mod ipeds;
 mod national;
 mod oews;
@@ -36,6 +37,7 @@ mod table;
 
 pub use accreditation_list::{AccreditationMatches, UnappliedEntry, apply_accreditation_list};
 pub use catalog_csv::{read_catalog_csv, write_catalog_csv};
+pub use file_year::year_in_file_name;
 pub use national::{BuildSummary, BuiltCatalog, CatalogInputs, RowProblem};
 #[cfg(feature = "xlsx")]
 pub use oews::read_oews_xlsx;
