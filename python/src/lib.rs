@@ -12,8 +12,11 @@
 mod catalog;
 mod convert;
 mod errors;
+mod national;
+mod program;
 mod records;
 mod select;
+mod wages;
 
 use pyo3::prelude::*;
 
@@ -21,9 +24,15 @@ use pyo3::prelude::*;
 #[pymodule]
 mod _native {
     #[pymodule_export]
-    use super::catalog::{PyCatalog, PyDataset, PyProgram, PyWageTable, build_catalog};
+    use super::catalog::{PyCatalog, PyDataset};
+    #[pymodule_export]
+    use super::national::build_catalog;
+    #[pymodule_export]
+    use super::program::PyProgram;
     #[pymodule_export]
     use super::select::{PyComparison, PyProfile, PyRanking, PySelector, PySensitivity};
+    #[pymodule_export]
+    use super::wages::PyWageTable;
 
     use pyo3::prelude::*;
 

@@ -12,10 +12,12 @@ use serde::Serialize;
 use himkit::select::{Comparison, Method, Sensitivity};
 use himkit::{Ranking, Selector, StudentProfile, UsState};
 
-use crate::catalog::{PyCatalog, PyProgram, PyWageTable};
+use crate::catalog::PyCatalog;
 use crate::convert::{json_text, read_text, to_python, type_name};
 use crate::errors::{IntoPy, Problem, exception};
+use crate::program::PyProgram;
 use crate::records::{cached_dict, field, make, records};
+use crate::wages::PyWageTable;
 
 /// A prospective student's profile: hard constraints, weighted criteria, and how missing data is
 /// treated.

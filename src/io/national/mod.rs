@@ -441,7 +441,7 @@ pub(super) struct Rows<'a> {
 }
 
 /// A built catalogue and what building it left unknown or out.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct BuiltCatalog {
     /// The programs, in Completions file order.
