@@ -38,7 +38,8 @@ mod _native {
 
     #[pymodule_init]
     fn init(module: &Bound<'_, PyModule>) -> PyResult<()> {
-        module.add("LIBRARY_VERSION", himkit_version())
+        module.add("LIBRARY_VERSION", himkit_version())?;
+        module.add("ERROR_KINDS", super::errors::kind_names())
     }
 
     /// The version of the himkit library the module was built with.

@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use pyo3::exceptions::{PyIndexError, PyKeyError, PyTypeError, PyValueError};
+use pyo3::exceptions::{PyIndexError, PyKeyError, PyRuntimeError, PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyDict, PyInt, PyList, PyString};
@@ -275,62 +275,64 @@ impl PySelector {
                 "rank_many takes a list of profiles; for one profile use rank or rank_top",
             ));
         }
+        // The profiles taken for reading, and in each position the error of a profile that
+        // could not be taken (a wrong type, a value JSON cannot hold): that error is the one
+        // raised, or returned in its place.
         let mut inputs = Vec::new();
+        let mut refusals: Vec<Option<PyErr>> = Vec::new();
         for (index, profile) in profiles.try_iter()?.enumerate() {
-            let profile = profile?;
-            match ProfileInput::from_python(&profile) {
-                Ok(input) => inputs.push(Ok(input)),
+            match ProfileInput::from_python(&profile?) {
+                Ok(input) => {
+                    inputs.push(input);
+                    refusals.push(None);
+                }
                 Err(error) if raise => {
                     error.value(py).setattr("index", index)?;
                     return Err(error);
                 }
-                Err(error) => inputs.push(Err(error)),
+                Err(error) => refusals.push(Some(error)),
             }
         }
         let selector = &self.inner;
-        let (read, mut results) = py.detach(|| {
-            let read: Vec<Option<himkit::Result<StudentProfile>>> = inputs
-                .into_par_iter()
-                .map(|input| input.ok().map(ProfileInput::read))
-                .collect();
+        let outcomes = py.detach(|| {
+            let read: Vec<himkit::Result<StudentProfile>> =
+                inputs.into_par_iter().map(ProfileInput::read).collect();
             let good: Vec<StudentProfile> = read
                 .iter()
-                .filter_map(|profile| profile.as_ref().and_then(|result| result.as_ref().ok()).cloned())
+                .filter_map(|profile| profile.as_ref().ok())
+                .cloned()
                 .collect();
-            let ranked = selector.rank_many(&good, top);
-            (read, ranked.into_iter())
+            let mut ranked = selector.rank_many(&good, top).into_iter();
+            read.into_iter()
+                .map(|profile| match profile {
+                    Ok(_) => ranked.next(),
+                    Err(error) => Some(Err(error)),
+                })
+                .collect::<Vec<_>>()
         });
+        let mut outcomes = outcomes.into_iter();
         let list = PyList::empty(py);
-        for (index, profile) in read.into_iter().enumerate() {
-            let outcome = match profile {
-                // The Python error was kept aside; it is raised or listed below.
-                None => Err(None),
-                Some(Err(error)) => Err(Some(error)),
-                Some(Ok(_)) => match results.next() {
-                    Some(Ok(ranking)) => Ok(ranking),
-                    Some(Err(error)) => Err(Some(error)),
-                    None => Err(None),
+        for (index, refusal) in refusals.into_iter().enumerate() {
+            let instance = match refusal {
+                Some(refusal) => refusal.into_value(py).into_bound(py).into_any(),
+                None => match outcomes.next().flatten() {
+                    Some(Ok(ranking)) => {
+                        list.append(Py::new(py, PyRanking::from(ranking))?)?;
+                        continue;
+                    }
+                    Some(Err(error)) => exception(py, &error)?,
+                    None => {
+                        return Err(PyRuntimeError::new_err(
+                            "rank_many: the library returned fewer rankings than profiles",
+                        ));
+                    }
                 },
             };
-            match outcome {
-                Ok(ranking) => list.append(Py::new(py, PyRanking::from(ranking))?)?,
-                Err(error) => {
-                    let instance = match error {
-                        Some(error) => exception(py, &error)?,
-                        None => {
-                            PyTypeError::new_err("the profile is not a himkit.Profile, a dict or a JSON str")
-                                .value(py)
-                                .clone()
-                                .into_any()
-                        }
-                    };
-                    instance.setattr("index", index)?;
-                    if raise {
-                        return Err(PyErr::from_value(instance));
-                    }
-                    list.append(instance)?;
-                }
+            instance.setattr("index", index)?;
+            if raise {
+                return Err(PyErr::from_value(instance));
             }
+            list.append(instance)?;
         }
         Ok(list)
     }
