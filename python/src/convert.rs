@@ -228,3 +228,9 @@ pub(crate) fn content_bytes(value: &Bound<'_, PyAny>, what: &str) -> PyResult<Ve
         .extract::<Vec<u8>>()
         .map_err(|_| PyTypeError::new_err(format!("{what} must be str or bytes, not {}", type_name(value))))
 }
+
+/// Pretty JSON of a library value, as the library writes its own; `what` names it in errors.
+pub(crate) fn pretty(value: &impl Serialize, what: &str) -> PyResult<String> {
+    serde_json::to_string_pretty(value)
+        .map_err(|error| Problem::invalid(what, &error.to_string(), "cannot be written as JSON").into())
+}

@@ -13,8 +13,10 @@ mod catalog;
 mod convert;
 mod errors;
 mod national;
+mod profile;
 mod program;
 mod records;
+mod results;
 mod select;
 mod wages;
 
@@ -28,9 +30,13 @@ mod _native {
     #[pymodule_export]
     use super::national::build_catalog;
     #[pymodule_export]
+    use super::profile::PyProfile;
+    #[pymodule_export]
     use super::program::PyProgram;
     #[pymodule_export]
-    use super::select::{PyComparison, PyProfile, PyRanking, PySelector, PySensitivity};
+    use super::results::{PyComparison, PyRanking, PySensitivity};
+    #[pymodule_export]
+    use super::select::PySelector;
     #[pymodule_export]
     use super::wages::PyWageTable;
 
