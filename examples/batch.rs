@@ -20,10 +20,27 @@ use std::time::Instant;
 
 use himkit::{Selector, StudentProfile, UsState};
 
-const USAGE: &str = "usage: batch [--programs FILE.json|FILE.csv | --national] [--profiles N] [--top N]";
+/// Ranks one catalogue for many students at once (the example profile of each state in
+/// turn), keeping each one's best entries (10 without --top), and says how long it took
+#[derive(clap::Parser, Debug)]
+#[command(name = "batch")]
+struct Options {
+    #[command(flatten)]
+    programs: common::flags::Programs,
+    #[command(flatten)]
+    national: common::flags::National,
+    /// How many students to rank for
+    #[arg(long, value_name = "N", default_value_t = 10_000)]
+    profiles: usize,
+    #[command(flatten)]
+    top: common::flags::Top,
+}
+
+/// Without `--top`, each student's best 10 are kept.
+const DEFAULT_TOP: usize = 10;
 
 fn main() -> ExitCode {
-    match run() {
+    match run(&clap::Parser::parse()) {
         Ok(()) => ExitCode::SUCCESS,
         Err(message) => {
             eprintln!("batch: {message}");
@@ -32,39 +49,15 @@ fn main() -> ExitCode {
     }
 }
 
-fn run() -> Result<(), String> {
-    let mut programs = None;
-    let mut national = false;
-    let mut count = 10_000usize;
-    let mut top = 10usize;
-    let mut args = std::env::args().skip(1);
-    while let Some(arg) = args.next() {
-        match arg.as_str() {
-            "--programs" => programs = Some(common::value_of(&mut args, "--programs")?),
-            "--national" => national = true,
-            "--profiles" => {
-                let value = common::value_of(&mut args, "--profiles")?;
-                count = value
-                    .parse()
-                    .map_err(|_| format!("--profiles: {value:?} is not a whole number"))?;
-            }
-            "--top" => {
-                let value = common::value_of(&mut args, "--top")?;
-                top = value
-                    .parse()
-                    .map_err(|_| format!("--top: {value:?} is not a whole number"))?;
-            }
-            "--help" | "-h" => {
-                println!("{USAGE}");
-                return Ok(());
-            }
-            other => return Err(format!("unknown argument {other:?}\n{USAGE}")),
-        }
-    }
+fn run(options: &Options) -> Result<(), String> {
+    let programs = options.programs.programs.as_deref();
+    let national = options.national.national;
     if national && programs.is_some() {
         return Err("--national and --programs choose different catalogues; give one".to_owned());
     }
-    let (catalog, dataset) = common::load_catalog(programs.as_deref(), !national)?;
+    let count = options.profiles;
+    let top = options.top.top.map_or(DEFAULT_TOP, std::num::NonZeroUsize::get);
+    let (catalog, dataset) = common::load_catalog(programs, !national)?;
     let selector = Selector::new(&catalog, dataset.wages());
     let states: Vec<UsState> = UsState::all().collect();
     let profiles: Vec<StudentProfile> = states

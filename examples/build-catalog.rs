@@ -32,42 +32,98 @@ use himkit::io::{BuildSummary, CatalogInputs, ReadOptions, write_catalog_csv};
 use himkit::value::CipCode;
 use himkit::{Catalog, Dataset, Year};
 
-const USAGE: &str = "usage: build-catalog --hd FILE --completions FILE [--ic FILE] [--ic-ay FILE] \
-                     [--scorecard-fos FILE] [--scorecard-institutions FILE]... [--accreditation FILE] \
-                     [--outcome-measures FILE] [--graduation-rates FILE] \
-                     [--cip LIST] [--format json|csv] [--lenient] [--year YYYY] [--ic-year YYYY] \
-                     [--scorecard-year YYYY] [--scorecard-release LABEL] [--outcome-measures-year YYYY] \
-                     [--graduation-rates-year YYYY]\n\
-                     --cip takes CIP codes separated by commas (default 51.0706,51.0707; also 51.0713, 51.2706).\n\
-                     --scorecard-institutions may be given more than once (tuition from one file, earnings from another);\n\
-                     the n-th --scorecard-release names the n-th such file's release, the others take the year in their name.\n\
-                     Without --hd and --completions it builds the catalogue embedded in himkit.";
-
-#[derive(Default)]
+/// Builds the national HIM catalogue from IPEDS and College Scorecard files and writes it to
+/// standard output (JSON, or the catalogue CSV); a summary of what is unknown and every row not
+/// joined goes to standard error. Without --hd and --completions it writes the catalogue
+/// embedded in himkit
+#[derive(clap::Parser, Debug)]
+#[allow(clippy::doc_markdown)] // The comments are the --help text, where backticks would show.
+#[command(
+    name = "build-catalog",
+    override_usage = "build-catalog [--hd FILE --completions FILE [OPTIONS]]"
+)]
 struct Options {
+    /// IPEDS Institutional Characteristics HD (the institutions)
+    #[arg(long, value_name = "FILE", requires = "completions")]
     hd: Option<String>,
+    /// IPEDS Completions C_A (the awards by CIP code and award level)
+    #[arg(long, value_name = "FILE", requires = "hd")]
     completions: Option<String>,
+    /// IPEDS IC (distance education)
+    #[arg(long, value_name = "FILE")]
     ic: Option<String>,
+    /// IPEDS IC_AY (tuition and fees)
+    #[arg(long, value_name = "FILE")]
     ic_ay: Option<String>,
+    /// College Scorecard field-of-study outcomes (median earnings and debt)
+    #[arg(long, value_name = "FILE")]
     scorecard_fos: Option<String>,
+    /// A College Scorecard institution file (tuition, earnings); may be given more than once,
+    /// tuition from one release and earnings from another
+    #[arg(long, value_name = "FILE")]
     scorecard_institutions: Vec<String>,
-    accreditation: Option<String>,
+    #[command(flatten)]
+    accreditation: common::flags::Accreditation,
+    /// IPEDS Outcome Measures (the institution's completion rate)
+    #[arg(long, value_name = "FILE")]
     outcome_measures: Option<String>,
+    /// IPEDS Graduation Rates (the institution's graduation rate)
+    #[arg(long, value_name = "FILE")]
     graduation_rates: Option<String>,
-    outcome_measures_year: Option<Year>,
-    graduation_rates_year: Option<Year>,
-    cips: Option<Vec<CipCode>>,
-    csv: bool,
-    lenient: bool,
+    /// The CIP codes to build, separated by commas (default 51.0706,51.0707; also 51.0713,
+    /// 51.2706)
+    #[arg(long, value_name = "LIST", value_parser = cip_list)]
+    cip: Option<CipList>,
+    /// What to write: the crate's program JSON, or the catalogue CSV
+    #[arg(long, value_enum, default_value_t = Format::Json)]
+    format: Format,
+    #[command(flatten)]
+    lenient: common::flags::Lenient,
+    /// The collection year of HD and Completions (without it, the year in the Completions
+    /// file's name)
+    #[arg(long, value_name = "YYYY")]
     year: Option<Year>,
+    /// The year of IC and IC_AY (without it, the year in each file's name)
+    #[arg(long, value_name = "YYYY")]
     ic_year: Option<Year>,
-    scorecard_year: Option<Year>,
-    /// The n-th names the release of the n-th institution file.
-    scorecard_releases: Vec<String>,
+    #[command(flatten)]
+    scorecard_year: common::flags::ScorecardYear,
+    /// The release of a --scorecard-institutions file (e.g. 2021-22): the n-th names the n-th
+    /// file's release, the others take the year in their name
+    #[arg(long, value_name = "LABEL")]
+    scorecard_release: Vec<String>,
+    /// The year of the Outcome Measures file, where its columns do not say
+    #[arg(long, value_name = "YYYY")]
+    outcome_measures_year: Option<Year>,
+    /// The year of the Graduation Rates file, where its columns do not say
+    #[arg(long, value_name = "YYYY")]
+    graduation_rates_year: Option<Year>,
+}
+
+/// What `build-catalog` writes.
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+enum Format {
+    /// A JSON array of programs, as the library writes a catalogue.
+    Json,
+    /// The catalogue CSV, one program a row.
+    Csv,
+}
+
+/// CIP codes given as one list separated by commas.
+#[derive(Clone, Debug)]
+struct CipList(Vec<CipCode>);
+
+fn cip_list(list: &str) -> Result<CipList, String> {
+    list.split(',')
+        .map(str::trim)
+        .filter(|cip| !cip.is_empty())
+        .map(|cip| cip.parse::<CipCode>().map_err(|error| error.to_string()))
+        .collect::<Result<Vec<_>, _>>()
+        .map(CipList)
 }
 
 fn main() -> ExitCode {
-    match run() {
+    match run(&clap::Parser::parse()) {
         Ok(()) => ExitCode::SUCCESS,
         Err(message) => {
             eprintln!("build-catalog: {message}");
@@ -76,83 +132,35 @@ fn main() -> ExitCode {
     }
 }
 
-fn parse_year(flag: &str, value: &str) -> Result<Year, String> {
-    value.parse().map_err(|error| format!("{flag}: {error}"))
-}
-
-fn parse_options() -> Result<Options, String> {
-    let mut options = Options::default();
-    let mut args = std::env::args().skip(1);
-    while let Some(arg) = args.next() {
-        let mut value = || common::value_of(&mut args, &arg);
-        match arg.as_str() {
-            "--hd" => options.hd = Some(value()?),
-            "--completions" => options.completions = Some(value()?),
-            "--ic" => options.ic = Some(value()?),
-            "--ic-ay" => options.ic_ay = Some(value()?),
-            "--scorecard-fos" => options.scorecard_fos = Some(value()?),
-            "--scorecard-institutions" => options.scorecard_institutions.push(value()?),
-            "--outcome-measures" => options.outcome_measures = Some(value()?),
-            "--graduation-rates" => options.graduation_rates = Some(value()?),
-            "--outcome-measures-year" => options.outcome_measures_year = Some(parse_year(&arg, &value()?)?),
-            "--graduation-rates-year" => options.graduation_rates_year = Some(parse_year(&arg, &value()?)?),
-            "--accreditation" => options.accreditation = Some(value()?),
-            "--cip" => {
-                let list = value()?;
-                let cips = list
-                    .split(',')
-                    .map(str::trim)
-                    .filter(|cip| !cip.is_empty())
-                    .map(|cip| cip.parse::<CipCode>().map_err(|error| format!("--cip: {error}")))
-                    .collect::<Result<Vec<_>, _>>()?;
-                options.cips = Some(cips);
-            }
-            "--format" => match value()?.as_str() {
-                "json" => options.csv = false,
-                "csv" => options.csv = true,
-                other => return Err(format!("--format: {other:?} is not json or csv")),
-            },
-            "--lenient" => options.lenient = true,
-            "--year" => options.year = Some(parse_year(&arg, &value()?)?),
-            "--ic-year" => options.ic_year = Some(parse_year(&arg, &value()?)?),
-            "--scorecard-year" => options.scorecard_year = Some(parse_year(&arg, &value()?)?),
-            "--scorecard-release" => options.scorecard_releases.push(value()?),
-            "--help" | "-h" => return Err(USAGE.to_owned()),
-            other => return Err(format!("unknown argument {other:?}\n{USAGE}")),
-        }
-    }
-    Ok(options)
-}
-
-fn run() -> Result<(), String> {
-    let options = parse_options()?;
+fn run(options: &Options) -> Result<(), String> {
     let (catalog, summary) = match (&options.hd, &options.completions) {
         (None, None) => {
             let others = [
                 &options.ic,
                 &options.ic_ay,
                 &options.scorecard_fos,
-                &options.accreditation,
+                &options.accreditation.accreditation,
                 &options.outcome_measures,
                 &options.graduation_rates,
             ];
+            let usage = common::flags::usage::<Options>();
             if others.iter().any(|file| file.is_some())
                 || !options.scorecard_institutions.is_empty()
-                || options.cips.is_some()
+                || options.cip.is_some()
             {
-                return Err(format!("--hd FILE and --completions FILE are required\n{USAGE}"));
+                return Err(format!("--hd FILE and --completions FILE are required\n{usage}"));
             }
-            eprintln!("{USAGE}\n\nNo files given: writing the catalogue embedded in himkit.\n");
+            eprintln!("{usage}\n\nNo files given: writing the catalogue embedded in himkit.\n");
             let dataset = Dataset::national().map_err(|error| error.to_string())?;
             let summary = Dataset::national_summary().map_err(|error| error.to_string())?;
             (dataset.catalog().clone(), summary)
         }
-        (Some(hd), Some(completions)) => build(&options, hd, completions)?,
+        (Some(hd), Some(completions)) => build(options, hd, completions)?,
         (None, Some(_)) => return Err("--hd FILE is required with --completions".to_owned()),
         (Some(_), None) => return Err("--completions FILE is required with --hd".to_owned()),
     };
     eprint!("{summary}");
-    let text = if options.csv {
+    let text = if options.format == Format::Csv {
         let mut bytes = Vec::new();
         write_catalog_csv(&catalog, &mut bytes).map_err(|error| error.to_string())?;
         String::from_utf8(bytes).map_err(|error| error.to_string())?
@@ -178,9 +186,13 @@ fn open(flag: &str, path: &str) -> Result<BufReader<File>, String> {
 
 /// The year given with `year_flag`, else the one in the file name.
 fn year_of(given: Option<Year>, flag: &str, path: &str, year_flag: &str) -> Result<Year, String> {
-    given.or_else(|| common::year_in_name(path)).ok_or_else(|| {
-        format!("{flag} {path}: the file name has no year; give the collection year with {year_flag} YYYY")
-    })
+    given
+        .or_else(|| himkit::io::year_in_file_name(path))
+        .ok_or_else(|| {
+            format!(
+                "{flag} {path}: the file name has no year; give the collection year with {year_flag} YYYY"
+            )
+        })
 }
 
 fn build(options: &Options, hd: &str, completions: &str) -> Result<(Catalog, BuildSummary), String> {
@@ -190,10 +202,10 @@ fn build(options: &Options, hd: &str, completions: &str) -> Result<(Catalog, Bui
         (completions, open("--completions", completions)?),
         year,
     );
-    if options.lenient {
+    if options.lenient.lenient {
         inputs = inputs.with_read_options(ReadOptions::lenient());
     }
-    if let Some(cips) = &options.cips {
+    if let Some(CipList(cips)) = &options.cip {
         inputs = inputs.with_cips(cips.iter().copied()).map_err(failed("--cip"))?;
     }
     if let Some(path) = &options.ic {
@@ -207,7 +219,8 @@ fn build(options: &Options, hd: &str, completions: &str) -> Result<(Catalog, Bui
     if let Some(path) = &options.scorecard_fos {
         let fos_year = options
             .scorecard_year
-            .or_else(|| common::year_in_name(path))
+            .scorecard_year
+            .or_else(|| himkit::io::year_in_file_name(path))
             .ok_or_else(|| {
                 format!(
                     "--scorecard-fos {path}: the file name has no year; give the year the outcomes describe with --scorecard-year YYYY"
@@ -215,19 +228,19 @@ fn build(options: &Options, hd: &str, completions: &str) -> Result<(Catalog, Bui
             })?;
         inputs = inputs.with_field_of_study((path, open("--scorecard-fos", path)?), fos_year);
     }
-    if options.scorecard_releases.len() > options.scorecard_institutions.len() {
+    if options.scorecard_release.len() > options.scorecard_institutions.len() {
         return Err(format!(
             "--scorecard-release is given {} times for {} --scorecard-institutions files: each names one file's release, in order",
-            options.scorecard_releases.len(),
+            options.scorecard_release.len(),
             options.scorecard_institutions.len()
         ));
     }
     for (index, path) in options.scorecard_institutions.iter().enumerate() {
         let release = options
-            .scorecard_releases
+            .scorecard_release
             .get(index)
             .cloned()
-            .or_else(|| common::year_in_name(path).map(|year| year.to_string()))
+            .or_else(|| himkit::io::year_in_file_name(path).map(|year| year.to_string()))
             .ok_or_else(|| {
                 format!(
                     "--scorecard-institutions {path}: the file name has no year; name the release with --scorecard-release (e.g. 2021-22)"
@@ -237,7 +250,7 @@ fn build(options: &Options, hd: &str, completions: &str) -> Result<(Catalog, Bui
             .with_scorecard_institutions((path, open("--scorecard-institutions", path)?), &release)
             .map_err(failed("--scorecard-release"))?;
     }
-    if let Some(path) = &options.accreditation {
+    if let Some(path) = &options.accreditation.accreditation {
         inputs = inputs.with_accreditation_list((path, open("--accreditation", path)?));
     }
     // Their years come from their columns or file names unless given.

@@ -16,10 +16,20 @@ use std::process::ExitCode;
 use himkit::program::LengthBasis;
 use himkit::{Credential, Dataset, Eligibility, Program, UsState, WageStatistics};
 
-const USAGE: &str = "usage: catalog [--state XX | --national]";
+/// Lists the embedded programs with their accreditation, credential eligibility and outcomes,
+/// then the embedded BLS wage figures and projections
+#[derive(clap::Parser, Debug)]
+#[command(name = "catalog")]
+struct Options {
+    /// List the real programs of one state (the national catalogue), as its two-letter code
+    #[arg(long, value_name = "XX")]
+    state: Option<UsState>,
+    #[command(flatten)]
+    national: common::flags::National,
+}
 
 fn main() -> ExitCode {
-    match run() {
+    match run(&clap::Parser::parse()) {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
             eprintln!("catalog: {error}");
@@ -28,21 +38,9 @@ fn main() -> ExitCode {
     }
 }
 
-fn run() -> Result<(), String> {
-    let mut state: Option<UsState> = None;
-    let mut national = false;
-    let mut args = std::env::args().skip(1);
-    while let Some(arg) = args.next() {
-        match arg.as_str() {
-            "--state" => {
-                let value = common::value_of(&mut args, &arg)?;
-                state = Some(value.parse().map_err(|error| format!("--state: {error}"))?);
-            }
-            "--national" => national = true,
-            "--help" | "-h" => return Err(USAGE.to_owned()),
-            other => return Err(format!("unknown argument {other:?}\n{USAGE}")),
-        }
-    }
+fn run(options: &Options) -> Result<(), String> {
+    let state = options.state;
+    let national = options.national.national;
     if national || state.is_some() {
         return list_national(state);
     }

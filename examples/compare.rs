@@ -24,11 +24,22 @@ use himkit::select::ComparisonCell;
 const LABEL: usize = 27;
 const CELL: usize = 30;
 
-const USAGE: &str =
-    "usage: compare [--illustrative | --programs FILE] [--profile FILE] ID ID [ID…] (2 to 10 ids)";
+/// Compares 2 to 10 programs side by side for a student profile (with no ids, the profile's
+/// best three)
+#[derive(clap::Parser, Debug)]
+#[command(name = "compare")]
+struct Options {
+    #[command(flatten)]
+    catalogue: common::flags::NationalByDefault,
+    #[command(flatten)]
+    profile: common::flags::Profile,
+    /// The ids of the programs to compare (2 to 10)
+    #[arg(value_name = "ID")]
+    ids: Vec<String>,
+}
 
 fn main() -> ExitCode {
-    match run() {
+    match run(clap::Parser::parse()) {
         Ok(()) => ExitCode::SUCCESS,
         Err(message) => {
             eprintln!("compare: {message}");
@@ -37,38 +48,15 @@ fn main() -> ExitCode {
     }
 }
 
-/// What the command line asks.
-#[derive(Default)]
-struct Arguments {
-    programs_path: Option<String>,
-    illustrative: bool,
-    profile_path: Option<String>,
-    ids: Vec<String>,
-}
-
-fn parse_arguments() -> Result<Arguments, String> {
-    let mut arguments = Arguments::default();
-    let mut args = std::env::args().skip(1);
-    while let Some(arg) = args.next() {
-        match arg.as_str() {
-            "--programs" => arguments.programs_path = Some(common::value_of(&mut args, &arg)?),
-            "--illustrative" => arguments.illustrative = true,
-            "--profile" => arguments.profile_path = Some(common::value_of(&mut args, &arg)?),
-            "--help" | "-h" => return Err(USAGE.to_owned()),
-            flag if flag.starts_with("--") => return Err(format!("unknown argument {flag:?}\n{USAGE}")),
-            _ => arguments.ids.push(arg),
-        }
-    }
-    Ok(arguments)
-}
-
-fn run() -> Result<(), String> {
-    let Arguments {
-        programs_path,
-        illustrative,
-        profile_path,
+fn run(options: Options) -> Result<(), String> {
+    let Options {
+        catalogue,
+        profile,
         mut ids,
-    } = parse_arguments()?;
+    } = options;
+    let programs_path = catalogue.programs.programs;
+    let illustrative = catalogue.illustrative;
+    let profile_path = profile.profile;
     let (catalog, dataset) = common::load_catalog(programs_path.as_deref(), illustrative)?;
     let profile = common::load_profile(profile_path.as_deref())?;
     let selector = Selector::new(&catalog, dataset.wages());
@@ -85,7 +73,7 @@ fn run() -> Result<(), String> {
     let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
     let comparison = selector
         .compare(&profile, &ids)
-        .map_err(|error| format!("{error}\n{USAGE}"))?;
+        .map_err(|error| format!("{error}\n{}", common::flags::usage::<Options>()))?;
 
     let mut out = String::new();
     let line = |label: &str, cells: Vec<String>| table_row(label, &cells);

@@ -26,24 +26,46 @@ use himkit::program::{AccreditationState, AwardLevel, DeliveryState};
 use himkit::select::{Method, RankedProgram};
 use himkit::{Credential, Eligibility, Program, Ranking, Selector, StudentProfile};
 
+/// Ranks HIM programs for a student profile and explains the result (the national catalogue of
+/// real programs unless --illustrative or --programs)
+#[derive(clap::Parser, Debug)]
+#[command(name = "select")]
 struct Options {
-    programs: Option<String>,
-    illustrative: bool,
+    #[command(flatten)]
+    catalogue: common::flags::NationalByDefault,
+    /// Attach College Scorecard field-of-study outcomes (median earnings and debt) from FILE
+    #[arg(long, value_name = "FILE")]
     scorecard: Option<String>,
-    scorecard_year: Option<String>,
-    accreditation: Option<String>,
-    profile: Option<String>,
+    #[command(flatten)]
+    scorecard_year: common::flags::ScorecardYear,
+    #[command(flatten)]
+    accreditation: common::flags::Accreditation,
+    #[command(flatten)]
+    profile: common::flags::Profile,
+    /// The scoring method (the profile's own without it)
+    #[arg(long, value_name = "weighted-sum|topsis")]
     method: Option<Method>,
-    top: Option<usize>,
-    json: bool,
+    #[command(flatten)]
+    top: common::flags::Top,
+    /// A table for people, or the ranking's JSON
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    format: Format,
+    /// The full breakdown of one program's score, or every reason it was excluded
+    #[arg(long, value_name = "ID")]
     explain: Option<String>,
 }
 
-const USAGE: &str = "usage: select [--programs FILE.json|FILE.csv | --illustrative] [--scorecard FILE [--scorecard-year YEAR]] [--accreditation FILE] \
-                     [--profile FILE] [--method weighted-sum|topsis] [--top N] [--format table|json] [--explain ID]";
+/// What `select` prints.
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+enum Format {
+    /// The ranking as a table, with a legend, the exclusions and the stability of the top.
+    Table,
+    /// The ranking's JSON, as the library writes it.
+    Json,
+}
 
 fn main() -> ExitCode {
-    match run() {
+    match run(&clap::Parser::parse()) {
         Ok(()) => ExitCode::SUCCESS,
         Err(message) => {
             eprintln!("select: {message}");
@@ -52,83 +74,35 @@ fn main() -> ExitCode {
     }
 }
 
-fn parse_options() -> Result<Options, String> {
-    let mut options = Options {
-        programs: None,
-        illustrative: false,
-        scorecard: None,
-        scorecard_year: None,
-        accreditation: None,
-        profile: None,
-        method: None,
-        top: None,
-        json: false,
-        explain: None,
-    };
-    let mut args = std::env::args().skip(1);
-    while let Some(arg) = args.next() {
-        match arg.as_str() {
-            "--programs" => options.programs = Some(common::value_of(&mut args, &arg)?),
-            "--illustrative" => options.illustrative = true,
-            "--profile" => options.profile = Some(common::value_of(&mut args, &arg)?),
-            "--scorecard" => options.scorecard = Some(common::value_of(&mut args, &arg)?),
-            "--scorecard-year" => options.scorecard_year = Some(common::value_of(&mut args, &arg)?),
-            "--accreditation" => options.accreditation = Some(common::value_of(&mut args, &arg)?),
-            "--method" => {
-                let value = common::value_of(&mut args, &arg)?;
-                options.method = Some(value.parse().map_err(|error| format!("--method: {error}"))?);
-            }
-            "--top" => {
-                let value = common::value_of(&mut args, &arg)?;
-                let top = value
-                    .parse::<usize>()
-                    .ok()
-                    .filter(|top| *top > 0)
-                    .ok_or_else(|| format!("--top: {value:?} is not a positive whole number"))?;
-                options.top = Some(top);
-            }
-            "--format" => match common::value_of(&mut args, &arg)?.as_str() {
-                "table" => options.json = false,
-                "json" => options.json = true,
-                other => return Err(format!("--format: {other:?} is not table or json")),
-            },
-            "--explain" => options.explain = Some(common::value_of(&mut args, &arg)?),
-            "--help" | "-h" => return Err(USAGE.to_owned()),
-            other => return Err(format!("unknown argument {other:?}\n{USAGE}")),
-        }
-    }
-    Ok(options)
-}
-
-fn run() -> Result<(), String> {
-    let options = parse_options()?;
-    if options.illustrative && options.programs.is_some() {
-        return Err("--illustrative and --programs choose different catalogues; give one".to_owned());
-    }
-    let (mut catalog, dataset) = common::load_catalog(options.programs.as_deref(), options.illustrative)?;
+fn run(options: &Options) -> Result<(), String> {
+    let (mut catalog, dataset) = common::load_catalog(
+        options.catalogue.programs.programs.as_deref(),
+        options.catalogue.illustrative,
+    )?;
     if let Some(path) = &options.scorecard {
-        catalog = common::attach_scorecard(&catalog, path, options.scorecard_year.as_deref())?;
+        catalog = common::attach_scorecard(&catalog, path, options.scorecard_year.scorecard_year)?;
     }
-    if let Some(path) = &options.accreditation {
+    if let Some(path) = &options.accreditation.accreditation {
         catalog = common::apply_accreditation(&catalog, path)?;
     }
-    let mut profile = common::load_profile(options.profile.as_deref())?;
+    let mut profile = common::load_profile(options.profile.profile.as_deref())?;
     if let Some(method) = options.method {
         profile = profile.with_method(method);
     }
+    let json = options.format == Format::Json;
     let selector = Selector::new(&catalog, dataset.wages());
-    let ranking = match options.top {
-        Some(top) => selector.rank_top(&profile, top),
+    let ranking = match options.top.top {
+        Some(top) => selector.rank_top(&profile, top.get()),
         None => selector.rank(&profile),
     }
     .map_err(|error| error.to_string())?;
 
     let mut out = String::new();
     if let Some(id) = &options.explain {
-        explain(&mut out, &selector, &ranking, id, options.json)?;
+        explain(&mut out, &selector, &ranking, id, json)?;
     } else if ranking.entries().is_empty() {
         return Err(everything_excluded(&ranking));
-    } else if options.json {
+    } else if json {
         outln!(out, "{}", ranking.to_json().map_err(|error| error.to_string())?);
     } else {
         print_table(&mut out, &selector, &ranking);

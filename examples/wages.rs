@@ -17,15 +17,39 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use himkit::io::{Mode, OewsOptions, read_oews_path};
+use himkit::value::{ReferencePeriod, SocCode};
 use himkit::wage::Percentile;
 use himkit::{Dataset, HimOccupation, Money, Wage, WageStatistics};
 
-const USAGE: &str = "usage: wages [--oews FILE [--period YYYY-MM] [--top-code DOLLARS] [--area CODE]... \
-                     [--soc CODE]... [--lenient]]";
+/// The wage distribution of the HIM occupations, as a table and a text bar chart (the
+/// embedded BLS figures unless --oews)
+#[derive(clap::Parser, Debug)]
+#[command(name = "wages")]
+struct Options {
+    /// Read a BLS OEWS file (XLSX or CSV) instead of the embedded figures
+    #[arg(long, value_name = "FILE")]
+    oews: Option<PathBuf>,
+    /// The survey's reference month, for a file whose name does not say it
+    #[arg(long, value_name = "YYYY-MM", requires = "oews", value_parser = reference_period)]
+    period: Option<ReferencePeriod>,
+    /// The wage BLS top-codes in the file, in whole dollars, for a file that does not say it
+    #[arg(long, value_name = "DOLLARS", requires = "oews", value_parser = top_code)]
+    top_code: Option<Money>,
+    /// Keep only the rows of this area code (may be given more than once)
+    #[arg(long, value_name = "CODE", requires = "oews")]
+    area: Vec<String>,
+    /// Keep only this occupation's rows, by SOC code (may be given more than once; without it,
+    /// the HIM occupations)
+    #[arg(long, value_name = "CODE")]
+    soc: Vec<SocCode>,
+    #[command(flatten)]
+    lenient: common::flags::Lenient,
+}
+
 const BAR: usize = 50;
 
 fn main() -> ExitCode {
-    match run() {
+    match run(clap::Parser::parse()) {
         Ok(()) => ExitCode::SUCCESS,
         Err(message) => {
             eprintln!("wages: {message}");
@@ -34,42 +58,29 @@ fn main() -> ExitCode {
     }
 }
 
-fn run() -> Result<(), String> {
-    let mut file: Option<PathBuf> = None;
+fn reference_period(period: &str) -> Result<ReferencePeriod, String> {
+    period
+        .parse()
+        .map_err(|_| "give the survey's reference month as YYYY-MM (e.g. 2024-05)".to_owned())
+}
+
+fn top_code(dollars: &str) -> Result<Money, String> {
+    dollars
+        .parse::<u64>()
+        .ok()
+        .and_then(|dollars| Money::new(dollars).ok())
+        .ok_or_else(|| "give whole dollars (e.g. 239200)".to_owned())
+}
+
+fn run(arguments: Options) -> Result<(), String> {
+    let file = arguments.oews;
     let mut options = OewsOptions::new();
-    let mut args = std::env::args().skip(1);
-    while let Some(arg) = args.next() {
-        match arg.as_str() {
-            "--oews" => file = Some(PathBuf::from(common::value_of(&mut args, &arg)?)),
-            "--area" => options.areas.push(common::value_of(&mut args, &arg)?),
-            "--soc" => {
-                let code = common::value_of(&mut args, &arg)?;
-                options
-                    .occupations
-                    .push(code.parse().map_err(|error| format!("--soc: {error}"))?);
-            }
-            "--period" => {
-                let period = common::value_of(&mut args, &arg)?;
-                options.period = Some(period.parse().map_err(|_| {
-                    format!(
-                        "--period {period:?}: give the survey's reference month as YYYY-MM (e.g. 2024-05)"
-                    )
-                })?);
-            }
-            "--top-code" => {
-                let dollars = common::value_of(&mut args, &arg)?;
-                options.top_code = Some(
-                    dollars
-                        .parse::<u64>()
-                        .ok()
-                        .and_then(|dollars| Money::new(dollars).ok())
-                        .ok_or_else(|| format!("--top-code {dollars:?}: give whole dollars (e.g. 239200)"))?,
-                );
-            }
-            "--lenient" => options.mode = Mode::Lenient,
-            "--help" | "-h" => return Err(USAGE.to_owned()),
-            other => return Err(format!("unknown argument {other:?}\n{USAGE}")),
-        }
+    options.period = arguments.period;
+    options.top_code = arguments.top_code;
+    options.areas = arguments.area;
+    options.occupations = arguments.soc;
+    if arguments.lenient.lenient {
+        options.mode = Mode::Lenient;
     }
     if options.occupations.is_empty() {
         options.occupations = HimOccupation::all().map(HimOccupation::soc).collect();

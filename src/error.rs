@@ -38,7 +38,11 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 pub struct Error(Box<Repr>);
 
 /// What kind of problem an [`Error`] is: the part of an error a program branches on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+///
+/// Each kind has a name, its variant's name in kebab-case ([`as_str`](Self::as_str):
+/// `unknown-name`), for bindings and logs that name kinds in text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, strum::IntoStaticStr, strum::EnumIter)]
+#[strum(serialize_all = "kebab-case")]
 #[non_exhaustive]
 pub enum ErrorKind {
     /// A value broke a rule of the model or of the file's layout (a rate above 1, an empty
@@ -366,6 +370,35 @@ impl std::error::Error for Error {
             Detail::Json { error, .. } => Some(&**error),
             _ => None,
         }
+    }
+}
+
+impl ErrorKind {
+    /// The kind's name: its variant's name in kebab-case, as bindings name the kind (Python's
+    /// `himkit.ErrorKind` values are these names).
+    ///
+    /// ```
+    /// use himkit::ErrorKind;
+    ///
+    /// assert_eq!(ErrorKind::UnknownName.as_str(), "unknown-name");
+    /// assert_eq!(ErrorKind::Io.as_str(), "io");
+    /// ```
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        self.into()
+    }
+
+    /// Every kind, in the order declared: what a binding that gives each kind its own class
+    /// checks its classes against, so that a kind added here cannot be missed there.
+    ///
+    /// ```
+    /// use himkit::ErrorKind;
+    ///
+    /// assert!(ErrorKind::all().any(|kind| kind == ErrorKind::TooLarge));
+    /// assert_eq!(ErrorKind::all().next(), Some(ErrorKind::Invalid));
+    /// ```
+    pub fn all() -> impl Iterator<Item = Self> {
+        <Self as strum::IntoEnumIterator>::iter()
     }
 }
 

@@ -484,6 +484,12 @@ fn a_bad_accreditation_list_row_names_its_line_and_column() {
     let lenient = apply(list, &ReadOptions::lenient()).unwrap();
     assert_eq!(lenient.matched.len(), 1);
     assert_eq!(lenient.skipped.len(), 1);
+    // The report serializes as its fields, each skipped row's error as its message.
+    let report = serde_json::to_value(&lenient).unwrap();
+    assert_eq!(report["matched"], json!({ "sinclair": 2 }));
+    assert_eq!(report["skipped"], json!([lenient.skipped[0].to_string()]));
+    assert_eq!(report["unmatched"], json!([]));
+    assert_eq!(report["catalog"][0]["id"], "sinclair");
     let missing = apply("institution_name,state\n", &ReadOptions::default())
         .unwrap_err()
         .to_string();

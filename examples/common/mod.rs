@@ -1,6 +1,8 @@
-//! What the examples share: reading the user's files, with errors that name them, and output
-//! that survives a closed pipe (`| head`).
+//! What the examples share: the flags that mean the same in every example, reading the user's
+//! files with errors that name them, and output that survives a closed pipe (`| head`).
 #![allow(dead_code)] // Each example uses a part.
+
+pub mod flags;
 
 /// Appends a formatted line to a `String`.
 macro_rules! outln {
@@ -80,11 +82,6 @@ fn read(path: &str) -> Result<String, String> {
     std::fs::read_to_string(Path::new(path)).map_err(|error| format!("{path}: {error}"))
 }
 
-/// Takes the value after a flag.
-pub fn value_of(args: &mut impl Iterator<Item = String>, flag: &str) -> Result<String, String> {
-    args.next().ok_or_else(|| format!("{flag} needs a value"))
-}
-
 /// "1 program", "2 programs": a count and its noun, in the singular for one.
 pub fn count(number: usize, singular: &str, plural: &str) -> String {
     if number == 1 {
@@ -107,12 +104,14 @@ pub fn fit(text: &str, width: usize) -> String {
 
 /// Attaches College Scorecard outcomes from `path` to `catalog`; the outcome year is `year`, or
 /// the first four-digit year in the file name.
-pub fn attach_scorecard(catalog: &Catalog, path: &str, year: Option<&str>) -> Result<Catalog, String> {
+pub fn attach_scorecard(
+    catalog: &Catalog,
+    path: &str,
+    year: Option<himkit::Year>,
+) -> Result<Catalog, String> {
     let year = match year {
-        Some(year) => year
-            .parse::<himkit::Year>()
-            .map_err(|error| format!("--scorecard-year: {error}"))?,
-        None => year_in_name(path).ok_or_else(|| {
+        Some(year) => year,
+        None => himkit::io::year_in_file_name(path).ok_or_else(|| {
             format!(
                 "{path}: the file name has no year; give the year the outcomes describe with --scorecard-year"
             )
@@ -151,20 +150,4 @@ pub fn apply_accreditation(catalog: &Catalog, path: &str) -> Result<Catalog, Str
     .map_err(|error| error.to_string())?;
     eprintln!("accreditation list {path}: {applied}");
     Ok(applied.catalog)
-}
-
-/// The first four-digit year in the file name of `path` (`hd2024.csv`: 2024).
-pub fn year_in_name(path: &str) -> Option<himkit::Year> {
-    let name = Path::new(path).file_name()?.to_str()?;
-    let bytes = name.as_bytes();
-    (0..bytes.len().saturating_sub(3)).find_map(|start| {
-        let digits = name.get(start..start + 4)?;
-        let bounded = start == 0 || !bytes.get(start - 1)?.is_ascii_digit();
-        let after = bytes.get(start + 4).is_none_or(|byte| !byte.is_ascii_digit());
-        if bounded && after && digits.bytes().all(|byte| byte.is_ascii_digit()) {
-            digits.parse().ok()
-        } else {
-            None
-        }
-    })
 }

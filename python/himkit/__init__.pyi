@@ -155,7 +155,7 @@ class UnappliedEntry(Record):
 
 class RowProblem(Record):
     file: str
-    unitid: str
+    unitid: int
     cip: Optional[str]
     award_level: Optional[str]
     why: str
@@ -191,7 +191,7 @@ class BuildSummary(Record):
     institution_completion_rates: int
     institution_graduation_rates: int
     institution_earnings: int
-    institutions_without_outcomes: List[str]
+    institutions_without_outcomes: List[int]
     rows_other_cips: int
     rows_second_major: int
     problems: List[RowProblem]

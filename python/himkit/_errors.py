@@ -5,9 +5,14 @@ from __future__ import annotations
 import enum
 from typing import Optional
 
+from ._native import ERROR_KINDS as _LIBRARY_KINDS
+
 
 class ErrorKind(str, enum.Enum):
-    """What kind of problem an error is: the part of an error a program branches on."""
+    """What kind of problem an error is: the part of an error a program branches on.
+
+    The values are the library's own names of its kinds (``himkit::ErrorKind::as_str``); the
+    module does not import unless every kind the library has is here, with its class."""
 
     INVALID = "invalid"
     """A value broke a rule of the model or of the file's layout."""
@@ -24,7 +29,8 @@ class ErrorKind(str, enum.Enum):
     IO = "io"
     """Reading from a file failed."""
     OTHER = "other"
-    """A kind this version of the bindings does not know (raised as the base class)."""
+    """The kind of a ``himkit.Error`` made by Python code (the base class); the library's own
+    errors always have one of the kinds above."""
 
 
 class Location:
@@ -167,6 +173,18 @@ _CLASSES = {
 }
 
 
+def _check_kinds(native: "list[str]") -> None:
+    """Refuses to go on when the library has a kind of error without its class here: the
+    native module and this file are built from one source tree, so a kind the library adds
+    fails every import (and so every test) until it has its class."""
+    missing = sorted(set(native) - set(_CLASSES))
+    if missing:
+        raise ImportError(
+            f"himkit._errors has no exception class for the library's error kinds {missing}: "
+            "add a class and an ErrorKind member for each"
+        )
+
+
 def _from_native(
     kind: str,
     message: str,
@@ -190,3 +208,6 @@ def _from_native(
         error.strerror = reason
         error.filename = location[0] if location is not None else None
     return error
+
+
+_check_kinds(_LIBRARY_KINDS)

@@ -1,7 +1,6 @@
-//! The data: the datasets that ship with himkit, catalogues and their programs, wage tables,
-//! and the readers of the files users have.
+//! The data: the datasets that ship with himkit and catalogues, with the readers that change a
+//! catalogue (an accreditation list, College Scorecard outcomes).
 
-use std::collections::BTreeMap;
 use std::fs::File;
 use std::io::BufReader;
 use std::path::PathBuf;
@@ -9,17 +8,18 @@ use std::sync::Arc;
 
 use pyo3::exceptions::{PyIndexError, PyKeyError, PyTypeError};
 use pyo3::prelude::*;
-use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyDict, PyList, PyString};
 
 use himkit::career::JobOutlook;
-use himkit::io::{BuildSummary, CatalogInputs, Limits, Mode, OewsOptions, ReadOptions};
-use himkit::value::{CipCode, NaicsCode, SocCode};
-use himkit::{Catalog, Credential, Dataset, Money, Program, WageStatistics, Year};
+use himkit::io::{Limits, ReadOptions, year_in_file_name};
+use himkit::{Catalog, Dataset, Year};
 
-use crate::convert::{content_bytes, read_text, to_python, type_name, year_in_name};
+use crate::convert::{content_bytes, read_text, to_python, type_name};
 use crate::errors::{IntoPy, Problem, exceptions};
-use crate::records::{cached_dict, field, make, records};
+use crate::national::summary_record;
+use crate::program::PyProgram;
+use crate::records::make;
+use crate::wages::PyWageTable;
 
 /// The data that ships with himkit: programs, BLS wage statistics and employment projections.
 ///
@@ -237,7 +237,7 @@ impl PyCatalog {
         lenient: bool,
     ) -> PyResult<Bound<'py, PyAny>> {
         let source = path.display().to_string();
-        let matches = py.detach(|| -> PyResult<_> {
+        let mut matches = py.detach(|| -> PyResult<_> {
             let file = File::open(&path).map_err(|error| Problem::io(&source, &error))?;
             himkit::io::apply_accreditation_list(
                 &self.inner,
@@ -247,17 +247,8 @@ impl PyCatalog {
             )
             .or_raise()
         })?;
-        let data = PyDict::new(py);
-        data.set_item("catalog", Py::new(py, PyCatalog::from(matches.catalog))?)?;
-        let lines = PyDict::new(py);
-        for (id, line) in &matches.matched {
-            lines.set_item(id.as_str(), line)?;
-        }
-        data.set_item("matched", lines)?;
-        data.set_item("unmatched", unapplied(py, &matches.unmatched)?)?;
-        data.set_item("ambiguous", unapplied(py, &matches.ambiguous)?)?;
-        data.set_item("skipped", exceptions(py, &matches.skipped)?)?;
-        make(py, "AccreditationMatches", data.into_any())
+        let catalog = std::mem::take(&mut matches.catalog);
+        report(py, "AccreditationMatches", &matches, catalog, &matches.skipped)
     }
 
     /// Reads a College Scorecard field-of-study file and attaches its median earnings and debt
@@ -275,9 +266,9 @@ impl PyCatalog {
         let source = path.display().to_string();
         let year = match year_arg("year", year)? {
             Some(year) => year,
-            None => year_in_name(&path).ok_or_else(|| no_year(&source, "year"))?,
+            None => year_in_file_name(&path).ok_or_else(|| no_year(&source, "year"))?,
         };
-        let attachment = py.detach(|| -> PyResult<_> {
+        let mut attachment = py.detach(|| -> PyResult<_> {
             let file = File::open(&path).map_err(|error| Problem::io(&source, &error))?;
             himkit::io::attach_scorecard(
                 &self.inner,
@@ -288,16 +279,14 @@ impl PyCatalog {
             )
             .or_raise()
         })?;
-        let ids = |ids: &[himkit::ProgramId]| -> Vec<String> {
-            ids.iter().map(|id| id.as_str().to_owned()).collect()
-        };
-        let data = PyDict::new(py);
-        data.set_item("catalog", Py::new(py, PyCatalog::from(attachment.catalog))?)?;
-        data.set_item("attached", ids(&attachment.attached))?;
-        data.set_item("unmatched", ids(&attachment.unmatched))?;
-        data.set_item("unidentified", ids(&attachment.unidentified))?;
-        data.set_item("skipped", exceptions(py, &attachment.skipped)?)?;
-        make(py, "ScorecardAttachment", data.into_any())
+        let catalog = std::mem::take(&mut attachment.catalog);
+        report(
+            py,
+            "ScorecardAttachment",
+            &attachment,
+            catalog,
+            &attachment.skipped,
+        )
     }
 
     fn __len__(&self) -> usize {
@@ -357,248 +346,6 @@ impl PyCatalog {
     }
 }
 
-/// One HIM program: institution, degree and award level, delivery, cost, accreditation,
-/// outcomes and the source of each fact.
-///
-/// Its attributes are the fields of the library's JSON form of a program (``id``, ``name``,
-/// ``institution``, ``degree_level``, ``cost``, ``outcomes`` …); nested objects are records with
-/// attributes of their own. ``str(program)`` reads as "name — institution (city, state)".
-#[pyclass(frozen, module = "himkit", name = "Program")]
-pub(crate) struct PyProgram {
-    pub(crate) inner: Program,
-    data: PyOnceLock<Py<PyDict>>,
-}
-
-impl From<Program> for PyProgram {
-    fn from(inner: Program) -> Self {
-        Self {
-            inner,
-            data: PyOnceLock::new(),
-        }
-    }
-}
-
-#[pymethods]
-impl PyProgram {
-    /// The program's id.
-    #[getter]
-    fn id(&self) -> &str {
-        self.inner.id().as_str()
-    }
-
-    /// Whether graduates may sit a credential's exam (``"rhit"``, ``"rhia"``, ``"ccs"`` …), as
-    /// an ``Eligibility`` record whose ``eligibility`` is ``eligible``, ``not-eligible`` (with
-    /// every reason), ``unknown`` (accreditation not verified), ``no-program-required`` or
-    /// ``rule-unconfirmed``.
-    fn eligibility<'py>(&self, py: Python<'py>, credential: &str) -> PyResult<Bound<'py, PyAny>> {
-        let credential: Credential = credential.parse().or_raise()?;
-        make(
-            py,
-            "Eligibility",
-            to_python(py, &self.inner.eligibility(credential))?,
-        )
-    }
-
-    /// The program in the library's JSON form, pretty-printed.
-    fn to_json(&self) -> PyResult<String> {
-        serde_json::to_string_pretty(&self.inner).map_err(|error| {
-            Problem::invalid("program", &error.to_string(), "cannot be written as JSON").into()
-        })
-    }
-
-    /// The program's JSON form as plain Python data (a new dict each call).
-    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        to_python(py, &self.inner)
-    }
-
-    fn __getattr__<'py>(&self, py: Python<'py>, name: &str) -> PyResult<Bound<'py, PyAny>> {
-        let data = cached_dict(py, &self.data, &self.inner)?;
-        field(py, "Program", &data, name)
-    }
-
-    fn __dir__(&self, py: Python<'_>) -> PyResult<Vec<String>> {
-        let data = cached_dict(py, &self.data, &self.inner)?;
-        let mut names: Vec<String> = data.keys().iter().map(|key| key.to_string()).collect();
-        names.extend(["eligibility", "to_json", "to_dict"].map(str::to_owned));
-        Ok(names)
-    }
-
-    fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {
-        other
-            .cast::<PyProgram>()
-            .is_ok_and(|other| other.get().inner == self.inner)
-    }
-
-    fn __str__(&self) -> String {
-        self.inner.to_string()
-    }
-
-    fn __repr__(&self) -> String {
-        format!("<himkit.Program {}>", self.inner.id())
-    }
-}
-
-/// BLS wage statistics (OEWS): what a ``Selector`` falls back on for expected earnings.
-///
-/// ``WageTable.read(path)`` reads a BLS OEWS file (CSV or ``.xlsx``) as published; the table is a
-/// sequence of ``WageStatistics`` records. ``skipped`` holds the errors of the rows a lenient read
-/// skipped, ``filtered`` how many rows the filters passed over. ``WageTable()`` is empty.
-#[pyclass(frozen, module = "himkit", name = "WageTable")]
-pub(crate) struct PyWageTable {
-    pub(crate) items: Arc<Vec<WageStatistics>>,
-    skipped: Vec<himkit::Error>,
-    filtered: usize,
-}
-
-impl PyWageTable {
-    fn new(items: Vec<WageStatistics>, skipped: Vec<himkit::Error>, filtered: usize) -> Self {
-        Self {
-            items: Arc::new(items),
-            skipped,
-            filtered,
-        }
-    }
-}
-
-/// The filters and options of an OEWS read, from the keyword arguments.
-fn oews_options(
-    period: Option<&str>,
-    occupations: Option<Vec<String>>,
-    areas: Option<Vec<String>>,
-    industries: Option<Vec<String>>,
-    lenient: bool,
-    top_code: Option<u64>,
-) -> PyResult<OewsOptions> {
-    let mut options = OewsOptions::new();
-    options.period = period.map(str::parse).transpose().or_raise()?;
-    options.occupations = occupations
-        .unwrap_or_default()
-        .iter()
-        .map(|code| code.parse::<SocCode>())
-        .collect::<himkit::Result<_>>()
-        .or_raise()?;
-    options.areas = areas.unwrap_or_default();
-    options.industries = industries
-        .unwrap_or_default()
-        .iter()
-        .map(|code| code.parse::<NaicsCode>())
-        .collect::<himkit::Result<_>>()
-        .or_raise()?;
-    options.mode = if lenient { Mode::Lenient } else { Mode::Strict };
-    options.top_code = top_code.map(Money::new).transpose().or_raise()?;
-    Ok(options)
-}
-
-#[pymethods]
-impl PyWageTable {
-    #[new]
-    fn empty() -> Self {
-        Self::new(Vec::new(), Vec::new(), 0)
-    }
-
-    /// Reads a BLS OEWS file by its extension: ``.xlsx`` as a workbook, anything else as CSV.
-    /// ``period`` (``"2024-05"``) is read from the file name unless given; ``occupations`` (SOC
-    /// codes), ``areas`` (area codes as published) and ``industries`` (NAICS codes) keep only
-    /// the rows asked for; ``top_code`` is the annual wage BLS's ``#`` stands for.
-    #[staticmethod]
-    #[pyo3(signature = (path, *, period = None, occupations = None, areas = None, industries = None, lenient = false, top_code = None))]
-    #[allow(clippy::too_many_arguments)] // Keyword arguments, one per filter of the reader.
-    fn read(
-        py: Python<'_>,
-        path: PathBuf,
-        period: Option<&str>,
-        occupations: Option<Vec<String>>,
-        areas: Option<Vec<String>>,
-        industries: Option<Vec<String>>,
-        lenient: bool,
-        top_code: Option<u64>,
-    ) -> PyResult<Self> {
-        let options = oews_options(period, occupations, areas, industries, lenient, top_code)?;
-        let outcome = py
-            .detach(|| himkit::io::read_oews_path(&path, &options))
-            .or_raise()?;
-        Ok(Self::new(outcome.items, outcome.skipped, outcome.filtered))
-    }
-
-    /// Reads an OEWS table saved as CSV from text or bytes; ``source`` names it in errors and,
-    /// unless ``period`` is given, gives the reference period through its name.
-    #[staticmethod]
-    #[pyo3(signature = (data, source, *, period = None, occupations = None, areas = None, industries = None, lenient = false, top_code = None))]
-    #[allow(clippy::too_many_arguments)] // Keyword arguments, one per filter of the reader.
-    fn from_csv(
-        py: Python<'_>,
-        data: &Bound<'_, PyAny>,
-        source: &str,
-        period: Option<&str>,
-        occupations: Option<Vec<String>>,
-        areas: Option<Vec<String>>,
-        industries: Option<Vec<String>>,
-        lenient: bool,
-        top_code: Option<u64>,
-    ) -> PyResult<Self> {
-        let bytes = content_bytes(data, "data")?;
-        let options = oews_options(period, occupations, areas, industries, lenient, top_code)?;
-        let outcome = py
-            .detach(|| himkit::io::read_oews_csv(source, bytes.as_slice(), &options))
-            .or_raise()?;
-        Ok(Self::new(outcome.items, outcome.skipped, outcome.filtered))
-    }
-
-    /// The errors of the rows a lenient read skipped (``himkit.Error`` instances), in file order.
-    #[getter]
-    fn skipped<'py>(&self, py: Python<'py>) -> PyResult<Vec<Bound<'py, PyAny>>> {
-        exceptions(py, &self.skipped)
-    }
-
-    /// How many rows the filters passed over.
-    #[getter]
-    fn filtered(&self) -> usize {
-        self.filtered
-    }
-
-    /// The statistics in the library's JSON form, pretty-printed.
-    fn to_json(&self) -> PyResult<String> {
-        serde_json::to_string_pretty(&*self.items).map_err(|error| {
-            Problem::invalid("wages", &error.to_string(), "cannot be written as JSON").into()
-        })
-    }
-
-    /// One flat dict per statistic, ready for ``pandas.DataFrame``.
-    fn to_records<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        records(py, to_python(py, &*self.items)?)
-    }
-
-    fn __len__(&self) -> usize {
-        self.items.len()
-    }
-
-    fn __getitem__<'py>(&self, py: Python<'py>, index: isize) -> PyResult<Bound<'py, PyAny>> {
-        let position = if index < 0 {
-            self.items.len().checked_sub(index.unsigned_abs())
-        } else {
-            Some(index.unsigned_abs())
-        };
-        match position.and_then(|position| self.items.get(position)) {
-            Some(statistics) => make(py, "WageStatistics", to_python(py, statistics)?),
-            None => Err(PyIndexError::new_err("wage table index out of range")),
-        }
-    }
-
-    fn __iter__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        make(py, "WageStatistics", to_python(py, &*self.items)?)?
-            .try_iter()
-            .map(Bound::into_any)
-    }
-
-    fn __repr__(&self) -> String {
-        format!(
-            "<himkit.WageTable of {} statistics, {} rows skipped>",
-            self.items.len(),
-            self.skipped.len()
-        )
-    }
-}
-
 /// Strict or lenient reading within the default limits.
 fn options(lenient: bool) -> ReadOptions {
     if lenient {
@@ -631,7 +378,7 @@ pub(crate) fn year_arg(name: &str, value: Option<&Bound<'_, PyAny>>) -> PyResult
     }
 }
 
-fn no_year(path: &str, keyword: &str) -> PyErr {
+pub(crate) fn no_year(path: &str, keyword: &str) -> PyErr {
     Problem::invalid(
         keyword,
         "missing",
@@ -640,315 +387,19 @@ fn no_year(path: &str, keyword: &str) -> PyErr {
     .into()
 }
 
-fn unapplied<'py>(py: Python<'py>, entries: &[himkit::io::UnappliedEntry]) -> PyResult<Bound<'py, PyAny>> {
-    let list = PyList::empty(py);
-    for entry in entries {
-        let data = PyDict::new(py);
-        data.set_item("line", entry.line)?;
-        data.set_item("institution", &entry.institution)?;
-        data.set_item("why", &entry.why)?;
-        let candidates: Vec<&str> = entry.candidates.iter().map(himkit::ProgramId::as_str).collect();
-        data.set_item("candidates", candidates)?;
-        list.append(data)?;
-    }
-    make(py, "UnappliedEntry", list.into_any())
-}
-
-/// A build summary as a record. The library does not serialize `BuildSummary`, so its fields
-/// are listed here; `report` is its text (`str(summary)`).
-fn summary_record<'py>(py: Python<'py>, summary: &BuildSummary) -> PyResult<Bound<'py, PyAny>> {
-    let data = PyDict::new(py);
-    let cips: Vec<String> = summary.cips.iter().map(ToString::to_string).collect();
-    data.set_item("cips", cips)?;
-    data.set_item("files", to_python(py, &summary.files)?)?;
-    data.set_item("programs", summary.programs)?;
-    data.set_item("institutions", summary.institutions)?;
-    let counts = |map: BTreeMap<String, usize>| -> PyResult<Bound<'py, PyDict>> {
-        let dict = PyDict::new(py);
-        for (key, count) in map {
-            dict.set_item(key, count)?;
-        }
-        Ok(dict)
-    };
-    data.set_item(
-        "by_award_level",
-        counts(
-            summary
-                .by_award_level
-                .iter()
-                .map(|(level, count)| (level.to_string(), *count))
-                .collect(),
-        )?,
-    )?;
-    data.set_item(
-        "by_degree_level",
-        counts(
-            summary
-                .by_degree_level
-                .iter()
-                .map(|(level, count)| (level.to_string(), *count))
-                .collect(),
-        )?,
-    )?;
-    for (name, count) in [
-        ("zero_awards", summary.zero_awards),
-        ("at_inactive_institutions", summary.at_inactive_institutions),
-        ("awards_not_reported", summary.awards_not_reported),
-        ("accreditation_not_verified", summary.accreditation_not_verified),
-        ("accreditation_from_list", summary.accreditation_from_list),
-        ("delivery_online", summary.delivery_online),
-        (
-            "delivery_institution_offers_distance",
-            summary.delivery_institution_offers_distance,
-        ),
-        ("delivery_no_distance", summary.delivery_no_distance),
-        ("delivery_unknown_no_row", summary.delivery_unknown_no_row),
-        (
-            "delivery_unknown_not_reported",
-            summary.delivery_unknown_not_reported,
-        ),
-        ("cost_estimated_ipeds", summary.cost_estimated_ipeds),
-        ("cost_estimated_scorecard", summary.cost_estimated_scorecard),
-        ("cost_unknown_no_row", summary.cost_unknown_no_row),
-        ("cost_unknown_charge_missing", summary.cost_unknown_charge_missing),
-        ("scorecard_attached", summary.scorecard_attached),
-        ("scorecard_unmatched", summary.scorecard_unmatched),
-        (
-            "institution_completion_rates",
-            summary.institution_completion_rates,
-        ),
-        (
-            "institution_graduation_rates",
-            summary.institution_graduation_rates,
-        ),
-        ("institution_earnings", summary.institution_earnings),
-        ("rows_other_cips", summary.rows_other_cips),
-        ("rows_second_major", summary.rows_second_major),
-        ("cost_estimated", summary.cost_estimated()),
-        ("cost_unknown", summary.cost_unknown()),
-        ("delivery_unknown", summary.delivery_unknown()),
-    ] {
-        data.set_item(name, count)?;
-    }
-    let without: Vec<String> = summary
-        .institutions_without_outcomes
-        .iter()
-        .map(ToString::to_string)
-        .collect();
-    data.set_item("institutions_without_outcomes", without)?;
-    data.set_item(
-        "accreditation_unapplied",
-        unapplied(py, &summary.accreditation_unapplied)?,
-    )?;
-    let problems = PyList::empty(py);
-    for problem in &summary.problems {
-        let row = PyDict::new(py);
-        row.set_item("file", problem.file.to_string())?;
-        row.set_item("unitid", problem.unitid.to_string())?;
-        row.set_item("cip", problem.cip.map(|cip| cip.to_string()))?;
-        row.set_item("award_level", problem.award_level.map(|level| level.to_string()))?;
-        row.set_item("why", &problem.why)?;
-        row.set_item("text", problem.to_string())?;
-        problems.append(row)?;
-    }
-    data.set_item("problems", make(py, "RowProblem", problems.into_any())?)?;
-    data.set_item("skipped", exceptions(py, &summary.skipped)?)?;
-    data.set_item("report", summary.to_string())?;
-    make(py, "BuildSummary", data.into_any())
-}
-
-/// Opens a file for the builder, named in errors by its path.
-fn open(path: &PathBuf) -> PyResult<BufReader<File>> {
-    File::open(path)
-        .map(BufReader::new)
-        .map_err(|error| Problem::io(&path.display().to_string(), &error).into())
-}
-
-/// Builds the national HIM catalogue from IPEDS and College Scorecard files, as the
-/// ``build-catalog`` example does with the flags of the same names, and returns a
-/// ``BuiltCatalog`` (``catalog``, ``summary``).
-///
-/// ``hd`` and ``completions`` are required. Years are read from the file names
-/// (``hd2024.csv`` is 2024) unless given: ``year`` for HD and Completions, ``ic_year`` for IC
-/// and ``IC_AY``, ``scorecard_year`` for the field-of-study outcomes, ``scorecard_release`` for the
-/// institution file. ``cip`` is a list of CIP codes (or one string separated by commas); the
-/// default is 51.0706 and 51.0707. ``lenient`` skips bad rows and reports each in
-/// ``summary.skipped``. The files are read with the GIL released.
-#[pyfunction]
-#[pyo3(signature = (*, hd, completions, ic = None, ic_ay = None, scorecard_fos = None, scorecard_institutions = None, accreditation = None, outcome_measures = None, graduation_rates = None, cip = None, lenient = false, year = None, ic_year = None, scorecard_year = None, scorecard_release = None, outcome_measures_year = None, graduation_rates_year = None))]
-#[allow(clippy::too_many_arguments)] // The keyword arguments mirror build-catalog's flags.
-pub(crate) fn build_catalog<'py>(
+/// What a reader that changes a catalogue did, as a record of class `kind`: the report's
+/// serialization (taken while its catalogue is out of it, so that the programs are not
+/// converted only to be dropped), with the new catalogue and the skipped rows' errors as
+/// exceptions.
+fn report<'py>(
     py: Python<'py>,
-    hd: PathBuf,
-    completions: PathBuf,
-    ic: Option<PathBuf>,
-    ic_ay: Option<PathBuf>,
-    scorecard_fos: Option<PathBuf>,
-    scorecard_institutions: Option<&Bound<'py, PyAny>>,
-    accreditation: Option<PathBuf>,
-    outcome_measures: Option<PathBuf>,
-    graduation_rates: Option<PathBuf>,
-    cip: Option<&Bound<'py, PyAny>>,
-    lenient: bool,
-    year: Option<&Bound<'py, PyAny>>,
-    ic_year: Option<&Bound<'py, PyAny>>,
-    scorecard_year: Option<&Bound<'py, PyAny>>,
-    scorecard_release: Option<&Bound<'py, PyAny>>,
-    outcome_measures_year: Option<&Bound<'py, PyAny>>,
-    graduation_rates_year: Option<&Bound<'py, PyAny>>,
+    kind: &str,
+    report: &impl serde::Serialize,
+    catalog: Catalog,
+    skipped: &[himkit::Error],
 ) -> PyResult<Bound<'py, PyAny>> {
-    let name = |path: &PathBuf| path.display().to_string();
-    let year = match year_arg("year", year)? {
-        Some(year) => year,
-        None => year_in_name(&completions).ok_or_else(|| no_year(&name(&completions), "year"))?,
-    };
-    let given_ic_year = year_arg("ic_year", ic_year)?;
-    let ic_year_of = |path: &PathBuf| -> PyResult<Year> {
-        given_ic_year
-            .or_else(|| year_in_name(path))
-            .ok_or_else(|| no_year(&name(path), "ic_year"))
-    };
-    let ic = ic
-        .map(|path| ic_year_of(&path).map(|year| (path, year)))
-        .transpose()?;
-    let ic_ay = ic_ay
-        .map(|path| ic_year_of(&path).map(|year| (path, year)))
-        .transpose()?;
-    let given_fos_year = year_arg("scorecard_year", scorecard_year)?;
-    let scorecard_fos = scorecard_fos
-        .map(|path| {
-            given_fos_year
-                .or_else(|| year_in_name(&path))
-                .ok_or_else(|| no_year(&name(&path), "scorecard_year"))
-                .map(|year| (path, year))
-        })
-        .transpose()?;
-    let scorecard_institutions = scorecard_files(scorecard_institutions, scorecard_release)?;
-    let outcome_measures_year = year_arg("outcome_measures_year", outcome_measures_year)?;
-    let graduation_rates_year = year_arg("graduation_rates_year", graduation_rates_year)?;
-    let cips = cip.map(cip_list).transpose()?;
-    let built = py.detach(move || -> PyResult<himkit::io::BuiltCatalog> {
-        let mut inputs = CatalogInputs::new(
-            (name(&hd).as_str(), open(&hd)?),
-            (name(&completions).as_str(), open(&completions)?),
-            year,
-        );
-        if lenient {
-            inputs = inputs.with_read_options(ReadOptions::lenient());
-        }
-        if let Some(cips) = cips {
-            inputs = inputs.with_cips(cips).or_raise()?;
-        }
-        if let Some((path, year)) = ic {
-            inputs = inputs.with_distance((name(&path).as_str(), open(&path)?), year);
-        }
-        if let Some((path, year)) = ic_ay {
-            inputs = inputs.with_charges((name(&path).as_str(), open(&path)?), year);
-        }
-        if let Some((path, year)) = scorecard_fos {
-            inputs = inputs.with_field_of_study((name(&path).as_str(), open(&path)?), year);
-        }
-        for (path, release) in scorecard_institutions {
-            inputs = inputs
-                .with_scorecard_institutions((name(&path).as_str(), open(&path)?), &release)
-                .or_raise()?;
-        }
-        if let Some(path) = accreditation {
-            inputs = inputs.with_accreditation_list((name(&path).as_str(), open(&path)?));
-        }
-        // Their years come from their columns or file names unless given.
-        if let Some(path) = outcome_measures {
-            inputs =
-                inputs.with_institution_outcomes((name(&path).as_str(), open(&path)?), outcome_measures_year);
-        }
-        if let Some(path) = graduation_rates {
-            inputs =
-                inputs.with_institution_outcomes((name(&path).as_str(), open(&path)?), graduation_rates_year);
-        }
-        inputs.build().or_raise()
-    })?;
-    let data = PyDict::new(py);
-    data.set_item("catalog", Py::new(py, PyCatalog::from(built.catalog))?)?;
-    data.set_item("summary", summary_record(py, &built.summary)?)?;
-    make(py, "BuiltCatalog", data.into_any())
-}
-
-/// The College Scorecard institution files with their releases: the n-th release names the
-/// n-th file's, the others take the year in their file names.
-fn scorecard_files(
-    files: Option<&Bound<'_, PyAny>>,
-    releases: Option<&Bound<'_, PyAny>>,
-) -> PyResult<Vec<(PathBuf, String)>> {
-    let name = |path: &PathBuf| path.display().to_string();
-    let paths = files.map(one_or_many::<PathBuf>).transpose()?.unwrap_or_default();
-    let releases = releases
-        .map(one_or_many::<String>)
-        .transpose()?
-        .unwrap_or_default();
-    if releases.len() > paths.len() {
-        return Err(Problem::invalid(
-            "scorecard_release",
-            &format!("{} releases", releases.len()),
-            &format!(
-                "is more than the {} scorecard_institutions files: the n-th names the n-th file's release",
-                paths.len()
-            ),
-        )
-        .into());
-    }
-    paths
-        .into_iter()
-        .enumerate()
-        .map(|(index, path)| {
-            releases
-                .get(index)
-                .cloned()
-                .or_else(|| year_in_name(&path).map(|year| year.to_string()))
-                .ok_or_else(|| no_year(&name(&path), "scorecard_release"))
-                .map(|release| (path, release))
-        })
-        .collect()
-}
-
-/// One value, or a list of them (a `str` counts as one value, not as a list of characters).
-fn one_or_many<'py, T>(value: &Bound<'py, PyAny>) -> PyResult<Vec<T>>
-where
-    T: for<'a> FromPyObject<'a, 'py>,
-{
-    if value.is_none() {
-        return Ok(Vec::new());
-    }
-    if value.cast::<PyString>().is_err()
-        && let Ok(list) = value.cast::<PyList>()
-    {
-        return list
-            .iter()
-            .map(|item| item.extract::<T>().map_err(Into::into))
-            .collect();
-    }
-    value.extract::<T>().map(|one| vec![one]).map_err(Into::into)
-}
-
-/// CIP codes given as a list of strings or one string separated by commas.
-fn cip_list(value: &Bound<'_, PyAny>) -> PyResult<Vec<CipCode>> {
-    let codes: Vec<String> = if let Ok(text) = value.cast::<PyString>() {
-        text.to_cow()?
-            .split(',')
-            .map(str::trim)
-            .filter(|code| !code.is_empty())
-            .map(str::to_owned)
-            .collect()
-    } else {
-        value.extract().map_err(|_| {
-            PyTypeError::new_err(format!(
-                "cip must be a str or a list of str, not {}",
-                type_name(value)
-            ))
-        })?
-    };
-    codes
-        .iter()
-        .map(|code| code.parse::<CipCode>())
-        .collect::<himkit::Result<_>>()
-        .or_raise()
+    let data = to_python(py, report)?.cast_into::<PyDict>()?;
+    data.set_item("catalog", Py::new(py, PyCatalog::from(catalog))?)?;
+    data.set_item("skipped", exceptions(py, skipped)?)?;
+    make(py, kind, data.into_any())
 }

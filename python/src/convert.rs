@@ -229,21 +229,8 @@ pub(crate) fn content_bytes(value: &Bound<'_, PyAny>, what: &str) -> PyResult<Ve
         .map_err(|_| PyTypeError::new_err(format!("{what} must be str or bytes, not {}", type_name(value))))
 }
 
-/// The first four-digit year in a file name (`hd2024.csv`: 2024) that stands alone, as the
-/// `build-catalog` example reads years from the federal files' names.
-pub(crate) fn year_in_name(path: &std::path::Path) -> Option<himkit::Year> {
-    let name = path.file_name()?.to_str()?;
-    let bytes = name.as_bytes();
-    (0..bytes.len().saturating_sub(3)).find_map(|start| {
-        let digits = name.get(start..start.checked_add(4)?)?;
-        let bounded = start == 0 || !bytes.get(start.checked_sub(1)?)?.is_ascii_digit();
-        let after = bytes
-            .get(start.checked_add(4)?)
-            .is_none_or(|byte| !byte.is_ascii_digit());
-        if bounded && after && digits.bytes().all(|byte| byte.is_ascii_digit()) {
-            digits.parse().ok()
-        } else {
-            None
-        }
-    })
+/// Pretty JSON of a library value, as the library writes its own; `what` names it in errors.
+pub(crate) fn pretty(value: &impl Serialize, what: &str) -> PyResult<String> {
+    serde_json::to_string_pretty(value)
+        .map_err(|error| Problem::invalid(what, &error.to_string(), "cannot be written as JSON").into())
 }

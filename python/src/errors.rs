@@ -3,7 +3,10 @@
 //! The exception classes live in `himkit/_errors.py`: one of them (`himkit.IoError`) is both a
 //! `himkit.Error` and an `OSError`, which a class made with `PyO3`'s `create_exception!` cannot be,
 //! and Python code can give them keyword constructors and `__reduce__`. Rust builds an instance
-//! through the module's `_from_native`, which picks the class by the kind's name.
+//! through the module's `_from_native`, which picks the class by the kind's name: the library's
+//! own (`ErrorKind::as_str`). The module exports every name (`ERROR_KINDS`), and
+//! `himkit/_errors.py` refuses to import without a class for each, so a kind the library adds
+//! cannot be missed here.
 
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
@@ -43,27 +46,18 @@ impl<T> IntoPy<T> for himkit::Result<T> {
     }
 }
 
-/// The name `himkit._errors` knows a kind by; a kind added to the library after these bindings
-/// were written is `other`, which is raised as the base class `himkit.Error`.
-fn kind_name(kind: ErrorKind) -> &'static str {
-    match kind {
-        ErrorKind::Invalid => "invalid",
-        ErrorKind::UnknownName => "unknown-name",
-        ErrorKind::Malformed => "malformed",
-        ErrorKind::TooLarge => "too-large",
-        ErrorKind::DuplicateProgramId => "duplicate-program-id",
-        ErrorKind::UnknownProgram => "unknown-program",
-        ErrorKind::Io => "io",
-        _ => "other",
-    }
+/// The name of every kind of the library's errors, for `himkit._errors` to check its classes
+/// against.
+pub(crate) fn kind_names() -> Vec<&'static str> {
+    ErrorKind::all().map(ErrorKind::as_str).collect()
 }
 
 /// A problem found by the bindings themselves, before the library saw the input: a value that
 /// JSON cannot hold, a file that cannot be opened. Raised as the same exception classes, with
 /// the same attributes, as the library's errors.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub(crate) struct Problem {
-    pub(crate) kind: &'static str,
+    pub(crate) kind: ErrorKind,
     pub(crate) message: String,
     pub(crate) source: Option<String>,
     pub(crate) path: Option<String>,
@@ -75,39 +69,47 @@ pub(crate) struct Problem {
 }
 
 impl Problem {
+    /// A problem of `kind` whose message is its reason, with no location.
+    fn new(kind: ErrorKind, reason: String) -> Self {
+        Self {
+            kind,
+            message: reason.clone(),
+            source: None,
+            path: None,
+            field: None,
+            value: None,
+            reason,
+            errno: None,
+        }
+    }
+
     /// A value refused by the bindings: `field: value reason`, as the library words its own.
     pub(crate) fn invalid(field: &str, value: &str, reason: &str) -> Self {
         let field_text = if field.is_empty() { "profile" } else { field };
         Self {
-            kind: "invalid",
             message: format!("{field_text}: {value} {reason}"),
             field: Some(field_text.to_owned()),
             value: Some(value.to_owned()),
-            reason: format!("{value} {reason}"),
-            ..Self::default()
+            ..Self::new(ErrorKind::Invalid, format!("{value} {reason}"))
         }
     }
 
     /// Input past a bound the bindings keep.
     pub(crate) fn too_large(source: &str, reason: String) -> Self {
         Self {
-            kind: "too-large",
             message: format!("{source}: {reason}"),
             source: Some(source.to_owned()),
-            reason,
-            ..Self::default()
+            ..Self::new(ErrorKind::TooLarge, reason)
         }
     }
 
     /// A file that could not be read, worded as the library words its own (`path: reason`).
     pub(crate) fn io(path: &str, error: &std::io::Error) -> Self {
         Self {
-            kind: "io",
             message: format!("{path}: {error}"),
             source: Some(path.to_owned()),
-            reason: error.to_string(),
             errno: error.raw_os_error(),
-            ..Self::default()
+            ..Self::new(ErrorKind::Io, error.to_string())
         }
     }
 
@@ -115,11 +117,9 @@ impl Problem {
     pub(crate) fn not_text(path: &str, error: &std::str::Utf8Error) -> Self {
         let reason = format!("the file is not UTF-8 text ({error})");
         Self {
-            kind: "malformed",
             message: format!("{path}: {reason}"),
             source: Some(path.to_owned()),
-            reason,
-            ..Self::default()
+            ..Self::new(ErrorKind::Malformed, reason)
         }
     }
 }
@@ -170,7 +170,7 @@ pub(crate) fn exception<'py>(py: Python<'py>, error: &himkit::Error) -> PyResult
         .and_then(|source| source.downcast_ref::<std::io::Error>())
         .and_then(std::io::Error::raw_os_error);
     from_native(py)?.call1((
-        kind_name(error.kind()),
+        error.kind().as_str(),
         error.to_string(),
         location,
         error.field(),
@@ -192,7 +192,7 @@ fn problem_exception<'py>(py: Python<'py>, problem: &Problem) -> PyResult<Bound<
         )
     });
     from_native(py)?.call1((
-        problem.kind,
+        problem.kind.as_str(),
         problem.message.as_str(),
         location,
         problem.field.as_deref(),

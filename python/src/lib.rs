@@ -12,8 +12,13 @@
 mod catalog;
 mod convert;
 mod errors;
+mod national;
+mod profile;
+mod program;
 mod records;
+mod results;
 mod select;
+mod wages;
 
 use pyo3::prelude::*;
 
@@ -21,15 +26,26 @@ use pyo3::prelude::*;
 #[pymodule]
 mod _native {
     #[pymodule_export]
-    use super::catalog::{PyCatalog, PyDataset, PyProgram, PyWageTable, build_catalog};
+    use super::catalog::{PyCatalog, PyDataset};
     #[pymodule_export]
-    use super::select::{PyComparison, PyProfile, PyRanking, PySelector, PySensitivity};
+    use super::national::build_catalog;
+    #[pymodule_export]
+    use super::profile::PyProfile;
+    #[pymodule_export]
+    use super::program::PyProgram;
+    #[pymodule_export]
+    use super::results::{PyComparison, PyRanking, PySensitivity};
+    #[pymodule_export]
+    use super::select::PySelector;
+    #[pymodule_export]
+    use super::wages::PyWageTable;
 
     use pyo3::prelude::*;
 
     #[pymodule_init]
     fn init(module: &Bound<'_, PyModule>) -> PyResult<()> {
-        module.add("LIBRARY_VERSION", himkit_version())
+        module.add("LIBRARY_VERSION", himkit_version())?;
+        module.add("ERROR_KINDS", super::errors::kind_names())
     }
 
     /// The version of the himkit library the module was built with.

@@ -257,3 +257,40 @@ def test_wrong_argument_types_elsewhere(embedded, ohio, tmp_path):
         himkit.Selector(embedded.catalog).rank_many(ohio, 1)
     with pytest.raises(TypeError):
         himkit.Selector(embedded.catalog).compare(ohio, [1, 2])
+
+
+def test_every_kind_of_the_library_has_its_class_and_name():
+    library = list(himkit._native.ERROR_KINDS)
+    assert library, "the native module names no kinds"
+    assert set(library) == {kind.value for kind in himkit.ErrorKind} - {"other"}
+    for name in library:
+        cls = _errors._CLASSES[name]
+        assert cls.kind.value == name and issubclass(cls, himkit.Error)
+    # A kind the library adds without its class here stops the import, naming the kind.
+    with pytest.raises(ImportError, match="a-later-kind"):
+        _errors._check_kinds([*library, "a-later-kind"])
+
+
+@pytest.mark.parametrize(
+    "bad",
+    [
+        42,
+        [1, 2],
+        {"home_state": "OH", "max_length_months": math.nan},
+        {"home_state": "OH", 3: "three"},
+        "{not json",
+        {"home_state": "ZZ"},
+        {"home_state": "OH", "weights": {"total-cost": 0}},
+    ],
+    ids=["int", "list", "nan", "int-key", "not-json", "unknown-state", "zero-weights"],
+)
+def test_rank_many_returns_the_error_it_would_raise(selector, bad):
+    ohio = {"home_state": "OH"}
+    with pytest.raises(Exception) as raised:
+        selector.rank_many([ohio, bad, ohio], 3)
+    results = selector.rank_many([ohio, bad, ohio], 3, errors="return")
+    returned = results[1]
+    assert type(returned) is type(raised.value)
+    assert str(returned) == str(raised.value)
+    assert returned.index == raised.value.index == 1
+    assert isinstance(results[0], himkit.Ranking) and isinstance(results[2], himkit.Ranking)

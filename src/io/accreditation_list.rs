@@ -125,7 +125,7 @@ pub(crate) fn read_accreditation_list<R: Read>(
 }
 
 /// A list row that was not applied, and why.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 #[non_exhaustive]
 pub struct UnappliedEntry {
     /// The row's line.
@@ -138,8 +138,9 @@ pub struct UnappliedEntry {
     pub candidates: Vec<ProgramId>,
 }
 
-/// What [`apply_accreditation_list`] did.
-#[derive(Debug, Clone, PartialEq)]
+/// What [`apply_accreditation_list`] did. It serializes with each skipped row's error as its
+/// message.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct AccreditationMatches {
     /// The catalogue, with known accreditation for every matched program.
@@ -151,6 +152,7 @@ pub struct AccreditationMatches {
     /// The rows that matched more than one program, or a program another row had matched.
     pub ambiguous: Vec<UnappliedEntry>,
     /// The rows a lenient read skipped, each with its error (empty in strict mode).
+    #[serde(serialize_with = "super::error_messages")]
     pub skipped: Vec<Error>,
 }
 

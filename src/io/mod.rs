@@ -23,6 +23,7 @@
 
 mod accreditation_list;
 mod catalog_csv;
+mod file_year;
 mod ipeds;
 mod national;
 mod oews;
@@ -36,6 +37,7 @@ mod table;
 
 pub use accreditation_list::{AccreditationMatches, UnappliedEntry, apply_accreditation_list};
 pub use catalog_csv::{read_catalog_csv, write_catalog_csv};
+pub use file_year::year_in_file_name;
 pub use national::{BuildSummary, BuiltCatalog, CatalogInputs, RowProblem};
 #[cfg(feature = "xlsx")]
 pub use oews::read_oews_xlsx;
@@ -133,15 +135,26 @@ impl<T> ReadOutcome<T> {
 }
 
 /// What a reader read: the items, the rows it skipped (always empty in strict mode), and how
-/// many rows its filters passed over.
-#[derive(Debug, Clone, PartialEq)]
+/// many rows its filters passed over. It serializes with each skipped row's error as its
+/// message.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct ReadOutcome<T> {
     /// The items read, in file order.
     pub items: Vec<T>,
     /// The rows skipped, in file order: each one's error, the one strict mode would have
     /// stopped with, with the row's [location](crate::Error::location).
+    #[serde(serialize_with = "error_messages")]
     pub skipped: Vec<crate::error::Error>,
     /// How many rows the reader's filters passed over before reading them (the occupations,
     /// areas and industries of [`OewsOptions`], say): nothing is wrong with them.
     pub filtered: usize,
+}
+
+/// The errors of a report's skipped rows, serialized as their messages (`oews.csv line 17,
+/// column A_MEDIAN: …`): what a reader of the report needs, in the form every format can hold.
+fn error_messages<S: serde::Serializer>(
+    errors: &[crate::error::Error],
+    serializer: S,
+) -> std::result::Result<S::Ok, S::Error> {
+    serializer.collect_seq(errors.iter().map(ToString::to_string))
 }

@@ -3,12 +3,11 @@
 //! around, read into one row per institution whose figures say whose they are.
 
 use std::io::{BufRead, BufReader, Read};
-use std::path::Path;
 
 use super::ipeds::{IpedsOptions, IpedsTable, IpedsValue, Row, number, read_table};
 use super::scorecard_institution::{OUTCOME_COLUMNS, ScorecardColumns, ScorecardInstitution, ScorecardValue};
 use super::table::{CellError, Columns};
-use super::{ReadOptions, ReadOutcome};
+use super::{ReadOptions, ReadOutcome, year_in_file_name};
 use crate::error::{Error, Location, Result};
 use crate::program::{OM_YEARS_AFTER_ENTRY, Outcome, Scope, SourceFile, outcome_measures_cohort};
 use crate::value::{Money, Rate, Text, Unitid, Year};
@@ -192,7 +191,7 @@ pub(crate) fn read_outcomes_of_kind(
                 .is_some_and(|rest| rest.len() == 4 && rest.bytes().all(|byte| byte.is_ascii_digit()))
         })
     };
-    let named_year = || year.or_else(|| year_in_name(source));
+    let named_year = || year.or_else(|| year_in_file_name(source));
     let unknown_year = |what: &str| {
         Error::malformed(
             Location::in_source(source),
@@ -248,28 +247,6 @@ fn read_header(source: &str, reader: &mut impl BufRead, max_record_bytes: usize)
         .read_until(b'\n', &mut header)
         .map_err(|error| Error::io(source, error))?;
     Ok(header)
-}
-
-/// The first four-digit year (1900–2100) in the file name of `source`.
-pub(crate) fn year_in_name(source: &str) -> Option<Year> {
-    year_in_text(Path::new(source).file_name()?.to_str()?)
-}
-
-/// The first four-digit year (1900–2100) standing alone in `name` (`2021-22`: 2021).
-pub(crate) fn year_in_text(name: &str) -> Option<Year> {
-    let bytes = name.as_bytes();
-    (0..bytes.len().saturating_sub(3)).find_map(|start| {
-        let digits = name.get(start..start.saturating_add(4))?;
-        let bounded = start == 0 || !bytes.get(start.wrapping_sub(1))?.is_ascii_digit();
-        let after = bytes
-            .get(start.saturating_add(4))
-            .is_none_or(|byte| !byte.is_ascii_digit());
-        if bounded && after && digits.bytes().all(|byte| byte.is_ascii_digit()) {
-            digits.parse::<u16>().ok().and_then(|year| Year::new(year).ok())
-        } else {
-            None
-        }
-    })
 }
 
 /// A read's rows converted one by one; a conversion's error ends the read (the year of a file

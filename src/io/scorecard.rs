@@ -186,11 +186,12 @@ fn reported_year<T>(outcome: &Outcome<T>) -> Option<Year> {
     }
 }
 
-/// What [`attach_scorecard`] did.
-#[derive(Debug, Clone, PartialEq)]
+/// What [`attach_scorecard`] did. It serializes with each skipped row's error as its message.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct Attachment {
     /// The rows a lenient read skipped, each with its error (empty in strict mode).
+    #[serde(serialize_with = "super::error_messages")]
     pub skipped: Vec<Error>,
     /// The catalogue with Scorecard outcomes attached.
     pub catalog: Catalog,

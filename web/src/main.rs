@@ -21,49 +21,39 @@ use himkit_web::{Config, app, serve};
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-const USAGE: &str = "usage: himkit-web [--listen ADDR] [--programs FILE.json|FILE.csv] [--oews FILE.xlsx|FILE.csv] \
-     [--accreditation FILE.csv]\n--accreditation applies a CAHIIM accreditation list (the CSV build-catalog reads) to the programs served.";
-
+/// Serves the himkit page and JSON API: the national catalogue of real programs and the
+/// embedded BLS wage figures, or the files given
+#[derive(clap::Parser, Debug)]
+#[command(name = "himkit-web")]
 struct Options {
+    /// The address to listen on
+    #[arg(long, value_name = "ADDR", default_value = "127.0.0.1:8080", value_parser = address)]
     listen: SocketAddr,
+    /// The programs to serve: a JSON array of programs, or a catalogue CSV (by its .csv
+    /// extension)
+    #[arg(long, value_name = "FILE.json|FILE.csv")]
     programs: Option<PathBuf>,
+    /// A BLS OEWS workbook or CSV for the wage figures (filtered to the HIM occupations)
+    #[arg(long, value_name = "FILE.xlsx|FILE.csv")]
     oews: Option<PathBuf>,
+    /// Apply a CAHIIM accreditation list (the CSV kept from CAHIIM's program directory) to the
+    /// programs; the rows it cannot apply are logged, and the page names the list
+    #[arg(long, value_name = "FILE.csv")]
     accreditation: Option<PathBuf>,
 }
 
-fn parse_options() -> Result<Options, String> {
-    let mut options = Options {
-        listen: SocketAddr::from(([127, 0, 0, 1], 8080)),
-        programs: None,
-        oews: None,
-        accreditation: None,
-    };
-    let mut args = std::env::args().skip(1);
-    while let Some(arg) = args.next() {
-        let mut value = || args.next().ok_or_else(|| format!("{arg} needs a value\n{USAGE}"));
-        match arg.as_str() {
-            "--listen" => {
-                let text = value()?;
-                options.listen = text
-                    .parse()
-                    .map_err(|_| format!("--listen: {text:?} is not an address like 127.0.0.1:8080"))?;
-            }
-            "--programs" => options.programs = Some(PathBuf::from(value()?)),
-            "--oews" => options.oews = Some(PathBuf::from(value()?)),
-            "--accreditation" => options.accreditation = Some(PathBuf::from(value()?)),
-            "--help" | "-h" => return Err(USAGE.to_owned()),
-            other => return Err(format!("unknown argument {other:?}\n{USAGE}")),
-        }
-    }
-    Ok(options)
+fn address(text: &str) -> Result<SocketAddr, String> {
+    text.parse()
+        .map_err(|_| format!("{text:?} is not an address like 127.0.0.1:8080"))
 }
 
 fn main() -> ExitCode {
+    let options = <Options as clap::Parser>::parse();
     tracing_subscriber::fmt()
         .with_max_level(tracing::Level::INFO)
         .with_target(false)
         .init();
-    match run() {
+    match run(&options) {
         Ok(()) => ExitCode::SUCCESS,
         Err(message) => {
             eprintln!("himkit-web: {message}");
@@ -72,8 +62,7 @@ fn main() -> ExitCode {
     }
 }
 
-fn run() -> Result<(), String> {
-    let options = parse_options()?;
+fn run(options: &Options) -> Result<(), String> {
     let data = Data::load(&DataFiles {
         programs: options.programs.as_deref(),
         oews: options.oews.as_deref(),

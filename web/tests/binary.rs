@@ -46,8 +46,28 @@ fn a_bad_file_at_start_up_exits_2_with_the_library_message() {
 
     let output = start_with(&["--listen", "nowhere"]);
     assert_eq!(output.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&output.stderr).contains("--listen: \"nowhere\""));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("'nowhere' for '--listen <ADDR>'") && stderr.contains("is not an address"),
+        "{stderr}"
+    );
     std::fs::remove_dir_all(&directory).unwrap();
+}
+
+#[test]
+fn help_prints_the_usage_and_exits_0() {
+    for flag in ["--help", "-h"] {
+        let output = start_with(&[flag]);
+        assert_eq!(output.status.code(), Some(0), "{flag}");
+        let stdout = String::from_utf8_lossy(&output.stdout);
+        assert!(stdout.contains("Usage: himkit-web [OPTIONS]"), "{stdout}");
+        for option in ["--listen <ADDR>", "--programs", "--oews", "--accreditation"] {
+            assert!(stdout.contains(option), "{option} missing from {stdout}");
+        }
+    }
+    let output = start_with(&["--top", "3"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("unexpected argument '--top'"));
 }
 
 #[cfg(unix)]

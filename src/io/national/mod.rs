@@ -22,11 +22,12 @@ use self::join::Joiner;
 use crate::catalog::Catalog;
 use crate::error::{Error, Result};
 use crate::io::accreditation_list::{AccreditationListEntry, apply_entries, read_accreditation_list};
+use crate::io::file_year::year_in_text;
 use crate::io::ipeds::{
     IpedsCharges, IpedsCompletion, IpedsDistance, IpedsInstitution, IpedsOptions, MajorNumber,
     read_ipeds_charges, read_ipeds_completions, read_ipeds_distance, read_ipeds_institutions,
 };
-use crate::io::outcomes::{InstitutionOutcomes, read_outcomes_of_kind, scorecard_outcomes, year_in_text};
+use crate::io::outcomes::{InstitutionOutcomes, read_outcomes_of_kind, scorecard_outcomes};
 use crate::io::scorecard::{ScorecardOptions, ScorecardRecord, attach_records, read_scorecard_csv};
 use crate::io::scorecard_institution::{ScorecardInstitution, read_scorecard_institutions};
 use crate::io::{ReadOptions, ReadOutcome};
@@ -440,7 +441,7 @@ pub(super) struct Rows<'a> {
 }
 
 /// A built catalogue and what building it left unknown or out.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct BuiltCatalog {
     /// The programs, in Completions file order.

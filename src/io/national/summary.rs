@@ -11,7 +11,7 @@ use crate::value::{CipCode, Unitid};
 
 /// A row of an input file that did not become (part of) a program, and why. Rows are never
 /// dropped without one.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 #[non_exhaustive]
 pub struct RowProblem {
     /// The file the row is in.
@@ -41,7 +41,19 @@ impl fmt::Display for RowProblem {
 }
 
 /// Counts of what the federal files leave unknown, and every row that was not joined.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+///
+/// It serializes as its fields, with each skipped row's error as its message; displayed, it is
+/// the report `build-catalog` prints.
+///
+/// ```
+/// let summary = himkit::Dataset::national_summary()?;
+/// let json = serde_json::to_value(&summary)?;
+/// assert_eq!(json["programs"], summary.programs);
+/// assert_eq!(json["cips"][0], "51.0706");
+/// assert_eq!(json["by_degree_level"]["associate"], summary.by_degree_level[&himkit::DegreeLevel::Associate]);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct BuildSummary {
     /// The CIP codes built.
@@ -113,6 +125,7 @@ pub struct BuildSummary {
     pub problems: Vec<RowProblem>,
     /// The rows a lenient read skipped, each with its error (empty in strict mode, which stops
     /// at the first).
+    #[serde(serialize_with = "crate::io::error_messages")]
     pub skipped: Vec<Error>,
 }
 

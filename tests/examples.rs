@@ -1,0 +1,91 @@
+//! The examples' command lines: every example answers `--help` with its usage and status 0,
+//! and the flags they share mean the same in each (`--top 0` is refused alike).
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // Test code.
+
+use std::process::{Command, Output};
+
+/// Every example, by name; the test checks that none in `examples/` is missing.
+const EXAMPLES: [&str; 6] = ["batch", "build-catalog", "catalog", "compare", "select", "wages"];
+
+/// Runs an example through cargo, with the features this test was built with, so that cargo
+/// finds the examples already built by the same `cargo test` and only checks them.
+fn run_example(name: &str, args: &[&str]) -> Output {
+    let features: Vec<&str> = [
+        cfg!(feature = "xlsx").then_some("xlsx"),
+        cfg!(feature = "parallel").then_some("parallel"),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    let mut command = Command::new(env!("CARGO"));
+    command.current_dir(env!("CARGO_MANIFEST_DIR")).args([
+        "run",
+        "--quiet",
+        "--no-default-features",
+        "--example",
+        name,
+    ]);
+    if !features.is_empty() {
+        command.args(["--features", &features.join(",")]);
+    }
+    command.arg("--").args(args).output().unwrap()
+}
+
+#[test]
+fn every_example_is_listed() {
+    let mut found: Vec<String> = std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/examples"))
+        .unwrap()
+        .filter_map(|entry| {
+            let name = entry.unwrap().file_name().into_string().unwrap();
+            name.strip_suffix(".rs").map(str::to_owned)
+        })
+        .collect();
+    found.sort();
+    assert_eq!(found, EXAMPLES);
+}
+
+#[test]
+fn help_prints_the_usage_and_exits_0_in_every_example() {
+    for name in EXAMPLES {
+        for flag in ["--help", "-h"] {
+            let output = run_example(name, &[flag]);
+            let stdout = String::from_utf8_lossy(&output.stdout);
+            assert_eq!(
+                output.status.code(),
+                Some(0),
+                "{name} {flag}: {}",
+                String::from_utf8_lossy(&output.stderr)
+            );
+            assert!(
+                stdout.contains(&format!("Usage: {name} ")),
+                "{name} {flag}: {stdout}"
+            );
+            assert!(stdout.contains("-h, --help"), "{name} {flag}: {stdout}");
+        }
+    }
+}
+
+#[test]
+fn a_flag_means_the_same_in_every_example_that_takes_it() {
+    for name in ["batch", "select"] {
+        let output = run_example(name, &["--top", "0"]);
+        assert_eq!(output.status.code(), Some(2), "{name}");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(
+            stderr.contains("invalid value '0' for '--top <N>': \"0\" is not a positive whole number"),
+            "{name}: {stderr}"
+        );
+    }
+    for name in ["select", "compare"] {
+        let output = run_example(name, &["--illustrative", "--programs", "programs.json"]);
+        assert_eq!(output.status.code(), Some(2), "{name}");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(
+            stderr.contains("'--illustrative' cannot be used with '--programs"),
+            "{name}: {stderr}"
+        );
+    }
+    let output = run_example("wages", &["--nonsense"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("unexpected argument '--nonsense'"));
+}
