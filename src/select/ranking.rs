@@ -35,15 +35,33 @@ pub enum Band {
 }
 
 impl Band {
+    /// Every band, best first.
+    pub const ALL: [Band; 3] = [Band::Strong, Band::Good, Band::Weaker];
+
     /// The band of a score.
     #[must_use]
     pub fn of(score: f64) -> Band {
-        if score >= 0.75 {
-            Band::Strong
-        } else if score >= 0.55 {
-            Band::Good
-        } else {
-            Band::Weaker
+        Self::ALL
+            .into_iter()
+            .find(|band| score >= band.lowest_score())
+            .unwrap_or(Band::Weaker)
+    }
+
+    /// The lowest score in the band, the threshold that the band's readers (a page's legend,
+    /// say) show: 0.75 for strong, 0.55 for good, 0 for weaker.
+    ///
+    /// ```
+    /// use himkit::select::Band;
+    ///
+    /// assert_eq!(Band::of(Band::Good.lowest_score()), Band::Good);
+    /// assert_eq!(Band::Strong.lowest_score(), 0.75);
+    /// ```
+    #[must_use]
+    pub const fn lowest_score(self) -> f64 {
+        match self {
+            Band::Strong => 0.75,
+            Band::Good => 0.55,
+            Band::Weaker => 0.0,
         }
     }
 }
