@@ -41,21 +41,12 @@ impl Band {
     /// The band of a score.
     #[must_use]
     pub fn of(score: f64) -> Band {
-        Self::ALL
-            .into_iter()
-            .find(|band| score >= band.lowest_score())
-            .unwrap_or(Band::Weaker)
+        let reached = |band: &Band| score >= band.lowest_score();
+        Self::ALL.into_iter().find(reached).unwrap_or(Band::Weaker)
     }
 
-    /// The lowest score in the band, the threshold that the band's readers (a page's legend,
-    /// say) show: 0.75 for strong, 0.55 for good, 0 for weaker.
-    ///
-    /// ```
-    /// use himkit::select::Band;
-    ///
-    /// assert_eq!(Band::of(Band::Good.lowest_score()), Band::Good);
-    /// assert_eq!(Band::Strong.lowest_score(), 0.75);
-    /// ```
+    /// The lowest score in the band (`Band::of(band.lowest_score()) == band`), which readers of
+    /// bands show rather than copy: 0.75 for strong, 0.55 for good, 0 for weaker.
     #[must_use]
     pub const fn lowest_score(self) -> f64 {
         match self {
@@ -599,5 +590,8 @@ mod tests {
         assert_eq!(Band::of(0.749), Band::Good);
         assert_eq!(Band::of(0.55), Band::Good);
         assert_eq!(Band::of(0.0), Band::Weaker);
+        for band in Band::ALL {
+            assert_eq!(Band::of(band.lowest_score()), band);
+        }
     }
 }

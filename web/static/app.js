@@ -2,8 +2,10 @@
 // re-ranks as the controls move (the server reads the form's query as it reads a submitted form
 // and sends the rows, the summary and the legend as it renders them: /fragments/ranking; the
 // script puts them in place and says how many places each row moved), the address bar always
-// holds the profile, and explanations and exclusion lists load when opened. The script words
-// nothing the server words: every rule, number and sentence of the page comes from the server.
+// holds the profile, and explanations and exclusion lists load when opened. Every rule, limit,
+// threshold and sentence that the server also has comes from the server (the rows, the
+// summary, the legend, the form's problems, the comparison's bounds and words); the script's
+// own words are about its own work only: how a row moved, whether the table was updated.
 (function () {
   "use strict";
 

@@ -426,48 +426,38 @@ mod tests {
         assert_eq!(profile.spec().desired_skills, example.spec().desired_skills);
     }
 
+    /// The form's answer for a submission of `weights` (query pairs) and nothing else chosen.
+    fn submitted_with(weights: &str) -> Result<StudentProfile, Vec<String>> {
+        let query = format!("submitted=1&state=OH&{weights}&method=weighted-sum&unknown=keep-and-flag");
+        ProfileForm::from_query(Some(&query)).to_profile()
+    }
+
     #[test]
     fn weights_the_library_refuses_are_problems_not_dropped() {
-        let form = ProfileForm::from_query(Some(
-            "submitted=1&state=OH&w-total-cost=1&w-skill-coverage=0.5&method=weighted-sum&unknown=keep-and-flag",
-        ));
-        let problems = form.to_profile().unwrap_err();
+        let problems = submitted_with("w-total-cost=1&w-skill-coverage=0.5").unwrap_err();
         assert_eq!(problems.len(), 1, "{problems:?}");
         assert!(
             problems[0].starts_with("weights.skill-coverage: 0.5 needs desired_skills"),
             "{problems:?}"
         );
-        let form = ProfileForm::from_query(Some(
-            "submitted=1&state=OH&w-total-cost=1&w-delivery-preference=0.5&method=weighted-sum&unknown=keep-and-flag",
-        ));
-        let problems = form.to_profile().unwrap_err();
+        let problems = submitted_with("w-total-cost=1&w-delivery-preference=0.5").unwrap_err();
         assert!(
             problems[0].starts_with("weights.delivery-preference: 0.5 needs preferred_delivery"),
             "{problems:?}"
         );
         // Weighing them 0 is no problem.
-        let form = ProfileForm::from_query(Some(
-            "submitted=1&state=OH&w-total-cost=1&w-skill-coverage=0&w-delivery-preference=0&method=weighted-sum&unknown=keep-and-flag",
-        ));
-        assert!(form.to_profile().is_ok());
+        assert!(submitted_with("w-total-cost=1&w-skill-coverage=0&w-delivery-preference=0").is_ok());
     }
 
     #[test]
     fn a_weight_above_the_ceiling_is_refused() {
-        let form = ProfileForm::from_query(Some(
-            "submitted=1&state=OH&w-total-cost=1000001&method=weighted-sum&unknown=keep-and-flag",
-        ));
-        let problems = form.to_profile().unwrap_err();
         assert_eq!(
-            problems,
+            submitted_with("w-total-cost=1000001").unwrap_err(),
             [
                 "weights.total-cost: 1000001 is above 1000000, the largest weight accepted (only their proportions count)"
             ]
         );
-        let form = ProfileForm::from_query(Some(
-            "submitted=1&state=OH&w-total-cost=1000000&method=weighted-sum&unknown=keep-and-flag",
-        ));
-        assert!(form.to_profile().is_ok());
+        assert!(submitted_with("w-total-cost=1000000").is_ok());
     }
 
     #[test]

@@ -304,7 +304,7 @@ struct RankingFragments {
 
 /// `GET /fragments/ranking?<profile>`: for the script, as the controls move, the table's rows,
 /// the summary and the legend for the form's profile, read by the form's own rules (so the
-/// script builds no profile and words nothing itself); a refused form is a 422 with its
+/// script builds no profile and words no rule of its own); a refused form is a 422 with its
 /// problems, `{"problems": […]}`. It ranks without the exclusions' reasons, on the request's
 /// task, as `POST /api/rank?exclusions=none` does: a moving slider waits for no CPU worker.
 async fn ranking_fragments(
