@@ -134,6 +134,11 @@ impl Serialize for Comparison {
 }
 
 impl Selector {
+    /// The fewest programs [`Selector::compare`] compares.
+    pub const MIN_COMPARED: usize = 2;
+    /// The most programs [`Selector::compare`] compares: a side-by-side view still readable.
+    pub const MAX_COMPARED: usize = 10;
+
     /// How stable the ranking's top `top` programs are when each weighted criterion's weight in
     /// turn moves by ±`change_percent`%, and the smallest single weight change that would
     /// displace the leader.
@@ -266,11 +271,12 @@ impl Selector {
     /// [`ErrorKind::Invalid`](crate::ErrorKind::Invalid) for fewer than 2 or more than 10 ids or a repeated id;
     /// [`ErrorKind::UnknownProgram`](crate::ErrorKind::UnknownProgram) for an id not in the catalogue.
     pub fn compare(&self, profile: &StudentProfile, ids: &[&str]) -> Result<Comparison> {
-        if !(2..=10).contains(&ids.len()) {
+        let (least, most) = (Self::MIN_COMPARED, Self::MAX_COMPARED);
+        if !(least..=most).contains(&ids.len()) {
             return Err(Error::invalid(
                 "ids",
                 ids.len(),
-                "programs cannot be compared: give 2 to 10 ids",
+                format!("programs cannot be compared: give {least} to {most} ids"),
             ));
         }
         let mut programs = Vec::with_capacity(ids.len());

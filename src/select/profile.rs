@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use super::criteria::{Criterion, Terms};
 use super::matrix::Bounds;
-use super::scoring::{Method, MissingPolicy};
+use super::scoring::{Method, MissingPolicy, checked_weight_total};
 use crate::career::{Skill, SkillSet};
 use crate::credential::Credential;
 use crate::error::{Error, Location, Result};
@@ -259,32 +259,13 @@ impl StudentProfile {
     /// preferred delivery, or a limit is zero.
     pub fn new(spec: ProfileSpec) -> Result<Self> {
         if let Some(weights) = &spec.weights {
-            for (criterion, weight) in weights {
-                if !weight.is_finite() || *weight < 0.0 {
-                    return Err(Error::invalid(
-                        format!("weights.{criterion}"),
-                        weight,
-                        "is not a finite, non-negative weight",
-                    ));
-                }
-            }
-            // Scaled by their sum, weights that overflow it would all become 0.
-            if !weights.values().sum::<f64>().is_finite() {
-                return Err(Error::invalid(
-                    "weights",
-                    "their sum",
-                    "is not finite: give smaller weights (only their proportions count)",
-                ));
-            }
+            checked_weight_total(
+                weights
+                    .iter()
+                    .map(|(criterion, weight)| (Some(*criterion), *weight)),
+            )?;
         }
         let profile = Self { spec };
-        if Criterion::all().all(|criterion| profile.weight(criterion) == 0.0) {
-            return Err(Error::invalid(
-                "weights",
-                "all zero",
-                "leave nothing to score: give at least one criterion a positive weight",
-            ));
-        }
         let spec = &profile.spec;
         if spec.weights.is_some()
             && profile.weight(Criterion::SkillCoverage) > 0.0

@@ -33,15 +33,24 @@ pub enum Band {
 }
 
 impl Band {
+    /// Every band, best first.
+    pub const ALL: [Band; 3] = [Band::Strong, Band::Good, Band::Weaker];
+
     /// The band of a score.
     #[must_use]
     pub fn of(score: f64) -> Band {
-        if score >= 0.75 {
-            Band::Strong
-        } else if score >= 0.55 {
-            Band::Good
-        } else {
-            Band::Weaker
+        let reached = |band: &Band| score >= band.lowest_score();
+        Self::ALL.into_iter().find(reached).unwrap_or(Band::Weaker)
+    }
+
+    /// The lowest score in the band (`Band::of(band.lowest_score()) == band`), which readers of
+    /// bands show rather than copy: 0.75 for strong, 0.55 for good, 0 for weaker.
+    #[must_use]
+    pub const fn lowest_score(self) -> f64 {
+        match self {
+            Band::Strong => 0.75,
+            Band::Good => 0.55,
+            Band::Weaker => 0.0,
         }
     }
 }
@@ -564,5 +573,8 @@ mod tests {
         assert_eq!(Band::of(0.749), Band::Good);
         assert_eq!(Band::of(0.55), Band::Good);
         assert_eq!(Band::of(0.0), Band::Weaker);
+        for band in Band::ALL {
+            assert_eq!(Band::of(band.lowest_score()), band);
+        }
     }
 }

@@ -2,6 +2,7 @@
 //! columns, with each criterion's weight folded into its normalisation, and the per-row
 //! explanation of a score.
 
+use super::criteria::Criterion;
 use super::matrix::{Bounds, CriteriaMatrix};
 use crate::error::{Error, Result};
 
@@ -71,34 +72,10 @@ impl Scoring {
                 "weights, bounds and missing-data policies must have one entry per criterion",
             ));
         }
-        if let Some(bad) = weights
-            .iter()
-            .find(|weight| !weight.is_finite() || **weight < 0.0)
-        {
-            return Err(Error::invalid(
-                "weights",
-                bad,
-                "is not a finite, non-negative weight",
-            ));
-        }
         if bounds.iter().any(|b| !b.worst.is_finite() || !b.best.is_finite()) {
             return Err(Error::invalid("bounds", "a bound", "is not a finite number"));
         }
-        let total = weight_total(weights.iter().copied());
-        if !total.is_finite() {
-            return Err(Error::invalid(
-                "weights",
-                "their sum",
-                "is not finite: give smaller weights (only their proportions count)",
-            ));
-        }
-        if total <= 0.0 {
-            return Err(Error::invalid(
-                "weights",
-                "all zero",
-                "leave nothing to score: give at least one criterion a positive weight",
-            ));
-        }
+        let total = checked_weight_total(weights.iter().map(|weight| (None, *weight)))?;
         Ok(Self {
             method,
             weights: weights.iter().map(|weight| weight / total).collect(),
@@ -360,6 +337,19 @@ impl Scoring {
         Some(ExplainedRow { score, contributions })
     }
 
+    /// The weight of the columns a row has a value in (`parts` as [`Scoring::explain_row_into`]
+    /// leaves them): what the present weights are scaled by under [`MissingPolicy::Reweight`],
+    /// so that weight × normalised value is a column's contribution.
+    pub(super) fn present_weight(&self, parts: &[Option<f64>]) -> f64 {
+        weight_total(
+            parts
+                .iter()
+                .zip(&self.weights)
+                .filter(|(value, _)| value.is_some())
+                .map(|(_, weight)| *weight),
+        )
+    }
+
     /// [`Scoring::explain_row`] with the contributions written into `parts` (cleared first),
     /// so that explaining many rows reuses one buffer.
     pub(crate) fn explain_row_into(
@@ -372,13 +362,7 @@ impl Scoring {
         for column in 0..self.weights.len().min(matrix.columns.len()) {
             parts.push(self.normalised_cell(matrix, row, column).ok()?);
         }
-        let present_weight = weight_total(
-            parts
-                .iter()
-                .zip(&self.weights)
-                .filter(|(value, _)| value.is_some())
-                .map(|(_, weight)| *weight),
-        );
+        let present_weight = self.present_weight(parts);
         if present_weight <= 0.0 {
             return None;
         }
@@ -469,7 +453,50 @@ fn topsis_sums(parameters: [WeightedAffine; 4], cells: [f64; 4], to_anti: f64, t
     )
 }
 
-/// TOPSIS closeness; a row at both points at once (every weight zero) scores 0.
+/// The weights' sum once every weight is checked, the one validation of weights (a profile's,
+/// named by criterion, and a scoring's bare list, `None`): each finite and non-negative, their
+/// sum finite (scaled by an infinite sum every weight would become 0) and above 0.
+///
+/// # Errors
+/// [`ErrorKind::Invalid`](crate::ErrorKind::Invalid) naming the first weight refused, or the
+/// weights together.
+pub(super) fn checked_weight_total<I>(weights: I) -> Result<f64>
+where
+    I: IntoIterator<Item = (Option<Criterion>, f64)>,
+    I::IntoIter: Clone,
+{
+    let weights = weights.into_iter();
+    for (criterion, weight) in weights.clone() {
+        if !weight.is_finite() || weight < 0.0 {
+            let field = criterion.map_or_else(
+                || "weights".to_owned(),
+                |criterion| format!("weights.{criterion}"),
+            );
+            return Err(Error::invalid(
+                field,
+                weight,
+                "is not a finite, non-negative weight",
+            ));
+        }
+    }
+    let total = weight_total(weights.map(|(_, weight)| weight));
+    if !total.is_finite() {
+        return Err(Error::invalid(
+            "weights",
+            "their sum",
+            "is not finite: give smaller weights (only their proportions count)",
+        ));
+    }
+    if total <= 0.0 {
+        return Err(Error::invalid(
+            "weights",
+            "all zero",
+            "leave nothing to score: give at least one criterion a positive weight",
+        ));
+    }
+    Ok(total)
+}
+
 /// The weights' sum, compensated (Neumaier): weights written as decimals that sum to 1 (0.2 +
 /// 0.05 + …) sum to exactly 1, so each is scaled to itself (0.2, not 0.19999999999999996).
 pub(super) fn weight_total(weights: impl IntoIterator<Item = f64>) -> f64 {
@@ -486,6 +513,7 @@ pub(super) fn weight_total(weights: impl IntoIterator<Item = f64>) -> f64 {
     sum + lost
 }
 
+/// TOPSIS closeness; a row at both points at once (every weight zero) scores 0.
 fn closeness(to_anti: f64, to_ideal: f64) -> f64 {
     let sum = to_anti + to_ideal;
     if sum > 0.0 { to_anti / sum } else { 0.0 }

@@ -169,3 +169,51 @@ fn weights_must_be_usable() {
         assert!(Scoring::new(Method::WeightedSum, &weights, bounds.clone(), policies.clone()).is_err());
     }
 }
+
+/// A profile's weights and a scoring's are checked by one validation: the same weights are
+/// refused with the same rule, the profile naming the criterion.
+#[test]
+fn a_profile_and_a_scoring_refuse_the_same_weights_alike() {
+    use super::super::{Criterion, ProfileSpec, StudentProfile};
+    use crate::UsState;
+    let cases: [&[f64]; 6] = [
+        &[-1.0, 1.0],
+        &[f64::NAN, 1.0],
+        &[f64::INFINITY, 1.0],
+        &[f64::MAX, f64::MAX],
+        &[0.0, 0.0],
+        &[],
+    ];
+    for weights in cases {
+        let mut spec = ProfileSpec::new(UsState::Ohio);
+        spec.weights = Some(
+            [Criterion::TotalCost, Criterion::Length]
+                .into_iter()
+                .zip(weights.iter().copied())
+                .collect(),
+        );
+        let profile = StudentProfile::new(spec).unwrap_err().to_string();
+        let bounds = vec![
+            Bounds {
+                worst: 0.0,
+                best: 1.0
+            };
+            weights.len()
+        ];
+        let scoring = Scoring::new(
+            Method::WeightedSum,
+            weights,
+            bounds,
+            vec![MissingPolicy::Reweight; weights.len()],
+        )
+        .unwrap_err()
+        .to_string();
+        let rule = |message: &str| message.split_once(": ").map(|(_, rule)| rule.to_owned());
+        assert_eq!(
+            rule(&profile),
+            rule(&scoring),
+            "{weights:?}: {profile} / {scoring}"
+        );
+        assert!(profile.starts_with("weights"), "{profile}");
+    }
+}

@@ -336,14 +336,7 @@ impl<'a> Explainer<'a> {
             let student = &applied.student;
             let prepared = self.prepared;
             let scoring = &applied.scoring;
-            // The same sum as the scoring's, so that weight × normalised value is the contribution.
-            let present_weight = super::scoring::weight_total(
-                parts
-                    .iter()
-                    .zip(scoring.weights())
-                    .filter(|(part, _)| part.is_some())
-                    .map(|(_, weight)| *weight),
-            );
+            let present_weight = scoring.present_weight(&parts);
             let mut contributions = Vec::with_capacity(applied.criteria.len());
             let mut missing = Vec::new();
             for (((criterion, part), weight), bounds) in applied

@@ -109,20 +109,13 @@ fn to_json<T: serde::Serialize + ?Sized>(value: &T, capacity: usize) -> Result<R
     Ok(json_text(Bytes::from(to_json_bytes(value, capacity)?)))
 }
 
-/// Refuses a weight above [`MAX_WEIGHT`](crate::openapi::MAX_WEIGHT), as the OpenAPI document
-/// says.
+/// Refuses a weight above [`MAX_WEIGHT`](crate::limits::MAX_WEIGHT), as the OpenAPI document
+/// says and as the page's form does.
 ///
 /// # Errors
 /// 422 naming the weight.
 fn within_max_weight(what: &str, profile: &StudentProfile) -> Result<(), ApiError> {
-    let max = crate::openapi::MAX_WEIGHT;
-    let weights = profile.spec().weights.iter().flatten();
-    match weights.into_iter().find(|(_, weight)| **weight > max) {
-        Some((criterion, weight)) => Err(ApiError::invalid(format!(
-            "{what}: weights.{criterion}: {weight} is above {max}, the largest weight the API accepts (weights are relative)"
-        ))),
-        None => Ok(()),
-    }
+    crate::limits::check_weights(profile).map_err(|problem| ApiError::invalid(format!("{what}: {problem}")))
 }
 
 /// Refuses a body that does not say it is JSON (`application/json`, parameters allowed): a form

@@ -11,6 +11,7 @@ pub mod data;
 mod encoding;
 mod error;
 mod layers;
+pub mod limits;
 pub mod openapi;
 mod page;
 mod pool;

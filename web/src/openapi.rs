@@ -11,10 +11,6 @@ use serde_json::{Value, json};
 /// The hand-written document, before [`document`] fills it in.
 pub const DOCUMENT: &str = include_str!("../static/openapi.json");
 
-/// The largest weight the API accepts: weights are relative, and with ten criteria at most their
-/// sum stays finite, so every score means something.
-pub const MAX_WEIGHT: f64 = 1_000_000.0;
-
 fn words<T>(all: impl Iterator<Item = T>, name: impl Fn(T) -> &'static str) -> Value {
     Value::Array(all.map(|item| Value::from(name(item))).collect())
 }
@@ -73,7 +69,7 @@ pub fn document(catalog: &Catalog) -> Result<String, String> {
     set(
         &mut document,
         "/components/schemas/Profile/properties/weights/additionalProperties/maximum",
-        json!(MAX_WEIGHT),
+        json!(crate::limits::MAX_WEIGHT),
     )?;
     let ids: Vec<&str> = catalog
         .programs()

@@ -645,7 +645,11 @@ async fn the_served_document_names_the_library_s_words_and_the_catalogue_s_ids()
         weights["anyOf"].as_array().unwrap().len(),
         himkit::select::Criterion::all().count()
     );
-    assert_eq!(weights["additionalProperties"]["maximum"], json!(1_000_000.0));
+    assert_eq!(
+        weights["additionalProperties"]["maximum"],
+        json!(himkit_web::limits::MAX_WEIGHT),
+        "the placeholder filled with the bound the form and the API enforce"
+    );
 
     // The examples name programs of the served catalogue, and answer 200.
     let example =
@@ -725,7 +729,7 @@ async fn what_the_document_allows_is_accepted_and_what_it_refuses_is_refused() {
         ),
         (
             r#"{"home_state": "OH", "weights": {"total-cost": 1000001}}"#,
-            "profile: weights.total-cost: 1000001 is above 1000000, the largest weight the API accepts (weights are relative)",
+            "profile: weights.total-cost: 1000001 is above 1000000, the largest weight accepted (only their proportions count)",
         ),
     ] {
         let response = rank(body).await.unwrap();

@@ -376,8 +376,6 @@ async fn weights_are_sliders_that_keep_any_value_a_query_gives() {
         "the example profile's weight"
     );
     assert!(html.contains("<output id=\"w-total-cost-value\" for=\"w-total-cost\">0.2</output>"));
-    // The script reads the constraints' names from the form, to send the unknown-answer policy.
-    assert!(html.contains("data-constraints=\"accreditation credential delivery-mode location total-cost length practice-experience\""));
 
     // A weight above 1 (a hand-made link) widens every slider and is kept as it is.
     let (status, _, html) = get(&server.url(
@@ -395,39 +393,230 @@ async fn weights_are_sliders_that_keep_any_value_a_query_gives() {
     assert!(html.contains("id=\"w-graduation-rate\" name=\"w-graduation-rate\" type=\"range\" min=\"0\" max=\"3\" step=\"any\" value=\"0\">"));
 }
 
-#[tokio::test]
-async fn the_script_gets_a_program_s_cells_as_the_page_renders_them() {
-    let server = start(Config::default()).await;
-    let (_, _, html) = get(&server.url("/")).await;
-    let response =
-        reqwest::get(server.url("/fragments/programs?id=lakeside-cc-hit-aas&id=summit-online-him-bs"))
-            .await
-            .unwrap();
-    assert_eq!(response.status(), StatusCode::OK);
-    let cells: serde_json::Value = response.json().await.unwrap();
-    let lakeside = cells["lakeside-cc-hit-aas"].as_array().unwrap();
-    assert_eq!(lakeside.len(), 4);
-    // Name, then the program, accreditation and credentials cells exactly as in the table.
-    let start = html.find("id=\"entry-lakeside-cc-hit-aas\"").unwrap();
-    let row = &html[start..];
-    for (index, class) in [(1, "program"), (2, "accreditation"), (3, "credentials")] {
-        let cell = lakeside[index].as_str().unwrap();
-        assert!(
-            row.contains(&format!("<td class=\"{class}\" data-label=\"")) && row.contains(cell),
-            "{class}: {cell}"
-        );
-    }
-    assert!(cells["summit-online-him-bs"].is_array());
+/// The inner HTML of the element with id `id` in `html` (an element without another of its
+/// tag inside).
+fn inner(html: &str, tag: &str, id: &str) -> String {
+    let start = html.find(&format!(" id=\"{id}\"")).unwrap();
+    let start = start + html[start..].find('>').unwrap() + 1;
+    let end = start + html[start..].find(&format!("</{tag}>")).unwrap();
+    html[start..end].to_owned()
+}
 
-    let response = reqwest::get(server.url("/fragments/programs?id=nope"))
+#[tokio::test]
+async fn the_script_gets_the_rows_summary_and_legend_as_the_page_renders_them() {
+    let server = start(Config::default()).await;
+    let query = "submitted=1&state=PA&level=associate&level=baccalaureate&max_cost=60000&skill=coding-and-classification\
+                 &w-total-cost=0.4&w-graduation-rate=0.3&w-skill-coverage=0.2&method=topsis&unknown=keep-and-flag&shown=2";
+    let (status, _, html) = get(&server.url(&format!("/?{query}"))).await;
+    assert_eq!(status, StatusCode::OK);
+    let response = reqwest::get(server.url(&format!("/fragments/ranking?{query}")))
         .await
         .unwrap();
-    assert_eq!(response.status(), StatusCode::NOT_FOUND);
-    let many = vec!["id=lakeside-cc-hit-aas"; 201].join("&");
-    let response = reqwest::get(server.url(&format!("/fragments/programs?{many}")))
+    assert_eq!(response.status(), StatusCode::OK);
+    let answer: serde_json::Value = response.json().await.unwrap();
+    let rows = answer["rows"].as_str().unwrap();
+    assert!(rows.starts_with("<tbody class=\"entry\" id=\"entry-"), "{rows}");
+    assert!(html.contains(rows), "the page's rows, exactly");
+    let ids = answer["ids"].as_array().unwrap();
+    assert_eq!(ids.len(), 2, "as many as the form shows");
+    assert_eq!(rows.matches("<tbody").count(), 2);
+    assert_eq!(answer["summary"].as_str().unwrap(), inner(&html, "p", "summary"));
+    assert_eq!(answer["legend"].as_str().unwrap(), inner(&html, "ul", "legend"));
+    // The bands' thresholds are the library's.
+    let bands = himkit::select::Band::ALL;
+    assert!(
+        answer["summary"].as_str().unwrap().contains(&format!(
+            "Bands: strong ≥ {}, good ≥ {}, weaker below.",
+            bands[0].lowest_score(),
+            bands[1].lowest_score()
+        )),
+        "{answer}"
+    );
+
+    // A refused form: its problems, as the page lists them.
+    let query =
+        "submitted=1&state=OH&max_cost=lots&w-skill-coverage=1&method=weighted-sum&unknown=keep-and-flag";
+    let response = reqwest::get(server.url(&format!("/fragments/ranking?{query}")))
         .await
         .unwrap();
     assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let answer: serde_json::Value = response.json().await.unwrap();
+    assert_eq!(
+        answer["problems"],
+        serde_json::json!(["max_total_cost: \"lots\" is not a whole number of dollars"])
+    );
+    let (status, _, html) = get(&server.url(&format!("/?{query}"))).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(html.contains("max_total_cost: &quot;lots&quot; is not a whole number of dollars"));
+}
+
+/// One profile as the form sends it and as the API's JSON: the same weights, skills and
+/// preferred delivery, everything else fixed alike.
+struct Profile {
+    weights: &'static [(&'static str, &'static str)],
+    skills: &'static [&'static str],
+    preferred: Option<&'static str>,
+}
+
+impl Profile {
+    /// Weights without desired skills or a preferred delivery.
+    fn weighing(weights: &'static [(&'static str, &'static str)]) -> Self {
+        Self {
+            weights,
+            skills: &[],
+            preferred: None,
+        }
+    }
+
+    fn query(&self) -> String {
+        let mut parts = vec![
+            "submitted=1&state=OH&level=associate&delivery=online&method=weighted-sum&unknown=keep-and-flag"
+                .to_owned(),
+        ];
+        parts.extend(
+            self.weights
+                .iter()
+                .map(|(criterion, weight)| format!("w-{criterion}={weight}")),
+        );
+        parts.extend(self.skills.iter().map(|skill| format!("skill={skill}")));
+        parts.extend(self.preferred.map(|mode| format!("preferred={mode}")));
+        parts.join("&")
+    }
+
+    fn json(&self) -> String {
+        let weights: Vec<String> = self
+            .weights
+            .iter()
+            .map(|(criterion, weight)| format!("\"{criterion}\": {weight}"))
+            .collect();
+        let unknown: Vec<String> = himkit::select::Constraint::all()
+            .map(|constraint| format!("\"{constraint}\": \"keep-and-flag\""))
+            .collect();
+        let skills: Vec<String> = self.skills.iter().map(|skill| format!("\"{skill}\"")).collect();
+        format!(
+            "{{\"home_state\": \"OH\", \"degree_levels\": [\"associate\"], \"delivery_modes\": [\"online\"], \
+             \"require_accreditation\": false, \"method\": \"weighted-sum\", \"unknown\": {{{}}}, \
+             \"desired_skills\": [{}], \"preferred_delivery\": {}, \"weights\": {{{}}}}}",
+            unknown.join(", "),
+            skills.join(", "),
+            self.preferred
+                .map_or_else(|| "null".to_owned(), |mode| format!("\"{mode}\"")),
+            weights.join(", ")
+        )
+    }
+}
+
+/// Profiles the form and the API must answer alike, with the start of the refusal (`None` for
+/// a profile both accept).
+fn profiles_both_answer_alike() -> Vec<(Profile, Option<&'static str>)> {
+    const SKILL: &[(&str, &str)] = &[("total-cost", "1"), ("skill-coverage", "0.5")];
+    const DELIVERY: &[(&str, &str)] = &[("total-cost", "1"), ("delivery-preference", "0.5")];
+    vec![
+        (Profile::weighing(&[("total-cost", "1")]), None),
+        (
+            Profile::weighing(&[("total-cost", "1000000"), ("length", "1")]),
+            None,
+        ),
+        (
+            Profile::weighing(&[("total-cost", "1000001")]),
+            Some(
+                "weights.total-cost: 1000001 is above 1000000, the largest weight accepted (only their proportions count)",
+            ),
+        ),
+        (
+            Profile::weighing(&[("total-cost", "1"), ("length", "2e6")]),
+            Some("weights.length: 2000000 is above 1000000"),
+        ),
+        (
+            Profile::weighing(&[("total-cost", "1e308"), ("length", "1e308")]),
+            Some("weights: their sum is not finite"),
+        ),
+        (
+            Profile::weighing(SKILL),
+            Some("weights.skill-coverage: 0.5 needs desired_skills"),
+        ),
+        (
+            Profile {
+                skills: &["coding-and-classification"],
+                ..Profile::weighing(SKILL)
+            },
+            None,
+        ),
+        (
+            Profile::weighing(DELIVERY),
+            Some("weights.delivery-preference: 0.5 needs preferred_delivery"),
+        ),
+        (
+            Profile {
+                preferred: Some("online"),
+                ..Profile::weighing(DELIVERY)
+            },
+            None,
+        ),
+        (
+            Profile::weighing(&[("skill-coverage", "0"), ("total-cost", "0")]),
+            Some("weights: all zero leave nothing to score"),
+        ),
+        (
+            Profile::weighing(&[("total-cost", "-1")]),
+            Some("weights.total-cost: -1 is not a finite, non-negative weight"),
+        ),
+        (
+            Profile::weighing(&[("skill-coverage", "0"), ("graduation-rate", "3")]),
+            None,
+        ),
+    ]
+}
+
+/// The form and the API accept the same profiles, ranking them alike, and refuse the same
+/// profiles with the same problem: the weight ceiling and the library's rules on skill and
+/// delivery weights hold for both, and nothing is dropped.
+#[tokio::test]
+async fn the_form_and_the_api_accept_and_refuse_the_same_profiles() {
+    let server = start(Config::default()).await;
+    let client = reqwest::Client::new();
+    for (profile, refusal) in profiles_both_answer_alike() {
+        let query = profile.query();
+        let form = reqwest::get(server.url(&format!("/fragments/ranking?{query}&shown=20")))
+            .await
+            .unwrap();
+        let form_status = form.status();
+        let form: serde_json::Value = form.json().await.unwrap();
+        let (page_status, _, _) = get(&server.url(&format!("/?{query}"))).await;
+        assert_eq!(page_status, form_status, "{query}");
+        let api = client
+            .post(server.url("/api/rank?exclusions=none&top=20"))
+            .header("content-type", "application/json")
+            .body(profile.json())
+            .send()
+            .await
+            .unwrap();
+        let api_status = api.status();
+        let api: serde_json::Value = api.json().await.unwrap();
+        assert_eq!(form_status, api_status, "{query}: {form} / {api}");
+        if let Some(refusal) = refusal {
+            assert_eq!(form_status, StatusCode::UNPROCESSABLE_ENTITY, "{query}");
+            let problems = form["problems"].as_array().unwrap();
+            assert_eq!(problems.len(), 1, "{query}: {problems:?}");
+            let problem = problems[0].as_str().unwrap();
+            assert!(problem.starts_with(refusal), "{query}: {problem}");
+            let message = api["error"]["message"].as_str().unwrap();
+            assert!(
+                message.ends_with(problem),
+                "{query}: the API's {message:?}, the form's {problem:?}"
+            );
+        } else {
+            assert_eq!(form_status, StatusCode::OK, "{query}: {form}");
+            let ranked: Vec<&serde_json::Value> = api["entries"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|entry| &entry["id"])
+                .collect();
+            let shown: Vec<&serde_json::Value> = form["ids"].as_array().unwrap().iter().collect();
+            assert_eq!(shown, ranked, "{query}: the same ranking");
+        }
+    }
 }
 
 #[tokio::test]

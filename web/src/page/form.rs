@@ -282,14 +282,8 @@ impl ProfileForm {
                 Err(_) => note(Err(format!("weights.{criterion}: {text:?} is not a number"))),
             }
         }
-        // A criterion that cannot apply counts for nothing rather than refusing the form:
-        // [`ProfileForm::notes`] says so on the page.
-        if spec.desired_skills.is_empty() {
-            weights.remove(&Criterion::SkillCoverage);
-        }
-        if spec.preferred_delivery.is_none() {
-            weights.remove(&Criterion::DeliveryPreference);
-        }
+        // Every weight as given: one the library refuses (skill coverage without desired
+        // skills, say) is a problem shown, as the API answers it, never dropped.
         spec.weights = Some(weights);
         note(parse("method", &self.method).map(|method| spec.method = method));
         note(
@@ -300,27 +294,9 @@ impl ProfileForm {
         if !problems.is_empty() {
             return Err(problems);
         }
-        StudentProfile::new(spec).map_err(|error| vec![error.to_string()])
-    }
-
-    /// What the page did with weights that cannot apply: skill coverage without desired skills
-    /// and delivery preference without a preferred delivery count for nothing.
-    #[must_use]
-    pub fn notes(&self) -> Vec<&'static str> {
-        let weighted = |criterion| {
-            self.weights
-                .get(&criterion)
-                .and_then(|text| text.trim().parse::<f64>().ok())
-                .is_some_and(|weight| weight > 0.0)
-        };
-        let mut notes = Vec::new();
-        if self.submitted && self.skills.is_empty() && weighted(Criterion::SkillCoverage) {
-            notes.push("Skill coverage counts for nothing: no skills are chosen.");
-        }
-        if self.submitted && self.preferred.is_empty() && weighted(Criterion::DeliveryPreference) {
-            notes.push("Delivery preference counts for nothing: no delivery is preferred.");
-        }
-        notes
+        let profile = StudentProfile::new(spec).map_err(|error| vec![error.to_string()])?;
+        crate::limits::check_weights(&profile).map_err(|problem| vec![problem])?;
+        Ok(profile)
     }
 
     /// The profile's fields as query pairs (without the chosen ids), for hidden fields and links.
@@ -450,16 +426,38 @@ mod tests {
         assert_eq!(profile.spec().desired_skills, example.spec().desired_skills);
     }
 
+    /// The form's answer for a submission of `weights` (query pairs) and nothing else chosen.
+    fn submitted_with(weights: &str) -> Result<StudentProfile, Vec<String>> {
+        let query = format!("submitted=1&state=OH&{weights}&method=weighted-sum&unknown=keep-and-flag");
+        ProfileForm::from_query(Some(&query)).to_profile()
+    }
+
     #[test]
-    fn weights_that_cannot_apply_count_for_nothing_with_a_note() {
-        let form = ProfileForm::from_query(Some(
-            "submitted=1&state=OH&w-total-cost=1&w-skill-coverage=1&w-delivery-preference=1&method=weighted-sum&unknown=keep-and-flag",
-        ));
-        let profile = form.to_profile().unwrap();
-        assert!(profile.weight(Criterion::SkillCoverage).abs() < f64::EPSILON);
-        assert!(profile.weight(Criterion::DeliveryPreference).abs() < f64::EPSILON);
-        assert_eq!(form.notes().len(), 2);
-        assert!(ProfileForm::default().notes().is_empty());
+    fn weights_the_library_refuses_are_problems_not_dropped() {
+        let problems = submitted_with("w-total-cost=1&w-skill-coverage=0.5").unwrap_err();
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert!(
+            problems[0].starts_with("weights.skill-coverage: 0.5 needs desired_skills"),
+            "{problems:?}"
+        );
+        let problems = submitted_with("w-total-cost=1&w-delivery-preference=0.5").unwrap_err();
+        assert!(
+            problems[0].starts_with("weights.delivery-preference: 0.5 needs preferred_delivery"),
+            "{problems:?}"
+        );
+        // Weighing them 0 is no problem.
+        assert!(submitted_with("w-total-cost=1&w-skill-coverage=0&w-delivery-preference=0").is_ok());
+    }
+
+    #[test]
+    fn a_weight_above_the_ceiling_is_refused() {
+        assert_eq!(
+            submitted_with("w-total-cost=1000001").unwrap_err(),
+            [
+                "weights.total-cost: 1000001 is above 1000000, the largest weight accepted (only their proportions count)"
+            ]
+        );
+        assert!(submitted_with("w-total-cost=1000000").is_ok());
     }
 
     #[test]

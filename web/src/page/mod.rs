@@ -10,7 +10,6 @@ pub mod form;
 mod labels;
 mod render;
 
-use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use axum::Router;
@@ -26,10 +25,7 @@ use crate::error::ApiError;
 use crate::{AppState, SharedState};
 use form::ProfileForm;
 
-/// The most programs `/fragments/programs` describes in one answer.
-const MAX_FRAGMENTS: usize = 200;
-
-/// The page's routes: `/`, `/compare`, `/explain`, `/excluded`, the script's program cells,
+/// The page's routes: `/`, `/compare`, `/explain`, `/excluded`, the script's redrawn table,
 /// the static files and the icon.
 pub fn routes() -> Router<SharedState> {
     Router::new()
@@ -37,7 +33,7 @@ pub fn routes() -> Router<SharedState> {
         .route("/compare", get(compare_page))
         .route("/explain", get(explain_page))
         .route("/excluded", get(excluded_page))
-        .route("/fragments/programs", get(program_fragments))
+        .route("/fragments/ranking", get(ranking_fragments))
         .route("/static/{file}", get(asset))
         .route("/favicon.ico", get(favicon))
 }
@@ -75,13 +71,9 @@ pub fn wage_chart_html(wages: &[himkit::WageStatistics]) -> String {
     chart::wage_chart(wages).into_string()
 }
 
-/// The ranking page for `query`: the form, and the ranking for its profile (the example
-/// profile before a submission), the exclusions counted by reason, how stable the top is, and
-/// the wage chart.
-pub(crate) fn render_index(state: &AppState, query: Option<&str>) -> (StatusCode, String) {
-    let form = ProfileForm::from_query(query);
-    let selector = state.data.selector();
-    let profile = match (form.to_profile(), form.shown_count()) {
+/// The form's profile and how many programs to show, or every problem with either.
+fn profile_and_shown(form: &ProfileForm) -> Result<(himkit::StudentProfile, usize), Vec<String>> {
+    match (form.to_profile(), form.shown_count()) {
         (Ok(profile), Ok(shown)) => Ok((profile, shown)),
         (Err(mut problems), Err(problem)) => {
             problems.push(problem);
@@ -89,8 +81,16 @@ pub(crate) fn render_index(state: &AppState, query: Option<&str>) -> (StatusCode
         }
         (Err(problems), Ok(_)) => Err(problems),
         (Ok(_), Err(problem)) => Err(vec![problem]),
-    };
-    let (status, results) = match profile {
+    }
+}
+
+/// The ranking page for `query`: the form, and the ranking for its profile (the example
+/// profile before a submission), the exclusions counted by reason, how stable the top is, and
+/// the wage chart.
+pub(crate) fn render_index(state: &AppState, query: Option<&str>) -> (StatusCode, String) {
+    let form = ProfileForm::from_query(query);
+    let selector = state.data.selector();
+    let (status, results) = match profile_and_shown(&form) {
         Err(problems) => (StatusCode::UNPROCESSABLE_ENTITY, render::problems(&problems)),
         Ok((profile, shown)) => match selector.rank_top(&profile, shown) {
             Ok(ranking) => {
@@ -288,44 +288,64 @@ async fn excluded_page(
     .await
 }
 
-/// `GET /fragments/programs?id=…&id=…`: for the script, the cells of the ranking table that
-/// depend only on the program (name and place, accreditation, credentials), as HTML by id, so
-/// that a program entering the table when the profile changes is shown as the server shows it.
-async fn program_fragments(State(state): State<SharedState>, RawQuery(query): RawQuery) -> Response {
+/// What `/fragments/ranking` answers: the parts of the ranking page that change with the
+/// profile, rendered as the page renders them, for the script to put in place.
+#[derive(Debug, serde::Serialize)]
+struct RankingFragments {
+    /// The table's rows (`tbody` elements), best first.
+    rows: String,
+    /// The ids of the programs in `rows`, in order.
+    ids: Vec<String>,
+    /// The summary line's text.
+    summary: String,
+    /// The legend's items.
+    legend: String,
+}
+
+/// `GET /fragments/ranking?<profile>`: for the script, as the controls move, the table's rows,
+/// the summary and the legend for the form's profile, read by the form's own rules (so the
+/// script builds no profile and words no rule of its own); a refused form is a 422 with its
+/// problems, `{"problems": […]}`. It ranks without the exclusions' reasons, on the request's
+/// task, as `POST /api/rank?exclusions=none` does: a moving slider waits for no CPU worker.
+async fn ranking_fragments(
+    State(state): State<SharedState>,
+    RawQuery(query): RawQuery,
+    headers: HeaderMap,
+) -> Response {
+    let form = ProfileForm::from_query(query.as_deref());
     let selector = state.data.selector();
-    let mut cells = BTreeMap::new();
-    let query = query.unwrap_or_default();
-    let ids = form_urlencoded::parse(query.as_bytes())
-        .filter(|(key, _)| key == "id")
-        .map(|(_, id)| id);
-    for (asked, id) in ids.enumerate() {
-        if asked >= MAX_FRAGMENTS {
-            return ApiError::invalid(format!("id: at most {MAX_FRAGMENTS} programs at once"))
-                .into_response();
+    let ranked = profile_and_shown(&form).and_then(|(profile, shown)| {
+        selector
+            .rank_top(&profile, shown)
+            .map_err(|error| vec![error.to_string()])
+    });
+    let (status, answer) = match ranked {
+        Ok(ranking) => (
+            StatusCode::OK,
+            serde_json::to_vec(&RankingFragments {
+                rows: render::rows(&form, &ranking, selector).into_string(),
+                ids: ranking
+                    .entries()
+                    .iter()
+                    .map(|entry| entry.id().to_string())
+                    .collect(),
+                summary: render::summary(&ranking).into_string(),
+                legend: render::legend(&ranking).into_string(),
+            }),
+        ),
+        Err(problems) => (
+            StatusCode::UNPROCESSABLE_ENTITY,
+            serde_json::to_vec(&serde_json::json!({ "problems": problems })),
+        ),
+    };
+    match answer {
+        Ok(bytes) => {
+            let mut response = compress_now(status, "application/json", bytes, Coding::negotiate(&headers));
+            response
+                .headers_mut()
+                .insert(CACHE_CONTROL, HeaderValue::from_static("no-cache"));
+            response
         }
-        let Some(program) = selector.program(&id) else {
-            return ApiError::not_found(format!("no program with id {id:?} in the catalogue"))
-                .into_response();
-        };
-        cells.insert(
-            program.id().as_str(),
-            [
-                program.name().to_owned(),
-                render::program_summary(program).into_string(),
-                render::accreditation(program).into_string(),
-                render::eligibility(program).into_string(),
-            ],
-        );
-    }
-    match serde_json::to_vec(&cells) {
-        Ok(bytes) => (
-            [
-                (axum::http::header::CONTENT_TYPE, "application/json"),
-                (CACHE_CONTROL, "no-cache"),
-            ],
-            bytes,
-        )
-            .into_response(),
         Err(error) => {
             ApiError::internal(format!("the answer could not be serialized: {error}")).into_response()
         }

@@ -2,7 +2,7 @@
 //! exclusions and how stable the top is.
 
 use himkit::program::AccreditationState;
-use himkit::select::{Constraint, Criterion, Method, RankedProgram, Sensitivity, UnknownPolicy};
+use himkit::select::{Band, Criterion, Method, RankedProgram, Sensitivity, UnknownPolicy};
 use himkit::{
     Credential, DegreeLevel, DeliveryMode, Eligibility, Program, Ranking, Selector, Skill, UsState,
 };
@@ -48,8 +48,7 @@ pub fn layout(title: &str, body: &Markup, source: &str, assets: &Assets) -> Mark
 #[must_use]
 pub fn profile_form(form: &ProfileForm) -> Markup {
     html! {
-        form.profile #profile action="/" method="get" aria-labelledby="profile-heading"
-            data-constraints=(Constraint::all().map(Constraint::as_str).collect::<Vec<_>>().join(" ")) {
+        form.profile #profile action="/" method="get" aria-labelledby="profile-heading" {
             h2 #profile-heading { "Your profile" }
             input type="hidden" name="submitted" value="1";
             div.fields {
@@ -280,24 +279,11 @@ fn delivery(program: &Program) -> String {
 /// The ranked table, the exclusions and the comparison form.
 #[must_use]
 pub fn results(form: &ProfileForm, ranking: &Ranking, selector: &Selector) -> Markup {
-    // Exclusions are always complete, so the ranked count is what is left.
-    let ranked = ranking.ranked_count();
     html! {
         section #results aria-labelledby="results-heading" {
             h2 #results-heading { "Ranked programs" }
-            p.summary #summary {
-                (ranking.entries().len()) " shown of " (ranked) " ranked; " (ranking.excluded_count()) " excluded; "
-                (ranking.out_of()) " considered. Method: " (ranking.method().as_str().replace('-', " ")) ". Bands: strong ≥ 0.75, good ≥ 0.55, weaker below."
-            }
-            div #notes { @for note in form.notes() { p.note { (note) } } }
-            ul.legend #legend aria-label="Colours of the criteria in the score bars" {
-                @for criterion in ranking.criteria() {
-                    li {
-                        svg.swatch viewBox="0 0 10 10" aria-hidden="true" { rect class=(format!("c-{}", criterion.as_str())) width="10" height="10" {} }
-                        (labels::criterion(*criterion)) " " (format!("{:.2}", ranking.weight(*criterion)))
-                    }
-                }
-            }
+            p.summary #summary { (summary(ranking)) }
+            ul.legend #legend aria-label="Colours of the criteria in the score bars" { (legend(ranking)) }
             @if ranking.entries().is_empty() {
                 p.empty { "No program meets every requirement of this profile. The reasons for each are listed below." }
             } @else {
@@ -306,7 +292,7 @@ pub fn results(form: &ProfileForm, ranking: &Ranking, selector: &Selector) -> Ma
                     @for (key, value) in form.weight_pairs() { input type="hidden" name=(key) value=(value); }
                     p.compare-bar {
                         button type="submit" #compare-button { "Compare chosen programs" }
-                        span #compare-status aria-live="polite" { " Tick 2 to 10 programs in the table." }
+                        (compare_status())
                     }
                 }
                 div.table-wrap {
@@ -323,37 +309,91 @@ pub fn results(form: &ProfileForm, ranking: &Ranking, selector: &Selector) -> Ma
                                 th scope="col" { "Payback" }
                             }
                         }
-                        @for entry in ranking.entries() {
-                            @if let Some(program) = selector.program(entry.id().as_str()) {
-                                tbody.entry #(format!("entry-{}", entry.id())) {
-                                    tr.main {
-                                        td.pick data-label="Compare" {
-                                            input type="checkbox" name="id" value=(entry.id()) form="compare"
-                                                id=(format!("pick-{}", entry.id())) checked[form.ids.iter().any(|id| id == entry.id().as_str())];
-                                            label.visually-hidden for=(format!("pick-{}", entry.id())) { "Compare " (program.name()) }
-                                        }
-                                        td.rank data-label="Rank" { span.rank-number { (entry.rank()) } }
-                                        td.program data-label="Program" { (program_summary(program)) }
-                                        td.score data-label="Score" {
-                                            span class=(format!("band band-{}", entry.band())) { (entry.band()) }
-                                            " " span.score-number { (format!("{:.3}", entry.score())) }
-                                            (score_bar(entry))
-                                        }
-                                        td.accreditation data-label="Accreditation" { (accreditation(program)) }
-                                        td.credentials data-label="Credentials" { (eligibility(program)) }
-                                        td.cost data-label="Total cost" { (total_cost(entry)) }
-                                        td.payback data-label="Payback" { (entry.payback()) }
-                                    }
-                                    tr.more {
-                                        td colspan="8" { (explain::on_demand(form, entry, program)) }
-                                    }
-                                }
-                            }
-                        }
+                        (rows(form, ranking, selector))
                     }
                 }
             }
             (exclusions::summary(form, ranking))
+        }
+    }
+}
+
+/// The line above the table: how many programs are shown, ranked, excluded and considered, the
+/// method, and the bands' thresholds.
+#[must_use]
+pub fn summary(ranking: &Ranking) -> Markup {
+    let bands: Vec<String> = Band::ALL
+        .into_iter()
+        .map(|band| {
+            let lowest = band.lowest_score();
+            if lowest > 0.0 {
+                format!("{band} ≥ {lowest}")
+            } else {
+                format!("{band} below")
+            }
+        })
+        .collect();
+    html! {
+        (ranking.entries().len()) " shown of " (ranking.ranked_count()) " ranked; " (ranking.excluded_count()) " excluded; "
+        (ranking.out_of()) " considered. Method: " (ranking.method().as_str().replace('-', " ")) ". Bands: " (bands.join(", ")) "."
+    }
+}
+
+/// The legend's items: each criterion's colour, name and weight.
+#[must_use]
+pub fn legend(ranking: &Ranking) -> Markup {
+    html! {
+        @for criterion in ranking.criteria() {
+            li {
+                svg.swatch viewBox="0 0 10 10" aria-hidden="true" { rect class=(format!("c-{}", criterion.as_str())) width="10" height="10" {} }
+                (labels::criterion(*criterion)) " " (format!("{:.2}", ranking.weight(*criterion)))
+            }
+        }
+    }
+}
+
+/// The comparison button's status: what to do, and the words the script shows as boxes are
+/// ticked (`{count}` stands for the number ticked), with the bounds the comparison accepts.
+fn compare_status() -> Markup {
+    let (least, most) = (Selector::MIN_COMPARED, Selector::MAX_COMPARED);
+    let advice = format!(" Tick {least} to {most} programs in the table.");
+    html! {
+        span #compare-status aria-live="polite" data-least=(least) data-most=(most) data-none=(advice)
+            data-ok=" {count} chosen." data-out=(format!(" {{count}} chosen: choose {least} to {most}.")) { (advice) }
+    }
+}
+
+/// The table's rows, one `tbody` a program (the script asks for them again as the profile
+/// changes).
+#[must_use]
+pub fn rows(form: &ProfileForm, ranking: &Ranking, selector: &Selector) -> Markup {
+    html! {
+        @for entry in ranking.entries() {
+            @if let Some(program) = selector.program(entry.id().as_str()) {
+                tbody.entry #(format!("entry-{}", entry.id())) {
+                    tr.main {
+                        td.pick data-label="Compare" {
+                            input type="checkbox" name="id" value=(entry.id()) form="compare"
+                                id=(format!("pick-{}", entry.id())) checked[form.ids.iter().any(|id| id == entry.id().as_str())];
+                            label.visually-hidden for=(format!("pick-{}", entry.id())) { "Compare " (program.name()) }
+                        }
+                        td.rank data-label="Rank" { span.rank-number { (entry.rank()) } }
+                        td.program data-label="Program" { (program_summary(program)) }
+                        td.score data-label="Score" {
+                            span class=(format!("band band-{}", entry.band())) { (entry.band()) }
+                            " " span.score-number { (format!("{:.3}", entry.score())) }
+                            (score_bar(entry))
+                        }
+                        td.accreditation data-label="Accreditation" { (accreditation(program)) }
+                        td.credentials data-label="Credentials" { (eligibility(program)) }
+                        td.cost data-label="Total cost" { (total_cost(entry)) }
+                        td.payback data-label="Payback" { (entry.payback()) }
+                    }
+                    tr.more {
+                        td colspan="8" { (explain::on_demand(form, entry, program)) }
+                    }
+                }
+            }
         }
     }
 }
