@@ -2,6 +2,7 @@
 //!
 //! ```text
 //! cargo run --example wages                                  # the embedded BLS figures
+//! cargo run --example wages -- --state OH                     # Ohio's figures beside the nation's
 //! cargo run --example wages -- --oews national_M2024_dl.xlsx  # a real OEWS file (XLSX or CSV)
 //! cargo run --example wages -- --oews state_M2024_dl.csv --area 39 --soc 29-9021 --lenient
 //! cargo run --example wages -- --oews wages-renamed.csv --period 2024-05
@@ -18,8 +19,8 @@ use std::process::ExitCode;
 
 use himkit::io::{Mode, OewsOptions, read_oews_path};
 use himkit::value::{ReferencePeriod, SocCode};
-use himkit::wage::Percentile;
-use himkit::{Dataset, HimOccupation, Money, Wage, WageStatistics};
+use himkit::wage::{Area, Percentile};
+use himkit::{Dataset, HimOccupation, Money, UsState, Wage, WageStatistics};
 
 /// The wage distribution of the HIM occupations, as a table and a text bar chart (the
 /// embedded BLS figures unless --oews)
@@ -42,6 +43,10 @@ struct Options {
     /// the HIM occupations)
     #[arg(long, value_name = "CODE")]
     soc: Vec<SocCode>,
+    /// Show this state's (or DC's or a territory's) embedded figures beside the nation's, by
+    /// postal code
+    #[arg(long, value_name = "CODE", conflicts_with = "oews")]
+    state: Option<UsState>,
     #[command(flatten)]
     lenient: common::flags::Lenient,
 }
@@ -86,6 +91,7 @@ fn run(arguments: Options) -> Result<(), String> {
         options.occupations = HimOccupation::all().map(HimOccupation::soc).collect();
     }
     let mut out = String::new();
+    let mut notes = String::new();
     let rows: Vec<WageStatistics> = if let Some(path) = &file {
         let outcome = read_oews_path(path, &options).map_err(|error| in_flags(&error.to_string()))?;
         for skipped in &outcome.skipped {
@@ -93,7 +99,7 @@ fn run(arguments: Options) -> Result<(), String> {
         }
         outcome.items
     } else {
-        embedded(&options)?
+        embedded(&options, arguments.state, &mut notes)?
     };
     if rows.is_empty() {
         return Err("no rows match the filters".to_owned());
@@ -116,6 +122,7 @@ fn run(arguments: Options) -> Result<(), String> {
         "\nbar: '-' 10th to 90th percentile, '=' 25th to 75th, '|' median; scale $0 to {}",
         Money::new(top as u64).unwrap_or(Money::ZERO)
     );
+    out.push_str(&notes);
     common::emit(&out)
 }
 
@@ -133,21 +140,34 @@ fn in_flags(message: &str) -> String {
 }
 
 /// Per occupation, the embedded national all-industry figures with the most percentiles, the
-/// most recent of those.
-fn embedded(options: &OewsOptions) -> Result<Vec<WageStatistics>, String> {
+/// most recent of those; with a state, its latest figure first (or a line saying it has none).
+fn embedded(
+    options: &OewsOptions,
+    state: Option<UsState>,
+    notes: &mut String,
+) -> Result<Vec<WageStatistics>, String> {
     let dataset = Dataset::embedded().map_err(|error| error.to_string())?;
-    Ok(options
-        .occupations
-        .iter()
-        .filter_map(|soc| {
-            dataset
-                .wages()
-                .iter()
-                .filter(|w| w.occupation() == *soc && w.industry().is_none())
-                .max_by_key(|w| (known(w), w.period()))
-                .cloned()
-        })
-        .collect())
+    let mut rows = Vec::new();
+    for soc in &options.occupations {
+        if let Some(state) = state {
+            if let Some(wages) = dataset.latest_wages(*soc, &Area::State { state }) {
+                rows.push(wages.clone());
+            } else {
+                outln!(
+                    notes,
+                    "{soc}: the embedded wages have no {} figure; the nation's follows",
+                    state.name()
+                );
+            }
+        }
+        let national = dataset
+            .wages()
+            .iter()
+            .filter(|w| w.occupation() == *soc && w.industry().is_none() && *w.area() == Area::National)
+            .max_by_key(|w| (known(w), w.period()));
+        rows.extend(national.cloned());
+    }
+    Ok(rows)
 }
 
 fn known(wages: &WageStatistics) -> usize {

@@ -89,3 +89,57 @@ fn a_flag_means_the_same_in_every_example_that_takes_it() {
     assert_eq!(output.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&output.stderr).contains("unexpected argument '--nonsense'"));
 }
+
+/// `wages --state` shows one state's embedded figures beside the nation's, and says which
+/// occupations the state has no figure for.
+#[test]
+fn wages_shows_a_state_beside_the_nation() {
+    let output = run_example("wages", &["--state", "OH"]);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let line_of = |area: &str, soc: &str| {
+        stdout
+            .lines()
+            .find(|line| line.starts_with(soc) && line.contains(area))
+            .map(str::to_owned)
+            .unwrap_or_default()
+    };
+    assert!(line_of("Ohio", "29-9021").contains("$70,620"), "{stdout}");
+    assert!(
+        line_of("United States", "29-9021").contains("$67,310"),
+        "{stdout}"
+    );
+    assert!(line_of("Ohio", "29-2072").contains("$51,420"), "{stdout}");
+    assert!(line_of("Ohio", "11-9111").contains("$105,040"), "{stdout}");
+
+    let output = run_example("wages", &["--state", "GU"]);
+    assert!(output.status.success());
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        stdout.contains("29-9021: the embedded wages have no Guam figure"),
+        "{stdout}"
+    );
+    assert!(
+        line_of_any(&stdout, "29-9021")
+            .iter()
+            .all(|line| !line.contains("Guam")),
+        "{stdout}"
+    );
+
+    let output = run_example("wages", &["--state", "ZZ"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("\"ZZ\" is not a known state"));
+}
+
+/// The table's lines of one occupation (not the notes under the table).
+fn line_of_any(stdout: &str, soc: &str) -> Vec<String> {
+    stdout
+        .lines()
+        .filter(|line| line.starts_with(&format!("{soc} ")))
+        .map(str::to_owned)
+        .collect()
+}
