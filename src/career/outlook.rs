@@ -50,13 +50,8 @@ impl std::str::FromStr for ProjectionPeriod {
     type Err = Error;
 
     fn from_str(text: &str) -> Result<Self> {
-        let refuse = || {
-            Error::invalid(
-                "projection_period",
-                format!("{text:?}"),
-                "is not a period of the form YYYY-YYYY",
-            )
-        };
+        let refuse =
+            || Error::invalid_text("projection_period", text, "is not a period of the form YYYY-YYYY");
         let (start, end) = text.split_once('-').ok_or_else(refuse)?;
         let start: Year = start.parse().map_err(|_| refuse())?;
         let end: Year = end.parse().map_err(|_| refuse())?;

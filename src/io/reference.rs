@@ -95,7 +95,7 @@ fn optional_number(field: &str, text: &str) -> Result<Option<u64>> {
     text.replace(',', "")
         .parse()
         .map(Some)
-        .map_err(|_| Error::invalid(field, format!("{text:?}"), "is not a whole number"))
+        .map_err(|_| Error::invalid_text(field, text, "is not a whole number"))
 }
 
 fn wage(field: &str, text: &str) -> Result<Wage> {
@@ -135,9 +135,9 @@ pub(crate) fn read_reference_wages(source: &str, text: impl Read) -> Result<Vec<
     read_rows(source, text, |row: WageRow| {
         let occupation: SocCode = row.soc.parse().map_err(|error: Error| error.in_field("soc"))?;
         if row.area != "US" {
-            return Err(Error::invalid(
+            return Err(Error::invalid_text(
                 "area",
-                format!("{:?}", row.area),
+                &row.area,
                 "is not US, the only area of the national table",
             ));
         }
@@ -195,13 +195,10 @@ pub(crate) fn read_reference_wages(source: &str, text: impl Read) -> Result<Vec<
 /// An error located at the line for a malformed row or a refused value.
 pub(crate) fn read_reference_projections(source: &str, text: impl Read) -> Result<Vec<JobOutlook>> {
     read_rows(source, text, |row: ProjectionRow| {
-        let growth_percent: f64 = row.growth_percent.parse().map_err(|_| {
-            Error::invalid(
-                "growth_percent",
-                format!("{:?}", row.growth_percent),
-                "is not a number",
-            )
-        })?;
+        let growth_percent: f64 = row
+            .growth_percent
+            .parse()
+            .map_err(|_| Error::invalid_text("growth_percent", &row.growth_percent, "is not a number"))?;
         let employment_change = if row.employment_change.is_empty() {
             None
         } else {
@@ -210,9 +207,9 @@ pub(crate) fn read_reference_projections(source: &str, text: impl Read) -> Resul
                     .replace(',', "")
                     .parse::<i64>()
                     .map_err(|_| {
-                        Error::invalid(
+                        Error::invalid_text(
                             "employment_change",
-                            format!("{:?}", row.employment_change),
+                            &row.employment_change,
                             "is not a whole number",
                         )
                     })?,

@@ -157,9 +157,8 @@ impl Delivery {
             (None, DeliveryMode::Online) => Rate::ONE,
             (None, DeliveryMode::OnCampus) => Rate::ZERO,
             (None, DeliveryMode::Hybrid) => {
-                return Err(Error::invalid(
+                return Err(Error::invalid_field(
                     "delivery.distance_share",
-                    "nothing",
                     "is required for a hybrid program",
                 ));
             }

@@ -267,16 +267,15 @@ impl Selector {
     /// [`ErrorKind::UnknownProgram`](crate::ErrorKind::UnknownProgram) for an id not in the catalogue.
     pub fn compare(&self, profile: &StudentProfile, ids: &[&str]) -> Result<Comparison> {
         if !(2..=10).contains(&ids.len()) {
-            return Err(Error::invalid(
+            return Err(Error::invalid_field(
                 "ids",
-                ids.len(),
-                "programs cannot be compared: give 2 to 10 ids",
+                format!("{} programs cannot be compared: give 2 to 10 ids", ids.len()),
             ));
         }
         let mut programs = Vec::with_capacity(ids.len());
         for (index, id) in ids.iter().enumerate() {
             if ids.get(..index).is_some_and(|before| before.contains(id)) {
-                return Err(Error::invalid("ids", format!("{id:?}"), "is given twice"));
+                return Err(Error::invalid_text("ids", id, "is given twice"));
             }
             programs.push(self.row(id).ok_or_else(|| Error::unknown_program(*id))?);
         }

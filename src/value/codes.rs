@@ -67,13 +67,7 @@ impl std::str::FromStr for SocCode {
     type Err = Error;
 
     fn from_str(text: &str) -> Result<Self> {
-        let refuse = || {
-            Error::invalid(
-                "soc_code",
-                format!("{text:?}"),
-                "is not a SOC code of the form NN-NNNN",
-            )
-        };
+        let refuse = || Error::invalid_text("soc_code", text, "is not a SOC code of the form NN-NNNN");
         let (major, detail) = text.split_once('-').ok_or_else(refuse)?;
         if major.len() != 2 || detail.len() != 4 || !all_digits(major) || !all_digits(detail) {
             return Err(refuse());
@@ -131,9 +125,9 @@ impl std::str::FromStr for CipCode {
 
     fn from_str(text: &str) -> Result<Self> {
         let refuse = || {
-            Error::invalid(
+            Error::invalid_text(
                 "cip_code",
-                format!("{text:?}"),
+                text,
                 "is not a six-digit CIP code of the form NN.NNNN",
             )
         };
@@ -169,9 +163,9 @@ impl std::str::FromStr for CipFamily {
 
     fn from_str(text: &str) -> Result<Self> {
         let refuse = || {
-            Error::invalid(
+            Error::invalid_text(
                 "cip_family",
-                format!("{text:?}"),
+                text,
                 "is not a four-digit CIP family of the form NN.NN or NNNN",
             )
         };
@@ -236,9 +230,9 @@ impl std::str::FromStr for NaicsCode {
         if valid {
             Ok(Self(text.to_owned()))
         } else {
-            Err(Error::invalid(
+            Err(Error::invalid_text(
                 "naics_code",
-                format!("{text:?}"),
+                text,
                 "is not a NAICS code of two to six digits (or a sector range such as 31-33)",
             ))
         }
@@ -298,15 +292,15 @@ impl std::str::FromStr for Unitid {
     fn from_str(text: &str) -> Result<Self> {
         let trimmed = text.trim();
         if !all_digits(trimmed) {
-            return Err(Error::invalid(
+            return Err(Error::invalid_text(
                 "unitid",
-                format!("{text:?}"),
+                text,
                 "is not a six-digit IPEDS UNITID",
             ));
         }
         trimmed
             .parse::<u64>()
-            .map_err(|_| Error::invalid("unitid", format!("{text:?}"), "is not a six-digit IPEDS UNITID"))
+            .map_err(|_| Error::invalid_text("unitid", text, "is not a six-digit IPEDS UNITID"))
             .and_then(Unitid::new)
     }
 }
@@ -357,10 +351,9 @@ impl std::str::FromStr for ProgramId {
         if shape_ok {
             Ok(Self(text.to_owned()))
         } else {
-            let shown: String = text.chars().take(80).collect();
-            Err(Error::invalid(
+            Err(Error::invalid_text(
                 "id",
-                format!("{shown:?}"),
+                text,
                 "is not a program id: use 1 to 64 lowercase letters, digits and single hyphens, not starting or ending with a hyphen",
             ))
         }

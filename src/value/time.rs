@@ -85,7 +85,7 @@ impl std::str::FromStr for Year {
 
     fn from_str(text: &str) -> Result<Self> {
         parse_number(text.trim(), 4)
-            .ok_or_else(|| Error::invalid("year", format!("{text:?}"), "is not a four-digit year"))
+            .ok_or_else(|| Error::invalid_text("year", text, "is not a four-digit year"))
             .and_then(Year::new)
     }
 }
@@ -168,13 +168,7 @@ impl std::str::FromStr for Date {
     type Err = Error;
 
     fn from_str(text: &str) -> Result<Self> {
-        let refuse = || {
-            Error::invalid(
-                "date",
-                format!("{text:?}"),
-                "is not a date of the form YYYY-MM-DD",
-            )
-        };
+        let refuse = || Error::invalid_text("date", text, "is not a date of the form YYYY-MM-DD");
         let mut parts = text.split('-');
         let (Some(year), Some(month), Some(day), None) =
             (parts.next(), parts.next(), parts.next(), parts.next())
@@ -294,13 +288,7 @@ impl std::str::FromStr for ReferencePeriod {
     type Err = Error;
 
     fn from_str(text: &str) -> Result<Self> {
-        let refuse = || {
-            Error::invalid(
-                "period",
-                format!("{text:?}"),
-                "is not a reference month of the form YYYY-MM",
-            )
-        };
+        let refuse = || Error::invalid_text("period", text, "is not a reference month of the form YYYY-MM");
         let (year, month) = text.split_once('-').ok_or_else(refuse)?;
         let year = parse_number(year, 4).ok_or_else(refuse)?;
         let month = parse_number(month, 2).ok_or_else(refuse)?;

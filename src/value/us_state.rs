@@ -20,8 +20,8 @@ use crate::error::{Error, Result};
 /// assert_eq!(state.fips(), 39);
 /// # Ok::<(), himkit::Error>(())
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(try_from = "String", into = "&'static str")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(into = "&'static str")]
 #[allow(missing_docs)] // The variants are the states' own names.
 pub enum UsState {
     Alabama,
@@ -219,6 +219,15 @@ impl TryFrom<String> for UsState {
 
     fn try_from(text: String) -> Result<Self> {
         text.parse()
+    }
+}
+
+impl<'de> Deserialize<'de> for UsState {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> std::result::Result<Self, D::Error> {
+        let text = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
+        // The model's own error travels with serde's, so a reader reports an unknown state as
+        // `UnknownName`, as parsing does.
+        text.parse().map_err(Error::into_serde)
     }
 }
 
