@@ -116,6 +116,8 @@ enum Detail {
 enum Refused {
     /// A number or a word shown as it is (`1.4`, `institution`).
     Plain(String),
+    /// A value shown in the model's form (an amount as `$12,500`), given as `given` (`12500`).
+    Shown { given: String, shown: String },
     /// Text the user typed, shown quoted (`"12O"`) and cut to its first
     /// [`Refused::SHOWN_CHARS`] characters, since it may be long or hold anything.
     Text(String),
@@ -127,7 +129,7 @@ impl Refused {
 
     fn as_str(&self) -> &str {
         match self {
-            Self::Plain(value) | Self::Text(value) => value,
+            Self::Plain(value) | Self::Text(value) | Self::Shown { given: value, .. } => value,
         }
     }
 }
@@ -135,7 +137,7 @@ impl Refused {
 impl fmt::Display for Refused {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Self::Plain(value) => f.write_str(value),
+            Self::Plain(value) | Self::Shown { shown: value, .. } => f.write_str(value),
             Self::Text(text) => {
                 let shown: String = text.chars().take(Self::SHOWN_CHARS).collect();
                 write!(f, "{shown:?}")
@@ -161,6 +163,21 @@ impl Error {
         rule: impl Into<String>,
     ) -> Self {
         Self::rule(field.into(), Some(Refused::Plain(value.to_string())), rule.into())
+    }
+
+    /// A value that broke a rule of the model, shown in the model's form (`$12,500`) and kept
+    /// as given (`12500`) for [`Error::value`].
+    pub(crate) fn invalid_shown(
+        field: impl Into<String>,
+        given: impl fmt::Display,
+        shown: impl fmt::Display,
+        rule: impl Into<String>,
+    ) -> Self {
+        let value = Refused::Shown {
+            given: given.to_string(),
+            shown: shown.to_string(),
+        };
+        Self::rule(field.into(), Some(value), rule.into())
     }
 
     /// Text that broke a rule of the model: `field: "text" rule`, quoted in the message and
@@ -511,7 +528,6 @@ impl fmt::Display for Location {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::error::Error as _;
 
     /// The error and each source below it, as a reporter that walks the chain prints them.
     fn chain(error: &(dyn std::error::Error + 'static)) -> Vec<String> {

@@ -1,4 +1,4 @@
-//! JSON's errors as himkit's: one rule for serde_json's positions, and the model's own error
+//! JSON's errors as himkit's: one rule for `serde_json`'s positions, and the model's own error
 //! given back whole when serde refused a value because the model did.
 
 use std::cell::Cell;
@@ -59,8 +59,8 @@ impl Error {
 }
 
 impl Location {
-    /// Where serde_json found `error` in `source`, by one rule for every JSON reader: a line of
-    /// 0 is serde_json's "no position known", so neither line nor column is given; a column of
+    /// Where `serde_json` found `error` in `source`, by one rule for every JSON reader: a line of
+    /// 0 is `serde_json`'s "no position known", so neither line nor column is given; a column of
     /// 0 (the start of a line, before its first character) is column 1. `origin` is the 1-based
     /// line and column at which the text serde read begins in the document (`(1, 1)` when it
     /// read the whole), so the position is the document's.

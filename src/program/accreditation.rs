@@ -186,7 +186,7 @@ impl Accreditation {
         if let Some(next) = next_review_year {
             if next.get() < last_confirmed.year() {
                 return Err(Error::invalid(
-                    "accreditation.next_review_year",
+                    super::ProgramField::AccreditationNextReviewYear.path(),
                     next,
                     format!("is before the year the status was last confirmed ({last_confirmed})"),
                 ));

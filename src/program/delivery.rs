@@ -7,6 +7,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+use super::ProgramField;
 use crate::error::{Error, Result};
 use crate::value::{Rate, UsState};
 use crate::vocabulary::{normalise_name, vocabulary};
@@ -82,7 +83,7 @@ impl Delivery {
             _ => None,
         };
         if let Some(rule) = rule {
-            return Err(Error::invalid("delivery.distance_share", share, rule));
+            return Err(Error::invalid(ProgramField::DistanceShare.path(), share, rule));
         }
         Ok(Self {
             mode,
@@ -158,7 +159,7 @@ impl Delivery {
             (None, DeliveryMode::OnCampus) => Rate::ZERO,
             (None, DeliveryMode::Hybrid) => {
                 return Err(Error::invalid_field(
-                    "delivery.distance_share",
+                    ProgramField::DistanceShare.path(),
                     "is required for a hybrid program",
                 ));
             }

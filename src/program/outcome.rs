@@ -4,6 +4,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+use super::ProgramField;
 use crate::error::{Error, Result};
 use crate::value::{Money, Rate, Text, Year};
 use crate::vocabulary::vocabulary;
@@ -278,9 +279,10 @@ impl Outcomes {
     /// # Errors
     /// [`ErrorKind::Invalid`](crate::ErrorKind::Invalid) naming the outcome and the rule.
     pub fn check(&self) -> Result<()> {
-        let earnings = |name: &str, outcome: &Outcome<Money>| match outcome.value() {
-            Some(value) if !Self::EARNINGS_RANGE.contains(&value.dollars()) => Err(Error::invalid(
-                format!("outcomes.{name}"),
+        let earnings = |field: ProgramField, outcome: &Outcome<Money>| match outcome.value() {
+            Some(value) if !Self::EARNINGS_RANGE.contains(&value.dollars()) => Err(Error::invalid_shown(
+                field.path(),
+                value.dollars(),
                 value,
                 format!(
                     "is not a plausible median of annual earnings (${} to ${})",
@@ -290,11 +292,14 @@ impl Outcomes {
             )),
             _ => Ok(()),
         };
-        earnings("median_earnings", &self.median_earnings)?;
-        earnings("institution_median_earnings", &self.institution_median_earnings)?;
-        let scope = |name: &str, scope: Option<Scope>, institution: bool| match scope {
+        earnings(ProgramField::MedianEarnings, &self.median_earnings)?;
+        earnings(
+            ProgramField::InstitutionMedianEarnings,
+            &self.institution_median_earnings,
+        )?;
+        let scope = |field: ProgramField, scope: Option<Scope>, institution: bool| match scope {
             Some(scope) if (scope == Scope::Institution) != institution => Err(Error::invalid(
-                format!("outcomes.{name}.scope"),
+                field.path(),
                 scope,
                 if institution {
                     "is not institution: an institution_ outcome is the whole institution's figure"
@@ -304,24 +309,40 @@ impl Outcomes {
             )),
             _ => Ok(()),
         };
-        scope("graduation_rate", self.graduation_rate.scope(), false)?;
-        scope("employment_rate", self.employment_rate.scope(), false)?;
-        scope("exam_pass_rate", self.exam_pass_rate.scope(), false)?;
-        scope("median_debt", self.median_debt.scope(), false)?;
-        scope("median_earnings", self.median_earnings.scope(), false)?;
-        scope("program_size", self.program_size.scope(), false)?;
         scope(
-            "institution_completion_rate",
+            ProgramField::GraduationRateScope,
+            self.graduation_rate.scope(),
+            false,
+        )?;
+        scope(
+            ProgramField::EmploymentRateScope,
+            self.employment_rate.scope(),
+            false,
+        )?;
+        scope(
+            ProgramField::ExamPassRateScope,
+            self.exam_pass_rate.scope(),
+            false,
+        )?;
+        scope(ProgramField::MedianDebtScope, self.median_debt.scope(), false)?;
+        scope(
+            ProgramField::MedianEarningsScope,
+            self.median_earnings.scope(),
+            false,
+        )?;
+        scope(ProgramField::ProgramSizeScope, self.program_size.scope(), false)?;
+        scope(
+            ProgramField::InstitutionCompletionRateScope,
             self.institution_completion_rate.scope(),
             true,
         )?;
         scope(
-            "institution_graduation_rate",
+            ProgramField::InstitutionGraduationRateScope,
             self.institution_graduation_rate.scope(),
             true,
         )?;
         scope(
-            "institution_median_earnings",
+            ProgramField::InstitutionMedianEarningsScope,
             self.institution_median_earnings.scope(),
             true,
         )
