@@ -419,8 +419,9 @@ impl PartialEq for Error {
 impl Eq for Error {}
 
 /// The message already says what a cause, a reading failure or serde's error said, so only
-/// what lies below them is a source: an error's text appears once in a chain (the Rust API
-/// guidelines' rule, which `std::io::Error` and `serde_json::Error` keep too).
+/// what lies below them is a source: an error's text appears once in a chain (Rust's
+/// error-handling guidance: return a cause from `source` or say it in the message, never both;
+/// `std::io::Error`, `serde_json::Error` and jiff keep it too).
 impl std::error::Error for Error {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match &self.0.detail {
