@@ -5,6 +5,8 @@ use std::sync::Arc;
 
 mod json;
 
+pub(crate) use json::deserialize_by_try_from;
+
 /// A `Result` whose error is [`himkit::Error`](Error).
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
@@ -312,6 +314,19 @@ impl Error {
     /// The refused value as given (`1.4`, `ZZ`, `12O` without quotes), here or in its cause;
     /// `None` where no single value was refused (the weights are all zero, say), and the
     /// message says what was wrong.
+    ///
+    /// ```
+    /// use himkit::StudentProfile;
+    /// use himkit::value::CipCode;
+    ///
+    /// let error = "51.07O7".parse::<CipCode>().unwrap_err();
+    /// assert_eq!(error.value(), Some("51.07O7"));
+    /// assert!(error.to_string().starts_with("cip_code: \"51.07O7\" is not"));
+    ///
+    /// let json = r#"{"home_state": "OH", "weights": {"total-cost": 0}}"#;
+    /// let error = StudentProfile::from_json_str("me.json", json).unwrap_err();
+    /// assert_eq!((error.field(), error.value()), (Some("weights"), None));
+    /// ```
     #[must_use]
     pub fn value(&self) -> Option<&str> {
         match &self.0.detail {
@@ -326,6 +341,14 @@ impl Error {
     /// The operating system's error, for a failure to read ([`ErrorKind::Io`]), here or in
     /// its cause: its [`kind`](std::io::Error::kind) and
     /// [`raw_os_error`](std::io::Error::raw_os_error) tell a missing file from a refused one.
+    ///
+    /// ```
+    /// use himkit::io::{OewsOptions, read_oews_path};
+    ///
+    /// let missing = std::path::Path::new("no-such-directory/oews.csv");
+    /// let error = read_oews_path(missing, &OewsOptions::default()).unwrap_err();
+    /// assert_eq!(error.io_error().map(std::io::Error::kind), Some(std::io::ErrorKind::NotFound));
+    /// ```
     #[must_use]
     pub fn io_error(&self) -> Option<&std::io::Error> {
         match &self.0.detail {

@@ -422,7 +422,7 @@ fn an_unknown_name_is_unknown_name_through_every_door() {
 }
 
 #[test]
-fn a_value_refused_through_serde_that_is_not_a_name_stays_invalid() {
+fn a_value_refused_through_serde_that_is_not_a_name_is_invalid_with_its_field() {
     let error = StudentProfile::from_json_str("me.json", r#"{"home_state": 5}"#).unwrap_err();
     assert_eq!(error.kind(), ErrorKind::Invalid);
     assert_eq!(error.field(), None);
@@ -430,8 +430,22 @@ fn a_value_refused_through_serde_that_is_not_a_name_stays_invalid() {
         StudentProfile::from_json_str("me.json", r#"{"home_state": "OH", "weights": {"total-cost": 0}}"#)
             .unwrap_err();
     assert_eq!(error.kind(), ErrorKind::Invalid);
-    assert_eq!(error.value(), None, "no single value was refused: {error}");
+    assert_eq!(
+        (error.field(), error.value()),
+        (Some("weights"), None),
+        "no single value was refused: {error}"
+    );
     assert!(error.to_string().contains("weights: all zero"), "{error}");
+    // A value the model refused keeps its field and value through JSON too.
+    let text =
+        r#"[{"id": "x", "outcomes": {"graduation_rate": {"status": "reported", "value": 7, "year": 2024}}}]"#;
+    let error = Catalog::from_json_str("programs.json", text).unwrap_err();
+    assert_eq!(error.kind(), ErrorKind::Invalid, "{error}");
+    assert_eq!(
+        (error.field(), error.value()),
+        (Some("rate"), Some("7")),
+        "{error}"
+    );
     // An unknown name refused earlier on this thread is not taken for a later error.
     let _ = "ZZ".parse::<himkit::UsState>();
     let _ = serde_json::from_str::<himkit::UsState>(r#""ZZ""#);

@@ -10,8 +10,8 @@ use crate::value::{SocCode, Text, Year};
 use crate::wage::Provenance;
 
 /// A projection period, written `2023-2033`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(try_from = "String", into = "String")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(into = "String")]
 pub struct ProjectionPeriod {
     start: Year,
     end: Year,
@@ -65,6 +65,8 @@ impl fmt::Display for ProjectionPeriod {
     }
 }
 
+crate::error::deserialize_by_try_from!(ProjectionPeriod, String);
+
 impl TryFrom<String> for ProjectionPeriod {
     type Error = Error;
 
@@ -95,8 +97,8 @@ impl From<ProjectionPeriod> for String {
 /// assert!(outlook.is_growing());
 /// # Ok::<(), himkit::Error>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(try_from = "JobOutlookSpec", into = "JobOutlookSpec")]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(into = "JobOutlookSpec")]
 pub struct JobOutlook {
     spec: JobOutlookSpec,
 }
@@ -198,6 +200,8 @@ impl JobOutlook {
         self.spec.growth_percent > 0.0
     }
 }
+
+crate::error::deserialize_by_try_from!(JobOutlook, JobOutlookSpec);
 
 impl TryFrom<JobOutlookSpec> for JobOutlook {
     type Error = Error;

@@ -12,6 +12,23 @@ thread_local! {
     static REFUSAL: Cell<Option<Error>> = const { Cell::new(None) };
 }
 
+/// Implements `Deserialize` for a model type `$type` through its raw form `$raw` and its
+/// `TryFrom<$raw>`, as `#[serde(try_from = "…")]` would, but handing serde the model's error by
+/// [`Error::into_serde`], so a reader gives back that error (its kind, field and value) rather
+/// than only its text.
+macro_rules! deserialize_by_try_from {
+    ($type:ty, $raw:ty) => {
+        impl<'de> serde::Deserialize<'de> for $type {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                let raw = <$raw as serde::Deserialize<'de>>::deserialize(deserializer)?;
+                <$type>::try_from(raw).map_err($crate::error::Error::into_serde)
+            }
+        }
+    };
+}
+
+pub(crate) use deserialize_by_try_from;
+
 impl Error {
     /// serde's error for this refusal, for a `Deserialize` impl of the model. serde keeps only
     /// the text; the error itself is kept aside on this thread, so that [`Error::json`], given

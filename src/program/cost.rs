@@ -35,8 +35,8 @@ vocabulary! {
 /// assert!(Cost::per_credit(0, Money::new(145)?, Money::new(145)?).is_err());
 /// # Ok::<(), himkit::Error>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(try_from = "CostRecord", into = "CostRecord")]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+#[serde(into = "CostRecord")]
 pub struct Cost {
     credits: Option<u16>,
     in_state: Money,
@@ -276,6 +276,8 @@ impl Cost {
         }
     }
 }
+
+crate::error::deserialize_by_try_from!(Cost, CostRecord);
 
 impl TryFrom<CostRecord> for Cost {
     type Error = Error;

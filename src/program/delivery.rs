@@ -44,8 +44,8 @@ vocabulary! {
 /// assert!(Delivery::new(DeliveryMode::Online, Rate::new(0.5)?, []).is_err());
 /// # Ok::<(), himkit::Error>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(try_from = "DeliveryRecord", into = "DeliveryRecord")]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+#[serde(into = "DeliveryRecord")]
 pub struct Delivery {
     mode: DeliveryMode,
     distance_share: Rate,
@@ -136,6 +136,8 @@ impl Delivery {
         !self.unavailable_states.contains(&state)
     }
 }
+
+crate::error::deserialize_by_try_from!(Delivery, DeliveryRecord);
 
 impl TryFrom<DeliveryRecord> for Delivery {
     type Error = Error;

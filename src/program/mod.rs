@@ -159,8 +159,8 @@ pub struct ProgramSpec {
 /// assert_eq!(program.eligible_credentials(), vec![Credential::Rhit]);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(try_from = "ProgramSpec", into = "ProgramSpec")]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(into = "ProgramSpec")]
 pub struct Program {
     id: ProgramId,
     name: Text,
@@ -376,6 +376,8 @@ impl Program {
         ProgramSpec::from(self.clone())
     }
 }
+
+crate::error::deserialize_by_try_from!(Program, ProgramSpec);
 
 impl TryFrom<ProgramSpec> for Program {
     type Error = Error;

@@ -94,8 +94,8 @@ vocabulary! {
 /// assert!(error.to_string().contains("weights: all zero"));
 /// # Ok::<(), serde_json::Error>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(try_from = "ProfileSpec", into = "ProfileSpec")]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(into = "ProfileSpec")]
 pub struct StudentProfile {
     spec: ProfileSpec,
 }
@@ -424,6 +424,8 @@ impl StudentProfile {
             .unwrap_or(Money::new(Self::DEFAULT_EARNINGS_BASELINE).unwrap_or(Money::ZERO))
     }
 }
+
+crate::error::deserialize_by_try_from!(StudentProfile, ProfileSpec);
 
 impl TryFrom<ProfileSpec> for StudentProfile {
     type Error = Error;

@@ -2,7 +2,7 @@
 
 use std::fmt;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::error::{Error, Result};
 
@@ -40,8 +40,8 @@ fn all_digits(text: &str) -> bool {
 /// assert!("299021".parse::<SocCode>().is_err());
 /// # Ok::<(), himkit::Error>(())
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(try_from = "String", into = "String")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(into = "String")]
 pub struct SocCode(u32);
 
 impl SocCode {
@@ -86,6 +86,7 @@ impl fmt::Display for SocCode {
 }
 
 text_code!(SocCode);
+crate::error::deserialize_by_try_from!(SocCode, String);
 
 /// A six-digit Classification of Instructional Programs code, `NN.NNNN` (`51.0706`), kept with
 /// its leading zeros.
@@ -99,8 +100,8 @@ text_code!(SocCode);
 /// assert!("51.706".parse::<CipCode>().is_err());
 /// # Ok::<(), himkit::Error>(())
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(try_from = "String", into = "String")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(into = "String")]
 pub struct CipCode(u32);
 
 impl CipCode {
@@ -148,14 +149,15 @@ impl fmt::Display for CipCode {
 }
 
 text_code!(CipCode);
+crate::error::deserialize_by_try_from!(CipCode, String);
 
 /// A four-digit CIP family, `NN.NN` (`51.07`, Health and Medical Administrative Services).
 ///
 /// College Scorecard's field-of-study files identify programs at this level, so HIM (51.0706)
 /// and HIT (51.0707) share the family with health care administration, medical office management
 /// and coding programs. Parses `51.07` and Scorecard's bare `5107` alike.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(try_from = "String", into = "String")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(into = "String")]
 pub(crate) struct CipFamily(u32);
 
 impl std::str::FromStr for CipFamily {
@@ -188,14 +190,15 @@ impl fmt::Display for CipFamily {
 }
 
 text_code!(CipFamily);
+crate::error::deserialize_by_try_from!(CipFamily, String);
 
 /// A North American Industry Classification System code as BLS wage tables write it: two to six
 /// digits (`622100`, `000000` for cross-industry), or a sector range such as `31-33`.
 ///
 /// OEWS also uses codes of its own in the 999xxx range for government ownership; they are kept as
 /// given.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(try_from = "String", into = "String")]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(into = "String")]
 pub struct NaicsCode(String);
 
 impl NaicsCode {
@@ -246,10 +249,11 @@ impl fmt::Display for NaicsCode {
 }
 
 text_code!(NaicsCode);
+crate::error::deserialize_by_try_from!(NaicsCode, String);
 
 /// An IPEDS institution identifier (UNITID): six digits, 100000 to 999999.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(try_from = "u64", into = "u32")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(into = "u32")]
 pub struct Unitid(u32);
 
 impl Unitid {
@@ -271,6 +275,8 @@ impl Unitid {
         self.0
     }
 }
+
+crate::error::deserialize_by_try_from!(Unitid, u64);
 
 impl TryFrom<u64> for Unitid {
     type Error = Error;
@@ -321,8 +327,8 @@ impl fmt::Display for Unitid {
 /// assert!("Lakeside CC".parse::<ProgramId>().is_err());
 /// assert!("double--hyphen".parse::<ProgramId>().is_err());
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(try_from = "String", into = "String")]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(into = "String")]
 pub struct ProgramId(String);
 
 impl ProgramId {
@@ -367,6 +373,7 @@ impl fmt::Display for ProgramId {
 }
 
 text_code!(ProgramId);
+crate::error::deserialize_by_try_from!(ProgramId, String);
 
 #[cfg(test)]
 mod tests {

@@ -1,6 +1,6 @@
 use std::fmt;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::error::{Error, Result};
 
@@ -15,8 +15,8 @@ use crate::error::{Error, Result};
 /// assert!(Text::new("   ").is_err());
 /// # Ok::<(), himkit::Error>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(try_from = "String", into = "String")]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(into = "String")]
 pub struct Text(String);
 
 impl Text {
@@ -59,6 +59,8 @@ impl Text {
         Self(text.to_owned())
     }
 }
+
+crate::error::deserialize_by_try_from!(Text, String);
 
 impl TryFrom<String> for Text {
     type Error = Error;

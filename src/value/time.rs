@@ -2,7 +2,7 @@
 
 use std::fmt;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::error::{Error, Result};
 
@@ -33,8 +33,8 @@ pub(crate) fn check_year(field: &str, year: u16) -> Result<u16> {
 /// assert!(Year::new(24).is_err());
 /// # Ok::<(), himkit::Error>(())
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(try_from = "u64", into = "u16")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(into = "u16")]
 pub struct Year(u16);
 
 impl Year {
@@ -52,6 +52,8 @@ impl Year {
         self.0
     }
 }
+
+crate::error::deserialize_by_try_from!(Year, u64);
 
 impl TryFrom<u64> for Year {
     type Error = Error;
@@ -108,8 +110,8 @@ fn parse_number(text: &str, digits: usize) -> Option<u16> {
 /// assert!("2025-02-30".parse::<Date>().is_err());
 /// # Ok::<(), himkit::Error>(())
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(try_from = "String", into = "String")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(into = "String")]
 pub struct Date {
     year: u16,
     month: u8,
@@ -188,6 +190,8 @@ impl fmt::Display for Date {
     }
 }
 
+crate::error::deserialize_by_try_from!(Date, String);
+
 impl TryFrom<String> for Date {
     type Error = Error;
 
@@ -213,8 +217,8 @@ impl From<Date> for String {
 /// assert_eq!(period.label(), "May 2024");
 /// # Ok::<(), himkit::Error>(())
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(try_from = "String", into = "String")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(into = "String")]
 pub struct ReferencePeriod {
     year: u16,
     month: u8,
@@ -301,6 +305,8 @@ impl fmt::Display for ReferencePeriod {
         write!(f, "{:04}-{:02}", self.year, self.month)
     }
 }
+
+crate::error::deserialize_by_try_from!(ReferencePeriod, String);
 
 impl TryFrom<String> for ReferencePeriod {
     type Error = Error;

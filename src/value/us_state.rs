@@ -1,6 +1,6 @@
 use std::fmt;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::error::{Error, Result};
 
@@ -214,20 +214,13 @@ impl std::str::FromStr for UsState {
     }
 }
 
+crate::error::deserialize_by_try_from!(UsState, String);
+
 impl TryFrom<String> for UsState {
     type Error = Error;
 
     fn try_from(text: String) -> Result<Self> {
         text.parse()
-    }
-}
-
-impl<'de> Deserialize<'de> for UsState {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> std::result::Result<Self, D::Error> {
-        let text = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
-        // The model's own error travels with serde's, so a reader reports an unknown state as
-        // `UnknownName`, as parsing does.
-        text.parse().map_err(Error::into_serde)
     }
 }
 
