@@ -297,54 +297,48 @@ impl Outcomes {
             ProgramField::InstitutionMedianEarnings,
             &self.institution_median_earnings,
         )?;
-        let scope = |field: ProgramField, scope: Option<Scope>, institution: bool| match scope {
-            Some(scope) if (scope == Scope::Institution) != institution => Err(Error::invalid(
-                field.path(),
-                scope,
-                if institution {
-                    "is not institution: an institution_ outcome is the whole institution's figure"
-                } else {
-                    "is institution: put the institution's figure in the institution_ outcome"
-                },
-            )),
-            _ => Ok(()),
-        };
-        scope(
-            ProgramField::GraduationRateScope,
-            self.graduation_rate.scope(),
-            false,
-        )?;
-        scope(
-            ProgramField::EmploymentRateScope,
-            self.employment_rate.scope(),
-            false,
-        )?;
-        scope(
-            ProgramField::ExamPassRateScope,
-            self.exam_pass_rate.scope(),
-            false,
-        )?;
-        scope(ProgramField::MedianDebtScope, self.median_debt.scope(), false)?;
-        scope(
-            ProgramField::MedianEarningsScope,
-            self.median_earnings.scope(),
-            false,
-        )?;
-        scope(ProgramField::ProgramSizeScope, self.program_size.scope(), false)?;
-        scope(
-            ProgramField::InstitutionCompletionRateScope,
-            self.institution_completion_rate.scope(),
-            true,
-        )?;
-        scope(
-            ProgramField::InstitutionGraduationRateScope,
-            self.institution_graduation_rate.scope(),
-            true,
-        )?;
-        scope(
-            ProgramField::InstitutionMedianEarningsScope,
-            self.institution_median_earnings.scope(),
-            true,
-        )
+        // The program's own outcomes must not be the institution's figure, and the institution_
+        // outcomes must be.
+        let own = [
+            (ProgramField::GraduationRateScope, self.graduation_rate.scope()),
+            (ProgramField::EmploymentRateScope, self.employment_rate.scope()),
+            (ProgramField::ExamPassRateScope, self.exam_pass_rate.scope()),
+            (ProgramField::MedianDebtScope, self.median_debt.scope()),
+            (ProgramField::MedianEarningsScope, self.median_earnings.scope()),
+            (ProgramField::ProgramSizeScope, self.program_size.scope()),
+        ];
+        let institutions = [
+            (
+                ProgramField::InstitutionCompletionRateScope,
+                self.institution_completion_rate.scope(),
+            ),
+            (
+                ProgramField::InstitutionGraduationRateScope,
+                self.institution_graduation_rate.scope(),
+            ),
+            (
+                ProgramField::InstitutionMedianEarningsScope,
+                self.institution_median_earnings.scope(),
+            ),
+        ];
+        let scopes = own.into_iter().map(|(field, scope)| (field, scope, false)).chain(
+            institutions
+                .into_iter()
+                .map(|(field, scope)| (field, scope, true)),
+        );
+        for (field, scope, institution) in scopes {
+            if let Some(scope) = scope.filter(|scope| (*scope == Scope::Institution) != institution) {
+                return Err(Error::invalid(
+                    field.path(),
+                    scope,
+                    if institution {
+                        "is not institution: an institution_ outcome is the whole institution's figure"
+                    } else {
+                        "is institution: put the institution's figure in the institution_ outcome"
+                    },
+                ));
+            }
+        }
+        Ok(())
     }
 }
