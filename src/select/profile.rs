@@ -228,8 +228,8 @@ impl StudentProfile {
     /// [`ErrorKind::Malformed`](crate::ErrorKind::Malformed) for malformed JSON,
     /// [`ErrorKind::UnknownName`](crate::ErrorKind::UnknownName) for a name outside a vocabulary
     /// (a state, a degree level, a criterion) and [`ErrorKind::Invalid`](crate::ErrorKind::Invalid)
-    /// for another refused value, located at the line, the column and the field where they are known (a rule over the whole profile, such as all weights
-    /// being zero, has no single place).
+    /// for another refused value, located at the line, the column and the field where they are
+    /// known (a rule over the whole profile, such as all weights being zero, has no single place).
     pub fn from_json_str(source: &str, text: &str) -> Result<Self> {
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         let refusal = |path: Option<String>, error: serde_json::Error| {
