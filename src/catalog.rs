@@ -60,9 +60,10 @@ impl Catalog {
     /// is accepted.
     ///
     /// # Errors
-    /// [`ErrorKind::Malformed`](crate::ErrorKind::Malformed) for malformed JSON and
-    /// [`ErrorKind::Invalid`](crate::ErrorKind::Invalid) for a refused value, located at the line,
-    /// column and path to the field (`[3].outcomes.graduation_rate`);
+    /// [`ErrorKind::Malformed`](crate::ErrorKind::Malformed) for malformed JSON,
+    /// [`ErrorKind::UnknownName`](crate::ErrorKind::UnknownName) for a name outside a vocabulary
+    /// and [`ErrorKind::Invalid`](crate::ErrorKind::Invalid) for another refused value, located at
+    /// the line, column and path to the field (`[3].outcomes.graduation_rate`);
     /// [`ErrorKind::DuplicateProgramId`](crate::ErrorKind::DuplicateProgramId) with the lines of
     /// both programs.
     pub fn from_json_str(source: &str, text: &str) -> Result<Self> {
@@ -80,7 +81,11 @@ impl Catalog {
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         if text.len() > limits.max_json_bytes {
             return Err(Error::too_large(
-                json_location(source, 1, 1, None),
+                Location {
+                    line: Some(1),
+                    column: Some(1),
+                    ..Location::in_source(source)
+                },
                 format!(
                     "the document has {} bytes, more than the limit of {} (Limits::max_json_bytes)",
                     text.len(),
@@ -93,7 +98,7 @@ impl Catalog {
         let elements = read_elements(&mut deserializer, limits.max_programs, &too_many)
             .and_then(|elements| deserializer.end().map(|()| elements))
             .map_err(|error| {
-                let location = json_location(source, error.line(), error.column(), None);
+                let location = Location::in_json(source, &error, (1, 1), None);
                 let error = Error::json(location.clone(), error);
                 if too_many.get() {
                     Error::too_large(location, error.reason())
@@ -106,27 +111,16 @@ impl Catalog {
             let mut deserializer = serde_json::Deserializer::from_str(element.get());
             let program: Program = serde_path_to_error::deserialize(&mut deserializer).map_err(|error| {
                 // Positions are computed only for the error: scanning the text for every element
-                // would make loading quadratic.
-                let (line, column) = position_in(text, element.get());
-                let inner = error.inner();
-                // Positions inside the element are relative to its first character.
-                let error_line = inner.line().max(1);
-                let absolute_line = line.saturating_add(error_line).saturating_sub(1);
-                let absolute_column = if error_line == 1 {
-                    column.saturating_add(inner.column().saturating_sub(1))
-                } else {
-                    inner.column()
-                };
+                // would make loading quadratic. serde's are relative to the element's start.
+                let origin = position_in(text, element.get());
                 let path = error.path().to_string();
                 let path = if path == "." {
                     format!("[{index}]")
                 } else {
                     format!("[{index}].{path}")
                 };
-                Error::json(
-                    json_location(source, absolute_line, absolute_column, Some(path)),
-                    error.into_inner(),
-                )
+                let error = error.into_inner();
+                Error::json(Location::in_json(source, &error, origin, Some(path)), error)
             })?;
             programs.push(program);
         }
@@ -236,17 +230,6 @@ fn read_elements<'de>(
     }
 
     deserializer.deserialize_seq(Elements { max, too_many })
-}
-
-fn json_location(source: &str, line: usize, column: usize, path: Option<String>) -> Location {
-    Location {
-        source: Some(source.to_owned()),
-        // serde_json reports some errors at column 0; positions here are 1-based.
-        line: Some(line.max(1) as u64),
-        column: Some(column.max(1) as u64),
-        path,
-        ..Location::default()
-    }
 }
 
 /// The 1-based line and column where `part`, a slice of `whole`, begins.

@@ -3,6 +3,12 @@
 use std::fmt;
 use std::sync::Arc;
 
+mod json;
+mod location;
+
+pub(crate) use json::deserialize_by_try_from;
+pub use location::Location;
+
 /// A `Result` whose error is [`himkit::Error`](Error).
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
@@ -10,17 +16,21 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 ///
 /// A program branches on [`Error::kind`]; [`Error::location`] says where in an input the
 /// problem was found, as data; [`Error::field`] and [`Error::value`] name what the model
-/// refused. A reader that finds a value the model refuses keeps the model's own error as the
-/// [`source`](std::error::Error::source) of its located one, so `column PRIM_STATE: state: "ZZ"
-/// is not a known state …` is a location wrapped round an [`ErrorKind::UnknownName`] error
-/// whose field is `state`, not only text.
+/// refused. A reader that finds a value the model refuses keeps the model's own error inside
+/// its located one, so `column PRIM_STATE: state: "ZZ" is not a known state …` answers
+/// [`kind`](Error::kind) [`ErrorKind::UnknownName`] and [`field`](Error::field) `state`, not
+/// only text, and so does the same name read from JSON.
 ///
 /// The message is lowercase, has no trailing period and names what was refused: the field, the
 /// value as given and the rule it broke, e.g. `graduation_rate: 1.4 is not a fraction between 0
-/// and 1`; readers put where the value was found in front (`programs.json line 17: …`). The
-/// message already includes the cause's, so a reporter that prints every
-/// [`source`](std::error::Error::source) in turn shows the cause twice. Messages may improve
-/// between releases; kinds, locations and fields are the stable part.
+/// and 1`; readers put where the value was found in front (`programs.json line 17: …`).
+///
+/// The message is the whole story, causes included, so
+/// [`source`](std::error::Error::source) does not return what the message already says: a
+/// reporter that prints an error and then each source in turn (as `anyhow` and `eyre` do)
+/// shows every cause once. The operating system's error of a failure to read is
+/// [`Error::io_error`]. Messages may improve between releases; kinds, locations, fields and
+/// values are the stable part.
 ///
 /// ```
 /// use himkit::{ErrorKind, Rate, UsState};
@@ -59,8 +69,8 @@ pub enum ErrorKind {
     DuplicateProgramId,
     /// A program id that is not in the catalogue.
     UnknownProgram,
-    /// Reading from a file or stream failed; the operating system's error is the
-    /// [`source`](std::error::Error::source).
+    /// Reading from a file or stream failed; the operating system's error is
+    /// [`Error::io_error`].
     Io,
 }
 
@@ -73,10 +83,12 @@ struct Repr {
 
 #[derive(Clone)]
 enum Detail {
-    /// A value and the rule it broke (`rate: 1.4 is not a fraction between 0 and 1`).
+    /// A field, the value refused in it if one single value was, and the rule it broke
+    /// (`rate: 1.4 is not a fraction between 0 and 1`, `weights: all zero leave nothing to
+    /// score …`).
     Rule {
         field: String,
-        value: String,
+        value: Option<Refused>,
         rule: String,
     },
     /// A name outside a vocabulary, and every name that would have been accepted.
@@ -107,6 +119,41 @@ enum Detail {
     },
 }
 
+/// A refused value as given, and how a message shows it.
+#[derive(Clone)]
+enum Refused {
+    /// A number or a word shown as it is (`1.4`, `institution`).
+    Plain(String),
+    /// A value shown in the model's form (an amount as `$12,500`), given as `given` (`12500`).
+    Shown { given: String, shown: String },
+    /// Text the user typed, shown quoted (`"12O"`) and cut to its first
+    /// [`Refused::SHOWN_CHARS`] characters, since it may be long or hold anything.
+    Text(String),
+}
+
+impl Refused {
+    /// The most characters of a refused text a message quotes.
+    const SHOWN_CHARS: usize = 80;
+
+    fn as_str(&self) -> &str {
+        match self {
+            Self::Plain(value) | Self::Text(value) | Self::Shown { given: value, .. } => value,
+        }
+    }
+}
+
+impl fmt::Display for Refused {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Plain(value) | Self::Shown { shown: value, .. } => f.write_str(value),
+            Self::Text(text) => {
+                let shown: String = text.chars().take(Self::SHOWN_CHARS).collect();
+                write!(f, "{shown:?}")
+            }
+        }
+    }
+}
+
 impl Error {
     fn new(kind: ErrorKind, location: Option<Location>, detail: Detail) -> Self {
         Self(Box::new(Repr {
@@ -116,21 +163,45 @@ impl Error {
         }))
     }
 
-    /// A value that broke a rule of the model: `field: value rule`.
+    /// A value that broke a rule of the model: `field: value rule`, the value shown as it
+    /// displays (a number, a name of the model's).
     pub(crate) fn invalid(
         field: impl Into<String>,
         value: impl fmt::Display,
         rule: impl Into<String>,
     ) -> Self {
-        Self::new(
-            ErrorKind::Invalid,
-            None,
-            Detail::Rule {
-                field: field.into(),
-                value: value.to_string(),
-                rule: rule.into(),
-            },
-        )
+        Self::rule(field.into(), Some(Refused::Plain(value.to_string())), rule.into())
+    }
+
+    /// A value that broke a rule of the model, shown in the model's form (`$12,500`) and kept
+    /// as given (`12500`) for [`Error::value`].
+    pub(crate) fn invalid_shown(
+        field: impl Into<String>,
+        given: impl fmt::Display,
+        shown: impl fmt::Display,
+        rule: impl Into<String>,
+    ) -> Self {
+        let value = Refused::Shown {
+            given: given.to_string(),
+            shown: shown.to_string(),
+        };
+        Self::rule(field.into(), Some(value), rule.into())
+    }
+
+    /// Text that broke a rule of the model: `field: "text" rule`, quoted in the message and
+    /// kept as given for [`Error::value`].
+    pub(crate) fn invalid_text(field: impl Into<String>, text: &str, rule: impl Into<String>) -> Self {
+        Self::rule(field.into(), Some(Refused::Text(text.to_owned())), rule.into())
+    }
+
+    /// A rule that no single value broke (weights that are all zero, a sum too large, a part
+    /// that is missing): `field: rule`, with no [`Error::value`]. `rule` says what was wrong.
+    pub(crate) fn invalid_field(field: impl Into<String>, rule: impl Into<String>) -> Self {
+        Self::rule(field.into(), None, rule.into())
+    }
+
+    fn rule(field: String, value: Option<Refused>, rule: String) -> Self {
+        Self::new(ErrorKind::Invalid, None, Detail::Rule { field, value, rule })
     }
 
     /// A name that is not one of `expected`.
@@ -195,33 +266,8 @@ impl Error {
         )
     }
 
-    /// A JSON document that could not be read, at `location` (serde's own position left out
-    /// of the message, since the location has it). A refused value is
-    /// [`ErrorKind::Invalid`]: serde passes the model's error on as text only, so it is not
-    /// kept as the cause.
-    pub(crate) fn json(location: Location, error: serde_json::Error) -> Self {
-        let message = error.to_string();
-        let message = match message.rfind(" at line ") {
-            Some(cut) => message.get(..cut).unwrap_or(&message).to_owned(),
-            None => message,
-        };
-        let kind = match error.classify() {
-            serde_json::error::Category::Io => ErrorKind::Io,
-            serde_json::error::Category::Data => ErrorKind::Invalid,
-            serde_json::error::Category::Syntax | serde_json::error::Category::Eof => ErrorKind::Malformed,
-        };
-        Self::new(
-            kind,
-            Some(location),
-            Detail::Json {
-                message,
-                error: Arc::new(error),
-            },
-        )
-    }
-
-    /// This error found at `location`: a new error of the same kind whose
-    /// [`source`](std::error::Error::source) is this one.
+    /// This error found at `location`: a new error of the same kind, field and value, whose
+    /// message puts the location before this one's.
     #[must_use]
     pub(crate) fn at(self, location: Location) -> Self {
         Self::new(self.kind(), Some(location), Detail::Cause(self))
@@ -271,13 +317,49 @@ impl Error {
         }
     }
 
-    /// The refused value as given (`1.4`, `ZZ`), here or in its cause.
+    /// The refused value as given (`1.4`, `ZZ`, `12O` without quotes), here or in its cause;
+    /// `None` where no single value was refused (the weights are all zero, say), and the
+    /// message says what was wrong.
+    ///
+    /// ```
+    /// use himkit::StudentProfile;
+    /// use himkit::value::CipCode;
+    ///
+    /// let error = "51.07O7".parse::<CipCode>().unwrap_err();
+    /// assert_eq!(error.value(), Some("51.07O7"));
+    /// assert!(error.to_string().starts_with("cip_code: \"51.07O7\" is not"));
+    ///
+    /// let json = r#"{"home_state": "OH", "weights": {"total-cost": 0}}"#;
+    /// let error = StudentProfile::from_json_str("me.json", json).unwrap_err();
+    /// assert_eq!((error.field(), error.value()), (Some("weights"), None));
+    /// ```
     #[must_use]
     pub fn value(&self) -> Option<&str> {
         match &self.0.detail {
-            Detail::Rule { value, .. } | Detail::Name { value, .. } => Some(value),
+            Detail::Rule { value, .. } => value.as_ref().map(Refused::as_str),
+            Detail::Name { value, .. } => Some(value),
             Detail::Duplicate { id, .. } | Detail::UnknownProgram { id } => Some(id),
             Detail::Cause(cause) => cause.value(),
+            _ => None,
+        }
+    }
+
+    /// The operating system's error, for a failure to read ([`ErrorKind::Io`]), here or in
+    /// its cause: its [`kind`](std::io::Error::kind) and
+    /// [`raw_os_error`](std::io::Error::raw_os_error) tell a missing file from a refused one.
+    ///
+    /// ```
+    /// use himkit::io::{OewsOptions, read_oews_path};
+    ///
+    /// let missing = std::path::Path::new("no-such-directory/oews.csv");
+    /// let error = read_oews_path(missing, &OewsOptions::default()).unwrap_err();
+    /// assert_eq!(error.io_error().map(std::io::Error::kind), Some(std::io::ErrorKind::NotFound));
+    /// ```
+    #[must_use]
+    pub fn io_error(&self) -> Option<&std::io::Error> {
+        match &self.0.detail {
+            Detail::Io(error) => Some(error),
+            Detail::Cause(cause) => cause.io_error(),
             _ => None,
         }
     }
@@ -303,7 +385,10 @@ impl fmt::Display for Error {
                 if let Some(location) = location {
                     write!(f, "{location}: ")?;
                 }
-                write!(f, "{field}: {value} {rule}")
+                match value {
+                    Some(value) => write!(f, "{field}: {value} {rule}"),
+                    None => write!(f, "{field}: {rule}"),
+                }
             }
             Detail::Name {
                 field,
@@ -362,12 +447,16 @@ impl PartialEq for Error {
 
 impl Eq for Error {}
 
+/// The message already says what a cause, a reading failure or serde's error said, so only
+/// what lies below them is a source: an error's text appears once in a chain (Rust's
+/// error-handling guidance: return a cause from `source` or say it in the message, never both;
+/// `std::io::Error`, `serde_json::Error` and jiff keep it too).
 impl std::error::Error for Error {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match &self.0.detail {
-            Detail::Cause(cause) => Some(cause),
-            Detail::Io(error) => Some(&**error),
-            Detail::Json { error, .. } => Some(&**error),
+            Detail::Cause(cause) => cause.source(),
+            Detail::Io(error) => error.source(),
+            Detail::Json { error, .. } => error.source(),
             _ => None,
         }
     }
@@ -416,89 +505,20 @@ impl fmt::Display for ErrorKind {
     }
 }
 
-/// Where in an input a problem was found.
-///
-/// Displays as `programs.json line 4, column 12, field [1].cost.credits`,
-/// `oews.csv line 17, column A_MEDIAN` or `national.xlsx sheet All May 2024 data, row 9, column
-/// TOT_EMP`, leaving out the parts that are not known.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-#[non_exhaustive]
-pub struct Location {
-    /// The file or source name, if the caller gave one.
-    pub source: Option<String>,
-    /// The worksheet, for spreadsheets.
-    pub sheet: Option<String>,
-    /// The 1-based line (text files) or row (spreadsheets).
-    pub line: Option<u64>,
-    /// The 1-based column number, for text formats where it is known.
-    pub column: Option<u64>,
-    /// The column's name, for tables.
-    pub column_name: Option<String>,
-    /// A path to the value inside a document (`[3].outcomes.graduation_rate`).
-    pub path: Option<String>,
-}
-
-impl Location {
-    /// The whole of `source`.
-    pub(crate) fn in_source(source: impl Into<String>) -> Self {
-        Self {
-            source: Some(source.into()),
-            ..Self::default()
-        }
-    }
-
-    /// Line `line` (if known) of `source`.
-    pub(crate) fn line_of(source: &str, line: Option<u64>) -> Self {
-        Self {
-            source: Some(source.to_owned()),
-            line,
-            ..Self::default()
-        }
-    }
-
-    /// This location, in the column named `name`.
-    #[must_use]
-    pub(crate) fn in_column(mut self, name: impl Into<String>) -> Self {
-        self.column_name = Some(name.into());
-        self
-    }
-}
-
-impl fmt::Display for Location {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let mut position: Vec<String> = Vec::new();
-        if let Some(sheet) = &self.sheet {
-            position.push(format!("sheet {sheet}"));
-        }
-        if let Some(line) = self.line {
-            position.push(if self.sheet.is_some() {
-                format!("row {line}")
-            } else {
-                format!("line {line}")
-            });
-        }
-        if let Some(column) = self.column {
-            position.push(format!("column {column}"));
-        }
-        if let Some(name) = &self.column_name {
-            position.push(format!("column {name}"));
-        }
-        if let Some(path) = &self.path {
-            position.push(format!("field {path}"));
-        }
-        match (&self.source, position.is_empty()) {
-            (Some(source), true) => f.write_str(source),
-            (Some(source), false) => write!(f, "{source} {}", position.join(", ")),
-            (None, true) => f.write_str("input"),
-            (None, false) => f.write_str(&position.join(", ")),
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::error::Error as _;
+
+    /// The error and each source below it, as a reporter that walks the chain prints them.
+    fn chain(error: &(dyn std::error::Error + 'static)) -> Vec<String> {
+        let mut messages = vec![error.to_string()];
+        let mut next = error.source();
+        while let Some(source) = next {
+            messages.push(source.to_string());
+            next = source.source();
+        }
+        messages
+    }
 
     #[test]
     fn a_located_error_keeps_its_cause_and_kind() {
@@ -514,17 +534,76 @@ mod tests {
             located.to_string(),
             "hd.csv line 3, column STABBR: state: \"ZZ\" is not a known state; expected one of: OH, TX"
         );
-        let source = located.source().and_then(|source| source.downcast_ref::<Error>());
-        assert_eq!(source, Some(&cause));
         assert_eq!(located.reason(), cause.to_string());
+        // The message has the cause's, so the chain does not repeat it.
+        assert_eq!(chain(&located), [located.to_string()]);
     }
 
     #[test]
-    fn an_io_error_is_its_source() {
+    fn an_io_error_is_told_once_and_kept_for_its_kind() {
         let error = Error::io("missing.csv", std::io::Error::from(std::io::ErrorKind::NotFound));
         assert_eq!(error.kind(), ErrorKind::Io);
         assert!(error.to_string().starts_with("missing.csv: "));
-        assert!(error.source().is_some());
+        assert_eq!(
+            error.io_error().map(std::io::Error::kind),
+            Some(std::io::ErrorKind::NotFound)
+        );
+        let located = error.clone().at(Location::line_of("missing.csv", Some(2)));
+        assert_eq!(
+            located.io_error().map(std::io::Error::kind),
+            Some(std::io::ErrorKind::NotFound)
+        );
+        assert_eq!(chain(&error), [error.to_string()]);
+    }
+
+    #[test]
+    fn what_lies_below_a_reading_failure_is_its_source_once() {
+        #[derive(Debug)]
+        struct Disk;
+        impl fmt::Display for Disk {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("sector 7 unreadable")
+            }
+        }
+        impl std::error::Error for Disk {}
+        #[derive(Debug)]
+        struct Driver(Disk);
+        impl fmt::Display for Driver {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("the driver gave up")
+            }
+        }
+        impl std::error::Error for Driver {
+            fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+                Some(&self.0)
+            }
+        }
+        let error = Error::io("data.csv", std::io::Error::other(Driver(Disk)))
+            .at(Location::line_of("data.csv", Some(9)));
+        let report = chain(&error).join("\ncaused by: ");
+        assert_eq!(
+            report,
+            "data.csv line 9: data.csv: the driver gave up\ncaused by: sector 7 unreadable"
+        );
+    }
+
+    #[test]
+    fn value_is_the_refused_value_as_given_or_none() {
+        let text = Error::invalid_text("cip_code", "51.07x", "is not a CIP code");
+        assert_eq!(text.value(), Some("51.07x"));
+        assert_eq!(text.to_string(), "cip_code: \"51.07x\" is not a CIP code");
+        let long = "x".repeat(200);
+        let error = Error::invalid_text("text", &long, "is too long");
+        assert_eq!(error.value(), Some(long.as_str()));
+        assert_eq!(
+            error.to_string(),
+            format!("text: {:?} is too long", "x".repeat(Refused::SHOWN_CHARS))
+        );
+        let whole = Error::invalid_field("weights", "all zero leave nothing to score");
+        assert_eq!(whole.value(), None);
+        assert_eq!(whole.field(), Some("weights"));
+        assert_eq!(whole.to_string(), "weights: all zero leave nothing to score");
+        assert_eq!(Error::invalid("rate", 1.4, "is too high").value(), Some("1.4"));
     }
 
     #[test]

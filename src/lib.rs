@@ -54,9 +54,12 @@
 //!     other => panic!("unexpected {other:?}"),
 //! }
 //!
-//! // Invalid values cannot be built, from code or from JSON; the error says what, where and why.
+//! // Invalid values cannot be built, from code or from JSON; the error says what, where and why,
+//! // and is the same kind whichever door the value came through.
 //! let error = StudentProfile::from_json_str("me.json", r#"{"home_state": "ZZ"}"#).unwrap_err();
-//! assert_eq!(error.kind(), ErrorKind::Invalid);
+//! assert_eq!(error.kind(), ErrorKind::UnknownName);
+//! assert_eq!((error.field(), error.value()), (Some("state"), Some("ZZ")));
+//! assert_eq!("ZZ".parse::<himkit::UsState>().unwrap_err().kind(), ErrorKind::UnknownName);
 //! assert!(error.to_string().starts_with("me.json line 1, column 20, field home_state: state: \"ZZ\""));
 //! # Ok::<(), himkit::Error>(())
 //! ```

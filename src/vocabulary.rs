@@ -72,7 +72,9 @@ macro_rules! vocabulary {
         impl<'de> serde::Deserialize<'de> for $name {
             fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
                 let text = <std::borrow::Cow<'de, str> as serde::Deserialize>::deserialize(deserializer)?;
-                text.parse().map_err(serde::de::Error::custom)
+                // The model's own error travels with serde's, so a reader reports an unknown
+                // name as `UnknownName`, not as a value serde refused.
+                text.parse().map_err($crate::error::Error::into_serde)
             }
         }
     };

@@ -507,7 +507,7 @@ fn catalogue_cells_are_checked_one_by_one() {
     check(
         ",hybrid,0.6,",
         ",hybrid,,",
-        "column distance_share: delivery.distance_share: nothing is required for a hybrid program",
+        "column distance_share: delivery.distance_share: is required for a hybrid program",
     );
     check(
         ",hybrid,0.6,",

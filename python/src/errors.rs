@@ -166,9 +166,7 @@ pub(crate) fn exception<'py>(py: Python<'py>, error: &himkit::Error) -> PyResult
             place.path.clone(),
         )
     });
-    let errno = std::error::Error::source(&error)
-        .and_then(|source| source.downcast_ref::<std::io::Error>())
-        .and_then(std::io::Error::raw_os_error);
+    let errno = error.io_error().and_then(std::io::Error::raw_os_error);
     from_native(py)?.call1((
         error.kind().as_str(),
         error.to_string(),

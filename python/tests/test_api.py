@@ -239,12 +239,12 @@ def test_rank_many(selector, ohio):
 
 def test_rank_many_reports_each_bad_profile(selector, ohio):
     profiles = [ohio, {"home_state": "ZZ"}, "{not json", 42, ohio]
-    with pytest.raises(himkit.InvalidValueError) as raised:
+    with pytest.raises(himkit.UnknownNameError) as raised:
         selector.rank_many(profiles[:3], 3)
     assert raised.value.index == 1
     results = selector.rank_many(profiles, 3, errors="return")
     assert isinstance(results[0], himkit.Ranking) and isinstance(results[4], himkit.Ranking)
-    assert isinstance(results[1], himkit.InvalidValueError) and results[1].index == 1
+    assert isinstance(results[1], himkit.UnknownNameError) and results[1].index == 1
     assert isinstance(results[2], himkit.MalformedInputError) and results[2].index == 2
     assert isinstance(results[3], TypeError) and results[3].index == 3
     with pytest.raises(ValueError):

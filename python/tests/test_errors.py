@@ -67,6 +67,16 @@ def test_unknown_names():
         himkit.Profile.example("OH").with_method("best")
 
 
+def test_an_unknown_name_in_json_is_the_same_kind_as_in_code(selector):
+    # The same refusal from a profile's JSON text and from its dict, with the JSON's position.
+    for profile in ['{"home_state": "ZZ"}', {"home_state": "ZZ"}]:
+        with pytest.raises(himkit.UnknownNameError) as raised:
+            selector.rank(profile)
+        assert raised.value.kind is himkit.ErrorKind.UNKNOWN_NAME
+        assert raised.value.field == "home_state" and raised.value.value == "ZZ"
+    assert raised.value.location.path == "home_state"
+
+
 def test_unknown_criterion_in_a_weight_lookup(selector, ohio):
     with pytest.raises(himkit.UnknownNameError):
         selector.rank_top(ohio, 1).weight("beauty")

@@ -10,8 +10,8 @@ use crate::value::{SocCode, Text, Year};
 use crate::wage::Provenance;
 
 /// A projection period, written `2023-2033`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(try_from = "String", into = "String")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(into = "String")]
 pub struct ProjectionPeriod {
     start: Year,
     end: Year,
@@ -50,13 +50,8 @@ impl std::str::FromStr for ProjectionPeriod {
     type Err = Error;
 
     fn from_str(text: &str) -> Result<Self> {
-        let refuse = || {
-            Error::invalid(
-                "projection_period",
-                format!("{text:?}"),
-                "is not a period of the form YYYY-YYYY",
-            )
-        };
+        let refuse =
+            || Error::invalid_text("projection_period", text, "is not a period of the form YYYY-YYYY");
         let (start, end) = text.split_once('-').ok_or_else(refuse)?;
         let start: Year = start.parse().map_err(|_| refuse())?;
         let end: Year = end.parse().map_err(|_| refuse())?;
@@ -69,6 +64,8 @@ impl fmt::Display for ProjectionPeriod {
         write!(f, "{}-{}", self.start, self.end)
     }
 }
+
+crate::error::deserialize_by_try_from!(ProjectionPeriod, String);
 
 impl TryFrom<String> for ProjectionPeriod {
     type Error = Error;
@@ -100,8 +97,8 @@ impl From<ProjectionPeriod> for String {
 /// assert!(outlook.is_growing());
 /// # Ok::<(), himkit::Error>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(try_from = "JobOutlookSpec", into = "JobOutlookSpec")]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(into = "JobOutlookSpec")]
 pub struct JobOutlook {
     spec: JobOutlookSpec,
 }
@@ -203,6 +200,8 @@ impl JobOutlook {
         self.spec.growth_percent > 0.0
     }
 }
+
+crate::error::deserialize_by_try_from!(JobOutlook, JobOutlookSpec);
 
 impl TryFrom<JobOutlookSpec> for JobOutlook {
     type Error = Error;

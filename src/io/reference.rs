@@ -96,7 +96,7 @@ fn optional_number(field: &str, text: &str) -> Result<Option<u64>> {
     text.replace(',', "")
         .parse()
         .map(Some)
-        .map_err(|_| Error::invalid(field, format!("{text:?}"), "is not a whole number"))
+        .map_err(|_| Error::invalid_text(field, text, "is not a whole number"))
 }
 
 /// A wage cell: whole dollars, `>=` and the threshold for a top-coded wage (BLS's `#`), `*`
@@ -115,9 +115,9 @@ fn wage(field: &str, text: &str) -> Result<Wage> {
     if let Some(threshold) = text.strip_prefix(">=") {
         return match dollars(threshold)? {
             Some(at_least) => Ok(Wage::AtLeast { at_least }),
-            None => Err(Error::invalid(
+            None => Err(Error::invalid_text(
                 field,
-                format!("{text:?}"),
+                text,
                 "is a top-coded wage without its threshold (write >=239200)",
             )),
         };
@@ -148,9 +148,9 @@ fn area(text: &str) -> Result<Area> {
     text.parse::<UsState>()
         .map(|state| Area::State { state })
         .map_err(|_| {
-            Error::invalid(
+            Error::invalid_text(
                 "area",
-                format!("{text:?}"),
+                text,
                 "is neither US nor the postal code of a state, DC or a territory",
             )
         })
@@ -232,13 +232,10 @@ pub(crate) fn read_reference_wages(source: &str, text: impl Read) -> Result<Vec<
 /// An error located at the line for a malformed row or a refused value.
 pub(crate) fn read_reference_projections(source: &str, text: impl Read) -> Result<Vec<JobOutlook>> {
     read_rows(source, text, |row: ProjectionRow| {
-        let growth_percent: f64 = row.growth_percent.parse().map_err(|_| {
-            Error::invalid(
-                "growth_percent",
-                format!("{:?}", row.growth_percent),
-                "is not a number",
-            )
-        })?;
+        let growth_percent: f64 = row
+            .growth_percent
+            .parse()
+            .map_err(|_| Error::invalid_text("growth_percent", &row.growth_percent, "is not a number"))?;
         let employment_change = if row.employment_change.is_empty() {
             None
         } else {
@@ -247,9 +244,9 @@ pub(crate) fn read_reference_projections(source: &str, text: impl Read) -> Resul
                     .replace(',', "")
                     .parse::<i64>()
                     .map_err(|_| {
-                        Error::invalid(
+                        Error::invalid_text(
                             "employment_change",
-                            format!("{:?}", row.employment_change),
+                            &row.employment_change,
                             "is not a whole number",
                         )
                     })?,

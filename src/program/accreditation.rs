@@ -13,8 +13,8 @@ use crate::vocabulary::{normalise_name, vocabulary};
 /// CAHIIM accredits HIM associate, baccalaureate and master's programs and health informatics
 /// master's programs; only its accreditation counts towards RHIT and RHIA eligibility. Any other
 /// body is kept by name.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(try_from = "String", into = "String")]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+#[serde(into = "String")]
 #[non_exhaustive]
 pub enum Accreditor {
     /// The Commission on Accreditation for Health Informatics and Information Management
@@ -48,6 +48,8 @@ impl std::str::FromStr for Accreditor {
         }
     }
 }
+
+crate::error::deserialize_by_try_from!(Accreditor, String);
 
 impl TryFrom<String> for Accreditor {
     type Error = Error;
@@ -151,8 +153,8 @@ impl AccreditationStatus {
 /// assert!(!accreditation.is_review_overdue("2026-11-24".parse()?));
 /// # Ok::<(), himkit::Error>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(try_from = "AccreditationRecord", into = "AccreditationRecord")]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+#[serde(into = "AccreditationRecord")]
 pub struct Accreditation {
     accreditor: Accreditor,
     status: AccreditationStatus,
@@ -186,7 +188,7 @@ impl Accreditation {
         if let Some(next) = next_review_year {
             if next.get() < last_confirmed.year() {
                 return Err(Error::invalid(
-                    "accreditation.next_review_year",
+                    super::ProgramField::AccreditationNextReviewYear.path(),
                     next,
                     format!("is before the year the status was last confirmed ({last_confirmed})"),
                 ));
@@ -247,6 +249,8 @@ impl Accreditation {
             .is_some_and(|year| today.year() > year.get())
     }
 }
+
+crate::error::deserialize_by_try_from!(Accreditation, AccreditationRecord);
 
 impl TryFrom<AccreditationRecord> for Accreditation {
     type Error = Error;

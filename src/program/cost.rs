@@ -5,6 +5,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+use super::ProgramField;
 use crate::error::{Error, Result};
 use crate::value::{Money, Text};
 use crate::vocabulary::{normalise_name, vocabulary};
@@ -34,8 +35,8 @@ vocabulary! {
 /// assert!(Cost::per_credit(0, Money::new(145)?, Money::new(145)?).is_err());
 /// # Ok::<(), himkit::Error>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(try_from = "CostRecord", into = "CostRecord")]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+#[serde(into = "CostRecord")]
 pub struct Cost {
     credits: Option<u16>,
     in_state: Money,
@@ -142,15 +143,19 @@ impl Cost {
     pub fn per_credit(credits: u16, in_state: Money, out_of_state: Money) -> Result<Self> {
         if credits == 0 || credits > Self::MAX_CREDITS {
             return Err(Error::invalid(
-                "cost.credits",
+                ProgramField::Credits.path(),
                 credits,
                 format!("is not between 1 and {}", Self::MAX_CREDITS),
             ));
         }
-        for (field, rate) in [("cost.in_state", in_state), ("cost.out_of_state", out_of_state)] {
+        for (field, rate) in [
+            (ProgramField::InState, in_state),
+            (ProgramField::OutOfState, out_of_state),
+        ] {
             if rate.checked_mul(u64::from(credits)).is_none() {
-                return Err(Error::invalid(
-                    field,
+                return Err(Error::invalid_shown(
+                    field.path(),
+                    rate.dollars(),
                     rate,
                     format!("per credit times {credits} credits exceeds {}", Money::MAX),
                 ));
@@ -179,15 +184,20 @@ impl Cost {
         academic_year: &str,
     ) -> Result<Self> {
         if months == 0 || months > 120 {
-            return Err(Error::invalid("cost.months", months, "is not between 1 and 120"));
+            return Err(Error::invalid(
+                ProgramField::CostMonths.path(),
+                months,
+                "is not between 1 and 120",
+            ));
         }
-        let total = |field: &str, annual: Money| {
+        let total = |field: ProgramField, annual: Money| {
             annual
                 .checked_mul(u64::from(months))
                 .and_then(|product| Money::new(product.dollars() / 12).ok())
                 .ok_or_else(|| {
-                    Error::invalid(
-                        field,
+                    Error::invalid_shown(
+                        field.path(),
+                        annual.dollars(),
                         annual,
                         format!("times {months} months exceeds {}", Money::MAX),
                     )
@@ -195,15 +205,15 @@ impl Cost {
         };
         Ok(Self {
             credits: None,
-            in_state: total("cost.annual_in_state", annual_in_state)?,
-            out_of_state: total("cost.annual_out_of_state", annual_out_of_state)?,
+            in_state: total(ProgramField::AnnualInState, annual_in_state)?,
+            out_of_state: total(ProgramField::AnnualOutOfState, annual_out_of_state)?,
             estimate: Some(Box::new(CostEstimate {
                 annual_in_state,
                 annual_out_of_state,
                 months,
-                source: Text::new(source).map_err(|error| error.in_field("cost.source"))?,
+                source: Text::new(source).map_err(|error| error.in_field(ProgramField::CostSource.path()))?,
                 academic_year: Text::new(academic_year)
-                    .map_err(|error| error.in_field("cost.academic_year"))?,
+                    .map_err(|error| error.in_field(ProgramField::CostAcademicYear.path()))?,
             })),
         })
     }
@@ -266,6 +276,8 @@ impl Cost {
         }
     }
 }
+
+crate::error::deserialize_by_try_from!(Cost, CostRecord);
 
 impl TryFrom<CostRecord> for Cost {
     type Error = Error;

@@ -7,6 +7,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+use super::ProgramField;
 use crate::error::{Error, Result};
 use crate::value::{Rate, UsState};
 use crate::vocabulary::{normalise_name, vocabulary};
@@ -43,8 +44,8 @@ vocabulary! {
 /// assert!(Delivery::new(DeliveryMode::Online, Rate::new(0.5)?, []).is_err());
 /// # Ok::<(), himkit::Error>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(try_from = "DeliveryRecord", into = "DeliveryRecord")]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+#[serde(into = "DeliveryRecord")]
 pub struct Delivery {
     mode: DeliveryMode,
     distance_share: Rate,
@@ -82,7 +83,7 @@ impl Delivery {
             _ => None,
         };
         if let Some(rule) = rule {
-            return Err(Error::invalid("delivery.distance_share", share, rule));
+            return Err(Error::invalid(ProgramField::DistanceShare.path(), share, rule));
         }
         Ok(Self {
             mode,
@@ -136,6 +137,8 @@ impl Delivery {
     }
 }
 
+crate::error::deserialize_by_try_from!(Delivery, DeliveryRecord);
+
 impl TryFrom<DeliveryRecord> for Delivery {
     type Error = Error;
 
@@ -157,9 +160,8 @@ impl Delivery {
             (None, DeliveryMode::Online) => Rate::ONE,
             (None, DeliveryMode::OnCampus) => Rate::ZERO,
             (None, DeliveryMode::Hybrid) => {
-                return Err(Error::invalid(
-                    "delivery.distance_share",
-                    "nothing",
+                return Err(Error::invalid_field(
+                    ProgramField::DistanceShare.path(),
                     "is required for a hybrid program",
                 ));
             }

@@ -2,6 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::ProgramField;
 use crate::error::Result;
 use crate::value::{Text, Unitid, UsState};
 
@@ -34,9 +35,9 @@ impl Institution {
     /// characters.
     pub fn new(name: &str, state: UsState, city: &str, unitid: Option<Unitid>) -> Result<Self> {
         Ok(Self {
-            name: Text::new(name).map_err(|error| error.in_field("institution.name"))?,
+            name: Text::new(name).map_err(|error| error.in_field(ProgramField::InstitutionName.path()))?,
             state,
-            city: Text::new(city).map_err(|error| error.in_field("institution.city"))?,
+            city: Text::new(city).map_err(|error| error.in_field(ProgramField::InstitutionCity.path()))?,
             unitid,
         })
     }

@@ -18,6 +18,7 @@ mod accreditation;
 mod award_level;
 mod cost;
 mod delivery;
+mod field;
 mod institution;
 mod level;
 mod outcome;
@@ -27,6 +28,7 @@ pub use accreditation::{Accreditation, AccreditationState, AccreditationStatus, 
 pub use award_level::AwardLevel;
 pub use cost::{Cost, CostEstimate, CostState, Residency};
 pub use delivery::{Delivery, DeliveryMode, DeliveryState};
+pub(crate) use field::ProgramField;
 pub use institution::Institution;
 pub use level::{DegreeLevel, Discipline, LengthBasis};
 pub(crate) use outcome::{OM_YEARS_AFTER_ENTRY, outcome_measures_cohort};
@@ -157,8 +159,8 @@ pub struct ProgramSpec {
 /// assert_eq!(program.eligible_credentials(), vec![Credential::Rhit]);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(try_from = "ProgramSpec", into = "ProgramSpec")]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(into = "ProgramSpec")]
 pub struct Program {
     id: ProgramId,
     name: Text,
@@ -192,11 +194,11 @@ impl Program {
     /// certificates, not doctorates), or the award level does not fit the degree level (see
     /// [`AwardLevel::degree_level`]), or the outcomes break a rule of [`Outcomes::check`].
     pub fn new(spec: ProgramSpec) -> Result<Self> {
-        let name = Text::new(&spec.name).map_err(|error| error.in_field("name"))?;
+        let name = Text::new(&spec.name).map_err(|error| error.in_field(ProgramField::Name.path()))?;
         if let Some(award) = spec.award_level {
             if award.degree_level() != spec.degree_level {
                 return Err(Error::invalid(
-                    "award_level",
+                    ProgramField::AwardLevel.path(),
                     award,
                     format!(
                         "does not fit degree_level {} (it is a {} award)",
@@ -209,7 +211,7 @@ impl Program {
         spec.outcomes.check()?;
         if spec.length_months == 0 || spec.length_months > Self::MAX_LENGTH_MONTHS {
             return Err(Error::invalid(
-                "length_months",
+                ProgramField::LengthMonths.path(),
                 spec.length_months,
                 format!("is not between 1 and {}", Self::MAX_LENGTH_MONTHS),
             ));
@@ -221,7 +223,7 @@ impl Program {
                 .is_some_and(|accreditation| *accreditation.accreditor() == Accreditor::Cahiim)
         {
             return Err(Error::invalid(
-                "accreditation.accreditor",
+                ProgramField::Accreditor.path(),
                 "cahiim",
                 "does not accredit doctoral programs",
             ));
@@ -374,6 +376,8 @@ impl Program {
         ProgramSpec::from(self.clone())
     }
 }
+
+crate::error::deserialize_by_try_from!(Program, ProgramSpec);
 
 impl TryFrom<ProgramSpec> for Program {
     type Error = Error;

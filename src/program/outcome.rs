@@ -4,6 +4,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+use super::ProgramField;
 use crate::error::{Error, Result};
 use crate::value::{Money, Rate, Text, Year};
 use crate::vocabulary::vocabulary;
@@ -278,9 +279,10 @@ impl Outcomes {
     /// # Errors
     /// [`ErrorKind::Invalid`](crate::ErrorKind::Invalid) naming the outcome and the rule.
     pub fn check(&self) -> Result<()> {
-        let earnings = |name: &str, outcome: &Outcome<Money>| match outcome.value() {
-            Some(value) if !Self::EARNINGS_RANGE.contains(&value.dollars()) => Err(Error::invalid(
-                format!("outcomes.{name}"),
+        let earnings = |field: ProgramField, outcome: &Outcome<Money>| match outcome.value() {
+            Some(value) if !Self::EARNINGS_RANGE.contains(&value.dollars()) => Err(Error::invalid_shown(
+                field.path(),
+                value.dollars(),
                 value,
                 format!(
                     "is not a plausible median of annual earnings (${} to ${})",
@@ -290,40 +292,53 @@ impl Outcomes {
             )),
             _ => Ok(()),
         };
-        earnings("median_earnings", &self.median_earnings)?;
-        earnings("institution_median_earnings", &self.institution_median_earnings)?;
-        let scope = |name: &str, scope: Option<Scope>, institution: bool| match scope {
-            Some(scope) if (scope == Scope::Institution) != institution => Err(Error::invalid(
-                format!("outcomes.{name}.scope"),
-                scope,
-                if institution {
-                    "is not institution: an institution_ outcome is the whole institution's figure"
-                } else {
-                    "is institution: put the institution's figure in the institution_ outcome"
-                },
-            )),
-            _ => Ok(()),
-        };
-        scope("graduation_rate", self.graduation_rate.scope(), false)?;
-        scope("employment_rate", self.employment_rate.scope(), false)?;
-        scope("exam_pass_rate", self.exam_pass_rate.scope(), false)?;
-        scope("median_debt", self.median_debt.scope(), false)?;
-        scope("median_earnings", self.median_earnings.scope(), false)?;
-        scope("program_size", self.program_size.scope(), false)?;
-        scope(
-            "institution_completion_rate",
-            self.institution_completion_rate.scope(),
-            true,
+        earnings(ProgramField::MedianEarnings, &self.median_earnings)?;
+        earnings(
+            ProgramField::InstitutionMedianEarnings,
+            &self.institution_median_earnings,
         )?;
-        scope(
-            "institution_graduation_rate",
-            self.institution_graduation_rate.scope(),
-            true,
-        )?;
-        scope(
-            "institution_median_earnings",
-            self.institution_median_earnings.scope(),
-            true,
-        )
+        // The program's own outcomes must not be the institution's figure, and the institution_
+        // outcomes must be.
+        let own = [
+            (ProgramField::GraduationRateScope, self.graduation_rate.scope()),
+            (ProgramField::EmploymentRateScope, self.employment_rate.scope()),
+            (ProgramField::ExamPassRateScope, self.exam_pass_rate.scope()),
+            (ProgramField::MedianDebtScope, self.median_debt.scope()),
+            (ProgramField::MedianEarningsScope, self.median_earnings.scope()),
+            (ProgramField::ProgramSizeScope, self.program_size.scope()),
+        ];
+        let institutions = [
+            (
+                ProgramField::InstitutionCompletionRateScope,
+                self.institution_completion_rate.scope(),
+            ),
+            (
+                ProgramField::InstitutionGraduationRateScope,
+                self.institution_graduation_rate.scope(),
+            ),
+            (
+                ProgramField::InstitutionMedianEarningsScope,
+                self.institution_median_earnings.scope(),
+            ),
+        ];
+        let scopes = own.into_iter().map(|(field, scope)| (field, scope, false)).chain(
+            institutions
+                .into_iter()
+                .map(|(field, scope)| (field, scope, true)),
+        );
+        for (field, scope, institution) in scopes {
+            if let Some(scope) = scope.filter(|scope| (*scope == Scope::Institution) != institution) {
+                return Err(Error::invalid(
+                    field.path(),
+                    scope,
+                    if institution {
+                        "is not institution: an institution_ outcome is the whole institution's figure"
+                    } else {
+                        "is institution: put the institution's figure in the institution_ outcome"
+                    },
+                ));
+            }
+        }
+        Ok(())
     }
 }

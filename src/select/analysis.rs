@@ -273,16 +273,18 @@ impl Selector {
     pub fn compare(&self, profile: &StudentProfile, ids: &[&str]) -> Result<Comparison> {
         let (least, most) = (Self::MIN_COMPARED, Self::MAX_COMPARED);
         if !(least..=most).contains(&ids.len()) {
-            return Err(Error::invalid(
+            return Err(Error::invalid_field(
                 "ids",
-                ids.len(),
-                format!("programs cannot be compared: give {least} to {most} ids"),
+                format!(
+                    "{} programs cannot be compared: give {least} to {most} ids",
+                    ids.len()
+                ),
             ));
         }
         let mut programs = Vec::with_capacity(ids.len());
         for (index, id) in ids.iter().enumerate() {
             if ids.get(..index).is_some_and(|before| before.contains(id)) {
-                return Err(Error::invalid("ids", format!("{id:?}"), "is given twice"));
+                return Err(Error::invalid_text("ids", id, "is given twice"));
             }
             programs.push(self.row(id).ok_or_else(|| Error::unknown_program(*id))?);
         }

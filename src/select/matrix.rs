@@ -89,10 +89,12 @@ impl CriteriaMatrix {
     pub fn from_row_major(values: &[f64], directions: &[Direction]) -> Result<Self> {
         let width = directions.len();
         if width == 0 || values.len().checked_rem(width) != Some(0) {
-            return Err(Error::invalid(
+            return Err(Error::invalid_field(
                 "matrix",
-                values.len(),
-                format!("values do not fill whole rows of {width} columns"),
+                format!(
+                    "{} values do not fill whole rows of {width} columns",
+                    values.len()
+                ),
             ));
         }
         let rows = values.len().checked_div(width).unwrap_or(0);
@@ -123,36 +125,42 @@ impl CriteriaMatrix {
         missing: Option<Vec<bool>>,
     ) -> Result<()> {
         if self.columns.len() >= Self::MAX_COLUMNS {
-            return Err(Error::invalid(
+            return Err(Error::invalid_field(
                 "matrix",
-                self.columns.len().saturating_add(1),
-                format!("columns are more than the limit of {}", Self::MAX_COLUMNS),
+                format!(
+                    "{} columns are more than the limit of {}",
+                    self.columns.len().saturating_add(1),
+                    Self::MAX_COLUMNS
+                ),
             ));
         }
         if self.rows > Self::MAX_ROWS {
-            return Err(Error::invalid(
+            return Err(Error::invalid_field(
                 "matrix",
-                self.rows,
-                format!("rows are more than the limit of {}", Self::MAX_ROWS),
+                format!("{} rows are more than the limit of {}", self.rows, Self::MAX_ROWS),
             ));
         }
         if values.len() != self.rows || missing.as_ref().is_some_and(|m| m.len() != self.rows) {
-            return Err(Error::invalid(
+            return Err(Error::invalid_field(
                 "matrix",
-                values.len(),
-                format!("is not the row count ({})", self.rows),
+                format!(
+                    "a column of {} values (or missing marks) does not fit the {} rows",
+                    values.len(),
+                    self.rows
+                ),
             ));
         }
         let missing = missing.filter(|marks| marks.iter().any(|missing| *missing));
-        let finite = match &missing {
-            None => values.iter().all(|value| value.is_finite()),
+        let not_finite = match &missing {
+            None => values.iter().copied().find(|value| !value.is_finite()),
             Some(marks) => values
                 .iter()
                 .zip(marks)
-                .all(|(value, missing)| *missing || value.is_finite()),
+                .find(|(value, missing)| !**missing && !value.is_finite())
+                .map(|(value, _)| *value),
         };
-        if !finite {
-            return Err(Error::invalid("matrix", "a value", "is not a finite number"));
+        if let Some(bad) = not_finite {
+            return Err(Error::invalid("matrix", bad, "is not a finite number"));
         }
         self.columns.push(Column {
             direction,

@@ -94,8 +94,8 @@ vocabulary! {
 /// assert!(error.to_string().contains("weights: all zero"));
 /// # Ok::<(), serde_json::Error>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(try_from = "ProfileSpec", into = "ProfileSpec")]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(into = "ProfileSpec")]
 pub struct StudentProfile {
     spec: ProfileSpec,
 }
@@ -219,27 +219,22 @@ impl StudentProfile {
     /// assert_eq!(profile.home_state(), UsState::Ohio);
     ///
     /// let error = StudentProfile::from_json_str("me.json", r#"{"home_state": "ZZ"}"#).unwrap_err();
+    /// assert_eq!(error.kind(), himkit::ErrorKind::UnknownName);
     /// assert!(error.to_string().contains("field home_state: state: \"ZZ\" is not a known state"));
     /// # Ok::<(), himkit::Error>(())
     /// ```
     ///
     /// # Errors
-    /// [`ErrorKind::Malformed`](crate::ErrorKind::Malformed) for malformed JSON and
-    /// [`ErrorKind::Invalid`](crate::ErrorKind::Invalid) for a refused value, located at the
-    /// line, the column and the field where they are known (a rule over the whole profile, such as all weights
-    /// being zero, has no single place).
+    /// [`ErrorKind::Malformed`](crate::ErrorKind::Malformed) for malformed JSON,
+    /// [`ErrorKind::UnknownName`](crate::ErrorKind::UnknownName) for a name outside a vocabulary
+    /// (a state, a degree level, a criterion) and [`ErrorKind::Invalid`](crate::ErrorKind::Invalid)
+    /// for another refused value, located at the line, the column and the field where they are
+    /// known (a rule over the whole profile, such as all weights being zero, has no single place).
     pub fn from_json_str(source: &str, text: &str) -> Result<Self> {
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         let refusal = |path: Option<String>, error: serde_json::Error| {
-            let known = |number: usize| (number > 0).then_some(number as u64);
-            let location = Location {
-                source: Some(source.to_owned()),
-                line: known(error.line()),
-                column: known(error.column()),
-                path: path.filter(|path| path != "."),
-                ..Location::default()
-            };
-            Error::json(location, error)
+            let path = path.filter(|path| path != ".");
+            Error::json(Location::in_json(source, &error, (1, 1), path), error)
         };
         let mut deserializer = serde_json::Deserializer::from_str(text);
         let profile: Self = serde_path_to_error::deserialize(&mut deserializer).map_err(|error| {
@@ -412,6 +407,8 @@ impl StudentProfile {
             .unwrap_or(Money::new(Self::DEFAULT_EARNINGS_BASELINE).unwrap_or(Money::ZERO))
     }
 }
+
+crate::error::deserialize_by_try_from!(StudentProfile, ProfileSpec);
 
 impl TryFrom<ProfileSpec> for StudentProfile {
     type Error = Error;

@@ -66,14 +66,22 @@ impl Scoring {
         missing: Vec<MissingPolicy>,
     ) -> Result<Self> {
         if weights.len() != bounds.len() || weights.len() != missing.len() {
-            return Err(Error::invalid(
+            return Err(Error::invalid_field(
                 "weights",
-                weights.len(),
-                "weights, bounds and missing-data policies must have one entry per criterion",
+                format!(
+                    "{} weights, {} bounds and {} missing-data policies: give one of each per criterion",
+                    weights.len(),
+                    bounds.len(),
+                    missing.len()
+                ),
             ));
         }
-        if bounds.iter().any(|b| !b.worst.is_finite() || !b.best.is_finite()) {
-            return Err(Error::invalid("bounds", "a bound", "is not a finite number"));
+        if let Some(bad) = bounds
+            .iter()
+            .flat_map(|bound| [bound.worst, bound.best])
+            .find(|bound| !bound.is_finite())
+        {
+            return Err(Error::invalid("bounds", bad, "is not a finite number"));
         }
         let total = checked_weight_total(weights.iter().map(|weight| (None, *weight)))?;
         Ok(Self {
@@ -121,10 +129,13 @@ impl Scoring {
     /// As [`Scoring::score`].
     pub fn score_into(&self, matrix: &CriteriaMatrix, scores: &mut Vec<f64>) -> Result<()> {
         if matrix.columns() != self.weights.len() {
-            return Err(Error::invalid(
+            return Err(Error::invalid_field(
                 "matrix",
-                matrix.columns(),
-                format!("columns do not match the {} weights", self.weights.len()),
+                format!(
+                    "{} columns do not match the {} weights",
+                    matrix.columns(),
+                    self.weights.len()
+                ),
             ));
         }
         scores.resize(matrix.rows(), 0.0);
@@ -481,17 +492,15 @@ where
     }
     let total = weight_total(weights.map(|(_, weight)| weight));
     if !total.is_finite() {
-        return Err(Error::invalid(
+        return Err(Error::invalid_field(
             "weights",
-            "their sum",
-            "is not finite: give smaller weights (only their proportions count)",
+            "their sum is not finite: give smaller weights (only their proportions count)",
         ));
     }
     if total <= 0.0 {
-        return Err(Error::invalid(
+        return Err(Error::invalid_field(
             "weights",
-            "all zero",
-            "leave nothing to score: give at least one criterion a positive weight",
+            "all zero leave nothing to score: give at least one criterion a positive weight",
         ));
     }
     Ok(total)

@@ -2,7 +2,7 @@
 
 use std::fmt;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::error::{Error, Result};
 
@@ -40,8 +40,8 @@ fn all_digits(text: &str) -> bool {
 /// assert!("299021".parse::<SocCode>().is_err());
 /// # Ok::<(), himkit::Error>(())
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(try_from = "String", into = "String")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(into = "String")]
 pub struct SocCode(u32);
 
 impl SocCode {
@@ -67,13 +67,7 @@ impl std::str::FromStr for SocCode {
     type Err = Error;
 
     fn from_str(text: &str) -> Result<Self> {
-        let refuse = || {
-            Error::invalid(
-                "soc_code",
-                format!("{text:?}"),
-                "is not a SOC code of the form NN-NNNN",
-            )
-        };
+        let refuse = || Error::invalid_text("soc_code", text, "is not a SOC code of the form NN-NNNN");
         let (major, detail) = text.split_once('-').ok_or_else(refuse)?;
         if major.len() != 2 || detail.len() != 4 || !all_digits(major) || !all_digits(detail) {
             return Err(refuse());
@@ -92,6 +86,7 @@ impl fmt::Display for SocCode {
 }
 
 text_code!(SocCode);
+crate::error::deserialize_by_try_from!(SocCode, String);
 
 /// A six-digit Classification of Instructional Programs code, `NN.NNNN` (`51.0706`), kept with
 /// its leading zeros.
@@ -105,8 +100,8 @@ text_code!(SocCode);
 /// assert!("51.706".parse::<CipCode>().is_err());
 /// # Ok::<(), himkit::Error>(())
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(try_from = "String", into = "String")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(into = "String")]
 pub struct CipCode(u32);
 
 impl CipCode {
@@ -131,9 +126,9 @@ impl std::str::FromStr for CipCode {
 
     fn from_str(text: &str) -> Result<Self> {
         let refuse = || {
-            Error::invalid(
+            Error::invalid_text(
                 "cip_code",
-                format!("{text:?}"),
+                text,
                 "is not a six-digit CIP code of the form NN.NNNN",
             )
         };
@@ -154,14 +149,15 @@ impl fmt::Display for CipCode {
 }
 
 text_code!(CipCode);
+crate::error::deserialize_by_try_from!(CipCode, String);
 
 /// A four-digit CIP family, `NN.NN` (`51.07`, Health and Medical Administrative Services).
 ///
 /// College Scorecard's field-of-study files identify programs at this level, so HIM (51.0706)
 /// and HIT (51.0707) share the family with health care administration, medical office management
 /// and coding programs. Parses `51.07` and Scorecard's bare `5107` alike.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(try_from = "String", into = "String")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(into = "String")]
 pub(crate) struct CipFamily(u32);
 
 impl std::str::FromStr for CipFamily {
@@ -169,9 +165,9 @@ impl std::str::FromStr for CipFamily {
 
     fn from_str(text: &str) -> Result<Self> {
         let refuse = || {
-            Error::invalid(
+            Error::invalid_text(
                 "cip_family",
-                format!("{text:?}"),
+                text,
                 "is not a four-digit CIP family of the form NN.NN or NNNN",
             )
         };
@@ -194,14 +190,15 @@ impl fmt::Display for CipFamily {
 }
 
 text_code!(CipFamily);
+crate::error::deserialize_by_try_from!(CipFamily, String);
 
 /// A North American Industry Classification System code as BLS wage tables write it: two to six
 /// digits (`622100`, `000000` for cross-industry), or a sector range such as `31-33`.
 ///
 /// OEWS also uses codes of its own in the 999xxx range for government ownership; they are kept as
 /// given.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(try_from = "String", into = "String")]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(into = "String")]
 pub struct NaicsCode(String);
 
 impl NaicsCode {
@@ -236,9 +233,9 @@ impl std::str::FromStr for NaicsCode {
         if valid {
             Ok(Self(text.to_owned()))
         } else {
-            Err(Error::invalid(
+            Err(Error::invalid_text(
                 "naics_code",
-                format!("{text:?}"),
+                text,
                 "is not a NAICS code of two to six digits (or a sector range such as 31-33)",
             ))
         }
@@ -252,10 +249,11 @@ impl fmt::Display for NaicsCode {
 }
 
 text_code!(NaicsCode);
+crate::error::deserialize_by_try_from!(NaicsCode, String);
 
 /// An IPEDS institution identifier (UNITID): six digits, 100000 to 999999.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(try_from = "u64", into = "u32")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(into = "u32")]
 pub struct Unitid(u32);
 
 impl Unitid {
@@ -278,6 +276,8 @@ impl Unitid {
     }
 }
 
+crate::error::deserialize_by_try_from!(Unitid, u64);
+
 impl TryFrom<u64> for Unitid {
     type Error = Error;
 
@@ -298,15 +298,15 @@ impl std::str::FromStr for Unitid {
     fn from_str(text: &str) -> Result<Self> {
         let trimmed = text.trim();
         if !all_digits(trimmed) {
-            return Err(Error::invalid(
+            return Err(Error::invalid_text(
                 "unitid",
-                format!("{text:?}"),
+                text,
                 "is not a six-digit IPEDS UNITID",
             ));
         }
         trimmed
             .parse::<u64>()
-            .map_err(|_| Error::invalid("unitid", format!("{text:?}"), "is not a six-digit IPEDS UNITID"))
+            .map_err(|_| Error::invalid_text("unitid", text, "is not a six-digit IPEDS UNITID"))
             .and_then(Unitid::new)
     }
 }
@@ -327,8 +327,8 @@ impl fmt::Display for Unitid {
 /// assert!("Lakeside CC".parse::<ProgramId>().is_err());
 /// assert!("double--hyphen".parse::<ProgramId>().is_err());
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(try_from = "String", into = "String")]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(into = "String")]
 pub struct ProgramId(String);
 
 impl ProgramId {
@@ -357,10 +357,9 @@ impl std::str::FromStr for ProgramId {
         if shape_ok {
             Ok(Self(text.to_owned()))
         } else {
-            let shown: String = text.chars().take(80).collect();
-            Err(Error::invalid(
+            Err(Error::invalid_text(
                 "id",
-                format!("{shown:?}"),
+                text,
                 "is not a program id: use 1 to 64 lowercase letters, digits and single hyphens, not starting or ending with a hyphen",
             ))
         }
@@ -374,6 +373,7 @@ impl fmt::Display for ProgramId {
 }
 
 text_code!(ProgramId);
+crate::error::deserialize_by_try_from!(ProgramId, String);
 
 #[cfg(test)]
 mod tests {

@@ -1,6 +1,6 @@
 use std::fmt;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::error::{Error, Result};
 
@@ -18,8 +18,8 @@ use crate::error::{Error, Result};
 /// assert!(Money::new(20_000_000_000).is_err());
 /// # Ok::<(), himkit::Error>(())
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize)]
-#[serde(try_from = "i64", into = "u64")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize)]
+#[serde(into = "u64")]
 pub struct Money(u64);
 
 impl Money {
@@ -75,6 +75,8 @@ impl Money {
             .and_then(|product| Money::new(product).ok())
     }
 }
+
+crate::error::deserialize_by_try_from!(Money, i64);
 
 impl TryFrom<i64> for Money {
     type Error = Error;

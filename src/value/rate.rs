@@ -1,7 +1,7 @@
 use std::cmp::Ordering;
 use std::fmt;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::error::{Error, Result};
 
@@ -19,8 +19,8 @@ use crate::error::{Error, Result};
 /// assert!(Rate::new(f64::NAN).is_err());
 /// # Ok::<(), himkit::Error>(())
 /// ```
-#[derive(Debug, Clone, Copy, Serialize, Deserialize)]
-#[serde(try_from = "f64", into = "f64")]
+#[derive(Debug, Clone, Copy, Serialize)]
+#[serde(into = "f64")]
 pub struct Rate(f64);
 
 impl Rate {
@@ -52,6 +52,8 @@ impl Rate {
         self.0
     }
 }
+
+crate::error::deserialize_by_try_from!(Rate, f64);
 
 impl TryFrom<f64> for Rate {
     type Error = Error;

@@ -1,6 +1,6 @@
 use std::fmt;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::error::{Error, Result};
 
@@ -15,8 +15,8 @@ use crate::error::{Error, Result};
 /// assert!(Text::new("   ").is_err());
 /// # Ok::<(), himkit::Error>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(try_from = "String", into = "String")]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(into = "String")]
 pub struct Text(String);
 
 impl Text {
@@ -30,22 +30,18 @@ impl Text {
     /// contains control characters (tabs and line breaks included).
     pub fn new(text: &str) -> Result<Self> {
         let trimmed = text.trim();
-        let shown = || {
-            let head: String = trimmed.chars().take(60).collect();
-            format!("{head:?}")
-        };
         if trimmed.is_empty() {
-            return Err(Error::invalid("text", format!("{text:?}"), "is empty"));
+            return Err(Error::invalid_text("text", text, "is empty"));
         }
         if trimmed.chars().count() > Self::MAX_CHARS {
-            return Err(Error::invalid(
+            return Err(Error::invalid_text(
                 "text",
-                shown(),
+                text,
                 format!("is longer than {} characters", Self::MAX_CHARS),
             ));
         }
         if trimmed.chars().any(char::is_control) {
-            return Err(Error::invalid("text", shown(), "contains a control character"));
+            return Err(Error::invalid_text("text", text, "contains a control character"));
         }
         Ok(Self(trimmed.to_owned()))
     }
@@ -63,6 +59,8 @@ impl Text {
         Self(text.to_owned())
     }
 }
+
+crate::error::deserialize_by_try_from!(Text, String);
 
 impl TryFrom<String> for Text {
     type Error = Error;

@@ -2,7 +2,7 @@
 
 use std::fmt;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::error::{Error, Result};
 
@@ -33,8 +33,8 @@ pub(crate) fn check_year(field: &str, year: u16) -> Result<u16> {
 /// assert!(Year::new(24).is_err());
 /// # Ok::<(), himkit::Error>(())
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(try_from = "u64", into = "u16")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(into = "u16")]
 pub struct Year(u16);
 
 impl Year {
@@ -52,6 +52,8 @@ impl Year {
         self.0
     }
 }
+
+crate::error::deserialize_by_try_from!(Year, u64);
 
 impl TryFrom<u64> for Year {
     type Error = Error;
@@ -85,7 +87,7 @@ impl std::str::FromStr for Year {
 
     fn from_str(text: &str) -> Result<Self> {
         parse_number(text.trim(), 4)
-            .ok_or_else(|| Error::invalid("year", format!("{text:?}"), "is not a four-digit year"))
+            .ok_or_else(|| Error::invalid_text("year", text, "is not a four-digit year"))
             .and_then(Year::new)
     }
 }
@@ -108,8 +110,8 @@ fn parse_number(text: &str, digits: usize) -> Option<u16> {
 /// assert!("2025-02-30".parse::<Date>().is_err());
 /// # Ok::<(), himkit::Error>(())
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(try_from = "String", into = "String")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(into = "String")]
 pub struct Date {
     year: u16,
     month: u8,
@@ -168,13 +170,7 @@ impl std::str::FromStr for Date {
     type Err = Error;
 
     fn from_str(text: &str) -> Result<Self> {
-        let refuse = || {
-            Error::invalid(
-                "date",
-                format!("{text:?}"),
-                "is not a date of the form YYYY-MM-DD",
-            )
-        };
+        let refuse = || Error::invalid_text("date", text, "is not a date of the form YYYY-MM-DD");
         let mut parts = text.split('-');
         let (Some(year), Some(month), Some(day), None) =
             (parts.next(), parts.next(), parts.next(), parts.next())
@@ -193,6 +189,8 @@ impl fmt::Display for Date {
         write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
     }
 }
+
+crate::error::deserialize_by_try_from!(Date, String);
 
 impl TryFrom<String> for Date {
     type Error = Error;
@@ -219,8 +217,8 @@ impl From<Date> for String {
 /// assert_eq!(period.label(), "May 2024");
 /// # Ok::<(), himkit::Error>(())
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(try_from = "String", into = "String")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(into = "String")]
 pub struct ReferencePeriod {
     year: u16,
     month: u8,
@@ -294,13 +292,7 @@ impl std::str::FromStr for ReferencePeriod {
     type Err = Error;
 
     fn from_str(text: &str) -> Result<Self> {
-        let refuse = || {
-            Error::invalid(
-                "period",
-                format!("{text:?}"),
-                "is not a reference month of the form YYYY-MM",
-            )
-        };
+        let refuse = || Error::invalid_text("period", text, "is not a reference month of the form YYYY-MM");
         let (year, month) = text.split_once('-').ok_or_else(refuse)?;
         let year = parse_number(year, 4).ok_or_else(refuse)?;
         let month = parse_number(month, 2).ok_or_else(refuse)?;
@@ -313,6 +305,8 @@ impl fmt::Display for ReferencePeriod {
         write!(f, "{:04}-{:02}", self.year, self.month)
     }
 }
+
+crate::error::deserialize_by_try_from!(ReferencePeriod, String);
 
 impl TryFrom<String> for ReferencePeriod {
     type Error = Error;

@@ -1,6 +1,6 @@
 use std::fmt;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::error::{Error, Result};
 
@@ -20,8 +20,8 @@ use crate::error::{Error, Result};
 /// assert_eq!(state.fips(), 39);
 /// # Ok::<(), himkit::Error>(())
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(try_from = "String", into = "&'static str")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(into = "&'static str")]
 #[allow(missing_docs)] // The variants are the states' own names.
 pub enum UsState {
     Alabama,
@@ -213,6 +213,8 @@ impl std::str::FromStr for UsState {
             .ok_or_else(|| Error::unknown_name("state", text, TABLE.iter().map(|entry| entry.1).collect()))
     }
 }
+
+crate::error::deserialize_by_try_from!(UsState, String);
 
 impl TryFrom<String> for UsState {
     type Error = Error;

@@ -114,8 +114,8 @@ vocabulary! {
 /// assert!(decreasing.is_err());
 /// # Ok::<(), himkit::Error>(())
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(try_from = "PercentilesRecord", into = "PercentilesRecord")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(into = "PercentilesRecord")]
 pub struct WagePercentiles {
     values: [Wage; 5],
 }
@@ -206,6 +206,8 @@ impl WagePercentiles {
     }
 }
 
+crate::error::deserialize_by_try_from!(WagePercentiles, PercentilesRecord);
+
 impl TryFrom<PercentilesRecord> for WagePercentiles {
     type Error = Error;
 
@@ -278,8 +280,8 @@ pub struct Industry {
 }
 
 /// An OEWS ownership code: who employs the workers an estimate covers (`OWN_CODE`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(try_from = "u64", into = "u16")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(into = "u16")]
 pub struct Ownership(u16);
 
 impl Ownership {
@@ -323,6 +325,8 @@ impl Ownership {
         })
     }
 }
+
+crate::error::deserialize_by_try_from!(Ownership, u64);
 
 impl TryFrom<u64> for Ownership {
     type Error = Error;

@@ -17,7 +17,7 @@ use crate::program::{
     CareerSupport, Cost, CostState, Delivery, DeliveryState, Institution, Program, ProgramSpec, Source,
     SourcedField,
 };
-use crate::program::{Outcome, Outcomes, Scope};
+use crate::program::{Outcome, Outcomes, ProgramField, Scope};
 use crate::value::{Money, Rate, Text, UsState, Year};
 
 /// The columns of a catalogue CSV, in the order [`write_catalog_csv`] writes them (it writes
@@ -102,6 +102,52 @@ const REQUIRED: &[&str] = &[
     "length_months",
     "professional_practice_experience",
 ];
+
+/// A refusal by one of the model's constructors, in the column that holds the value it names.
+/// A refusal that names no field of a program (none does today) is located at its row only:
+/// better no column than a wrong one.
+fn refused(error: Error) -> CellError {
+    let column = ProgramField::of(&error).map_or("", column_of);
+    CellError::from_error(column, error)
+}
+
+/// The column holding each field of a program that the model can refuse. A `match` without a
+/// catch-all, so that a new field cannot be reported in another's column.
+fn column_of(field: ProgramField) -> &'static str {
+    match field {
+        ProgramField::Name => "name",
+        ProgramField::AwardLevel => "award_level",
+        ProgramField::LengthMonths => "length_months",
+        ProgramField::InstitutionName => "institution_name",
+        ProgramField::InstitutionCity => "institution_city",
+        ProgramField::Accreditor => "accreditor",
+        ProgramField::AccreditationNextReviewYear => "accreditation_next_review_year",
+        ProgramField::DistanceShare => "distance_share",
+        ProgramField::Credits => "credits",
+        // An estimate's annual figures are written in the same columns as a total.
+        ProgramField::InState | ProgramField::AnnualInState => "in_state",
+        ProgramField::OutOfState | ProgramField::AnnualOutOfState => "out_of_state",
+        ProgramField::CostMonths => "cost_months",
+        ProgramField::CostSource => "cost_source",
+        ProgramField::CostAcademicYear => "cost_academic_year",
+        // An outcome's scope is written in its value's cell (`VALUE@YEAR@SCOPE`).
+        ProgramField::GraduationRate | ProgramField::GraduationRateScope => "graduation_rate",
+        ProgramField::EmploymentRate | ProgramField::EmploymentRateScope => "employment_rate",
+        ProgramField::ExamPassRate | ProgramField::ExamPassRateScope => "exam_pass_rate",
+        ProgramField::MedianDebt | ProgramField::MedianDebtScope => "median_debt",
+        ProgramField::MedianEarnings | ProgramField::MedianEarningsScope => "median_earnings",
+        ProgramField::ProgramSize | ProgramField::ProgramSizeScope => "program_size",
+        ProgramField::InstitutionCompletionRate | ProgramField::InstitutionCompletionRateScope => {
+            "institution_completion_rate"
+        }
+        ProgramField::InstitutionGraduationRate | ProgramField::InstitutionGraduationRateScope => {
+            "institution_graduation_rate"
+        }
+        ProgramField::InstitutionMedianEarnings | ProgramField::InstitutionMedianEarningsScope => {
+            "institution_median_earnings"
+        }
+    }
+}
 
 /// The separator of values within one cell.
 const SEPARATOR: char = ';';
@@ -267,7 +313,7 @@ impl Row<'_> {
                 self.get("institution_city"),
                 self.optional("unitid")?,
             )
-            .map_err(|error| CellError::from_error("institution_name", error))?,
+            .map_err(refused)?,
             degree_level: self.parse("degree_level")?,
             award_level: self.optional("award_level")?,
             discipline: self.parse("discipline")?,
@@ -296,15 +342,7 @@ impl Row<'_> {
             outcomes: self.outcomes()?,
             sources: self.sources()?,
         };
-        Program::new(spec).map_err(|error| {
-            let column = match error.field() {
-                Some("length_months") => "length_months",
-                Some("name") => "name",
-                Some("award_level") => "award_level",
-                _ => "accreditor",
-            };
-            CellError::from_error(column, error)
-        })
+        Program::new(spec).map_err(refused)
     }
 
     fn delivery(&self) -> std::result::Result<DeliveryState, CellError> {
@@ -331,7 +369,7 @@ impl Row<'_> {
             self.list::<UsState>("unavailable_states")?,
         )
         .map(DeliveryState::Known)
-        .map_err(|error| CellError::from_error("distance_share", error))
+        .map_err(refused)
     }
 
     fn accreditation(&self) -> std::result::Result<AccreditationState, CellError> {
@@ -354,7 +392,7 @@ impl Row<'_> {
             self.optional("accreditation_next_review_year")?,
         )
         .map(AccreditationState::Known)
-        .map_err(|error| CellError::from_error("accreditation_next_review_year", error))
+        .map_err(refused)
     }
 
     fn cost(&self) -> std::result::Result<CostState, CellError> {
@@ -374,7 +412,7 @@ impl Row<'_> {
                 })?;
                 Cost::per_credit(credits, in_state, out_of_state)
                     .map(CostState::Known)
-                    .map_err(|error| CellError::from_error("credits", error))
+                    .map_err(refused)
             }
             "total" => Ok(CostState::Known(Cost::total_only(in_state, out_of_state))),
             "estimate" => {
@@ -392,15 +430,7 @@ impl Row<'_> {
                     self.get("cost_academic_year"),
                 )
                 .map(CostState::Known)
-                .map_err(|error| {
-                    let column = match error.field() {
-                        Some("cost.source") => "cost_source",
-                        Some("cost.academic_year") => "cost_academic_year",
-                        Some("cost.months") => "cost_months",
-                        _ => "in_state",
-                    };
-                    CellError::from_error(column, error)
-                })
+                .map_err(refused)
             }
             other => Err(CellError::new(
                 "cost_basis",

@@ -212,13 +212,8 @@ impl<'a> CatalogInputs<'a> {
         file: (&str, impl Read + 'a),
         release: &str,
     ) -> Result<Self> {
-        let year = year_in_text(release).ok_or_else(|| {
-            Error::invalid(
-                "release",
-                format!("{release:?}"),
-                "names no year (e.g. 2021-22 or 2025)",
-            )
-        })?;
+        let year = year_in_text(release)
+            .ok_or_else(|| Error::invalid_text("release", release, "names no year (e.g. 2021-22 or 2025)"))?;
         let release = Text::new(release).map_err(|error| error.in_field("release"))?;
         self.scorecard_institutions.push((file.into(), release, year));
         Ok(self)
@@ -261,9 +256,8 @@ impl<'a> CatalogInputs<'a> {
         let cips: Vec<CipCode> = cips.into_iter().collect::<BTreeSet<_>>().into_iter().collect();
         let supported: Vec<String> = Self::SUPPORTED_CIPS.iter().map(ToString::to_string).collect();
         if cips.is_empty() {
-            return Err(Error::invalid(
+            return Err(Error::invalid_field(
                 "cips",
-                "nothing",
                 format!("name at least one of {}", supported.join(", ")),
             ));
         }
