@@ -73,8 +73,8 @@ def test_an_unknown_name_in_json_is_the_same_kind_as_in_code(selector):
         with pytest.raises(himkit.UnknownNameError) as raised:
             selector.rank(profile)
         assert raised.value.kind is himkit.ErrorKind.UNKNOWN_NAME
-        assert raised.value.field == "home_state" and raised.value.value == "ZZ"
-    assert raised.value.location.path == "home_state"
+        assert raised.value.field == "state" and raised.value.value == "ZZ"
+        assert raised.value.location.path == "home_state"
 
 
 def test_unknown_criterion_in_a_weight_lookup(selector, ohio):
