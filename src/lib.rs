@@ -111,9 +111,11 @@ pub use catalog::Catalog;
 pub use dataset::Dataset;
 pub use error::{Error, ErrorKind, Location, Result};
 
-pub use career::{CareerSetting, HimOccupation, Skill, SkillSet};
+pub use career::{CareerSetting, HimOccupation};
 pub use credential::{Credential, Eligibility};
-pub use program::{AccreditationStatus, DegreeLevel, DeliveryMode, Institution, Outcome, Outcomes, Program};
+pub use program::{
+    AccreditationStatus, DegreeLevel, DeliveryMode, Institution, Outcome, Outcomes, Program, Skill, SkillSet,
+};
 pub use select::{Ranking, Selector, StudentProfile};
 pub use value::{Money, ProgramId, Rate, UsState, Year};
 pub use wage::{Wage, WageStatistics};

@@ -13,11 +13,10 @@ use super::profile::BoundsMode;
 use super::row_set::RowSet;
 use super::scoring::{Method, MissingPolicy};
 use crate::career::HimOccupation;
-use crate::credential::Confidence;
 use crate::error::{Error, Result};
 use crate::program::Outcome;
 use crate::program::{Program, Residency, Scope};
-use crate::value::{Money, ProgramId, ReferencePeriod, SocCode};
+use crate::value::{Confidence, Money, ProgramId, ReferencePeriod, SocCode};
 
 /// A coarse reading of a score, so that third-decimal differences are not over-read.
 ///
