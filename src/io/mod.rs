@@ -23,6 +23,7 @@
 
 mod accreditation_list;
 mod catalog_csv;
+mod federal_table;
 mod ipeds;
 mod national;
 mod oews;

@@ -5,8 +5,11 @@
 use std::io::{BufRead, BufReader, Read};
 use std::path::Path;
 
-use super::ipeds::{IpedsOptions, IpedsTable, IpedsValue, Row, number, read_table};
-use super::scorecard_institution::{OUTCOME_COLUMNS, ScorecardColumns, ScorecardInstitution, ScorecardValue};
+use super::federal_table::{FederalTable, Row, read_table};
+use super::ipeds::{IpedsOptions, IpedsValue, number};
+use super::scorecard_institution::{
+    OUTCOME_COLUMNS, ScorecardColumns, ScorecardInstitution, ScorecardInstitutionOptions, ScorecardValue,
+};
 use super::table::{CellError, Columns};
 use super::{ReadOptions, ReadOutcome};
 use crate::error::{Error, Location, Result};
@@ -225,7 +228,8 @@ pub(crate) fn read_outcomes_of_kind(
     }
     if has("UNITID") && OUTCOME_COLUMNS.iter().any(|column| has(column)) {
         let release = named_year().ok_or_else(|| unknown_year("College Scorecard"))?;
-        let read = read_table::<ScorecardColumns>(source, reader, ipeds)?;
+        let scorecard = ScorecardInstitutionOptions::as_other_tables(ipeds);
+        let read = read_table::<ScorecardColumns>(source, reader, &scorecard)?;
         return convert(read, SourceFile::ScorecardInstitution, |row| {
             Ok(scorecard_outcomes(&row, release))
         });
@@ -345,8 +349,9 @@ struct MeasuresRow {
 /// transfer-in, full-time and part-time.
 const TOTAL_ENTERING: &[u8] = b"50";
 
-impl IpedsTable for OutcomeMeasures {
+impl FederalTable for OutcomeMeasures {
     type Item = MeasuresRow;
+    type Options = IpedsOptions;
 
     fn columns(columns: &Columns, header: &Location) -> Result<Self> {
         let extract_cohort = columns.find_prefixed_year("TOTAL_COHORT_");
@@ -448,7 +453,8 @@ struct GraduationRow {
     pell: Option<YearRate>,
 }
 
-impl IpedsTable for GraduationRates {
+impl FederalTable for GraduationRates {
+    type Options = IpedsOptions;
     type Item = GraduationRow;
 
     fn columns(columns: &Columns, header: &Location) -> Result<Self> {

@@ -1,13 +1,59 @@
 //! College Scorecard "Most-Recent-Cohorts-Institution" files: one row per institution.
 
+use std::collections::BTreeSet;
 use std::io::Read;
 
-use super::ReadOutcome;
-use super::ipeds::{Control, IpedsOptions, IpedsTable, Row, decode, read_table};
+use super::federal_table::{Control, FederalTable, Row, TableOptions, decode, read_table};
 use super::table::{CellError, Columns};
+use super::{Limits, Mode, ReadOutcome};
 use crate::error::{Location, Result};
 use crate::program::{Outcome, Scope};
 use crate::value::{Money, Rate, Text, Unitid, UsState, Year};
+
+/// How to read a Scorecard institution file: strictness, bounds, the institutions wanted, and
+/// whether branch campuses are read.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub(crate) struct ScorecardInstitutionOptions {
+    /// Strict (the default) or lenient.
+    pub(crate) mode: Mode,
+    /// Bounds on field length and row width.
+    pub(crate) limits: Limits,
+    /// Only rows of these institutions (a branch campus by its parent's UNITID); `None` reads
+    /// every row.
+    pub(crate) unitids: Option<BTreeSet<Unitid>>,
+    /// Read the rows of branch campuses that have no IPEDS UNITID of their own. Scorecard
+    /// lists them under eight digits, their parent's UNITID followed by a two-digit branch
+    /// number (`10236801`, Troy University's Phenix City campus); no IPEDS file has rows for
+    /// them. Off by default: such rows are passed over, as filtered rows are. When on, they
+    /// are read with the parent's UNITID and [`ScorecardInstitution::branch`] set.
+    pub(crate) branch_campuses: bool,
+}
+
+impl ScorecardInstitutionOptions {
+    /// The file read as `options` read the other federal tables, branch campuses passed over.
+    pub(crate) fn as_other_tables(options: &impl TableOptions) -> Self {
+        Self {
+            mode: options.mode(),
+            limits: *options.limits(),
+            unitids: options.unitids().cloned(),
+            branch_campuses: false,
+        }
+    }
+}
+
+impl TableOptions for ScorecardInstitutionOptions {
+    fn mode(&self) -> Mode {
+        self.mode
+    }
+
+    fn limits(&self) -> &Limits {
+        &self.limits
+    }
+
+    fn unitids(&self) -> Option<&BTreeSet<Unitid>> {
+        self.unitids.as_ref()
+    }
+}
 
 /// A College Scorecard value, or why there is none.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -65,7 +111,7 @@ pub struct ScorecardInstitution {
     pub unitid: Unitid,
     /// The two-digit branch number of a branch campus Scorecard lists under an eight-digit
     /// UNITID (`10236801`: UNITID 102368, branch 1); `None` for an institution with its own
-    /// IPEDS UNITID. Only read with [`IpedsOptions::scorecard_branch_campuses`].
+    /// IPEDS UNITID. Only read with [`ScorecardInstitutionOptions::branch_campuses`].
     pub branch: Option<u8>,
     /// `INSTNM`, where the file has it.
     pub name: Option<String>,
@@ -270,8 +316,9 @@ fn either<T>(
     }))
 }
 
-impl IpedsTable for ScorecardColumns {
+impl FederalTable for ScorecardColumns {
     type Item = ScorecardInstitution;
+    type Options = ScorecardInstitutionOptions;
 
     fn columns(columns: &Columns, header: &Location) -> Result<Self> {
         Ok(Self {
@@ -304,15 +351,11 @@ impl IpedsTable for ScorecardColumns {
     }
 
     /// A branch campus's row is passed over, as filtered, unless the options ask for them.
-    fn wanted(&self, row: &Row<'_>, options: &IpedsOptions) -> bool {
-        options.scorecard_branch_campuses || branch(row.bytes(self.unitid)).is_none()
+    fn wanted(&self, row: &Row<'_>, options: &ScorecardInstitutionOptions) -> bool {
+        options.branch_campuses || branch(row.bytes(self.unitid)).is_none()
     }
 
-    fn unitid(
-        &self,
-        row: &Row<'_>,
-        _options: &IpedsOptions,
-    ) -> std::result::Result<Option<Unitid>, CellError> {
+    fn unitid(&self, row: &Row<'_>) -> std::result::Result<Option<Unitid>, CellError> {
         match branch(row.bytes(self.unitid)) {
             Some((parent, _)) => Ok(Some(parent)),
             None => row.unitid(self.unitid).map(Some),
@@ -385,10 +428,10 @@ impl IpedsTable for ScorecardColumns {
 /// [`ScorecardValue::NotReported`]); the others are ignored. `NULL` and `PrivacySuppressed` are
 /// states, never numbers.
 ///
-/// `options` is shared with the IPEDS readers: its mode, limits and UNITID filter apply. Rows
-/// of branch campuses without an IPEDS UNITID of their own (eight-digit identifiers, 554 of
-/// the 6,662 rows of the 2021/22 release) are passed over unless
-/// [`IpedsOptions::scorecard_branch_campuses`] asks for them. The full published file, about
+/// `options` gives the mode, limits and UNITID filter, as the IPEDS readers take them. Rows of
+/// branch campuses without an IPEDS UNITID of their own (eight-digit identifiers, 554 of the
+/// 6,662 rows of the 2021/22 release) are passed over unless
+/// [`ScorecardInstitutionOptions::branch_campuses`] asks for them. The full published file, about
 /// 3,300 columns wide, reads within the default [`Limits`](crate::io::Limits).
 ///
 /// # Errors
@@ -397,7 +440,7 @@ impl IpedsTable for ScorecardColumns {
 pub fn read_scorecard_institutions(
     source: &str,
     reader: impl Read,
-    options: &IpedsOptions,
+    options: &ScorecardInstitutionOptions,
 ) -> Result<ReadOutcome<ScorecardInstitution>> {
     read_table::<ScorecardColumns>(source, reader, options)
 }

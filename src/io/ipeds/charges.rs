@@ -2,9 +2,10 @@
 
 use std::io::Read;
 
-use super::{Flagged, IpedsOptions, IpedsTable, IpedsValue, Row, read_table};
+use super::{Flagged, IpedsOptions, IpedsValue};
 use crate::error::{Location, Result};
 use crate::io::ReadOutcome;
+use crate::io::federal_table::{FederalTable, Row, read_table};
 use crate::io::table::{CellError, Columns};
 use crate::value::{Money, Unitid};
 
@@ -126,8 +127,9 @@ struct IcAy {
     charges: [ChargeColumns; 6],
 }
 
-impl IpedsTable for IcAy {
+impl FederalTable for IcAy {
     type Item = IpedsCharges;
+    type Options = IpedsOptions;
 
     fn columns(columns: &Columns, header: &Location) -> Result<Self> {
         Ok(Self {

@@ -2,9 +2,10 @@
 
 use std::io::Read;
 
-use super::{ImputationFlag, IpedsOptions, IpedsTable, IpedsValue, Row, read_table};
+use super::{ImputationFlag, IpedsOptions, IpedsValue};
 use crate::error::{Location, Result};
 use crate::io::ReadOutcome;
+use crate::io::federal_table::{FederalTable, Row, read_table};
 use crate::io::table::{CellError, Columns};
 use crate::program::AwardLevel;
 use crate::value::{CipCode, Unitid};
@@ -80,8 +81,9 @@ fn is_total(cip: &[u8]) -> bool {
     }
 }
 
-impl IpedsTable for CA {
+impl FederalTable for CA {
     type Item = IpedsCompletion;
+    type Options = IpedsOptions;
 
     fn columns(columns: &Columns, header: &Location) -> Result<Self> {
         Ok(Self {

@@ -2,9 +2,10 @@
 
 use std::io::Read;
 
-use super::{IpedsOptions, IpedsTable, IpedsValue, Row, read_table};
+use super::{IpedsOptions, IpedsValue};
 use crate::error::{Location, Result};
 use crate::io::ReadOutcome;
+use crate::io::federal_table::{FederalTable, Row, read_table};
 use crate::io::table::{CellError, Columns};
 use crate::value::Unitid;
 
@@ -51,8 +52,9 @@ fn yes_no(
     })
 }
 
-impl IpedsTable for Ic {
+impl FederalTable for Ic {
     type Item = IpedsDistance;
+    type Options = IpedsOptions;
 
     fn columns(columns: &Columns, header: &Location) -> Result<Self> {
         Ok(Self {

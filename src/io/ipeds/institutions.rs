@@ -2,35 +2,12 @@
 
 use std::io::Read;
 
-use super::{IpedsOptions, IpedsTable, IpedsValue, Row, read_table};
+use super::{IpedsOptions, IpedsValue};
 use crate::error::{Location, Result};
 use crate::io::ReadOutcome;
+use crate::io::federal_table::{Control, FederalTable, Row, read_table};
 use crate::io::table::{CellError, Columns};
 use crate::value::{Unitid, UsState};
-
-/// Who controls an institution (HD `CONTROL`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Control {
-    /// `1`: public.
-    Public,
-    /// `2`: private not-for-profit.
-    PrivateNonprofit,
-    /// `3`: private for-profit.
-    PrivateForProfit,
-}
-
-impl Control {
-    /// The control with IPEDS code `code`.
-    #[must_use]
-    pub fn from_code(code: u64) -> Option<Self> {
-        match code {
-            1 => Some(Self::Public),
-            2 => Some(Self::PrivateNonprofit),
-            3 => Some(Self::PrivateForProfit),
-            _ => None,
-        }
-    }
-}
 
 /// The level of an institution's longest programs (HD `ICLEVEL`).
 #[allow(clippy::enum_variant_names)] // IPEDS's own words: four-year, two-year, under two years.
@@ -109,8 +86,9 @@ struct Hd {
     closed: Option<usize>,
 }
 
-impl IpedsTable for Hd {
+impl FederalTable for Hd {
     type Item = IpedsInstitution;
+    type Options = IpedsOptions;
 
     fn columns(columns: &Columns, header: &Location) -> Result<Self> {
         Ok(Self {

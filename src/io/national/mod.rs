@@ -28,7 +28,9 @@ use crate::io::ipeds::{
 };
 use crate::io::outcomes::{InstitutionOutcomes, read_outcomes_of_kind, scorecard_outcomes, year_in_text};
 use crate::io::scorecard::{ScorecardOptions, ScorecardRecord, attach_records, read_scorecard_csv};
-use crate::io::scorecard_institution::{ScorecardInstitution, read_scorecard_institutions};
+use crate::io::scorecard_institution::{
+    ScorecardInstitution, ScorecardInstitutionOptions, read_scorecard_institutions,
+};
 use crate::io::{ReadOptions, ReadOutcome};
 use crate::program::{AwardLevel, Institution, Program, SourceFile};
 use crate::value::{CipCode, Text, Unitid, Year};
@@ -358,7 +360,11 @@ impl<'a> CatalogInputs<'a> {
         let mut outcome_files = Vec::new();
         for (Input { source, reader }, release, year) in self.scorecard_institutions {
             let rows = kept(
-                read_scorecard_institutions(&source, reader, &options)?,
+                read_scorecard_institutions(
+                    &source,
+                    reader,
+                    &ScorecardInstitutionOptions::as_other_tables(&options),
+                )?,
                 &mut summary,
             );
             let figures: Vec<_> = rows
