@@ -29,7 +29,7 @@ const REQUIRED: &[&str] = &[
 /// One row of an accreditation list: which program, and its accreditation.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
-pub struct AccreditationListEntry {
+pub(crate) struct AccreditationListEntry {
     /// The row's line in the file, for reports.
     pub line: u64,
     /// The institution's name as the directory gives it.

@@ -57,7 +57,7 @@ impl TableOptions for ScorecardInstitutionOptions {
 
 /// A College Scorecard value, or why there is none.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum ScorecardValue<T> {
+pub(crate) enum ScorecardValue<T> {
     /// A published value.
     Value(T),
     /// An empty cell: nothing was reported. Also what a column the file does not have reads as
@@ -71,7 +71,7 @@ pub enum ScorecardValue<T> {
 
 impl<T> ScorecardValue<T> {
     /// The value, if one was published.
-    pub fn value(&self) -> Option<&T> {
+    pub(crate) fn value(&self) -> Option<&T> {
         match self {
             Self::Value(value) => Some(value),
             _ => None,
@@ -106,7 +106,7 @@ pub(crate) fn privacy_suppressed() -> Text {
 /// most recent cohorts (each column its own cohort, per Scorecard's cohort map), not one year.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
-pub struct ScorecardInstitution {
+pub(crate) struct ScorecardInstitution {
     /// `UNITID`: the IPEDS UNITID, or for a branch campus its parent's (see `branch`).
     pub unitid: Unitid,
     /// The two-digit branch number of a branch campus Scorecard lists under an eight-digit
@@ -437,7 +437,7 @@ impl FederalTable for ScorecardColumns {
 /// # Errors
 /// [`ErrorKind::Malformed`](crate::ErrorKind::Malformed) for a missing required column or, in strict mode, the
 /// first bad row; [`ErrorKind::Io`](crate::ErrorKind::Io) if reading fails.
-pub fn read_scorecard_institutions(
+pub(crate) fn read_scorecard_institutions(
     source: &str,
     reader: impl Read,
     options: &ScorecardInstitutionOptions,

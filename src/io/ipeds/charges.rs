@@ -12,7 +12,7 @@ use crate::value::{Money, Unitid};
 /// One published charge for a full-time student for the academic year: tuition and required
 /// fees, each with its imputation flag.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub struct Charge {
+pub(crate) struct Charge {
     /// Tuition (`TUITIONn`, flag `XTUITn`).
     pub tuition: Flagged<Money>,
     /// Required fees (`FEEn`, flag `XFEEn`).
@@ -24,7 +24,7 @@ impl Charge {
     /// missing state, or, if tuition is a value, the fees' state: a charge whose fees are
     /// unknown is not the tuition alone.
     #[must_use]
-    pub fn total(&self) -> IpedsValue<Money> {
+    pub(crate) fn total(&self) -> IpedsValue<Money> {
         match (self.tuition.value, self.fees.value) {
             (IpedsValue::Value(tuition), IpedsValue::Value(fees)) => tuition
                 .checked_add(fees)
@@ -40,7 +40,7 @@ impl Charge {
 /// their absence means "charged by program", not "free".
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
-pub struct IpedsCharges {
+pub(crate) struct IpedsCharges {
     /// `UNITID`.
     pub unitid: Unitid,
     /// Undergraduate, in-district (`TUITION1`, `FEE1`).
@@ -183,7 +183,7 @@ impl FederalTable for IcAy {
 /// # Errors
 /// [`ErrorKind::Malformed`](crate::ErrorKind::Malformed) for a missing required column or, in strict mode, the
 /// first bad row; [`ErrorKind::Io`](crate::ErrorKind::Io) if reading fails.
-pub fn read_ipeds_charges(
+pub(crate) fn read_ipeds_charges(
     source: &str,
     reader: impl Read,
     options: &IpedsOptions,

@@ -13,7 +13,7 @@ use crate::value::{CipCode, Unitid};
 /// Whether awards were counted on students' first or second major (`MAJORNUM`). A student
 /// with two majors is counted once under each; count first majors to count students.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum MajorNumber {
+pub(crate) enum MajorNumber {
     /// `1`: first major.
     First,
     /// `2`: second major.
@@ -27,7 +27,7 @@ impl MajorNumber {}
 /// (July 1 to June 30 ending in the file's year).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
-pub struct IpedsCompletion {
+pub(crate) struct IpedsCompletion {
     /// `UNITID`.
     pub unitid: Unitid,
     /// `CIPCODE`, six digits (`51.0707`).
@@ -184,7 +184,7 @@ impl FederalTable for CA {
 /// # Errors
 /// [`ErrorKind::Malformed`](crate::ErrorKind::Malformed) for a missing required column or, in strict mode, the
 /// first bad row; [`ErrorKind::Io`](crate::ErrorKind::Io) if reading fails.
-pub fn read_ipeds_completions(
+pub(crate) fn read_ipeds_completions(
     source: &str,
     reader: impl Read,
     options: &IpedsOptions,

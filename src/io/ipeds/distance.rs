@@ -13,7 +13,7 @@ use crate::value::Unitid;
 /// institution, not about any one of its programs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
-pub struct IpedsDistance {
+pub(crate) struct IpedsDistance {
     /// `UNITID`.
     pub unitid: Unitid,
     /// `DISTPGS`: the institution offers distance-education programs (1 yes, 0 implied no).
@@ -86,7 +86,7 @@ impl FederalTable for Ic {
 /// # Errors
 /// [`ErrorKind::Malformed`](crate::ErrorKind::Malformed) for a missing required column or, in strict mode, the
 /// first bad row; [`ErrorKind::Io`](crate::ErrorKind::Io) if reading fails.
-pub fn read_ipeds_distance(
+pub(crate) fn read_ipeds_distance(
     source: &str,
     reader: impl Read,
     options: &IpedsOptions,

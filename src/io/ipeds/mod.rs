@@ -41,7 +41,7 @@ use crate::value::Unitid;
 /// How to read an IPEDS file: strictness, bounds, and the rows wanted.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 #[non_exhaustive]
-pub struct IpedsOptions {
+pub(crate) struct IpedsOptions {
     /// Strict (the default) or lenient.
     pub mode: Mode,
     /// Bounds on field length and row width.
@@ -70,7 +70,7 @@ impl TableOptions for IpedsOptions {
 /// The academic year an IPEDS `IC_AY` file of collection year `year` covers: the 2022 file is
 /// `2022-23`.
 #[must_use]
-pub fn academic_year_of_file(year: u16) -> String {
+pub(crate) fn academic_year_of_file(year: u16) -> String {
     format!("{year}-{:02}", year.wrapping_add(1) % 100)
 }
 
@@ -79,7 +79,7 @@ pub fn academic_year_of_file(year: u16) -> String {
 /// IPEDS writes `-1` for not reported, `-2` (or `.` in continuous columns) for not applicable
 /// and `-3` for not available; none of them is a number.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum IpedsValue<T> {
+pub(crate) enum IpedsValue<T> {
     /// A value.
     Value(T),
     /// `-1`, or an empty cell: the institution did not report it.
@@ -92,7 +92,7 @@ pub enum IpedsValue<T> {
 
 impl<T> IpedsValue<T> {
     /// The value, if there is one.
-    pub fn value(&self) -> Option<&T> {
+    pub(crate) fn value(&self) -> Option<&T> {
         match self {
             Self::Value(value) => Some(value),
             _ => None,
@@ -103,7 +103,7 @@ impl<T> IpedsValue<T> {
     ///
     /// # Errors
     /// `f`'s error.
-    pub fn try_map<U, E>(
+    pub(crate) fn try_map<U, E>(
         self,
         f: impl FnOnce(T) -> std::result::Result<U, E>,
     ) -> std::result::Result<IpedsValue<U>, E> {
@@ -116,7 +116,7 @@ impl<T> IpedsValue<T> {
     }
 
     /// The state of a missing value in words (`not reported`), or `None` for a value.
-    pub fn missing_reason(&self) -> Option<&'static str> {
+    pub(crate) fn missing_reason(&self) -> Option<&'static str> {
         match self {
             Self::Value(_) => None,
             Self::NotReported => Some("not reported"),
@@ -138,7 +138,7 @@ impl<T: fmt::Display> fmt::Display for IpedsValue<T> {
 /// How NCES obtained a value: the imputation flag in the column before it (`XTUIT2` before
 /// `TUITION2`, `XCTOTALT` before `CTOTALT`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum ImputationFlag {
+pub(crate) enum ImputationFlag {
     /// `A`: not applicable.
     NotApplicable,
     /// `B`: the institution left the item blank.
@@ -186,7 +186,7 @@ impl ImputationFlag {
 
     /// The flag's letter as IPEDS writes it.
     #[must_use]
-    pub fn letter(self) -> char {
+    pub(crate) fn letter(self) -> char {
         Self::TABLE
             .iter()
             .find(|(flag, _)| *flag == self)
@@ -195,7 +195,7 @@ impl ImputationFlag {
 
     /// The flag with `letter` (either case).
     #[must_use]
-    pub fn from_letter(letter: char) -> Option<Self> {
+    pub(crate) fn from_letter(letter: char) -> Option<Self> {
         let letter = letter.to_ascii_uppercase();
         Self::TABLE
             .iter()
@@ -213,7 +213,7 @@ impl fmt::Display for ImputationFlag {
 /// A value with the imputation flag the file gives it (`None` where the file has no flag
 /// column, as in column extracts, or leaves the flag blank).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub struct Flagged<T> {
+pub(crate) struct Flagged<T> {
     /// The value or its missing state.
     pub value: IpedsValue<T>,
     /// How NCES obtained it.

@@ -15,7 +15,7 @@ use crate::assets::Assets;
 
 /// The page around `body`.
 #[must_use]
-pub fn layout(title: &str, body: &Markup, source: &str, assets: &Assets) -> Markup {
+pub(super) fn layout(title: &str, body: &Markup, source: &str, assets: &Assets) -> Markup {
     html! {
         (DOCTYPE)
         html lang="en" {
@@ -46,7 +46,7 @@ pub fn layout(title: &str, body: &Markup, source: &str, assets: &Assets) -> Mark
 
 /// The profile form, filled with `form`'s values.
 #[must_use]
-pub fn profile_form(form: &ProfileForm) -> Markup {
+pub(super) fn profile_form(form: &ProfileForm) -> Markup {
     html! {
         form.profile #profile action="/" method="get" aria-labelledby="profile-heading"
             data-constraints=(Constraint::all().map(Constraint::as_str).collect::<Vec<_>>().join(" ")) {
@@ -203,7 +203,7 @@ fn slider_scale(form: &ProfileForm) -> (String, &'static str) {
 
 /// The problems with a submitted form.
 #[must_use]
-pub fn problems(problems: &[String]) -> Markup {
+pub(super) fn problems(problems: &[String]) -> Markup {
     html! {
         section #results.problems role="alert" aria-labelledby="problems-heading" {
             h2 #problems-heading { "The profile cannot be used" }
@@ -214,7 +214,7 @@ pub fn problems(problems: &[String]) -> Markup {
 
 /// The program cell: name, institution and place, level, delivery and length.
 #[must_use]
-pub fn program_summary(program: &Program) -> Markup {
+pub(super) fn program_summary(program: &Program) -> Markup {
     html! {
         strong { (program.name()) }
         br;
@@ -226,7 +226,7 @@ pub fn program_summary(program: &Program) -> Markup {
 
 /// The accreditation cell.
 #[must_use]
-pub fn accreditation(program: &Program) -> Markup {
+pub(super) fn accreditation(program: &Program) -> Markup {
     match program.accreditation() {
         AccreditationState::Known(accreditation) => html! {
             span class=(if accreditation.counts_for_credential_eligibility() { "accredited" } else { "not-accredited" }) {
@@ -242,7 +242,7 @@ pub fn accreditation(program: &Program) -> Markup {
 
 /// RHIT and RHIA eligibility in a few words, with the reasons on hover and in the explanation.
 #[must_use]
-pub fn eligibility(program: &Program) -> Markup {
+pub(super) fn eligibility(program: &Program) -> Markup {
     html! {
         ul.eligibility {
             @for credential in [Credential::Rhit, Credential::Rhia] {
@@ -258,7 +258,7 @@ pub fn eligibility(program: &Program) -> Markup {
 
 /// The total cost, with an estimate marked.
 #[must_use]
-pub fn total_cost(entry: &RankedProgram) -> Markup {
+pub(super) fn total_cost(entry: &RankedProgram) -> Markup {
     html! {
         @match entry.total_cost() {
             Some(total) if entry.cost_is_estimate() => { (total) " " span.estimate { "(estimate)" } }
@@ -279,7 +279,7 @@ fn delivery(program: &Program) -> String {
 
 /// The ranked table, the exclusions and the comparison form.
 #[must_use]
-pub fn results(form: &ProfileForm, ranking: &Ranking, selector: &Selector) -> Markup {
+pub(super) fn results(form: &ProfileForm, ranking: &Ranking, selector: &Selector) -> Markup {
     // Exclusions are always complete, so the ranked count is what is left.
     let ranked = ranking.ranked_count();
     html! {
@@ -360,7 +360,7 @@ pub fn results(form: &ProfileForm, ranking: &Ranking, selector: &Selector) -> Ma
 
 /// How stable the top is when each weight moves.
 #[must_use]
-pub fn stability(sensitivity: &Sensitivity) -> Markup {
+pub(super) fn stability(sensitivity: &Sensitivity) -> Markup {
     html! {
         section.stability #stability aria-labelledby="stability-heading" {
             h2 #stability-heading { "How stable is the top?" }
