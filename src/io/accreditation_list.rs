@@ -10,8 +10,8 @@ use std::collections::BTreeMap;
 use std::fmt;
 use std::io::Read;
 
+use super::read::{ReadOptions, ReadOutcome};
 use super::table::{CellError, Columns, CsvRecords};
-use super::{ReadOptions, ReadOutcome};
 use crate::catalog::Catalog;
 use crate::error::{Error, Location, Result};
 use crate::program::{Accreditation, AccreditationState, Accreditor};

@@ -8,9 +8,10 @@ use std::borrow::Cow;
 use std::collections::BTreeSet;
 use std::io::Read;
 
+use super::read::{Mode, ReadOutcome};
 use super::table::{CellError, Columns, CsvRecords};
-use super::{Limits, Mode, ReadOutcome};
 use crate::error::{Location, Result};
+use crate::limits::Limits;
 use crate::value::Unitid;
 
 /// What every reader of a federal table is told: strictness, bounds, and the institutions

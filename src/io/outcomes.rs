@@ -7,11 +7,11 @@ use std::path::Path;
 
 use super::federal_table::{FederalTable, Row, read_table};
 use super::ipeds::{IpedsOptions, IpedsValue, number};
+use super::read::{ReadOptions, ReadOutcome};
 use super::scorecard_institution::{
     OUTCOME_COLUMNS, ScorecardColumns, ScorecardInstitution, ScorecardInstitutionOptions, ScorecardValue,
 };
 use super::table::{CellError, Columns};
-use super::{ReadOptions, ReadOutcome};
 use crate::error::{Error, Location, Result};
 use crate::program::{OM_YEARS_AFTER_ENTRY, Outcome, Scope, SourceFile, outcome_measures_cohort};
 use crate::value::{Money, Rate, Text, Unitid, Year};

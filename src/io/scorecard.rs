@@ -3,11 +3,12 @@
 use std::collections::HashMap;
 use std::io::Read;
 
+use super::read::{Mode, ReadOptions, ReadOutcome};
 use super::table::{CellError, Columns, CsvRecords};
-use super::{Limits, Mode, ReadOptions, ReadOutcome};
 use crate::catalog::Catalog;
 use crate::error::Location;
 use crate::error::{Error, Result};
+use crate::limits::Limits;
 use crate::program::{DegreeLevel, Program, Source, SourceFile, SourcedField};
 use crate::program::{Outcome, Scope};
 use crate::value::{CipFamily, Money, ProgramId, Text, Unitid, Year};

@@ -4,9 +4,10 @@ use std::collections::BTreeSet;
 use std::io::Read;
 
 use super::federal_table::{Control, FederalTable, Row, TableOptions, decode, read_table};
+use super::read::{Mode, ReadOutcome};
 use super::table::{CellError, Columns};
-use super::{Limits, Mode, ReadOutcome};
 use crate::error::{Location, Result};
+use crate::limits::Limits;
 use crate::program::{Outcome, Scope};
 use crate::value::{Money, Rate, Text, Unitid, UsState, Year};
 

@@ -6,8 +6,8 @@
     clippy::field_reassign_with_default
 )]
 
-use crate::io::Mode;
 use crate::io::federal_table::Control;
+use crate::io::read::Mode;
 use crate::io::scorecard::{ScorecardOptions, read_scorecard_csv};
 use crate::io::scorecard_institution::{
     ScorecardInstitutionOptions, ScorecardValue, read_scorecard_institutions,

@@ -4,8 +4,8 @@ use std::io::Read;
 
 use super::{ImputationFlag, IpedsOptions, IpedsValue};
 use crate::error::{Location, Result};
-use crate::io::ReadOutcome;
 use crate::io::federal_table::{FederalTable, Row, read_table};
+use crate::io::read::ReadOutcome;
 use crate::io::table::{CellError, Columns};
 use crate::program::AwardLevel;
 use crate::value::{CipCode, Unitid};

@@ -35,7 +35,8 @@ use std::fmt;
 
 use super::federal_table::{Row, TableOptions, decode};
 use super::table::CellError;
-use super::{Limits, Mode};
+use crate::io::read::Mode;
+use crate::limits::Limits;
 use crate::value::Unitid;
 
 /// How to read an IPEDS file: strictness, bounds, and the rows wanted.

@@ -10,12 +10,12 @@ use std::collections::BTreeMap;
 
 use super::institutions::InstitutionLevel;
 use crate::error::ErrorKind;
-use crate::io::Mode;
 use crate::io::federal_table::Control;
 use crate::io::ipeds::{
     ImputationFlag, IpedsOptions, IpedsValue, MajorNumber, read_ipeds_charges, read_ipeds_completions,
     read_ipeds_distance, read_ipeds_institutions,
 };
+use crate::io::read::Mode;
 use crate::program::AwardLevel;
 use crate::value::UsState;
 

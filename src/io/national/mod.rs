@@ -27,11 +27,11 @@ use crate::io::ipeds::{
     read_ipeds_charges, read_ipeds_completions, read_ipeds_distance, read_ipeds_institutions,
 };
 use crate::io::outcomes::{InstitutionOutcomes, read_outcomes_of_kind, scorecard_outcomes, year_in_text};
+use crate::io::read::{ReadOptions, ReadOutcome};
 use crate::io::scorecard::{ScorecardOptions, ScorecardRecord, attach_records, read_scorecard_csv};
 use crate::io::scorecard_institution::{
     ScorecardInstitution, ScorecardInstitutionOptions, read_scorecard_institutions,
 };
-use crate::io::{ReadOptions, ReadOutcome};
 use crate::program::{AwardLevel, Institution, Program, SourceFile};
 use crate::value::{CipCode, Text, Unitid, Year};
 
