@@ -8,21 +8,40 @@ use std::borrow::Cow;
 use std::collections::BTreeSet;
 use std::io::Read;
 
-use super::read::{Mode, ReadOutcome};
+use super::read::{Mode, ReadOptions, ReadOutcome};
 use super::table::{CellError, Columns, CsvRecords};
 use crate::error::{Location, Result};
 use crate::limits::Limits;
 use crate::value::Unitid;
 
 /// What every reader of a federal table is told: strictness, bounds, and the institutions
-/// wanted. Each file's own options carry their file's settings beside these.
-pub(crate) trait TableOptions {
-    /// Strict or lenient.
-    fn mode(&self) -> Mode;
+/// wanted.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub(crate) struct TableOptions {
+    /// Strict (the default) or lenient.
+    pub(crate) mode: Mode,
     /// Bounds on field length and row width.
-    fn limits(&self) -> &Limits;
+    pub(crate) limits: Limits,
     /// Only rows of these institutions; `None` reads every row.
-    fn unitids(&self) -> Option<&BTreeSet<Unitid>>;
+    pub(crate) unitids: Option<BTreeSet<Unitid>>,
+}
+
+impl From<ReadOptions> for TableOptions {
+    /// Every institution's rows, read as `options` say.
+    fn from(options: ReadOptions) -> Self {
+        Self {
+            mode: options.mode,
+            limits: options.limits,
+            unitids: None,
+        }
+    }
+}
+
+/// The options one kind of federal table is read with: the shared [`TableOptions`], and the
+/// file's own settings beside them.
+pub(crate) trait FileOptions {
+    /// The shared options.
+    fn table(&self) -> &TableOptions;
 }
 
 /// Who controls an institution: IPEDS HD's `CONTROL`, which College Scorecard repeats with
@@ -118,7 +137,7 @@ pub(crate) trait FederalTable: Sized {
     /// What one row becomes.
     type Item;
     /// The options the file is read with: the shared ones, and the file's own.
-    type Options: TableOptions;
+    type Options: FileOptions;
 
     /// Finds the columns, refusing a header without a required one.
     fn columns(columns: &Columns, header: &Location) -> Result<Self>;
@@ -148,16 +167,13 @@ pub(crate) fn read_table<T: FederalTable>(
     reader: impl Read,
     options: &T::Options,
 ) -> Result<ReadOutcome<T::Item>> {
-    let mode = options.mode();
-    let mut csv = CsvRecords::new(source, reader, options.limits(), csv::Trim::None);
-    let place = |line: Option<u64>| Location {
-        source: Some(source.to_owned()),
-        line,
-        ..Location::default()
-    };
+    let shared = options.table();
+    let mode = shared.mode;
+    let mut csv = CsvRecords::new(source, reader, &shared.limits, csv::Trim::None);
+    let place = |line: Option<u64>| Location::line_of(source, line);
     let header = csv.header()?;
     let table = T::columns(&Columns::new(&header), &place(Some(1)))?;
-    let wants = |unitid: &Unitid| options.unitids().is_none_or(|set| set.contains(unitid));
+    let wants = |unitid: &Unitid| shared.unitids.as_ref().is_none_or(|set| set.contains(unitid));
     let mut outcome = ReadOutcome::new();
     let mut record = csv::ByteRecord::new();
     while csv.read_bytes(&mut record, mode, &mut outcome)? {

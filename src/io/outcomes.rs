@@ -154,9 +154,8 @@ pub fn read_institution_outcomes(
     options: &ReadOptions,
 ) -> Result<ReadOutcome<InstitutionOutcomes>> {
     let options = IpedsOptions {
-        mode: options.mode,
-        limits: options.limits,
-        ..IpedsOptions::default()
+        table: (*options).into(),
+        cip_prefixes: Vec::new(),
     };
     read_outcomes(source, reader, year, &options)
 }
@@ -180,7 +179,7 @@ pub(crate) fn read_outcomes_of_kind(
     ipeds: &IpedsOptions,
 ) -> Result<(ReadOutcome<InstitutionOutcomes>, SourceFile)> {
     let mut reader = BufReader::with_capacity(1 << 16, reader);
-    let header = read_header(source, &mut reader, ipeds.limits.max_record_bytes)?;
+    let header = read_header(source, &mut reader, ipeds.table.limits.max_record_bytes)?;
     let names: Vec<String> = String::from_utf8_lossy(&header)
         .trim_start_matches('\u{feff}')
         .split(',')
@@ -228,7 +227,7 @@ pub(crate) fn read_outcomes_of_kind(
     }
     if has("UNITID") && OUTCOME_COLUMNS.iter().any(|column| has(column)) {
         let release = named_year().ok_or_else(|| unknown_year("College Scorecard"))?;
-        let scorecard = ScorecardInstitutionOptions::as_other_tables(ipeds);
+        let scorecard = ScorecardInstitutionOptions::new(ipeds.table.clone());
         let read = read_table::<ScorecardColumns>(source, reader, &scorecard)?;
         return convert(read, SourceFile::ScorecardInstitution, |row| {
             Ok(scorecard_outcomes(&row, release))

@@ -1,13 +1,11 @@
 //! College Scorecard "Most-Recent-Cohorts-Institution" files: one row per institution.
 
-use std::collections::BTreeSet;
 use std::io::Read;
 
-use super::federal_table::{Control, FederalTable, Row, TableOptions, decode, read_table};
-use super::read::{Mode, ReadOutcome};
+use super::federal_table::{Control, FederalTable, FileOptions, Row, TableOptions, decode, read_table};
+use super::read::ReadOutcome;
 use super::table::{CellError, Columns};
 use crate::error::{Location, Result};
-use crate::limits::Limits;
 use crate::program::{Outcome, Scope};
 use crate::value::{Money, Rate, Text, Unitid, UsState, Year};
 
@@ -15,13 +13,9 @@ use crate::value::{Money, Rate, Text, Unitid, UsState, Year};
 /// whether branch campuses are read.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub(crate) struct ScorecardInstitutionOptions {
-    /// Strict (the default) or lenient.
-    pub(crate) mode: Mode,
-    /// Bounds on field length and row width.
-    pub(crate) limits: Limits,
-    /// Only rows of these institutions (a branch campus by its parent's UNITID); `None` reads
-    /// every row.
-    pub(crate) unitids: Option<BTreeSet<Unitid>>,
+    /// Strictness, bounds and the institutions wanted (a branch campus by its parent's
+    /// UNITID), as for every federal table.
+    pub(crate) table: TableOptions,
     /// Read the rows of branch campuses that have no IPEDS UNITID of their own. Scorecard
     /// lists them under eight digits, their parent's UNITID followed by a two-digit branch
     /// number (`10236801`, Troy University's Phenix City campus); no IPEDS file has rows for
@@ -31,28 +25,19 @@ pub(crate) struct ScorecardInstitutionOptions {
 }
 
 impl ScorecardInstitutionOptions {
-    /// The file read as `options` read the other federal tables, branch campuses passed over.
-    pub(crate) fn as_other_tables(options: &impl TableOptions) -> Self {
+    /// The file read with `table`, as the other federal tables are, branch campuses passed
+    /// over.
+    pub(crate) fn new(table: TableOptions) -> Self {
         Self {
-            mode: options.mode(),
-            limits: *options.limits(),
-            unitids: options.unitids().cloned(),
+            table,
             branch_campuses: false,
         }
     }
 }
 
-impl TableOptions for ScorecardInstitutionOptions {
-    fn mode(&self) -> Mode {
-        self.mode
-    }
-
-    fn limits(&self) -> &Limits {
-        &self.limits
-    }
-
-    fn unitids(&self) -> Option<&BTreeSet<Unitid>> {
-        self.unitids.as_ref()
+impl FileOptions for ScorecardInstitutionOptions {
+    fn table(&self) -> &TableOptions {
+        &self.table
     }
 }
 

@@ -6,7 +6,7 @@
     clippy::field_reassign_with_default
 )]
 
-use crate::io::federal_table::Control;
+use crate::io::federal_table::{Control, TableOptions};
 use crate::io::read::Mode;
 use crate::io::scorecard::{ScorecardOptions, read_scorecard_csv};
 use crate::io::scorecard_institution::{
@@ -18,10 +18,10 @@ use crate::value::{Money, UsState};
 use crate::io::ipeds::published_tests::fixture;
 
 fn lenient() -> ScorecardInstitutionOptions {
-    ScorecardInstitutionOptions {
+    ScorecardInstitutionOptions::new(TableOptions {
         mode: Mode::Lenient,
-        ..ScorecardInstitutionOptions::default()
-    }
+        ..TableOptions::default()
+    })
 }
 
 // ---- College Scorecard -------------------------------------------------------------------
@@ -101,7 +101,7 @@ fn scorecard_branch_campuses_are_read_on_request() {
 
     // The UNITID filter applies to the parent's UNITID.
     let parent = branches[0].unitid;
-    options.unitids = Some([parent].into());
+    options.table.unitids = Some([parent].into());
     let read = read_scorecard_institutions(
         "most_recent_cohorts_institution.csv",
         &fixture("most_recent_cohorts_institution_him.csv")[..],

@@ -30,41 +30,24 @@ pub(crate) use completions::{IpedsCompletion, MajorNumber, read_ipeds_completion
 pub(crate) use distance::{IpedsDistance, read_ipeds_distance};
 pub(crate) use institutions::{IpedsInstitution, read_ipeds_institutions};
 
-use std::collections::BTreeSet;
 use std::fmt;
 
-use super::federal_table::{Row, TableOptions, decode};
+use super::federal_table::{FileOptions, Row, TableOptions, decode};
 use super::table::CellError;
-use crate::io::read::Mode;
-use crate::limits::Limits;
-use crate::value::Unitid;
 
 /// How to read an IPEDS file: strictness, bounds, and the rows wanted.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
-#[non_exhaustive]
 pub(crate) struct IpedsOptions {
-    /// Strict (the default) or lenient.
-    pub mode: Mode,
-    /// Bounds on field length and row width.
-    pub limits: Limits,
-    /// Only rows of these institutions; `None` reads every row.
-    pub unitids: Option<BTreeSet<Unitid>>,
+    /// Strictness, bounds and the institutions wanted, as for every federal table.
+    pub(crate) table: TableOptions,
     /// Completions only: rows whose CIP code starts with one of these (`51.07`, `51.0706`);
     /// empty reads every CIP code. The other readers ignore it.
-    pub cip_prefixes: Vec<String>,
+    pub(crate) cip_prefixes: Vec<String>,
 }
 
-impl TableOptions for IpedsOptions {
-    fn mode(&self) -> Mode {
-        self.mode
-    }
-
-    fn limits(&self) -> &Limits {
-        &self.limits
-    }
-
-    fn unitids(&self) -> Option<&BTreeSet<Unitid>> {
-        self.unitids.as_ref()
+impl FileOptions for IpedsOptions {
+    fn table(&self) -> &TableOptions {
+        &self.table
     }
 }
 

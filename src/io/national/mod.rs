@@ -321,8 +321,7 @@ impl<'a> CatalogInputs<'a> {
     pub fn build(self) -> Result<BuiltCatalog> {
         let mut summary = BuildSummary::default();
         let mut options = IpedsOptions {
-            mode: self.options.mode,
-            limits: self.options.limits,
+            table: self.options.into(),
             // The CIP families of the codes asked for: rows of other families are passed over
             // unparsed; the codes themselves are checked when joining, whatever their spelling.
             cip_prefixes: self
@@ -332,14 +331,13 @@ impl<'a> CatalogInputs<'a> {
                 .collect::<BTreeSet<_>>()
                 .into_iter()
                 .collect(),
-            ..IpedsOptions::default()
         };
         let Input { source, reader } = self.completions;
         let completions = read_ipeds_completions(&source, reader, &options)?;
         summary.rows_other_cips = completions.filtered;
         let completions = kept(completions, &mut summary);
         options.cip_prefixes = Vec::new();
-        options.unitids = Some(completions.iter().map(|row| row.unitid).collect());
+        options.table.unitids = Some(completions.iter().map(|row| row.unitid).collect());
         let Input { source, reader } = self.institutions;
         let institutions = kept(read_ipeds_institutions(&source, reader, &options)?, &mut summary);
         let distance = match self.distance {
@@ -363,7 +361,7 @@ impl<'a> CatalogInputs<'a> {
                 read_scorecard_institutions(
                     &source,
                     reader,
-                    &ScorecardInstitutionOptions::as_other_tables(&options),
+                    &ScorecardInstitutionOptions::new(options.table.clone()),
                 )?,
                 &mut summary,
             );
