@@ -15,11 +15,11 @@
 //! | module | holds |
 //! |---|---|
 //! | the crate root | what a first program needs: [`Dataset`] (the data that ships with himkit), [`Catalog`], [`Program`], [`Selector`], [`StudentProfile`], [`Ranking`], [`Error`], and the model's everyday nouns ([`DegreeLevel`], [`Credential`], [`UsState`], [`Money`], [`Rate`] …) |
-//! | [`program`] | a program and what describes it: institution, degree and IPEDS award level, discipline, length, delivery, cost, CAHIIM accreditation, outcomes, and the source of each fact |
+//! | [`program`] | a program and what describes it: institution, degree and IPEDS award level, discipline, length, delivery, cost, CAHIIM accreditation, outcomes, the skills it teaches, and the source of each fact |
 //! | [`credential`] | AHIMA credentials and their eligibility rules, kept as data with their sources |
-//! | [`career`] | occupations (SOC), career settings (NAICS), skills, BLS employment projections |
+//! | [`career`] | occupations (SOC), career settings (NAICS), BLS employment projections |
 //! | [`wage`] | BLS wage statistics: percentiles, top-coded and unpublished figures, areas, industries, provenance |
-//! | [`value`] | small validated values: money, rates, states, years and reference periods, SOC, CIP and NAICS codes, UNITIDs, program ids |
+//! | [`value`] | small validated values: money, rates, states, years and reference periods, SOC, CIP and NAICS codes, UNITIDs, program ids, the confidence a sourced figure carries |
 //! | [`select`] | program selection: the profile's constraints and weights, criteria, methods, the ranking and its explanations, sensitivity, the Pareto set, comparison; and the generic scoring core for any decision matrix |
 //! | [`io`] | the files users have: catalogue CSV, the national catalogue from IPEDS and College Scorecard files, accreditation lists, Scorecard outcomes, BLS OEWS wage tables |
 //!
@@ -114,9 +114,11 @@ pub use catalog::Catalog;
 pub use dataset::Dataset;
 pub use error::{Error, ErrorKind, Location, Result};
 
-pub use career::{CareerSetting, HimOccupation, Skill, SkillSet};
+pub use career::{CareerSetting, HimOccupation};
 pub use credential::{Credential, Eligibility};
-pub use program::{AccreditationStatus, DegreeLevel, DeliveryMode, Institution, Outcome, Outcomes, Program};
+pub use program::{
+    AccreditationStatus, DegreeLevel, DeliveryMode, Institution, Outcome, Outcomes, Program, Skill, SkillSet,
+};
 pub use select::{Ranking, Selector, StudentProfile};
 pub use value::{Money, ProgramId, Rate, UsState, Year};
 pub use wage::{Wage, WageStatistics};

@@ -1,8 +1,14 @@
-//! Closed vocabularies: enums that parse from and print to stable kebab-case names.
+//! Closed vocabularies: enums that parse from and print to stable kebab-case names, and sets of
+//! their members.
+
+mod set;
+
+pub(crate) use set::{Member, VocabularySet};
 
 /// Defines a closed vocabulary: a fieldless enum with kebab-case names, the common derives, and
-/// `as_str`, `all`, `FromStr` (with an error listing every valid name), `Serialize` and
-/// `Deserialize`. The string after the name is the field an unknown name is reported under.
+/// `as_str`, `all`, `FromStr` (with an error listing every valid name), `Serialize`,
+/// `Deserialize`, and [`Member`], so that its values make a [`VocabularySet`] (checked at compile
+/// time to fit one). The string after the name is the field an unknown name is reported under.
 ///
 /// Parsing is ASCII case-insensitive and accepts `_` or spaces for `-`, so `RHIT`, `Masters` and
 /// `on_campus` are read, while the printed form is always the canonical kebab-case name.
@@ -45,6 +51,21 @@ macro_rules! vocabulary {
                 <Self as strum::IntoEnumIterator>::iter()
             }
         }
+
+        impl $crate::vocabulary::Member for $name {
+            fn index(self) -> u32 {
+                self as u32
+            }
+
+            fn members() -> impl Iterator<Item = Self> {
+                Self::all()
+            }
+        }
+
+        const _: () = assert!(
+            [$(stringify!($variant)),*].len() <= $crate::vocabulary::VocabularySet::<$name>::CAPACITY,
+            "a vocabulary has more members than a VocabularySet holds"
+        );
 
         impl std::str::FromStr for $name {
             type Err = $crate::error::Error;

@@ -454,7 +454,7 @@ proptest! {
             typical_entry_education: None,
             provenance: himkit::wage::Provenance {
                 source: Text::new("test").unwrap(),
-                confidence: himkit::credential::Confidence::Confirmed,
+                confidence: himkit::value::Confidence::Confirmed,
                 note: None,
             },
         };

@@ -9,7 +9,8 @@
     clippy::semicolon_if_nothing_returned
 )]
 
-use himkit::credential::{Confidence, IneligibilityReason, Route};
+use himkit::credential::{IneligibilityReason, Route};
+use himkit::value::Confidence;
 use himkit::value::ReferencePeriod;
 use himkit::wage::Percentile;
 use himkit::{

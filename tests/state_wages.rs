@@ -7,8 +7,8 @@
 
 use std::collections::BTreeSet;
 
-use himkit::credential::Confidence;
 use himkit::select::{Criterion, EarningsSource, ProfileSpec};
+use himkit::value::Confidence;
 use himkit::wage::{Area, Employment, Percentile, Unpublished};
 use himkit::{Dataset, HimOccupation, Money, Selector, StudentProfile, UsState, Wage, WageStatistics};
 

@@ -6,17 +6,17 @@ use himkit::program::{Cost, CostState};
 use himkit::{Catalog, Outcome, Program, Rate, UsState, Year};
 
 /// A small deterministic generator (xorshift64*), so that every run uses the same data.
-pub struct Random(pub u64);
+pub(crate) struct Random(pub u64);
 
 impl Random {
-    pub fn next(&mut self) -> u64 {
+    pub(crate) fn next(&mut self) -> u64 {
         self.0 ^= self.0 >> 12;
         self.0 ^= self.0 << 25;
         self.0 ^= self.0 >> 27;
         self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
     }
 
-    pub fn unit(&mut self) -> f64 {
+    pub(crate) fn unit(&mut self) -> f64 {
         (self.next() >> 11) as f64 / (1u64 << 53) as f64
     }
 }
@@ -24,7 +24,7 @@ impl Random {
 /// `rows` programs: the embedded catalogue's programs in turn, each copy with its own id, a
 /// campus state drawn from the 50 states and DC, its cost scaled by 0.5 to 2 (an unknown cost
 /// stays unknown), a length of 9 to 60 months, and every reported rate redrawn in [0.4, 1].
-pub fn national_catalog(rows: usize) -> Catalog {
+pub(crate) fn national_catalog(rows: usize) -> Catalog {
     let dataset = himkit::Dataset::embedded().unwrap();
     let originals = dataset.catalog().programs();
     let states: Vec<UsState> = UsState::all().collect();

@@ -249,7 +249,7 @@ fn generated_scorecard_earnings() -> Vec<u8> {
     text.into_bytes()
 }
 
-pub fn national(c: &mut Criterion) {
+pub(crate) fn national(c: &mut Criterion) {
     let hd = generated_hd();
     let ic = generated_ic();
     let ic_ay = generated_ic_ay();

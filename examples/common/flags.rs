@@ -7,7 +7,7 @@ use himkit::Year;
 
 /// `--programs FILE`: the user's programs instead of an embedded catalogue.
 #[derive(clap::Args, Debug)]
-pub struct Programs {
+pub(crate) struct Programs {
     /// The programs to work on: a JSON array of programs, or a catalogue CSV (by its .csv
     /// extension)
     #[arg(long, value_name = "FILE.json|FILE.csv")]
@@ -17,7 +17,7 @@ pub struct Programs {
 /// The national catalogue of real programs by default, `--illustrative` or `--programs FILE`
 /// for another.
 #[derive(clap::Args, Debug)]
-pub struct NationalByDefault {
+pub(crate) struct NationalByDefault {
     #[command(flatten)]
     pub programs: Programs,
     /// Use the embedded illustrative catalogue of fictional programs instead of the national
@@ -28,7 +28,7 @@ pub struct NationalByDefault {
 
 /// `--profile FILE`: the student.
 #[derive(clap::Args, Debug)]
-pub struct Profile {
+pub(crate) struct Profile {
     /// The student profile, a JSON object (without it, the example profile: a student in Ohio
     /// who wants an accredited associate or bachelor's program, online or hybrid)
     #[arg(long, value_name = "FILE.json")]
@@ -38,7 +38,7 @@ pub struct Profile {
 /// `--top N`: how many of the best entries to keep. Zero is refused everywhere: a ranking that
 /// keeps nothing answers no question.
 #[derive(clap::Args, Debug)]
-pub struct Top {
+pub(crate) struct Top {
     /// Keep the best N entries of each ranking (N from 1); the exclusions are always complete
     #[arg(long, value_name = "N", value_parser = positive)]
     pub top: Option<NonZeroUsize>,
@@ -46,7 +46,7 @@ pub struct Top {
 
 /// `--accreditation FILE`: a CAHIIM accreditation list applied to the programs.
 #[derive(clap::Args, Debug)]
-pub struct Accreditation {
+pub(crate) struct Accreditation {
     /// Apply a CAHIIM accreditation list (the CSV kept from CAHIIM's program directory) to the
     /// programs; the rows it cannot apply are reported on standard error
     #[arg(long, value_name = "FILE.csv")]
@@ -55,7 +55,7 @@ pub struct Accreditation {
 
 /// `--scorecard-year YYYY`: the year College Scorecard field-of-study outcomes describe.
 #[derive(clap::Args, Debug)]
-pub struct ScorecardYear {
+pub(crate) struct ScorecardYear {
     /// The year the College Scorecard field-of-study outcomes describe (without it, the first
     /// four-digit year in the file's name)
     #[arg(long, value_name = "YYYY")]
@@ -64,7 +64,7 @@ pub struct ScorecardYear {
 
 /// `--national`: the national catalogue of real programs instead of the illustrative one.
 #[derive(clap::Args, Debug)]
-pub struct National {
+pub(crate) struct National {
     /// Use the national catalogue of real programs (IPEDS 2024 and College Scorecard) instead
     /// of the illustrative one
     #[arg(long)]
@@ -73,7 +73,7 @@ pub struct National {
 
 /// `--lenient`: skip bad rows, and say which.
 #[derive(clap::Args, Debug)]
-pub struct Lenient {
+pub(crate) struct Lenient {
     /// Skip the rows the reader refuses, listing each one with its error, instead of stopping
     /// at the first
     #[arg(long)]
@@ -81,13 +81,13 @@ pub struct Lenient {
 }
 
 /// A whole number from 1, refused with the rule.
-pub fn positive(text: &str) -> Result<NonZeroUsize, String> {
+pub(crate) fn positive(text: &str) -> Result<NonZeroUsize, String> {
     text.parse::<NonZeroUsize>()
         .map_err(|_| format!("{text:?} is not a positive whole number"))
 }
 
 /// The usage line of a command (`Usage: compare [OPTIONS] [ID]...`), for a message that ends
 /// by saying how the command is called.
-pub fn usage<T: clap::CommandFactory>() -> String {
+pub(crate) fn usage<T: clap::CommandFactory>() -> String {
     T::command().render_usage().to_string()
 }

@@ -2,7 +2,7 @@
 //! files with errors that name them, and output that survives a closed pipe (`| head`).
 #![allow(dead_code)] // Each example uses a part.
 
-pub mod flags;
+pub(crate) mod flags;
 
 /// Appends a formatted line to a `String`.
 macro_rules! outln {
@@ -18,7 +18,7 @@ macro_rules! outln {
 
 /// Writes `text` to standard output; a reader that stopped early (a closed pipe) is not an
 /// error worth a message.
-pub fn emit(text: &str) -> Result<(), String> {
+pub(crate) fn emit(text: &str) -> Result<(), String> {
     use std::io::Write as _;
     match std::io::stdout().lock().write_all(text.as_bytes()) {
         Err(error) if error.kind() != std::io::ErrorKind::BrokenPipe => {
@@ -35,13 +35,13 @@ use himkit::{Catalog, Dataset, StudentProfile, UsState};
 /// The catalogue and wage data to work on: the user's programs file (JSON, or CSV by its
 /// extension) if given, else the embedded illustrative catalogue; the embedded BLS figures
 /// either way.
-pub fn load_dataset(programs: Option<&str>) -> Result<(Catalog, Dataset), String> {
+pub(crate) fn load_dataset(programs: Option<&str>) -> Result<(Catalog, Dataset), String> {
     load_catalog(programs, true)
 }
 
 /// As [`load_dataset`], with the embedded national catalogue of real programs unless
 /// `illustrative`.
-pub fn load_catalog(programs: Option<&str>, illustrative: bool) -> Result<(Catalog, Dataset), String> {
+pub(crate) fn load_catalog(programs: Option<&str>, illustrative: bool) -> Result<(Catalog, Dataset), String> {
     let dataset = if illustrative || programs.is_some() {
         Dataset::embedded()
     } else {
@@ -68,7 +68,7 @@ pub fn load_catalog(programs: Option<&str>, illustrative: bool) -> Result<(Catal
 }
 
 /// The user's profile if given, else the documented example profile (a student in Ohio).
-pub fn load_profile(path: Option<&str>) -> Result<StudentProfile, String> {
+pub(crate) fn load_profile(path: Option<&str>) -> Result<StudentProfile, String> {
     match path {
         Some(path) => {
             let text = read(path)?;
@@ -83,7 +83,7 @@ fn read(path: &str) -> Result<String, String> {
 }
 
 /// "1 program", "2 programs": a count and its noun, in the singular for one.
-pub fn count(number: usize, singular: &str, plural: &str) -> String {
+pub(crate) fn count(number: usize, singular: &str, plural: &str) -> String {
     if number == 1 {
         format!("1 {singular}")
     } else {
@@ -92,7 +92,7 @@ pub fn count(number: usize, singular: &str, plural: &str) -> String {
 }
 
 /// Cuts `text` to `width` characters, marking the cut.
-pub fn fit(text: &str, width: usize) -> String {
+pub(crate) fn fit(text: &str, width: usize) -> String {
     if text.chars().count() <= width {
         text.to_owned()
     } else {
@@ -104,7 +104,7 @@ pub fn fit(text: &str, width: usize) -> String {
 
 /// Attaches College Scorecard outcomes from `path` to `catalog`; the outcome year is `year`, or
 /// the first four-digit year in the file name.
-pub fn attach_scorecard(
+pub(crate) fn attach_scorecard(
     catalog: &Catalog,
     path: &str,
     year: Option<himkit::Year>,
@@ -139,7 +139,7 @@ pub fn attach_scorecard(
 /// `build-catalog --accreditation` reads) to `catalog`, and reports on standard error how many
 /// programs it names and every row it could not apply.
 #[allow(dead_code)] // Not every example that includes this module takes --accreditation.
-pub fn apply_accreditation(catalog: &Catalog, path: &str) -> Result<Catalog, String> {
+pub(crate) fn apply_accreditation(catalog: &Catalog, path: &str) -> Result<Catalog, String> {
     let file = std::fs::File::open(path).map_err(|error| format!("--accreditation {path}: {error}"))?;
     let applied = himkit::io::apply_accreditation_list(
         catalog,

@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::program::{AccreditationState, AccreditationStatus, Accreditor};
 use crate::program::{DegreeLevel, Discipline, Program};
+use crate::value::Confidence;
 use crate::vocabulary::vocabulary;
 
 vocabulary! {
@@ -84,16 +85,6 @@ impl Credential {
                 source: "",
                 confidence: None,
             })
-    }
-}
-
-vocabulary! {
-    /// How far a fact can be trusted, by where it was read.
-    pub enum Confidence("confidence") {
-        /// Read on the issuing body's own page (bls.gov, cahiim.org, ahima.org) or a verbatim copy.
-        Confirmed,
-        /// From a secondary source that cites the issuing body.
-        ThirdParty,
     }
 }
 

@@ -15,4 +15,4 @@
 
 mod eligibility;
 
-pub use eligibility::{Confidence, Credential, Eligibility, EligibilityRule, IneligibilityReason, Route};
+pub use eligibility::{Credential, Eligibility, EligibilityRule, IneligibilityReason, Route};

@@ -10,8 +10,8 @@ use std::collections::BTreeMap;
 use std::fmt;
 use std::io::Read;
 
+use super::read::{ReadOptions, ReadOutcome};
 use super::table::{CellError, Columns, CsvRecords};
-use super::{ReadOptions, ReadOutcome};
 use crate::catalog::Catalog;
 use crate::error::{Error, Location, Result};
 use crate::program::{Accreditation, AccreditationState, Accreditor};
@@ -29,7 +29,7 @@ const REQUIRED: &[&str] = &[
 /// One row of an accreditation list: which program, and its accreditation.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
-pub struct AccreditationListEntry {
+pub(crate) struct AccreditationListEntry {
     /// The row's line in the file, for reports.
     pub line: u64,
     /// The institution's name as the directory gives it.

@@ -4,10 +4,14 @@
 
 use std::io::{BufRead, BufReader, Read};
 
-use super::ipeds::{IpedsOptions, IpedsTable, IpedsValue, Row, number, read_table};
-use super::scorecard_institution::{OUTCOME_COLUMNS, ScorecardColumns, ScorecardInstitution, ScorecardValue};
+use super::federal_table::{FederalTable, Row, read_table};
+use super::ipeds::{IpedsOptions, IpedsValue, number};
+use super::read::{ReadOptions, ReadOutcome};
+use super::scorecard_institution::{
+    OUTCOME_COLUMNS, ScorecardColumns, ScorecardInstitution, ScorecardInstitutionOptions, ScorecardValue,
+};
 use super::table::{CellError, Columns};
-use super::{ReadOptions, ReadOutcome, year_in_file_name};
+use super::year_in_file_name;
 use crate::error::{Error, Location, Result};
 use crate::program::{OM_YEARS_AFTER_ENTRY, Outcome, Scope, SourceFile, outcome_measures_cohort};
 use crate::value::{Money, Rate, Text, Unitid, Year};
@@ -150,9 +154,8 @@ pub fn read_institution_outcomes(
     options: &ReadOptions,
 ) -> Result<ReadOutcome<InstitutionOutcomes>> {
     let options = IpedsOptions {
-        mode: options.mode,
-        limits: options.limits,
-        ..IpedsOptions::default()
+        table: (*options).into(),
+        cip_prefixes: Vec::new(),
     };
     read_outcomes(source, reader, year, &options)
 }
@@ -176,7 +179,7 @@ pub(crate) fn read_outcomes_of_kind(
     ipeds: &IpedsOptions,
 ) -> Result<(ReadOutcome<InstitutionOutcomes>, SourceFile)> {
     let mut reader = BufReader::with_capacity(1 << 16, reader);
-    let header = read_header(source, &mut reader, ipeds.limits.max_record_bytes)?;
+    let header = read_header(source, &mut reader, ipeds.table.limits.max_record_bytes)?;
     let names: Vec<String> = String::from_utf8_lossy(&header)
         .trim_start_matches('\u{feff}')
         .split(',')
@@ -224,7 +227,8 @@ pub(crate) fn read_outcomes_of_kind(
     }
     if has("UNITID") && OUTCOME_COLUMNS.iter().any(|column| has(column)) {
         let release = named_year().ok_or_else(|| unknown_year("College Scorecard"))?;
-        let read = read_table::<ScorecardColumns>(source, reader, ipeds)?;
+        let scorecard = ScorecardInstitutionOptions::new(ipeds.table.clone());
+        let read = read_table::<ScorecardColumns>(source, reader, &scorecard)?;
         return convert(read, SourceFile::ScorecardInstitution, |row| {
             Ok(scorecard_outcomes(&row, release))
         });
@@ -322,8 +326,9 @@ struct MeasuresRow {
 /// transfer-in, full-time and part-time.
 const TOTAL_ENTERING: &[u8] = b"50";
 
-impl IpedsTable for OutcomeMeasures {
+impl FederalTable for OutcomeMeasures {
     type Item = MeasuresRow;
+    type Options = IpedsOptions;
 
     fn columns(columns: &Columns, header: &Location) -> Result<Self> {
         let extract_cohort = columns.find_prefixed_year("TOTAL_COHORT_");
@@ -425,7 +430,8 @@ struct GraduationRow {
     pell: Option<YearRate>,
 }
 
-impl IpedsTable for GraduationRates {
+impl FederalTable for GraduationRates {
+    type Options = IpedsOptions;
     type Item = GraduationRow;
 
     fn columns(columns: &Columns, header: &Location) -> Result<Self> {

@@ -9,10 +9,9 @@ use serde::Deserialize;
 use super::table::csv_error;
 use crate::career::EntryEducation;
 use crate::career::{JobOutlook, JobOutlookSpec};
-use crate::credential::Confidence;
 use crate::error::Location;
 use crate::error::{Error, Result};
-use crate::value::{Money, NaicsCode, ReferencePeriod, SocCode, Text, UsState};
+use crate::value::{Confidence, Money, NaicsCode, ReferencePeriod, SocCode, Text, UsState};
 use crate::wage::{
     Area, Employment, Industry, Provenance, Unpublished, Wage, WagePercentiles, WageStatistics,
     WageStatisticsSpec,

@@ -3,11 +3,12 @@
 use std::collections::HashMap;
 use std::io::Read;
 
+use super::read::{Mode, ReadOptions, ReadOutcome};
 use super::table::{CellError, Columns, CsvRecords};
-use super::{Limits, Mode, ReadOptions, ReadOutcome};
 use crate::catalog::Catalog;
 use crate::error::Location;
 use crate::error::{Error, Result};
+use crate::limits::Limits;
 use crate::program::{DegreeLevel, Program, Source, SourceFile, SourcedField};
 use crate::program::{Outcome, Scope};
 use crate::value::{CipFamily, Money, ProgramId, Text, Unitid, Year};
@@ -15,7 +16,7 @@ use crate::value::{CipFamily, Money, ProgramId, Text, Unitid, Year};
 /// How to read a Scorecard file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[non_exhaustive]
-pub struct ScorecardOptions {
+pub(crate) struct ScorecardOptions {
     /// The year the outcomes are recorded as describing (the file carries none): the release
     /// year or the cohort year, as you prefer to label it.
     pub year: Year,
@@ -28,7 +29,7 @@ pub struct ScorecardOptions {
 impl ScorecardOptions {
     /// Strict reading, outcomes labelled with `year`, default limits.
     #[must_use]
-    pub fn new(year: Year) -> Self {
+    pub(crate) fn new(year: Year) -> Self {
         Self {
             year,
             mode: Mode::Strict,
@@ -40,7 +41,7 @@ impl ScorecardOptions {
 /// One field-of-study row: an institution, a four-digit CIP family and a credential level.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
-pub struct ScorecardRecord {
+pub(crate) struct ScorecardRecord {
     /// The institution's IPEDS UNITID.
     pub unitid: Unitid,
     /// The institution's name (`INSTNM`), where given.

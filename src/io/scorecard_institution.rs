@@ -2,16 +2,48 @@
 
 use std::io::Read;
 
-use super::ReadOutcome;
-use super::ipeds::{Control, IpedsOptions, IpedsTable, Row, decode, read_table};
+use super::federal_table::{Control, FederalTable, FileOptions, Row, TableOptions, decode, read_table};
+use super::read::ReadOutcome;
 use super::table::{CellError, Columns};
 use crate::error::{Location, Result};
 use crate::program::{Outcome, Scope};
 use crate::value::{Money, Rate, Text, Unitid, UsState, Year};
 
+/// How to read a Scorecard institution file: strictness, bounds, the institutions wanted, and
+/// whether branch campuses are read.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub(crate) struct ScorecardInstitutionOptions {
+    /// Strictness, bounds and the institutions wanted (a branch campus by its parent's
+    /// UNITID), as for every federal table.
+    pub(crate) table: TableOptions,
+    /// Read the rows of branch campuses that have no IPEDS UNITID of their own. Scorecard
+    /// lists them under eight digits, their parent's UNITID followed by a two-digit branch
+    /// number (`10236801`, Troy University's Phenix City campus); no IPEDS file has rows for
+    /// them. Off by default: such rows are passed over, as filtered rows are. When on, they
+    /// are read with the parent's UNITID and [`ScorecardInstitution::branch`] set.
+    pub(crate) branch_campuses: bool,
+}
+
+impl ScorecardInstitutionOptions {
+    /// The file read with `table`, as the other federal tables are, branch campuses passed
+    /// over.
+    pub(crate) fn new(table: TableOptions) -> Self {
+        Self {
+            table,
+            branch_campuses: false,
+        }
+    }
+}
+
+impl FileOptions for ScorecardInstitutionOptions {
+    fn table(&self) -> &TableOptions {
+        &self.table
+    }
+}
+
 /// A College Scorecard value, or why there is none.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum ScorecardValue<T> {
+pub(crate) enum ScorecardValue<T> {
     /// A published value.
     Value(T),
     /// An empty cell: nothing was reported. Also what a column the file does not have reads as
@@ -25,7 +57,7 @@ pub enum ScorecardValue<T> {
 
 impl<T> ScorecardValue<T> {
     /// The value, if one was published.
-    pub fn value(&self) -> Option<&T> {
+    pub(crate) fn value(&self) -> Option<&T> {
         match self {
             Self::Value(value) => Some(value),
             _ => None,
@@ -60,12 +92,12 @@ pub(crate) fn privacy_suppressed() -> Text {
 /// most recent cohorts (each column its own cohort, per Scorecard's cohort map), not one year.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
-pub struct ScorecardInstitution {
+pub(crate) struct ScorecardInstitution {
     /// `UNITID`: the IPEDS UNITID, or for a branch campus its parent's (see `branch`).
     pub unitid: Unitid,
     /// The two-digit branch number of a branch campus Scorecard lists under an eight-digit
     /// UNITID (`10236801`: UNITID 102368, branch 1); `None` for an institution with its own
-    /// IPEDS UNITID. Only read with [`IpedsOptions::scorecard_branch_campuses`].
+    /// IPEDS UNITID. Only read with [`ScorecardInstitutionOptions::branch_campuses`].
     pub branch: Option<u8>,
     /// `INSTNM`, where the file has it.
     pub name: Option<String>,
@@ -270,8 +302,9 @@ fn either<T>(
     }))
 }
 
-impl IpedsTable for ScorecardColumns {
+impl FederalTable for ScorecardColumns {
     type Item = ScorecardInstitution;
+    type Options = ScorecardInstitutionOptions;
 
     fn columns(columns: &Columns, header: &Location) -> Result<Self> {
         Ok(Self {
@@ -304,15 +337,11 @@ impl IpedsTable for ScorecardColumns {
     }
 
     /// A branch campus's row is passed over, as filtered, unless the options ask for them.
-    fn wanted(&self, row: &Row<'_>, options: &IpedsOptions) -> bool {
-        options.scorecard_branch_campuses || branch(row.bytes(self.unitid)).is_none()
+    fn wanted(&self, row: &Row<'_>, options: &ScorecardInstitutionOptions) -> bool {
+        options.branch_campuses || branch(row.bytes(self.unitid)).is_none()
     }
 
-    fn unitid(
-        &self,
-        row: &Row<'_>,
-        _options: &IpedsOptions,
-    ) -> std::result::Result<Option<Unitid>, CellError> {
+    fn unitid(&self, row: &Row<'_>) -> std::result::Result<Option<Unitid>, CellError> {
         match branch(row.bytes(self.unitid)) {
             Some((parent, _)) => Ok(Some(parent)),
             None => row.unitid(self.unitid).map(Some),
@@ -385,19 +414,19 @@ impl IpedsTable for ScorecardColumns {
 /// [`ScorecardValue::NotReported`]); the others are ignored. `NULL` and `PrivacySuppressed` are
 /// states, never numbers.
 ///
-/// `options` is shared with the IPEDS readers: its mode, limits and UNITID filter apply. Rows
-/// of branch campuses without an IPEDS UNITID of their own (eight-digit identifiers, 554 of
-/// the 6,662 rows of the 2021/22 release) are passed over unless
-/// [`IpedsOptions::scorecard_branch_campuses`] asks for them. The full published file, about
+/// `options` gives the mode, limits and UNITID filter, as the IPEDS readers take them. Rows of
+/// branch campuses without an IPEDS UNITID of their own (eight-digit identifiers, 554 of the
+/// 6,662 rows of the 2021/22 release) are passed over unless
+/// [`ScorecardInstitutionOptions::branch_campuses`] asks for them. The full published file, about
 /// 3,300 columns wide, reads within the default [`Limits`](crate::io::Limits).
 ///
 /// # Errors
 /// [`ErrorKind::Malformed`](crate::ErrorKind::Malformed) for a missing required column or, in strict mode, the
 /// first bad row; [`ErrorKind::Io`](crate::ErrorKind::Io) if reading fails.
-pub fn read_scorecard_institutions(
+pub(crate) fn read_scorecard_institutions(
     source: &str,
     reader: impl Read,
-    options: &IpedsOptions,
+    options: &ScorecardInstitutionOptions,
 ) -> Result<ReadOutcome<ScorecardInstitution>> {
     read_table::<ScorecardColumns>(source, reader, options)
 }

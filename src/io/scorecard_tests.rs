@@ -6,14 +6,23 @@
     clippy::field_reassign_with_default
 )]
 
-use crate::io::Mode;
-use crate::io::ipeds::{Control, IpedsOptions};
+use crate::io::federal_table::{Control, TableOptions};
+use crate::io::read::Mode;
 use crate::io::scorecard::{ScorecardOptions, read_scorecard_csv};
-use crate::io::scorecard_institution::{ScorecardValue, read_scorecard_institutions};
+use crate::io::scorecard_institution::{
+    ScorecardInstitutionOptions, ScorecardValue, read_scorecard_institutions,
+};
 use crate::program::{DegreeLevel, Outcome};
 use crate::value::{Money, UsState};
 
-use crate::io::ipeds::published_tests::{fixture, lenient};
+use crate::io::ipeds::published_tests::fixture;
+
+fn lenient() -> ScorecardInstitutionOptions {
+    ScorecardInstitutionOptions::new(TableOptions {
+        mode: Mode::Lenient,
+        ..TableOptions::default()
+    })
+}
 
 // ---- College Scorecard -------------------------------------------------------------------
 
@@ -22,7 +31,7 @@ fn scorecard_institutions_read_the_real_extract() {
     let read = read_scorecard_institutions(
         "most_recent_cohorts_institution.csv",
         &fixture("most_recent_cohorts_institution_him.csv")[..],
-        &IpedsOptions::default(),
+        &ScorecardInstitutionOptions::default(),
     )
     .unwrap();
     assert!(read.skipped.is_empty());
@@ -67,8 +76,10 @@ fn scorecard_institutions_read_the_real_extract() {
 
 #[test]
 fn scorecard_branch_campuses_are_read_on_request() {
-    let mut options = IpedsOptions::default();
-    options.scorecard_branch_campuses = true;
+    let mut options = ScorecardInstitutionOptions {
+        branch_campuses: true,
+        ..ScorecardInstitutionOptions::default()
+    };
     let read = read_scorecard_institutions(
         "most_recent_cohorts_institution.csv",
         &fixture("most_recent_cohorts_institution_him.csv")[..],
@@ -90,7 +101,7 @@ fn scorecard_branch_campuses_are_read_on_request() {
 
     // The UNITID filter applies to the parent's UNITID.
     let parent = branches[0].unitid;
-    options.unitids = Some([parent].into());
+    options.table.unitids = Some([parent].into());
     let read = read_scorecard_institutions(
         "most_recent_cohorts_institution.csv",
         &fixture("most_recent_cohorts_institution_him.csv")[..],
@@ -182,7 +193,7 @@ fn a_scorecard_institution_file_as_wide_as_the_published_one_reads_with_default_
     let read = crate::io::scorecard_institution::read_scorecard_institutions(
         "Most-Recent-Cohorts-Institution.csv",
         format!("{header}{row}").as_bytes(),
-        &crate::io::ipeds::IpedsOptions::default(),
+        &ScorecardInstitutionOptions::default(),
     )
     .unwrap();
     assert_eq!(read.items.len(), 1);

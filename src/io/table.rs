@@ -4,9 +4,10 @@
 use std::collections::VecDeque;
 use std::io::Read;
 
-use super::{Limits, Mode, ReadOutcome};
+use super::read::{Mode, ReadOutcome};
 use crate::error::Location;
 use crate::error::{Error, ErrorKind, Result};
+use crate::limits::Limits;
 
 /// The positions of named columns in a header, matched case-insensitively and ignoring
 /// surrounding white space.

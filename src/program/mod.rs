@@ -1,6 +1,6 @@
 //! Programs and everything that describes one: the institution and campus that offers it, its
 //! degree level (and IPEDS award level), discipline, length, delivery, cost, CAHIIM
-//! accreditation, outcomes, and where each fact came from.
+//! accreditation, outcomes, the skills it teaches, and where each fact came from.
 //!
 //! ```
 //! use himkit::program::{AccreditationState, DeliveryState};
@@ -22,6 +22,7 @@ mod field;
 mod institution;
 mod level;
 mod outcome;
+mod skill;
 mod sources;
 
 pub use accreditation::{Accreditation, AccreditationState, AccreditationStatus, Accreditor};
@@ -33,6 +34,7 @@ pub use institution::Institution;
 pub use level::{DegreeLevel, Discipline, LengthBasis};
 pub(crate) use outcome::{OM_YEARS_AFTER_ENTRY, outcome_measures_cohort};
 pub use outcome::{Outcome, Outcomes, Scope};
+pub use skill::{Skill, SkillSet};
 pub use sources::{Source, SourceFile, SourcedField};
 
 use std::collections::BTreeMap;
@@ -40,7 +42,6 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use crate::career::skill::SkillSet;
 use crate::error::{Error, Result};
 use crate::value::{CipCode, ProgramId, Text, UsState};
 

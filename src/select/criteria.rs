@@ -2,8 +2,7 @@
 //! Each criterion's value for a program is defined once, in `values`.
 
 use super::matrix::{Bounds, Direction};
-use crate::career::SkillSet;
-use crate::program::DeliveryMode;
+use crate::program::{DeliveryMode, SkillSet};
 use crate::value::Money;
 use crate::vocabulary::vocabulary;
 

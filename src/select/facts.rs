@@ -9,19 +9,10 @@ use crate::program::{Outcome, Program, Residency};
 use crate::value::{Money, UsState};
 use crate::wage::{Area, WageStatistics};
 
-/// A set of states as bits, by declaration index.
-pub(crate) type StateSet = u128;
-
-/// The bit of `state` in a [`StateSet`].
-pub(crate) fn state_bit(state: UsState) -> StateSet {
-    1u128.checked_shl(state as u32).unwrap_or(0)
-}
-
 /// What a ranking reads from the profile to answer the constraints and work out the criteria.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Student<'a> {
     pub(crate) home: UsState,
-    pub(crate) home_bit: StateSet,
     pub(crate) terms: Terms,
     pub(crate) fallback: &'a EarningsFallback,
 }
@@ -32,7 +23,6 @@ impl<'a> Student<'a> {
     pub(crate) fn new(home: UsState, terms: Terms, fallback: &'a EarningsFallback) -> Self {
         Self {
             home,
-            home_bit: state_bit(home),
             terms,
             fallback,
         }

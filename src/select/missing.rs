@@ -1,33 +1,29 @@
 //! The missing-data rule, decided here once: a program is left out when it lacks a weighted
 //! criterion the profile excludes programs without ([`MissingPolicy::ExcludeProgram`]), or when
-//! none of its weighted criteria counts towards a score. The fast path asks it over bits of the
-//! missing criteria, the reasons are built from the same bits, and scoring is told what is left
-//! for it to do.
+//! none of its weighted criteria counts towards a score. The fast path asks it over the set of a
+//! program's missing criteria, the reasons are built from the same set, and scoring is told what
+//! is left for it to do.
 
 use super::criteria::Criterion;
 use super::exclusion::ExclusionReason;
 use super::profile::StudentProfile;
 use super::scoring::MissingPolicy;
+use crate::vocabulary::VocabularySet;
+
+/// A set of criteria: those a program lacks, or those a rule reads.
+pub(crate) type Criteria = VocabularySet<Criterion>;
 
 /// The missing-data rule of one profile over its weighted criteria (the columns of its
-/// criteria matrix). Sets of columns are bits, by column index.
+/// criteria matrix).
 #[derive(Debug, Clone)]
 pub(crate) struct MissingRule {
     criteria: Vec<Criterion>,
-    /// The columns whose absence leaves a program out.
-    required: u32,
-    /// The columns whose value counts towards a score (their scaled weight is positive).
-    counted: u32,
+    /// The criteria whose absence leaves a program out.
+    required: Criteria,
+    /// The criteria whose value counts towards a score (their scaled weight is positive).
+    counted: Criteria,
     /// Those of them that count even when missing, as the worst value.
-    counted_when_missing: u32,
-}
-
-/// The bit of column `column`.
-fn column_bit(column: usize) -> u32 {
-    u32::try_from(column)
-        .ok()
-        .and_then(|column| 1u32.checked_shl(column))
-        .unwrap_or(0)
+    counted_when_missing: Criteria,
 }
 
 impl MissingRule {
@@ -35,20 +31,19 @@ impl MissingRule {
     pub(crate) fn new(profile: &StudentProfile, criteria: &[Criterion], weights: &[f64]) -> Self {
         let mut rule = Self {
             criteria: criteria.to_vec(),
-            required: 0,
-            counted: 0,
-            counted_when_missing: 0,
+            required: Criteria::new(),
+            counted: Criteria::new(),
+            counted_when_missing: Criteria::new(),
         };
-        for (column, (criterion, weight)) in criteria.iter().zip(weights).enumerate() {
-            let bit = column_bit(column);
+        for (criterion, weight) in criteria.iter().zip(weights) {
             let policy = profile.missing_policy(*criterion);
             if policy == MissingPolicy::ExcludeProgram {
-                rule.required |= bit;
+                rule.required.insert(*criterion);
             }
             if *weight > 0.0 {
-                rule.counted |= bit;
+                rule.counted.insert(*criterion);
                 if policy == MissingPolicy::ScoreAsWorst {
-                    rule.counted_when_missing |= bit;
+                    rule.counted_when_missing.insert(*criterion);
                 }
             }
         }
@@ -67,37 +62,35 @@ impl MissingRule {
             .collect()
     }
 
-    /// The bit of column `column` in a set of missing columns, to build the set from.
-    pub(crate) fn bit(column: usize) -> u32 {
-        column_bit(column)
+    /// The weighted criteria the rule reads, in criterion order: the matrix's columns.
+    pub(crate) fn criteria(&self) -> &[Criterion] {
+        &self.criteria
     }
 
-    /// Whether a program whose missing columns are `missing` has nothing to score.
-    fn nothing_to_score(&self, missing: u32) -> bool {
-        self.counted & !missing == 0 && self.counted_when_missing & missing == 0
+    /// Whether a program whose missing criteria are `missing` has nothing to score.
+    fn nothing_to_score(&self, missing: Criteria) -> bool {
+        self.counted.is_subset(missing) && !self.counted_when_missing.intersects(missing)
     }
 
-    /// Whether a program whose missing columns are `missing` is left out.
-    pub(crate) fn excludes(&self, missing: u32) -> bool {
-        self.required & missing != 0 || self.nothing_to_score(missing)
+    /// Whether a program whose missing criteria are `missing` is left out.
+    pub(crate) fn excludes(&self, missing: Criteria) -> bool {
+        self.required.intersects(missing) || self.nothing_to_score(missing)
     }
 
     /// Adds to `reasons` (those of the constraints, already there) every reason the rule leaves
-    /// out a program whose missing columns are `missing`, `why` each is missing:
+    /// out a program whose missing criteria are `missing`, `why` each is missing:
     /// [`ExclusionReason::NothingToScore`] only where no other reason leaves it out.
     pub(crate) fn reasons(
         &self,
-        missing: u32,
+        missing: Criteria,
         why: impl Fn(Criterion) -> String,
         reasons: &mut Vec<ExclusionReason>,
     ) {
-        for (column, criterion) in self.criteria.iter().enumerate() {
-            if self.required & missing & column_bit(column) != 0 {
-                reasons.push(ExclusionReason::MissingCriterion {
-                    criterion: *criterion,
-                    why: why(*criterion),
-                });
-            }
+        for criterion in self.required.intersection(missing).iter() {
+            reasons.push(ExclusionReason::MissingCriterion {
+                criterion,
+                why: why(criterion),
+            });
         }
         if reasons.is_empty() && self.nothing_to_score(missing) {
             reasons.push(ExclusionReason::NothingToScore);
@@ -145,13 +138,19 @@ mod tests {
                     .count(),
                 0
             );
-            for missing in 0..8u32 {
+            for lacking in 0..8usize {
+                let missing: Criteria = criteria
+                    .iter()
+                    .enumerate()
+                    .filter(|(column, _)| lacking & (1 << column) != 0)
+                    .map(|(_, criterion)| *criterion)
+                    .collect();
                 let mut reasons = Vec::new();
                 rule.reasons(missing, |criterion| format!("no {criterion}"), &mut reasons);
                 assert_eq!(
                     rule.excludes(missing),
                     !reasons.is_empty(),
-                    "{policies:?} {missing:b}"
+                    "{policies:?} {missing:?}"
                 );
             }
         }

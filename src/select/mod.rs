@@ -26,6 +26,7 @@ mod missing;
 mod order;
 mod profile;
 mod ranking;
+mod row_set;
 mod scoring;
 mod selector;
 mod values;

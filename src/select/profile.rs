@@ -8,10 +8,10 @@ use serde::{Deserialize, Serialize};
 use super::criteria::{Criterion, Terms};
 use super::matrix::Bounds;
 use super::scoring::{Method, MissingPolicy, checked_weight_total};
-use crate::career::{Skill, SkillSet};
 use crate::credential::Credential;
 use crate::error::{Error, Location, Result};
 use crate::program::{DegreeLevel, DeliveryMode};
+use crate::program::{Skill, SkillSet};
 use crate::value::{Money, UsState};
 use crate::vocabulary::vocabulary;
 

@@ -10,11 +10,11 @@ use super::criteria::Criterion;
 use super::exclusion::{Exclusion, Flag};
 use super::facts::Facts;
 use super::profile::BoundsMode;
+use super::row_set::RowSet;
 use super::scoring::{Method, MissingPolicy};
-use crate::credential::Confidence;
 use crate::error::{Error, Result};
 use crate::program::{Residency, Scope};
-use crate::value::{Money, ProgramId, ReferencePeriod, SocCode, UsState};
+use crate::value::{Confidence, Money, ProgramId, ReferencePeriod, SocCode, UsState};
 
 /// A coarse reading of a score, so that third-decimal differences are not over-read.
 ///
@@ -457,23 +457,22 @@ pub(super) struct Exclusions {
 /// what the selector that made the ranking does, kept behind this so that a ranking does not
 /// depend on how.
 pub(crate) trait ExplainExclusions: Send + Sync {
-    /// The exclusions of the prepared programs whose bits are set in `rows` (one per program,
-    /// in id order).
-    fn exclusions(&self, rows: &[u64]) -> Vec<Exclusion>;
+    /// The exclusions of the prepared programs (in id order) whose rows are in `rows`.
+    fn exclusions(&self, rows: &RowSet) -> Vec<Exclusion>;
 }
 
 /// What building the exclusions needs.
 #[derive(Clone)]
 struct Pending {
     explain: Arc<dyn ExplainExclusions>,
-    /// The excluded rows of the selector's programs, as bits.
-    rows: Vec<u64>,
+    /// The excluded rows of the selector's programs.
+    rows: RowSet,
 }
 
 impl Exclusions {
-    /// Exclusions to build with `explain` from the programs whose bits are set in `rows`, when
+    /// Exclusions to build with `explain` from the programs whose rows are in `rows`, when
     /// read.
-    pub(super) fn pending(explain: Arc<dyn ExplainExclusions>, rows: Vec<u64>) -> Self {
+    pub(super) fn pending(explain: Arc<dyn ExplainExclusions>, rows: RowSet) -> Self {
         Self {
             pending: Some(Pending { explain, rows }),
             built: OnceLock::new(),
@@ -485,7 +484,7 @@ impl Exclusions {
     fn len(&self) -> usize {
         match (self.built.get(), &self.pending) {
             (Some(built), _) => built.len(),
-            (None, Some(pending)) => pending.rows.iter().map(|word| word.count_ones() as usize).sum(),
+            (None, Some(pending)) => pending.rows.len(),
             (None, None) => 0,
         }
     }

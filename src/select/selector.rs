@@ -15,13 +15,14 @@ use super::criteria::Criterion;
 use super::exclusion::{Exclusion, Verdict};
 use super::facts::{EarningsFallback, Student};
 use super::matrix::CriteriaMatrix;
-use super::missing::MissingRule;
+use super::missing::{Criteria, MissingRule};
 use super::order::Order;
 use super::profile::{BoundsMode, StudentProfile};
 use super::ranking::{
     Band, Contribution, EarningsSource, Exclusions, ExplainExclusions, MissingCriterion, Payback,
     RankedProgram, Ranking, WeightedCriteria,
 };
+use super::row_set::RowSet;
 use super::scoring::Scoring;
 use super::values::{Reading, Values};
 use crate::catalog::Catalog;
@@ -180,21 +181,13 @@ impl Selector {
         let scoring = self.scoring(profile, &student, &criteria)?;
         let asked = Constraints::ask(profile);
         let rows = shared.programs.len();
-        // The constraints leave out rows column by column, as bits; their reasons are built
-        // only if they are read.
-        let mut excluded = vec![0u64; rows.div_ceil(64)];
+        // The constraints leave out rows column by column; their reasons are built only if
+        // they are read.
+        let mut excluded = RowSet::new(rows);
         shared.constraints.mark(&asked, &student, &mut excluded);
         // Sized exactly, so that no allocation larger than it needs to be is made per ranking.
-        let count = excluded
-            .iter()
-            .map(|word| word.count_ones() as usize)
-            .sum::<usize>();
-        let mut eligible: Vec<u32> = Vec::with_capacity(rows.saturating_sub(count));
-        eligible.extend(
-            (0u32..)
-                .take(rows)
-                .filter(|row| !is_set(&excluded, *row as usize)),
-        );
+        let mut eligible: Vec<u32> = Vec::with_capacity(rows.saturating_sub(excluded.len()));
+        eligible.extend(excluded.iter_absent().map_while(|row| u32::try_from(row).ok()));
         let mut columns = self.fill(&eligible, &criteria, &student);
         let rule = MissingRule::new(profile, &criteria, scoring.weights());
         leave_out_missing(&rule, &mut eligible, &mut columns, &mut excluded);
@@ -268,27 +261,27 @@ struct ExplainFor {
 }
 
 impl ExplainExclusions for ExplainFor {
-    fn exclusions(&self, rows: &[u64]) -> Vec<Exclusion> {
+    fn exclusions(&self, rows: &RowSet) -> Vec<Exclusion> {
         let shared = &*self.selector.shared;
         let student = self.selector.student(&self.profile);
         let asked = Constraints::ask(&self.profile);
         let rule = MissingRule::new(&self.profile, &self.criteria, &self.weights);
         let values = &shared.values;
         let mut exclusions = Vec::new();
-        for (row, program) in shared.programs.iter().enumerate() {
-            if !is_set(rows, row) {
-                continue;
-            }
+        for (row, program) in rows
+            .iter()
+            .filter_map(|row| Some((row, shared.programs.get(row)?)))
+        {
             let mut verdict = Verdict::default();
             shared
                 .constraints
                 .judge(&asked, row, program, &student, &mut verdict);
-            let missing = self
+            let missing: Criteria = self
                 .criteria
                 .iter()
-                .enumerate()
-                .filter(|(_, criterion)| values.value(**criterion, row, &student).is_none())
-                .fold(0, |set, (column, _)| set | MissingRule::bit(column));
+                .copied()
+                .filter(|criterion| values.value(*criterion, row, &student).is_none())
+                .collect();
             let why = |criterion: Criterion| {
                 values
                     .read(criterion, row, &student)
@@ -402,25 +395,21 @@ impl<'a> Explainer<'a> {
     }
 }
 
-/// Whether bit `row` of `bits` is set.
-fn is_set(bits: &[u64], row: usize) -> bool {
-    bits.get(row >> 6)
-        .is_some_and(|word| word & (1u64 << (row & 63)) != 0)
-}
-
-/// Leaves out, from `eligible` and their matrix `columns`, the rows that the missing-data
-/// `rule` leaves out, setting their bits in `excluded`.
+/// Leaves out, from `eligible` and their matrix `columns` (those of the rule's criteria), the
+/// rows that the missing-data `rule` leaves out, adding them to `excluded`.
 fn leave_out_missing(
     rule: &MissingRule,
     eligible: &mut Vec<u32>,
     columns: &mut [MatrixColumn],
-    excluded: &mut [u64],
+    excluded: &mut RowSet,
 ) {
-    let mut missing = vec![0u32; eligible.len()];
-    for (column, (_, marks)) in columns.iter().enumerate() {
-        let bit = MissingRule::bit(column);
+    let mut missing = vec![Criteria::new(); eligible.len()];
+    for (criterion, (_, marks)) in rule.criteria().iter().zip(columns.iter()) {
+        let lacking = Criteria::of(*criterion);
         for (set, mark) in missing.iter_mut().zip(marks) {
-            *set |= if *mark { bit } else { 0 };
+            if *mark {
+                *set = set.union(lacking);
+            }
         }
     }
     if !missing.iter().any(|set| rule.excludes(*set)) {
@@ -428,10 +417,7 @@ fn leave_out_missing(
     }
     for (row, set) in eligible.iter().zip(&missing) {
         if rule.excludes(*set) {
-            let row = *row as usize;
-            if let Some(word) = excluded.get_mut(row >> 6) {
-                *word |= 1u64 << (row & 63);
-            }
+            excluded.insert(*row as usize);
         }
     }
     retain_kept(eligible, &missing, rule);
@@ -442,7 +428,7 @@ fn leave_out_missing(
 }
 
 /// Keeps the `items` (one per row) of the rows whose `missing` criteria `rule` keeps.
-fn retain_kept<T>(items: &mut Vec<T>, missing: &[u32], rule: &MissingRule) {
+fn retain_kept<T>(items: &mut Vec<T>, missing: &[Criteria], rule: &MissingRule) {
     let mut sets = missing.iter();
     items.retain(|_| sets.next().is_none_or(|set| !rule.excludes(*set)));
 }
@@ -469,8 +455,8 @@ pub(crate) struct Applied<'a> {
     programs: &'a [Program],
     /// The rows of the programs that are left in, in id order: the matrix rows.
     pub(crate) eligible: Vec<u32>,
-    /// The rows of the others, as bits.
-    excluded: Vec<u64>,
+    /// The rows of the others.
+    excluded: RowSet,
     pub(crate) matrix: CriteriaMatrix,
 }
 

@@ -1,6 +1,8 @@
-//! Small validated values: money, rates, states, codes, ids and dates.
+//! Small validated values: money, rates, states, codes, ids and dates, and the confidence a
+//! sourced figure carries.
 
 mod codes;
+mod confidence;
 mod money;
 mod rate;
 mod text;
@@ -9,6 +11,7 @@ mod us_state;
 
 pub(crate) use codes::CipFamily;
 pub use codes::{CipCode, NaicsCode, ProgramId, SocCode, Unitid};
+pub use confidence::Confidence;
 pub use money::Money;
 pub use rate::Rate;
 pub use text::Text;

@@ -3,6 +3,7 @@ use std::fmt;
 use serde::Serialize;
 
 use crate::error::{Error, Result};
+use crate::vocabulary::{Member, VocabularySet};
 
 /// A US state, the District of Columbia, a US territory, or one of the freely associated states
 /// that federal education data lists (Micronesia, the Marshall Islands, Palau), by its USPS code.
@@ -200,6 +201,22 @@ impl UsState {
         self.fips() >= 60
     }
 }
+
+impl Member for UsState {
+    fn index(self) -> u32 {
+        self as u32
+    }
+
+    fn members() -> impl Iterator<Item = Self> {
+        Self::all()
+    }
+}
+
+// The table lists every value once, in declaration order, so its length bounds the indices.
+const _: () = assert!(
+    TABLE.len() <= VocabularySet::<UsState>::CAPACITY,
+    "more states than a VocabularySet holds"
+);
 
 impl std::str::FromStr for UsState {
     type Err = Error;

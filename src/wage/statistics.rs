@@ -4,9 +4,8 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use crate::credential::Confidence;
 use crate::error::{Error, Result};
-use crate::value::{Money, NaicsCode, ReferencePeriod, SocCode, Text, UsState};
+use crate::value::{Confidence, Money, NaicsCode, ReferencePeriod, SocCode, Text, UsState};
 use crate::vocabulary::vocabulary;
 
 vocabulary! {

@@ -15,39 +15,39 @@ use himkit::{
 use proptest::prelude::*;
 use proptest::sample::select;
 
-pub fn rate() -> impl Strategy<Value = Rate> {
+pub(crate) fn rate() -> impl Strategy<Value = Rate> {
     prop_oneof![Just(0.0), Just(1.0), 0.0..=1.0f64].prop_map(|value| Rate::new(value).unwrap())
 }
 
-pub fn money(max: u64) -> impl Strategy<Value = Money> {
+pub(crate) fn money(max: u64) -> impl Strategy<Value = Money> {
     (0..=max).prop_map(|dollars| Money::new(dollars).unwrap())
 }
 
-pub fn year() -> impl Strategy<Value = Year> {
+pub(crate) fn year() -> impl Strategy<Value = Year> {
     (1990u16..=2030).prop_map(|year| Year::new(year).unwrap())
 }
 
-pub fn text() -> impl Strategy<Value = Text> {
+pub(crate) fn text() -> impl Strategy<Value = Text> {
     "[A-Za-z][A-Za-z0-9 ,.()'-]{0,40}[A-Za-z)]".prop_map(|text| Text::new(&text).unwrap())
 }
 
-pub fn state() -> impl Strategy<Value = UsState> {
+pub(crate) fn state() -> impl Strategy<Value = UsState> {
     select(UsState::all().collect::<Vec<_>>())
 }
 
-pub fn program_id() -> impl Strategy<Value = ProgramId> {
+pub(crate) fn program_id() -> impl Strategy<Value = ProgramId> {
     "[a-z0-9]{1,10}(-[a-z0-9]{1,10}){0,3}".prop_map(|id| id.parse().unwrap())
 }
 
 /// A program's own outcome (or a field-of-study figure, as College Scorecard's).
-pub fn outcome<T: std::fmt::Debug + Clone + 'static>(
+pub(crate) fn outcome<T: std::fmt::Debug + Clone + 'static>(
     value: impl Strategy<Value = T> + 'static,
 ) -> impl Strategy<Value = Outcome<T>> {
     scoped_outcome(value, vec![Scope::Program, Scope::FieldOfStudy])
 }
 
 /// An outcome whose reported values have one of `scopes`, or any missing state.
-pub fn scoped_outcome<T: std::fmt::Debug + Clone + 'static>(
+pub(crate) fn scoped_outcome<T: std::fmt::Debug + Clone + 'static>(
     value: impl Strategy<Value = T> + 'static,
     scopes: Vec<Scope>,
 ) -> impl Strategy<Value = Outcome<T>> {
@@ -70,11 +70,11 @@ pub fn scoped_outcome<T: std::fmt::Debug + Clone + 'static>(
 }
 
 /// Median annual earnings in the range the model accepts.
-pub fn earnings(max: u64) -> impl Strategy<Value = Money> {
+pub(crate) fn earnings(max: u64) -> impl Strategy<Value = Money> {
     (1_000..=max).prop_map(|dollars| Money::new(dollars).unwrap())
 }
 
-pub fn outcomes() -> impl Strategy<Value = Outcomes> {
+pub(crate) fn outcomes() -> impl Strategy<Value = Outcomes> {
     (
         outcome(rate()),
         outcome(rate()),
@@ -113,7 +113,7 @@ pub fn outcomes() -> impl Strategy<Value = Outcomes> {
         )
 }
 
-pub fn delivery() -> impl Strategy<Value = Delivery> {
+pub(crate) fn delivery() -> impl Strategy<Value = Delivery> {
     let states = || proptest::collection::btree_set(state(), 0..4);
     prop_oneof![
         states().prop_map(Delivery::online),
@@ -132,7 +132,7 @@ pub fn delivery() -> impl Strategy<Value = Delivery> {
     ]
 }
 
-pub fn cost() -> impl Strategy<Value = Cost> {
+pub(crate) fn cost() -> impl Strategy<Value = Cost> {
     prop_oneof![
         (1u16..=160, money(2_000), money(2_000))
             .prop_map(|(credits, in_state, out)| Cost::per_credit(credits, in_state, out).unwrap()),
@@ -154,12 +154,12 @@ pub fn cost() -> impl Strategy<Value = Cost> {
 }
 
 /// Every state of knowledge of a cost, mostly known.
-pub fn cost_state() -> impl Strategy<Value = CostState> {
+pub(crate) fn cost_state() -> impl Strategy<Value = CostState> {
     prop_oneof![6 => cost().prop_map(CostState::Known), 1 => Just(CostState::Unknown)]
 }
 
 /// Every state of knowledge of a delivery, mostly known.
-pub fn delivery_state() -> impl Strategy<Value = DeliveryState> {
+pub(crate) fn delivery_state() -> impl Strategy<Value = DeliveryState> {
     prop_oneof![
         6 => delivery().prop_map(DeliveryState::Known),
         1 => Just(DeliveryState::InstitutionOffersDistancePrograms),
@@ -169,7 +169,7 @@ pub fn delivery_state() -> impl Strategy<Value = DeliveryState> {
 }
 
 /// Every state of knowledge of an accreditation.
-pub fn accreditation_state() -> impl Strategy<Value = AccreditationState> {
+pub(crate) fn accreditation_state() -> impl Strategy<Value = AccreditationState> {
     prop_oneof![
         8 => accreditation().prop_map(|known| known.map_or(AccreditationState::None, AccreditationState::Known)),
         1 => Just(AccreditationState::NotVerified),
@@ -177,7 +177,7 @@ pub fn accreditation_state() -> impl Strategy<Value = AccreditationState> {
 }
 
 /// Recorded sources, usually none.
-pub fn sources() -> impl Strategy<Value = BTreeMap<SourcedField, Source>> {
+pub(crate) fn sources() -> impl Strategy<Value = BTreeMap<SourcedField, Source>> {
     proptest::collection::vec(
         (
             select(SourcedField::all().collect::<Vec<_>>()),
@@ -195,7 +195,7 @@ pub fn sources() -> impl Strategy<Value = BTreeMap<SourcedField, Source>> {
     })
 }
 
-pub fn accreditation() -> impl Strategy<Value = Option<Accreditation>> {
+pub(crate) fn accreditation() -> impl Strategy<Value = Option<Accreditation>> {
     let accreditor = prop_oneof![4 => Just(Accreditor::Cahiim), 1 => text().prop_map(|name| {
         let name = format!("{name} board");
         Accreditor::Other(Text::new(&name).unwrap())
@@ -216,12 +216,12 @@ pub fn accreditation() -> impl Strategy<Value = Option<Accreditation>> {
     )
 }
 
-pub fn skills() -> impl Strategy<Value = SkillSet> {
+pub(crate) fn skills() -> impl Strategy<Value = SkillSet> {
     proptest::collection::vec(select(Skill::all().collect::<Vec<_>>()), 0..8)
         .prop_map(|skills| skills.into_iter().collect())
 }
 
-pub fn program() -> impl Strategy<Value = Program> {
+pub(crate) fn program() -> impl Strategy<Value = Program> {
     (
         (
             program_id(),
@@ -307,7 +307,7 @@ pub fn program() -> impl Strategy<Value = Program> {
 }
 
 /// Catalogues of up to `max` programs with unique ids.
-pub fn catalog(max: usize) -> impl Strategy<Value = himkit::Catalog> {
+pub(crate) fn catalog(max: usize) -> impl Strategy<Value = himkit::Catalog> {
     proptest::collection::vec(program(), 0..=max).prop_map(|programs| {
         let mut seen = std::collections::HashSet::new();
         let unique = programs
@@ -318,7 +318,7 @@ pub fn catalog(max: usize) -> impl Strategy<Value = himkit::Catalog> {
     })
 }
 
-pub fn profile() -> impl Strategy<Value = himkit::StudentProfile> {
+pub(crate) fn profile() -> impl Strategy<Value = himkit::StudentProfile> {
     use himkit::select::{BoundsMode, Criterion, Method, MissingPolicy, ProfileSpec};
     let criteria: Vec<Criterion> = Criterion::all().collect();
     (
@@ -392,7 +392,7 @@ pub fn profile() -> impl Strategy<Value = himkit::StudentProfile> {
 }
 
 /// Profiles without hard constraints, so that most programs are ranked.
-pub fn lenient_profile() -> impl Strategy<Value = himkit::StudentProfile> {
+pub(crate) fn lenient_profile() -> impl Strategy<Value = himkit::StudentProfile> {
     profile().prop_map(|profile| {
         let mut spec = profile.spec().clone();
         spec.require_accreditation = false;
@@ -412,7 +412,7 @@ pub fn lenient_profile() -> impl Strategy<Value = himkit::StudentProfile> {
 /// The embedded wage table, with up to six state figures added: each a copy of one of its
 /// all-industry rows for another area (and sometimes with no published median), so that the
 /// state-before-national fallback of expected earnings is exercised.
-pub fn wages() -> impl Strategy<Value = Vec<himkit::WageStatistics>> {
+pub(crate) fn wages() -> impl Strategy<Value = Vec<himkit::WageStatistics>> {
     let national = himkit::Dataset::embedded().unwrap().wages().to_vec();
     let count = national.len();
     proptest::collection::vec(
@@ -458,7 +458,7 @@ pub fn wages() -> impl Strategy<Value = Vec<himkit::WageStatistics>> {
 /// [`profile`] with every unknown policy and the earnings baseline drawn too, and each hard
 /// constraint kept only one time in three, so that most catalogues have ranked programs as well
 /// as exclusions.
-pub fn profile_with_unknowns() -> impl Strategy<Value = himkit::StudentProfile> {
+pub(crate) fn profile_with_unknowns() -> impl Strategy<Value = himkit::StudentProfile> {
     use himkit::select::{Constraint, UnknownPolicy};
     let constraints: Vec<Constraint> = Constraint::all().collect();
     (

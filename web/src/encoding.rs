@@ -12,7 +12,7 @@ use axum::http::{HeaderMap, HeaderValue, Response, StatusCode};
 
 /// A content coding the server sends.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Coding {
+pub(crate) enum Coding {
     /// Brotli (`br`).
     Brotli,
     /// `gzip`.
@@ -26,7 +26,7 @@ impl Coding {
     /// gzip, else gzip, else none. A quality of 0 refuses a coding; `*` stands for codings not
     /// named.
     #[must_use]
-    pub fn negotiate(headers: &HeaderMap) -> Coding {
+    pub(crate) fn negotiate(headers: &HeaderMap) -> Coding {
         let (mut brotli, mut gzip, mut any) = (None, None, None);
         for value in headers.get_all(ACCEPT_ENCODING) {
             let Ok(value) = value.to_str() else { continue };

@@ -10,7 +10,7 @@ pub(crate) const RETRY_AFTER_SECONDS: u64 = 1;
 
 /// An error with the HTTP status it answers with.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ApiError {
+pub(crate) struct ApiError {
     /// The status.
     pub status: StatusCode,
     /// What was wrong, in the library's words where the library refused it.
@@ -30,7 +30,7 @@ struct Inner<'a> {
 
 impl ApiError {
     /// An error with `status` and `message`.
-    pub fn new(status: StatusCode, message: impl Into<String>) -> Self {
+    pub(crate) fn new(status: StatusCode, message: impl Into<String>) -> Self {
         Self {
             status,
             message: message.into(),
@@ -38,33 +38,33 @@ impl ApiError {
     }
 
     /// 400: the request cannot be read (malformed JSON, a wrong type).
-    pub fn malformed(message: impl Into<String>) -> Self {
+    pub(crate) fn malformed(message: impl Into<String>) -> Self {
         Self::new(StatusCode::BAD_REQUEST, message)
     }
 
     /// 404: no such program or route.
-    pub fn not_found(message: impl Into<String>) -> Self {
+    pub(crate) fn not_found(message: impl Into<String>) -> Self {
         Self::new(StatusCode::NOT_FOUND, message)
     }
 
     /// 422: a well-formed request with a value the rules refuse.
-    pub fn invalid(message: impl Into<String>) -> Self {
+    pub(crate) fn invalid(message: impl Into<String>) -> Self {
         Self::new(StatusCode::UNPROCESSABLE_ENTITY, message)
     }
 
     /// 415: a body that is not `application/json`.
-    pub fn unsupported_media_type(message: impl Into<String>) -> Self {
+    pub(crate) fn unsupported_media_type(message: impl Into<String>) -> Self {
         Self::new(StatusCode::UNSUPPORTED_MEDIA_TYPE, message)
     }
 
     /// 500: the handler failed.
-    pub fn internal(message: impl Into<String>) -> Self {
+    pub(crate) fn internal(message: impl Into<String>) -> Self {
         Self::new(StatusCode::INTERNAL_SERVER_ERROR, message)
     }
 
     /// The JSON body.
     #[must_use]
-    pub fn body(&self) -> String {
+    pub(crate) fn body(&self) -> String {
         serde_json::to_string(&Body {
             error: Inner {
                 status: self.status.as_u16(),
@@ -115,7 +115,7 @@ impl IntoResponse for ApiError {
 ///
 /// # Errors
 /// As above.
-pub fn from_json<T: serde::de::DeserializeOwned>(what: &str, bytes: &[u8]) -> Result<T, ApiError> {
+pub(crate) fn from_json<T: serde::de::DeserializeOwned>(what: &str, bytes: &[u8]) -> Result<T, ApiError> {
     let (error, is_data) = match exactly::<T>(what, bytes) {
         Ok(value) => return Ok(value),
         Err(refused) => refused,

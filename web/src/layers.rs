@@ -29,7 +29,7 @@ use crate::pool::Gate;
 
 /// The page's Content-Security-Policy: scripts and styles only from the server's own static
 /// files, no inline script or style, no framing, forms only to the server itself.
-pub const CONTENT_SECURITY_POLICY_VALUE: &str = "default-src 'none'; script-src 'self'; style-src 'self'; \
+pub(crate) const CONTENT_SECURITY_POLICY_VALUE: &str = "default-src 'none'; script-src 'self'; style-src 'self'; \
      img-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
 /// Wraps `router` in the server's layers, outermost first:

@@ -7,11 +7,11 @@ use std::io::Read;
 mod write;
 pub use write::write_catalog_csv;
 
-use super::Limits;
 use super::table::{CellError, Columns, CsvRecords, Next};
 use crate::catalog::Catalog;
 use crate::error::Location;
 use crate::error::{Error, Result};
+use crate::limits::Limits;
 use crate::program::{Accreditation, AccreditationState};
 use crate::program::{
     CareerSupport, Cost, CostState, Delivery, DeliveryState, Institution, Program, ProgramSpec, Source,

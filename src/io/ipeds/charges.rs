@@ -2,16 +2,17 @@
 
 use std::io::Read;
 
-use super::{Flagged, IpedsOptions, IpedsTable, IpedsValue, Row, read_table};
+use super::{Flagged, IpedsOptions, IpedsValue};
 use crate::error::{Location, Result};
-use crate::io::ReadOutcome;
+use crate::io::federal_table::{FederalTable, Row, read_table};
+use crate::io::read::ReadOutcome;
 use crate::io::table::{CellError, Columns};
 use crate::value::{Money, Unitid};
 
 /// One published charge for a full-time student for the academic year: tuition and required
 /// fees, each with its imputation flag.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub struct Charge {
+pub(crate) struct Charge {
     /// Tuition (`TUITIONn`, flag `XTUITn`).
     pub tuition: Flagged<Money>,
     /// Required fees (`FEEn`, flag `XFEEn`).
@@ -23,7 +24,7 @@ impl Charge {
     /// missing state, or, if tuition is a value, the fees' state: a charge whose fees are
     /// unknown is not the tuition alone.
     #[must_use]
-    pub fn total(&self) -> IpedsValue<Money> {
+    pub(crate) fn total(&self) -> IpedsValue<Money> {
         match (self.tuition.value, self.fees.value) {
             (IpedsValue::Value(tuition), IpedsValue::Value(fees)) => tuition
                 .checked_add(fees)
@@ -39,7 +40,7 @@ impl Charge {
 /// their absence means "charged by program", not "free".
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
-pub struct IpedsCharges {
+pub(crate) struct IpedsCharges {
     /// `UNITID`.
     pub unitid: Unitid,
     /// Undergraduate, in-district (`TUITION1`, `FEE1`).
@@ -126,8 +127,9 @@ struct IcAy {
     charges: [ChargeColumns; 6],
 }
 
-impl IpedsTable for IcAy {
+impl FederalTable for IcAy {
     type Item = IpedsCharges;
+    type Options = IpedsOptions;
 
     fn columns(columns: &Columns, header: &Location) -> Result<Self> {
         Ok(Self {
@@ -181,7 +183,7 @@ impl IpedsTable for IcAy {
 /// # Errors
 /// [`ErrorKind::Malformed`](crate::ErrorKind::Malformed) for a missing required column or, in strict mode, the
 /// first bad row; [`ErrorKind::Io`](crate::ErrorKind::Io) if reading fails.
-pub fn read_ipeds_charges(
+pub(crate) fn read_ipeds_charges(
     source: &str,
     reader: impl Read,
     options: &IpedsOptions,

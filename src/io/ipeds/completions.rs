@@ -2,9 +2,10 @@
 
 use std::io::Read;
 
-use super::{ImputationFlag, IpedsOptions, IpedsTable, IpedsValue, Row, read_table};
+use super::{ImputationFlag, IpedsOptions, IpedsValue};
 use crate::error::{Location, Result};
-use crate::io::ReadOutcome;
+use crate::io::federal_table::{FederalTable, Row, read_table};
+use crate::io::read::ReadOutcome;
 use crate::io::table::{CellError, Columns};
 use crate::program::AwardLevel;
 use crate::value::{CipCode, Unitid};
@@ -12,7 +13,7 @@ use crate::value::{CipCode, Unitid};
 /// Whether awards were counted on students' first or second major (`MAJORNUM`). A student
 /// with two majors is counted once under each; count first majors to count students.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum MajorNumber {
+pub(crate) enum MajorNumber {
     /// `1`: first major.
     First,
     /// `2`: second major.
@@ -26,7 +27,7 @@ impl MajorNumber {}
 /// (July 1 to June 30 ending in the file's year).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
-pub struct IpedsCompletion {
+pub(crate) struct IpedsCompletion {
     /// `UNITID`.
     pub unitid: Unitid,
     /// `CIPCODE`, six digits (`51.0707`).
@@ -80,8 +81,9 @@ fn is_total(cip: &[u8]) -> bool {
     }
 }
 
-impl IpedsTable for CA {
+impl FederalTable for CA {
     type Item = IpedsCompletion;
+    type Options = IpedsOptions;
 
     fn columns(columns: &Columns, header: &Location) -> Result<Self> {
         Ok(Self {
@@ -182,7 +184,7 @@ impl IpedsTable for CA {
 /// # Errors
 /// [`ErrorKind::Malformed`](crate::ErrorKind::Malformed) for a missing required column or, in strict mode, the
 /// first bad row; [`ErrorKind::Io`](crate::ErrorKind::Io) if reading fails.
-pub fn read_ipeds_completions(
+pub(crate) fn read_ipeds_completions(
     source: &str,
     reader: impl Read,
     options: &IpedsOptions,

@@ -2,9 +2,10 @@
 
 use std::io::Read;
 
-use super::{IpedsOptions, IpedsTable, IpedsValue, Row, read_table};
+use super::{IpedsOptions, IpedsValue};
 use crate::error::{Location, Result};
-use crate::io::ReadOutcome;
+use crate::io::federal_table::{FederalTable, Row, read_table};
+use crate::io::read::ReadOutcome;
 use crate::io::table::{CellError, Columns};
 use crate::value::Unitid;
 
@@ -12,7 +13,7 @@ use crate::value::Unitid;
 /// institution, not about any one of its programs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
-pub struct IpedsDistance {
+pub(crate) struct IpedsDistance {
     /// `UNITID`.
     pub unitid: Unitid,
     /// `DISTPGS`: the institution offers distance-education programs (1 yes, 0 implied no).
@@ -51,8 +52,9 @@ fn yes_no(
     })
 }
 
-impl IpedsTable for Ic {
+impl FederalTable for Ic {
     type Item = IpedsDistance;
+    type Options = IpedsOptions;
 
     fn columns(columns: &Columns, header: &Location) -> Result<Self> {
         Ok(Self {
@@ -84,7 +86,7 @@ impl IpedsTable for Ic {
 /// # Errors
 /// [`ErrorKind::Malformed`](crate::ErrorKind::Malformed) for a missing required column or, in strict mode, the
 /// first bad row; [`ErrorKind::Io`](crate::ErrorKind::Io) if reading fails.
-pub fn read_ipeds_distance(
+pub(crate) fn read_ipeds_distance(
     source: &str,
     reader: impl Read,
     options: &IpedsOptions,

@@ -2,40 +2,17 @@
 
 use std::io::Read;
 
-use super::{IpedsOptions, IpedsTable, IpedsValue, Row, read_table};
+use super::{IpedsOptions, IpedsValue};
 use crate::error::{Location, Result};
-use crate::io::ReadOutcome;
+use crate::io::federal_table::{Control, FederalTable, Row, read_table};
+use crate::io::read::ReadOutcome;
 use crate::io::table::{CellError, Columns};
 use crate::value::{Unitid, UsState};
-
-/// Who controls an institution (HD `CONTROL`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Control {
-    /// `1`: public.
-    Public,
-    /// `2`: private not-for-profit.
-    PrivateNonprofit,
-    /// `3`: private for-profit.
-    PrivateForProfit,
-}
-
-impl Control {
-    /// The control with IPEDS code `code`.
-    #[must_use]
-    pub fn from_code(code: u64) -> Option<Self> {
-        match code {
-            1 => Some(Self::Public),
-            2 => Some(Self::PrivateNonprofit),
-            3 => Some(Self::PrivateForProfit),
-            _ => None,
-        }
-    }
-}
 
 /// The level of an institution's longest programs (HD `ICLEVEL`).
 #[allow(clippy::enum_variant_names)] // IPEDS's own words: four-year, two-year, under two years.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum InstitutionLevel {
+pub(crate) enum InstitutionLevel {
     /// `1`: four or more years.
     FourYear,
     /// `2`: at least two but less than four years.
@@ -47,7 +24,7 @@ pub enum InstitutionLevel {
 impl InstitutionLevel {
     /// The level with IPEDS code `code`.
     #[must_use]
-    pub fn from_code(code: u64) -> Option<Self> {
+    pub(crate) fn from_code(code: u64) -> Option<Self> {
         match code {
             1 => Some(Self::FourYear),
             2 => Some(Self::TwoYear),
@@ -60,7 +37,7 @@ impl InstitutionLevel {
 /// One institution of an IPEDS HD file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
-pub struct IpedsInstitution {
+pub(crate) struct IpedsInstitution {
     /// `UNITID`.
     pub unitid: Unitid,
     /// `INSTNM`, the institution's name.
@@ -90,7 +67,7 @@ pub struct IpedsInstitution {
 impl IpedsInstitution {
     /// Whether the institution is active in the collection year (`CYACTIVE` 1), if known.
     #[must_use]
-    pub fn is_active(&self) -> Option<bool> {
+    pub(crate) fn is_active(&self) -> Option<bool> {
         self.active_code.value().map(|code| *code == 1)
     }
 }
@@ -109,8 +86,9 @@ struct Hd {
     closed: Option<usize>,
 }
 
-impl IpedsTable for Hd {
+impl FederalTable for Hd {
     type Item = IpedsInstitution;
+    type Options = IpedsOptions;
 
     fn columns(columns: &Columns, header: &Location) -> Result<Self> {
         Ok(Self {
@@ -207,7 +185,7 @@ fn coded<T>(value: IpedsValue<u64>, decode: impl FnOnce(u64) -> Option<T>) -> Op
 /// [`ErrorKind::Malformed`](crate::ErrorKind::Malformed) for a missing required column or, in strict mode, the
 /// first bad row (file, line, column, value and rule); [`ErrorKind::Io`](crate::ErrorKind::Io) if
 /// reading fails.
-pub fn read_ipeds_institutions(
+pub(crate) fn read_ipeds_institutions(
     source: &str,
     reader: impl Read,
     options: &IpedsOptions,

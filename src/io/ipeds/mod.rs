@@ -28,51 +28,33 @@ mod institutions;
 pub(crate) use charges::{IpedsCharges, read_ipeds_charges};
 pub(crate) use completions::{IpedsCompletion, MajorNumber, read_ipeds_completions};
 pub(crate) use distance::{IpedsDistance, read_ipeds_distance};
-pub(crate) use institutions::{Control, IpedsInstitution, read_ipeds_institutions};
+pub(crate) use institutions::{IpedsInstitution, read_ipeds_institutions};
 
-use std::borrow::Cow;
-use std::collections::BTreeSet;
 use std::fmt;
-use std::io::Read;
 
-use super::table::{CellError, Columns, CsvRecords};
-use super::{Limits, Mode, ReadOutcome};
-use crate::error::{Location, Result};
-use crate::value::Unitid;
+use super::federal_table::{FileOptions, Row, TableOptions, decode};
+use super::table::CellError;
 
 /// How to read an IPEDS file: strictness, bounds, and the rows wanted.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
-#[non_exhaustive]
-pub struct IpedsOptions {
-    /// Strict (the default) or lenient.
-    pub mode: Mode,
-    /// Bounds on field length and row width.
-    pub limits: Limits,
-    /// Only rows of these institutions; `None` reads every row.
-    pub unitids: Option<BTreeSet<Unitid>>,
+pub(crate) struct IpedsOptions {
+    /// Strictness, bounds and the institutions wanted, as for every federal table.
+    pub(crate) table: TableOptions,
     /// Completions only: rows whose CIP code starts with one of these (`51.07`, `51.0706`);
     /// empty reads every CIP code. The other readers ignore it.
-    pub cip_prefixes: Vec<String>,
-    /// Scorecard institution files only: read the rows of branch campuses that have no IPEDS
-    /// UNITID of their own. Scorecard lists them under eight digits, their parent's UNITID
-    /// followed by a two-digit branch number (`10236801`, Troy University's Phenix City campus);
-    /// no IPEDS file has rows for them. Off by default: such rows are passed over, as filtered
-    /// rows are. When on, they are read with the parent's UNITID and
-    /// [`ScorecardInstitution::branch`](crate::io::ScorecardInstitution::branch) set.
-    pub scorecard_branch_campuses: bool,
+    pub(crate) cip_prefixes: Vec<String>,
 }
 
-impl IpedsOptions {
-    /// Whether a row of `unitid` is wanted.
-    fn wants(&self, unitid: Unitid) -> bool {
-        self.unitids.as_ref().is_none_or(|set| set.contains(&unitid))
+impl FileOptions for IpedsOptions {
+    fn table(&self) -> &TableOptions {
+        &self.table
     }
 }
 
 /// The academic year an IPEDS `IC_AY` file of collection year `year` covers: the 2022 file is
 /// `2022-23`.
 #[must_use]
-pub fn academic_year_of_file(year: u16) -> String {
+pub(crate) fn academic_year_of_file(year: u16) -> String {
     format!("{year}-{:02}", year.wrapping_add(1) % 100)
 }
 
@@ -81,7 +63,7 @@ pub fn academic_year_of_file(year: u16) -> String {
 /// IPEDS writes `-1` for not reported, `-2` (or `.` in continuous columns) for not applicable
 /// and `-3` for not available; none of them is a number.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum IpedsValue<T> {
+pub(crate) enum IpedsValue<T> {
     /// A value.
     Value(T),
     /// `-1`, or an empty cell: the institution did not report it.
@@ -94,7 +76,7 @@ pub enum IpedsValue<T> {
 
 impl<T> IpedsValue<T> {
     /// The value, if there is one.
-    pub fn value(&self) -> Option<&T> {
+    pub(crate) fn value(&self) -> Option<&T> {
         match self {
             Self::Value(value) => Some(value),
             _ => None,
@@ -105,7 +87,7 @@ impl<T> IpedsValue<T> {
     ///
     /// # Errors
     /// `f`'s error.
-    pub fn try_map<U, E>(
+    pub(crate) fn try_map<U, E>(
         self,
         f: impl FnOnce(T) -> std::result::Result<U, E>,
     ) -> std::result::Result<IpedsValue<U>, E> {
@@ -118,7 +100,7 @@ impl<T> IpedsValue<T> {
     }
 
     /// The state of a missing value in words (`not reported`), or `None` for a value.
-    pub fn missing_reason(&self) -> Option<&'static str> {
+    pub(crate) fn missing_reason(&self) -> Option<&'static str> {
         match self {
             Self::Value(_) => None,
             Self::NotReported => Some("not reported"),
@@ -140,7 +122,7 @@ impl<T: fmt::Display> fmt::Display for IpedsValue<T> {
 /// How NCES obtained a value: the imputation flag in the column before it (`XTUIT2` before
 /// `TUITION2`, `XCTOTALT` before `CTOTALT`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum ImputationFlag {
+pub(crate) enum ImputationFlag {
     /// `A`: not applicable.
     NotApplicable,
     /// `B`: the institution left the item blank.
@@ -188,7 +170,7 @@ impl ImputationFlag {
 
     /// The flag's letter as IPEDS writes it.
     #[must_use]
-    pub fn letter(self) -> char {
+    pub(crate) fn letter(self) -> char {
         Self::TABLE
             .iter()
             .find(|(flag, _)| *flag == self)
@@ -197,7 +179,7 @@ impl ImputationFlag {
 
     /// The flag with `letter` (either case).
     #[must_use]
-    pub fn from_letter(letter: char) -> Option<Self> {
+    pub(crate) fn from_letter(letter: char) -> Option<Self> {
         let letter = letter.to_ascii_uppercase();
         Self::TABLE
             .iter()
@@ -215,58 +197,16 @@ impl fmt::Display for ImputationFlag {
 /// A value with the imputation flag the file gives it (`None` where the file has no flag
 /// column, as in column extracts, or leaves the flag blank).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub struct Flagged<T> {
+pub(crate) struct Flagged<T> {
     /// The value or its missing state.
     pub value: IpedsValue<T>,
     /// How NCES obtained it.
     pub flag: Option<ImputationFlag>,
 }
 
-/// Decodes one value: UTF-8 if the bytes are valid UTF-8, else Windows-1252.
-pub(crate) fn decode(bytes: &[u8]) -> Cow<'_, str> {
-    match std::str::from_utf8(bytes) {
-        Ok(text) => Cow::Borrowed(text),
-        Err(_) => Cow::Owned(bytes.iter().map(|byte| windows_1252(*byte)).collect()),
-    }
-}
-
-/// One Windows-1252 byte as a character. 0x80–0x9F follow the Windows-1252 table (not
-/// Latin-1's control characters); its five unassigned bytes become U+FFFD.
-fn windows_1252(byte: u8) -> char {
-    const HIGH: [char; 32] = [
-        '€', '\u{FFFD}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{FFFD}', 'Ž', '\u{FFFD}',
-        '\u{FFFD}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{FFFD}', 'ž', 'Ÿ',
-    ];
-    match byte {
-        0x80..=0x9F => HIGH
-            .get(usize::from(byte.wrapping_sub(0x80)))
-            .copied()
-            .unwrap_or('\u{FFFD}'),
-        other => char::from(other),
-    }
-}
-
-/// One record's cells, for the readers' parsers.
-pub(crate) struct Row<'r> {
-    record: &'r csv::ByteRecord,
-}
-
-impl<'r> Row<'r> {
-    /// The whole record.
-    pub(crate) fn record(&self) -> &'r csv::ByteRecord {
-        self.record
-    }
-
-    /// The raw (trimmed) bytes of column `index`; empty for a short row.
-    pub(crate) fn bytes(&self, index: usize) -> &'r [u8] {
-        self.record.get(index).unwrap_or_default().trim_ascii()
-    }
-
-    /// The text of column `index`, decoded.
-    pub(crate) fn text(&self, index: usize) -> Cow<'r, str> {
-        decode(self.bytes(index))
-    }
-
+// IPEDS's own cell conventions (its missing-value codes and imputation flags) on the row
+// every federal table reader shares.
+impl Row<'_> {
     /// A text value that may be blank or coded: `None` for an empty cell or `-1`, `-2`, `-3`
     /// (IPEDS writes `"-2"` in text columns where a value does not apply).
     pub(crate) fn optional_text(&self, index: Option<usize>) -> Option<String> {
@@ -275,22 +215,6 @@ impl<'r> Row<'r> {
             "" | "-1" | "-2" | "-3" | "." => None,
             _ => Some(text.into_owned()),
         }
-    }
-
-    /// A required, non-empty text value.
-    pub(crate) fn required_text(&self, index: usize, column: &str) -> std::result::Result<String, CellError> {
-        let text = self.text(index);
-        if text.is_empty() {
-            return Err(CellError::new(column, "the value is empty; it is required"));
-        }
-        Ok(text.into_owned())
-    }
-
-    /// The UNITID in column `index`.
-    pub(crate) fn unitid(&self, index: usize) -> std::result::Result<Unitid, CellError> {
-        self.text(index)
-            .parse()
-            .map_err(|error| CellError::from_error("UNITID", error))
     }
 
     /// A whole number or its missing state.
@@ -353,94 +277,9 @@ pub(crate) fn number(bytes: &[u8], column: &str) -> std::result::Result<IpedsVal
     }
 }
 
-/// A reader of one kind of IPEDS file: the columns it needs, which rows it wants, and how a
-/// row becomes an item.
-pub(crate) trait IpedsTable: Sized {
-    /// What one row becomes.
-    type Item;
-
-    /// Finds the columns, refusing a header without a required one.
-    fn columns(columns: &Columns, header: &Location) -> Result<Self>;
-
-    /// The UNITID column, for the UNITID filter.
-    fn unitid_column(&self) -> usize;
-
-    /// The row's UNITID, for the UNITID filter and the item; `Ok(None)` passes the row over.
-    fn unitid(
-        &self,
-        row: &Row<'_>,
-        _options: &IpedsOptions,
-    ) -> std::result::Result<Option<Unitid>, CellError> {
-        row.unitid(self.unitid_column()).map(Some)
-    }
-
-    /// Whether the row is wanted, from its raw bytes, before the rest is parsed (the CIP
-    /// filter of Completions). The UNITID filter is applied by the caller.
-    fn wanted(&self, _row: &Row<'_>, _options: &IpedsOptions) -> bool {
-        true
-    }
-
-    /// Parses a wanted row of institution `unitid`; `Ok(None)` passes it over (a Completions
-    /// total).
-    fn parse(&self, unitid: Unitid, row: &Row<'_>) -> std::result::Result<Option<Self::Item>, CellError>;
-}
-
-/// Reads a whole IPEDS file with `T`.
-pub(crate) fn read_table<T: IpedsTable>(
-    source: &str,
-    reader: impl Read,
-    options: &IpedsOptions,
-) -> Result<ReadOutcome<T::Item>> {
-    let mut csv = CsvRecords::new(source, reader, &options.limits, csv::Trim::None);
-    let place = |line: Option<u64>| Location {
-        source: Some(source.to_owned()),
-        line,
-        ..Location::default()
-    };
-    let header = csv.header()?;
-    let table = T::columns(&Columns::new(&header), &place(Some(1)))?;
-    let mut outcome = ReadOutcome::new();
-    let mut record = csv::ByteRecord::new();
-    while csv.read_bytes(&mut record, options.mode, &mut outcome)? {
-        let row = Row { record: &record };
-        if !table.wanted(&row, options) {
-            outcome.filtered = outcome.filtered.saturating_add(1);
-            continue;
-        }
-        let parsed = table.unitid(&row, options).and_then(|unitid| match unitid {
-            Some(unitid) if options.wants(unitid) => table.parse(unitid, &row),
-            Some(_) => {
-                outcome.filtered = outcome.filtered.saturating_add(1);
-                Ok(None)
-            }
-            None => Ok(None),
-        });
-        match parsed {
-            Ok(Some(item)) => outcome.items.push(item),
-            Ok(None) => {}
-            Err(problem) => outcome.skip_or_fail(options.mode, problem.into_error(place(csv.line())))?,
-        }
-    }
-    Ok(outcome)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn windows_1252_is_not_latin_1() {
-        assert_eq!(decode(b"Rutgers\x96Newark"), "Rutgers–Newark");
-        assert_eq!(decode(b"Pe\xf1alver"), "Peñalver");
-        assert_eq!(decode(b"\x80\x81\x9f"), "€\u{FFFD}Ÿ");
-        assert_eq!(decode("Peñalver".as_bytes()), "Peñalver");
-        for byte in 0..=0x7F_u8 {
-            assert_eq!(windows_1252(byte), char::from(byte));
-        }
-        for byte in 0xA0..=0xFF_u8 {
-            assert_eq!(windows_1252(byte), char::from(byte));
-        }
-    }
 
     #[test]
     fn missing_codes_are_states() {

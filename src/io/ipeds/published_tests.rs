@@ -10,11 +10,12 @@ use std::collections::BTreeMap;
 
 use super::institutions::InstitutionLevel;
 use crate::error::ErrorKind;
-use crate::io::Mode;
+use crate::io::federal_table::Control;
 use crate::io::ipeds::{
-    Control, ImputationFlag, IpedsOptions, IpedsValue, MajorNumber, read_ipeds_charges,
-    read_ipeds_completions, read_ipeds_distance, read_ipeds_institutions,
+    ImputationFlag, IpedsOptions, IpedsValue, MajorNumber, read_ipeds_charges, read_ipeds_completions,
+    read_ipeds_distance, read_ipeds_institutions,
 };
+use crate::io::read::Mode;
 use crate::program::AwardLevel;
 use crate::value::UsState;
 
@@ -25,7 +26,7 @@ pub(crate) fn fixture(name: &str) -> Vec<u8> {
 
 pub(crate) fn lenient() -> IpedsOptions {
     let mut options = IpedsOptions::default();
-    options.mode = Mode::Lenient;
+    options.table.mode = Mode::Lenient;
     options
 }
 
@@ -112,7 +113,7 @@ fn completions_without_a_filter_read_every_row() {
 #[test]
 fn completions_filter_by_unitid() {
     let mut options = IpedsOptions::default();
-    options.unitids = Some(["100724".parse().unwrap()].into());
+    options.table.unitids = Some(["100724".parse().unwrap()].into());
     let read = read_ipeds_completions(
         "c2022_a.csv",
         &fixture("c2022_a_him_first_majors.csv")[..],

@@ -105,7 +105,7 @@ pub(super) fn annual_charges(row: &IpedsCharges, award: AwardLevel) -> Option<(M
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::io::CatalogInputs;
+    use crate::io::national::CatalogInputs;
 
     /// `CatalogInputs::with_cips` accepts what this list names and cites the public list in its
     /// refusal: the two must be the same codes.

@@ -16,7 +16,7 @@ use crate::value::{CipCode, ProgramId, Unitid};
 ///
 /// # Errors
 /// None in practice: the id is valid by construction; the `Result` is the id check's.
-pub fn national_program_id(
+pub(crate) fn national_program_id(
     institution: &str,
     unitid: Unitid,
     cip: CipCode,

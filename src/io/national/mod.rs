@@ -28,9 +28,11 @@ use crate::io::ipeds::{
     read_ipeds_charges, read_ipeds_completions, read_ipeds_distance, read_ipeds_institutions,
 };
 use crate::io::outcomes::{InstitutionOutcomes, read_outcomes_of_kind, scorecard_outcomes};
+use crate::io::read::{ReadOptions, ReadOutcome};
 use crate::io::scorecard::{ScorecardOptions, ScorecardRecord, attach_records, read_scorecard_csv};
-use crate::io::scorecard_institution::{ScorecardInstitution, read_scorecard_institutions};
-use crate::io::{ReadOptions, ReadOutcome};
+use crate::io::scorecard_institution::{
+    ScorecardInstitution, ScorecardInstitutionOptions, read_scorecard_institutions,
+};
 use crate::program::{AwardLevel, Institution, Program, SourceFile};
 use crate::value::{CipCode, Text, Unitid, Year};
 
@@ -314,8 +316,7 @@ impl<'a> CatalogInputs<'a> {
     pub fn build(self) -> Result<BuiltCatalog> {
         let mut summary = BuildSummary::default();
         let mut options = IpedsOptions {
-            mode: self.options.mode,
-            limits: self.options.limits,
+            table: self.options.into(),
             // The CIP families of the codes asked for: rows of other families are passed over
             // unparsed; the codes themselves are checked when joining, whatever their spelling.
             cip_prefixes: self
@@ -325,14 +326,13 @@ impl<'a> CatalogInputs<'a> {
                 .collect::<BTreeSet<_>>()
                 .into_iter()
                 .collect(),
-            ..IpedsOptions::default()
         };
         let Input { source, reader } = self.completions;
         let completions = read_ipeds_completions(&source, reader, &options)?;
         summary.rows_other_cips = completions.filtered;
         let completions = kept(completions, &mut summary);
         options.cip_prefixes = Vec::new();
-        options.unitids = Some(completions.iter().map(|row| row.unitid).collect());
+        options.table.unitids = Some(completions.iter().map(|row| row.unitid).collect());
         let Input { source, reader } = self.institutions;
         let institutions = kept(read_ipeds_institutions(&source, reader, &options)?, &mut summary);
         let distance = match self.distance {
@@ -353,7 +353,11 @@ impl<'a> CatalogInputs<'a> {
         let mut outcome_files = Vec::new();
         for (Input { source, reader }, release, year) in self.scorecard_institutions {
             let rows = kept(
-                read_scorecard_institutions(&source, reader, &options)?,
+                read_scorecard_institutions(
+                    &source,
+                    reader,
+                    &ScorecardInstitutionOptions::new(options.table.clone()),
+                )?,
                 &mut summary,
             );
             let figures: Vec<_> = rows

@@ -5,7 +5,7 @@ use std::fmt;
 
 use crate::catalog::Catalog;
 use crate::error::Error;
-use crate::io::UnappliedEntry;
+use crate::io::accreditation_list::UnappliedEntry;
 use crate::program::{AccreditationState, AwardLevel, DegreeLevel, SourceFile};
 use crate::value::{CipCode, Unitid};
 

@@ -8,12 +8,12 @@ mod xlsx;
 #[cfg(feature = "xlsx")]
 pub use xlsx::read_oews_xlsx;
 
+use super::read::{Mode, ReadOutcome};
 use super::table::{CellError, Columns, CsvRecords, whole_number};
-use super::{Limits, Mode, ReadOutcome};
-use crate::credential::Confidence;
 use crate::error::Location;
 use crate::error::{Error, Result};
-use crate::value::{Money, NaicsCode, ReferencePeriod, SocCode, Text, UsState};
+use crate::limits::Limits;
+use crate::value::{Confidence, Money, NaicsCode, ReferencePeriod, SocCode, Text, UsState};
 use crate::wage::{
     Area, Employment, Industry, Ownership, Provenance, Unpublished, Wage, WagePercentiles, WageStatistics,
     WageStatisticsSpec,

@@ -3,7 +3,7 @@
 
 use super::{Filters, Layout, OewsOptions, RowReader, provenance, resolve_period, top_code};
 use crate::error::{Error, Location, Result};
-use crate::io::ReadOutcome;
+use crate::io::read::ReadOutcome;
 use crate::io::table::Columns;
 use crate::value::ReferencePeriod;
 use crate::wage::{Provenance, WageStatistics};

@@ -14,6 +14,7 @@ use std::fmt;
 use super::exclusion::{ExclusionReason, Flag, Verdict};
 use super::facts::Student;
 use super::profile::{Constraint, StudentProfile, UnknownPolicy};
+use super::row_set::RowSet;
 use crate::program::Program;
 
 /// A rule's answer for one program, before the profile says what an unknown answer does.
@@ -81,20 +82,10 @@ impl<R: Rule> Bound<R> {
         }
     }
 
-    /// Sets the bit (in `excluded`, one per row) of every row of `cells` the rule leaves out.
-    /// Only the rows that no rule before it has left out are answered.
-    fn mark(&self, cells: &[R::Cell], student: &Student<'_>, excluded: &mut [u64]) {
-        for (word, cells) in excluded.iter_mut().zip(cells.chunks(64)) {
-            let unused = 64u32.saturating_sub(u32::try_from(cells.len()).unwrap_or(64));
-            let mut open = !*word & u64::MAX.checked_shr(unused).unwrap_or(0);
-            while open != 0 {
-                let bit = open.trailing_zeros();
-                open &= open.wrapping_sub(1);
-                if let Some(cell) = cells.get(bit as usize) {
-                    *word |= u64::from(self.excludes(R::answer(&self.ask, *cell, student))) << (bit & 63);
-                }
-            }
-        }
+    /// Adds to `excluded` every row of `cells` the rule leaves out. Only the rows that no rule
+    /// before it has left out are answered.
+    fn mark(&self, cells: &[R::Cell], student: &Student<'_>, excluded: &mut RowSet) {
+        excluded.insert_where(cells, |cell| self.excludes(R::answer(&self.ask, *cell, student)));
     }
 
     /// Adds the rule's reason for `program` (whose cell is `cell`) to `verdict`, or its flag.
@@ -151,9 +142,8 @@ macro_rules! rules {
                 }
             }
 
-            /// Sets the bit (in `excluded`, one per row) of every row that a rule `asked`
-            /// leaves out.
-            pub(crate) fn mark(&self, asked: &Asked, student: &Student<'_>, excluded: &mut [u64]) {
+            /// Adds to `excluded` every row that a rule `asked` leaves out.
+            pub(crate) fn mark(&self, asked: &Asked, student: &Student<'_>, excluded: &mut RowSet) {
                 $(if let Some(bound) = &asked.$field {
                     bound.mark(&self.$field, student, excluded);
                 })*

@@ -5,31 +5,17 @@ use crate::credential::{Credential, Eligibility};
 use crate::program::AccreditationState;
 use crate::program::{DegreeLevel, DeliveryMode, DeliveryState, LengthBasis, Program};
 use crate::select::exclusion::ExclusionReason;
-use crate::select::facts::{StateSet, Student, state_bit};
+use crate::select::facts::Student;
 use crate::select::profile::{Constraint, StudentProfile};
 use crate::select::values::CostCell;
-use crate::value::Money;
+use crate::value::{Money, UsState};
+use crate::vocabulary::VocabularySet;
 
-/// The bit of `level` in a set of degree levels.
-fn level_bit(level: DegreeLevel) -> u16 {
-    1u16.checked_shl(level as u32).unwrap_or(0)
-}
-
-/// The bit of `mode` in a set of delivery modes.
-fn mode_bit(mode: DeliveryMode) -> u8 {
-    1u8.checked_shl(mode as u32).unwrap_or(0)
-}
-
-/// The bit of `credential` in a set of credentials.
-fn credential_bit(credential: Credential) -> u16 {
-    1u16.checked_shl(credential as u32).unwrap_or(0)
-}
-
-/// The bits of the delivery modes `delivery` might be (one, where it is known).
-fn modes_it_might_be(delivery: &DeliveryState) -> u8 {
+/// The delivery modes `delivery` might be (one, where it is known).
+fn modes_it_might_be(delivery: &DeliveryState) -> VocabularySet<DeliveryMode> {
     DeliveryMode::all()
         .filter(|mode| delivery.might_be(*mode))
-        .fold(0, |set, mode| set | mode_bit(mode))
+        .collect()
 }
 
 /// `degree_levels`: the program's level is one of those wanted.
@@ -37,38 +23,37 @@ pub(crate) struct WantedLevel;
 
 impl Rule for WantedLevel {
     type Cell = DegreeLevel;
-    /// The bits of the levels wanted.
-    type Ask = u16;
+    /// The levels wanted.
+    type Ask = VocabularySet<DegreeLevel>;
     const UNKNOWN: Option<Constraint> = None;
 
     fn cell(program: &Program) -> DegreeLevel {
         program.degree_level()
     }
 
-    fn ask(profile: &StudentProfile) -> Option<u16> {
+    fn ask(profile: &StudentProfile) -> Option<Self::Ask> {
         let levels = &profile.spec().degree_levels;
-        (!levels.is_empty()).then(|| levels.iter().fold(0, |set, level| set | level_bit(*level)))
+        (!levels.is_empty()).then(|| levels.iter().copied().collect())
     }
 
-    fn answer(wanted: &u16, level: DegreeLevel, _: &Student<'_>) -> Answer {
-        Answer::pass_if(level_bit(level) & wanted != 0)
+    fn answer(wanted: &Self::Ask, level: DegreeLevel, _: &Student<'_>) -> Answer {
+        Answer::pass_if(wanted.contains(level))
     }
 
-    fn reason(_: &u16, level: DegreeLevel, _: &Program, _: &Student<'_>) -> ExclusionReason {
+    fn reason(_: &Self::Ask, level: DegreeLevel, _: &Program, _: &Student<'_>) -> ExclusionReason {
         ExclusionReason::DegreeLevel { level }
     }
 
-    fn why_unknown(_: &u16, _: DegreeLevel, _: &Program, _: &Student<'_>) -> String {
+    fn why_unknown(_: &Self::Ask, _: DegreeLevel, _: &Program, _: &Student<'_>) -> String {
         String::new()
     }
 }
 
-/// What the delivery-mode rule keeps: the mode's bit where it is known, else the bits of the
-/// modes it might be.
+/// What the delivery-mode rule keeps: the mode where it is known, else the modes it might be.
 #[derive(Debug, Clone, Copy)]
 pub(crate) enum ModeCell {
-    Known(u8),
-    Unknown { might: u8 },
+    Known(DeliveryMode),
+    Unknown { might: VocabularySet<DeliveryMode> },
 }
 
 /// `delivery_modes`: the program's delivery is one of those accepted.
@@ -76,33 +61,33 @@ pub(crate) struct AcceptedDelivery;
 
 impl Rule for AcceptedDelivery {
     type Cell = ModeCell;
-    /// The bits of the modes accepted.
-    type Ask = u8;
+    /// The modes accepted.
+    type Ask = VocabularySet<DeliveryMode>;
     const UNKNOWN: Option<Constraint> = Some(Constraint::DeliveryMode);
 
     fn cell(program: &Program) -> ModeCell {
         match program.delivery() {
-            DeliveryState::Known(delivery) => ModeCell::Known(mode_bit(delivery.mode())),
+            DeliveryState::Known(delivery) => ModeCell::Known(delivery.mode()),
             unknown => ModeCell::Unknown {
                 might: modes_it_might_be(unknown),
             },
         }
     }
 
-    fn ask(profile: &StudentProfile) -> Option<u8> {
+    fn ask(profile: &StudentProfile) -> Option<Self::Ask> {
         let modes = &profile.spec().delivery_modes;
-        (!modes.is_empty()).then(|| modes.iter().fold(0, |set, mode| set | mode_bit(*mode)))
+        (!modes.is_empty()).then(|| modes.iter().copied().collect())
     }
 
-    fn answer(accepted: &u8, cell: ModeCell, _: &Student<'_>) -> Answer {
+    fn answer(accepted: &Self::Ask, cell: ModeCell, _: &Student<'_>) -> Answer {
         match cell {
-            ModeCell::Known(mode) => Answer::pass_if(mode & accepted != 0),
-            ModeCell::Unknown { might } if might & accepted != 0 => Answer::Unknown,
+            ModeCell::Known(mode) => Answer::pass_if(accepted.contains(mode)),
+            ModeCell::Unknown { might } if might.intersects(*accepted) => Answer::Unknown,
             ModeCell::Unknown { .. } => Answer::Fail,
         }
     }
 
-    fn reason(_: &u8, _: ModeCell, program: &Program, _: &Student<'_>) -> ExclusionReason {
+    fn reason(_: &Self::Ask, _: ModeCell, program: &Program, _: &Student<'_>) -> ExclusionReason {
         match program.delivery() {
             DeliveryState::Known(delivery) => ExclusionReason::DeliveryMode {
                 mode: delivery.mode(),
@@ -111,7 +96,7 @@ impl Rule for AcceptedDelivery {
         }
     }
 
-    fn why_unknown(_: &u8, _: ModeCell, program: &Program, _: &Student<'_>) -> String {
+    fn why_unknown(_: &Self::Ask, _: ModeCell, program: &Program, _: &Student<'_>) -> String {
         format!("delivery {}", program.delivery())
     }
 }
@@ -120,18 +105,17 @@ impl Rule for AcceptedDelivery {
 #[derive(Debug, Clone, Copy)]
 pub(crate) enum Place {
     /// Online, from any state but these.
-    Online { blocked: StateSet },
+    Online { blocked: VocabularySet<UsState> },
     /// On campus or hybrid: at the campus.
     Campus,
     /// Delivery unknown; whether it might be online.
     Unknown { might_be_online: bool },
 }
 
-/// What the location rule keeps: the campus's state, as a bit, and where the program can be
-/// studied from.
+/// What the location rule keeps: the campus's state, and where the program can be studied from.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct PlaceCell {
-    campus: StateSet,
+    campus: UsState,
     place: Place,
 }
 
@@ -143,15 +127,13 @@ pub(crate) struct WithinReach;
 impl Rule for WithinReach {
     type Cell = PlaceCell;
     /// The home state and the relocation states.
-    type Ask = StateSet;
+    type Ask = VocabularySet<UsState>;
     const UNKNOWN: Option<Constraint> = Some(Constraint::Location);
 
     fn cell(program: &Program) -> PlaceCell {
         let place = match program.delivery() {
             DeliveryState::Known(delivery) if delivery.mode() == DeliveryMode::Online => Place::Online {
-                blocked: delivery
-                    .unavailable_states()
-                    .fold(0, |set, state| set | state_bit(state)),
+                blocked: delivery.unavailable_states().collect(),
             },
             DeliveryState::Known(_) => Place::Campus,
             unknown => Place::Unknown {
@@ -159,24 +141,24 @@ impl Rule for WithinReach {
             },
         };
         PlaceCell {
-            campus: state_bit(program.institution().state()),
+            campus: program.institution().state(),
             place,
         }
     }
 
-    fn ask(profile: &StudentProfile) -> Option<StateSet> {
+    fn ask(profile: &StudentProfile) -> Option<Self::Ask> {
         let spec = profile.spec();
         Some(
             spec.relocation_states
                 .iter()
-                .fold(state_bit(spec.home_state), |set, state| set | state_bit(*state)),
+                .fold(VocabularySet::of(spec.home_state), |set, state| set.with(*state)),
         )
     }
 
-    fn answer(reach: &StateSet, cell: PlaceCell, student: &Student<'_>) -> Answer {
-        let campus_in_reach = cell.campus & reach != 0;
+    fn answer(reach: &Self::Ask, cell: PlaceCell, student: &Student<'_>) -> Answer {
+        let campus_in_reach = reach.contains(cell.campus);
         match cell.place {
-            Place::Online { blocked } => Answer::pass_if(blocked & student.home_bit == 0),
+            Place::Online { blocked } => Answer::pass_if(!blocked.contains(student.home)),
             Place::Campus => Answer::pass_if(campus_in_reach),
             Place::Unknown { .. } if campus_in_reach => Answer::Pass,
             Place::Unknown { might_be_online } if might_be_online => Answer::Unknown,
@@ -184,7 +166,7 @@ impl Rule for WithinReach {
         }
     }
 
-    fn reason(_: &StateSet, cell: PlaceCell, program: &Program, student: &Student<'_>) -> ExclusionReason {
+    fn reason(_: &Self::Ask, cell: PlaceCell, program: &Program, student: &Student<'_>) -> ExclusionReason {
         match cell.place {
             Place::Online { .. } => ExclusionReason::CannotEnrolFromState { state: student.home },
             Place::Campus | Place::Unknown { .. } => ExclusionReason::CampusOutOfReach {
@@ -193,7 +175,7 @@ impl Rule for WithinReach {
         }
     }
 
-    fn why_unknown(_: &StateSet, _: PlaceCell, program: &Program, student: &Student<'_>) -> String {
+    fn why_unknown(_: &Self::Ask, _: PlaceCell, program: &Program, student: &Student<'_>) -> String {
         format!(
             "the campus is in {}, and whether the program can be studied online from {} is unknown",
             program.institution().state(),
@@ -245,12 +227,12 @@ impl Rule for Accredited {
     }
 }
 
-/// What the credential rule keeps: the credentials (as bits) whose exam graduates are eligible
-/// for, and those for which that is unknown.
+/// What the credential rule keeps: the credentials whose exam graduates are eligible for, and
+/// those for which that is unknown.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct EligibilityCell {
-    eligible: u16,
-    unknown: u16,
+    eligible: VocabularySet<Credential>,
+    unknown: VocabularySet<Credential>,
 }
 
 /// `target_credential`: graduates are eligible for the credential's exam.
@@ -264,16 +246,16 @@ impl Rule for EligibleForCredential {
     fn cell(program: &Program) -> EligibilityCell {
         Credential::all().fold(
             EligibilityCell {
-                eligible: 0,
-                unknown: 0,
+                eligible: VocabularySet::new(),
+                unknown: VocabularySet::new(),
             },
             |cell, credential| match program.eligibility(credential) {
                 Eligibility::Eligible | Eligibility::NoProgramRequired => EligibilityCell {
-                    eligible: cell.eligible | credential_bit(credential),
+                    eligible: cell.eligible.with(credential),
                     ..cell
                 },
                 Eligibility::Unknown { .. } => EligibilityCell {
-                    unknown: cell.unknown | credential_bit(credential),
+                    unknown: cell.unknown.with(credential),
                     ..cell
                 },
                 _ => cell,
@@ -286,10 +268,9 @@ impl Rule for EligibleForCredential {
     }
 
     fn answer(credential: &Credential, cell: EligibilityCell, _: &Student<'_>) -> Answer {
-        let bit = credential_bit(*credential);
-        if cell.eligible & bit != 0 {
+        if cell.eligible.contains(*credential) {
             Answer::Pass
-        } else if cell.unknown & bit != 0 {
+        } else if cell.unknown.contains(*credential) {
             Answer::Unknown
         } else {
             Answer::Fail

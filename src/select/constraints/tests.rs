@@ -12,6 +12,7 @@ use crate::program::{DegreeLevel, DeliveryMode, Program};
 use crate::select::exclusion::{ExclusionReason, Verdict};
 use crate::select::facts::{EarningsFallback, Student};
 use crate::select::profile::{Constraint, ProfileSpec, StudentProfile, UnknownPolicy};
+use crate::select::row_set::RowSet;
 use crate::value::{Money, UsState};
 
 /// Checks one rule over every program for every profile.
@@ -35,13 +36,13 @@ impl CheckRule for Check<'_> {
             };
             let student = Student::new(profile.home_state(), profile.criterion_terms(), self.fallback);
             let cells: Vec<R::Cell> = self.programs.iter().map(R::cell).collect();
-            let mut excluded = vec![0u64; cells.len().div_ceil(64)];
+            let mut excluded = RowSet::new(cells.len());
             bound.mark(&cells, &student, &mut excluded);
             for (row, (program, cell)) in self.programs.iter().zip(&cells).enumerate() {
                 let answer = R::answer(&bound.ask, *cell, &student);
                 let mut verdict = Verdict::default();
                 bound.judge(*cell, program, &student, &mut verdict);
-                let marked = excluded[row / 64] & (1 << (row % 64)) != 0;
+                let marked = excluded.contains(row);
                 let id = program.id();
                 assert_eq!(
                     marked,
@@ -134,12 +135,12 @@ fn every_answer_has_what_it_reports_and_only_that() {
         for profile in &profiles {
             let asked = Constraints::ask(profile);
             let student = Student::new(profile.home_state(), profile.criterion_terms(), &fallback);
-            let mut excluded = vec![0u64; programs.len().div_ceil(64)];
+            let mut excluded = RowSet::new(programs.len());
             constraints.mark(&asked, &student, &mut excluded);
             for (row, program) in programs.iter().enumerate() {
                 let mut verdict = Verdict::default();
                 constraints.judge(&asked, row, program, &student, &mut verdict);
-                let marked = excluded[row / 64] & (1 << (row % 64)) != 0;
+                let marked = excluded.contains(row);
                 assert_eq!(marked, !verdict.reasons.is_empty(), "{}", program.id());
             }
         }

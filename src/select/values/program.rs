@@ -2,7 +2,7 @@
 //! delivery.
 
 use super::reading::{FromProgram, Number, Reading, Shown, UNKNOWN, Value, fixed};
-use crate::career::SkillSet;
+use crate::program::SkillSet;
 use crate::program::{DeliveryMode, DeliveryState, Program};
 use crate::select::facts::Student;
 

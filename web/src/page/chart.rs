@@ -11,7 +11,7 @@ use super::labels;
 
 /// A horizontal bar, 100 units wide, with one segment per contribution in criterion colours.
 #[must_use]
-pub fn score_bar(entry: &RankedProgram) -> Markup {
+pub(super) fn score_bar(entry: &RankedProgram) -> Markup {
     let mut x = 0.0_f64;
     let segments: Vec<(f64, f64, &Contribution)> = entry
         .contributions()
@@ -76,7 +76,7 @@ const ROW: f64 = 72.0;
 /// from the 25th to the 75th, a mark at the median, with each row's period, area and source
 /// in a table below the chart.
 #[must_use]
-pub fn wage_chart(wages: &[WageStatistics]) -> Markup {
+pub(super) fn wage_chart(wages: &[WageStatistics]) -> Markup {
     let rows: Vec<(HimOccupation, &WageStatistics)> = HimOccupation::all()
         .filter_map(|occupation| chart_row(wages, occupation).map(|row| (occupation, row)))
         .collect();

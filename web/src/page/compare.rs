@@ -9,7 +9,7 @@ use super::labels;
 
 /// The comparison table.
 #[must_use]
-pub fn comparison(form: &ProfileForm, comparison: &Comparison, selector: &Selector) -> Markup {
+pub(super) fn comparison(form: &ProfileForm, comparison: &Comparison, selector: &Selector) -> Markup {
     html! {
         section #results aria-labelledby="compare-heading" {
             h2 #compare-heading { "Side by side" }

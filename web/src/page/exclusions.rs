@@ -68,7 +68,7 @@ fn key(reason: &ExclusionReason) -> &'static str {
 }
 
 /// The label of a group key, `None` for a key the page does not know.
-pub fn label(key: &str) -> Option<&'static str> {
+pub(super) fn label(key: &str) -> Option<&'static str> {
     REASONS
         .iter()
         .find(|(known, _)| *known == key)
@@ -78,7 +78,7 @@ pub fn label(key: &str) -> Option<&'static str> {
 /// How many excluded programs each reason left out, most first (a program excluded for two
 /// reasons counts under both).
 #[must_use]
-pub fn counts(ranking: &Ranking) -> Vec<(&'static str, usize)> {
+pub(super) fn counts(ranking: &Ranking) -> Vec<(&'static str, usize)> {
     let mut counts = [0_usize; REASONS.len()];
     for exclusion in ranking.exclusions() {
         let mut seen = [false; REASONS.len()];
@@ -113,7 +113,7 @@ fn list_href(form: &ProfileForm, key: &str) -> String {
 /// The ranking page's exclusions: their count, and the count for each reason, each opening to
 /// its list.
 #[must_use]
-pub fn summary(form: &ProfileForm, ranking: &Ranking) -> Markup {
+pub(super) fn summary(form: &ProfileForm, ranking: &Ranking) -> Markup {
     let excluded = ranking.excluded_count();
     html! {
         section.exclusions #exclusions aria-labelledby="exclusions-heading" {
@@ -139,7 +139,7 @@ pub fn summary(form: &ProfileForm, ranking: &Ranking) -> Markup {
 
 /// The programs excluded for `key`, each with every reason.
 #[must_use]
-pub fn list(form: &ProfileForm, ranking: &Ranking, selector: &Selector, key_wanted: &str) -> Markup {
+pub(super) fn list(form: &ProfileForm, ranking: &Ranking, selector: &Selector, key_wanted: &str) -> Markup {
     let label = label(key_wanted).unwrap_or(key_wanted);
     let excluded: Vec<_> = ranking
         .exclusions()

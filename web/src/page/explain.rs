@@ -16,7 +16,7 @@ fn href(form: &ProfileForm, id: &str) -> String {
 /// The row's closed explanation: its summary, and a link to the explanation that the script
 /// replaces with the explanation itself (read from the link's page) when the section is opened.
 #[must_use]
-pub fn on_demand(form: &ProfileForm, entry: &RankedProgram, program: &Program) -> Markup {
+pub(super) fn on_demand(form: &ProfileForm, entry: &RankedProgram, program: &Program) -> Markup {
     let href = href(form, entry.id().as_str());
     html! {
         details.explain {
@@ -30,7 +30,7 @@ pub fn on_demand(form: &ProfileForm, entry: &RankedProgram, program: &Program) -
 
 /// The explanation page of `id`: its rank and score explained, or why it is not ranked.
 #[must_use]
-pub fn page(form: &ProfileForm, ranking: &Ranking, selector: &Selector, id: &str) -> Markup {
+pub(super) fn page(form: &ProfileForm, ranking: &Ranking, selector: &Selector, id: &str) -> Markup {
     let back = html! { p { a href=(form.href("/", &[])) { "← Back to the ranking" } } };
     let entry = ranking.entries().iter().find(|entry| entry.id().as_str() == id);
     let program = selector.program(id);
@@ -83,7 +83,7 @@ fn eligibility_details(program: &Program) -> Markup {
 
 /// The full explanation of `entry`'s score.
 #[must_use]
-pub fn body(entry: &RankedProgram, program: &Program) -> Markup {
+pub(super) fn body(entry: &RankedProgram, program: &Program) -> Markup {
     html! {
             div.explain-body {
                 table.contributions {

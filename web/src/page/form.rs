@@ -8,7 +8,7 @@ use himkit::{Credential, DegreeLevel, DeliveryMode, Money, Skill, StudentProfile
 
 /// The form's values as given (text, so that a refused value is shown back as typed).
 #[derive(Debug, Clone, PartialEq)]
-pub struct ProfileForm {
+pub(crate) struct ProfileForm {
     /// Whether the form was submitted (else the values are the documented example profile's).
     pub submitted: bool,
     /// The home state's USPS code.
@@ -44,15 +44,15 @@ pub struct ProfileForm {
 }
 
 /// How many ranked programs the page shows unless asked for more: a first screenful or two.
-pub const DEFAULT_SHOWN: usize = 20;
+pub(crate) const DEFAULT_SHOWN: usize = 20;
 /// The choices the form offers for [`ProfileForm::shown`].
-pub const SHOWN_CHOICES: [usize; 4] = [10, 20, 50, 100];
+pub(crate) const SHOWN_CHOICES: [usize; 4] = [10, 20, 50, 100];
 /// The most ranked programs a page shows.
-pub const MAX_SHOWN: usize = 100;
+pub(crate) const MAX_SHOWN: usize = 100;
 
 /// The query-string key of a criterion's weight.
 #[must_use]
-pub fn weight_key(criterion: Criterion) -> String {
+pub(crate) fn weight_key(criterion: Criterion) -> String {
     format!("w-{}", criterion.as_str())
 }
 
@@ -112,7 +112,7 @@ impl ProfileForm {
     /// Reads the form from a query string. Without `submitted=1` the profile is the example
     /// profile's (chosen ids are still read); unknown keys are ignored.
     #[must_use]
-    pub fn from_query(query: Option<&str>) -> Self {
+    pub(crate) fn from_query(query: Option<&str>) -> Self {
         let pairs: Vec<(String, String)> = form_urlencoded::parse(query.unwrap_or("").as_bytes())
             .map(|(key, value)| (key.into_owned(), value.into_owned()))
             .collect();
@@ -192,7 +192,7 @@ impl ProfileForm {
     ///
     /// # Errors
     /// The problem, when it is not a whole number from 1 to [`MAX_SHOWN`].
-    pub fn shown_count(&self) -> Result<usize, String> {
+    pub(crate) fn shown_count(&self) -> Result<usize, String> {
         self.shown
             .trim()
             .parse::<usize>()
@@ -211,7 +211,7 @@ impl ProfileForm {
     ///
     /// # Errors
     /// As above.
-    pub fn to_profile(&self) -> Result<StudentProfile, Vec<String>> {
+    pub(crate) fn to_profile(&self) -> Result<StudentProfile, Vec<String>> {
         if !self.submitted {
             return Ok(StudentProfile::example(UsState::Ohio));
         }
@@ -301,7 +301,7 @@ impl ProfileForm {
 
     /// The profile's fields as query pairs (without the chosen ids), for hidden fields and links.
     #[must_use]
-    pub fn pairs(&self) -> Vec<(&'static str, String)> {
+    pub(crate) fn pairs(&self) -> Vec<(&'static str, String)> {
         let mut pairs = vec![("submitted", "1".to_owned()), ("state", self.state.clone())];
         pairs.extend(self.levels.iter().map(|level| ("level", level.clone())));
         pairs.extend(self.delivery.iter().map(|mode| ("delivery", mode.clone())));
@@ -325,7 +325,7 @@ impl ProfileForm {
     /// The weights as query pairs (their keys are built, so they are kept apart from
     /// [`ProfileForm::pairs`]).
     #[must_use]
-    pub fn weight_pairs(&self) -> Vec<(String, String)> {
+    pub(crate) fn weight_pairs(&self) -> Vec<(String, String)> {
         self.weights
             .iter()
             .map(|(criterion, weight)| (weight_key(*criterion), weight.clone()))
@@ -336,7 +336,7 @@ impl ProfileForm {
     /// left out: the server reads its absence as the example profile, and the page's many links
     /// stay short.
     #[must_use]
-    pub fn href(&self, path: &str, extra: &[(&str, &str)]) -> String {
+    pub(crate) fn href(&self, path: &str, extra: &[(&str, &str)]) -> String {
         let mut query = if self.submitted {
             self.query()
         } else {
@@ -362,7 +362,7 @@ impl ProfileForm {
 
     /// The form as a query string, for a link back to the ranking.
     #[must_use]
-    pub fn query(&self) -> String {
+    pub(crate) fn query(&self) -> String {
         let mut serializer = form_urlencoded::Serializer::new(String::new());
         for (key, value) in self.pairs() {
             serializer.append_pair(key, &value);

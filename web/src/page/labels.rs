@@ -5,7 +5,7 @@ use himkit::{DegreeLevel, DeliveryMode, Skill};
 
 /// A degree level's label.
 #[must_use]
-pub fn level(level: DegreeLevel) -> &'static str {
+pub(super) fn level(level: DegreeLevel) -> &'static str {
     match level {
         DegreeLevel::Certificate => "Certificate",
         DegreeLevel::Associate => "Associate",
@@ -18,7 +18,7 @@ pub fn level(level: DegreeLevel) -> &'static str {
 
 /// A delivery mode's label.
 #[must_use]
-pub fn delivery(mode: DeliveryMode) -> &'static str {
+pub(super) fn delivery(mode: DeliveryMode) -> &'static str {
     match mode {
         DeliveryMode::OnCampus => "On campus",
         DeliveryMode::Hybrid => "Hybrid",
@@ -28,7 +28,7 @@ pub fn delivery(mode: DeliveryMode) -> &'static str {
 
 /// A criterion's label.
 #[must_use]
-pub fn criterion(criterion: Criterion) -> &'static str {
+pub(super) fn criterion(criterion: Criterion) -> &'static str {
     match criterion {
         Criterion::TotalCost => "Total cost",
         Criterion::Length => "Length",
@@ -46,7 +46,7 @@ pub fn criterion(criterion: Criterion) -> &'static str {
 
 /// A skill's label.
 #[must_use]
-pub fn skill(skill: Skill) -> &'static str {
+pub(super) fn skill(skill: Skill) -> &'static str {
     match skill {
         Skill::MedicalTerminology => "Medical terminology",
         Skill::AnatomyAndPhysiology => "Anatomy and physiology",
@@ -65,7 +65,7 @@ pub fn skill(skill: Skill) -> &'static str {
 
 /// What a missing-data policy did with a criterion, in words.
 #[must_use]
-pub fn treatment(policy: MissingPolicy) -> &'static str {
+pub(super) fn treatment(policy: MissingPolicy) -> &'static str {
     match policy {
         MissingPolicy::Reweight => "left out; the other weights scaled up",
         MissingPolicy::ScoreAsWorst => "scored as the worst value",

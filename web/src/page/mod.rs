@@ -6,7 +6,7 @@ mod chart;
 mod compare;
 mod exclusions;
 mod explain;
-pub mod form;
+pub(crate) mod form;
 mod labels;
 mod render;
 
@@ -27,7 +27,7 @@ use form::ProfileForm;
 
 /// The page's routes: `/`, `/compare`, `/explain`, `/excluded`, the script's redrawn table,
 /// the static files and the icon.
-pub fn routes() -> Router<SharedState> {
+pub(crate) fn routes() -> Router<SharedState> {
     Router::new()
         .route("/", get(index))
         .route("/compare", get(compare_page))
@@ -67,7 +67,7 @@ fn page_html(title: &str, body: &Markup, state: &AppState) -> String {
 
 /// The wage chart's HTML; the same for every request, so the server renders it once.
 #[must_use]
-pub fn wage_chart_html(wages: &[himkit::WageStatistics]) -> String {
+pub(crate) fn wage_chart_html(wages: &[himkit::WageStatistics]) -> String {
     chart::wage_chart(wages).into_string()
 }
 

@@ -15,7 +15,7 @@ use crate::assets::Assets;
 
 /// The page around `body`.
 #[must_use]
-pub fn layout(title: &str, body: &Markup, source: &str, assets: &Assets) -> Markup {
+pub(super) fn layout(title: &str, body: &Markup, source: &str, assets: &Assets) -> Markup {
     html! {
         (DOCTYPE)
         html lang="en" {
@@ -46,7 +46,7 @@ pub fn layout(title: &str, body: &Markup, source: &str, assets: &Assets) -> Mark
 
 /// The profile form, filled with `form`'s values.
 #[must_use]
-pub fn profile_form(form: &ProfileForm) -> Markup {
+pub(super) fn profile_form(form: &ProfileForm) -> Markup {
     html! {
         form.profile #profile action="/" method="get" aria-labelledby="profile-heading" {
             h2 #profile-heading { "Your profile" }
@@ -202,7 +202,7 @@ fn slider_scale(form: &ProfileForm) -> (String, &'static str) {
 
 /// The problems with a submitted form.
 #[must_use]
-pub fn problems(problems: &[String]) -> Markup {
+pub(super) fn problems(problems: &[String]) -> Markup {
     html! {
         section #results.problems role="alert" aria-labelledby="problems-heading" {
             h2 #problems-heading { "The profile cannot be used" }
@@ -213,7 +213,7 @@ pub fn problems(problems: &[String]) -> Markup {
 
 /// The program cell: name, institution and place, level, delivery and length.
 #[must_use]
-pub fn program_summary(program: &Program) -> Markup {
+pub(super) fn program_summary(program: &Program) -> Markup {
     html! {
         strong { (program.name()) }
         br;
@@ -225,7 +225,7 @@ pub fn program_summary(program: &Program) -> Markup {
 
 /// The accreditation cell.
 #[must_use]
-pub fn accreditation(program: &Program) -> Markup {
+pub(super) fn accreditation(program: &Program) -> Markup {
     match program.accreditation() {
         AccreditationState::Known(accreditation) => html! {
             span class=(if accreditation.counts_for_credential_eligibility() { "accredited" } else { "not-accredited" }) {
@@ -241,7 +241,7 @@ pub fn accreditation(program: &Program) -> Markup {
 
 /// RHIT and RHIA eligibility in a few words, with the reasons on hover and in the explanation.
 #[must_use]
-pub fn eligibility(program: &Program) -> Markup {
+pub(super) fn eligibility(program: &Program) -> Markup {
     html! {
         ul.eligibility {
             @for credential in [Credential::Rhit, Credential::Rhia] {
@@ -257,7 +257,7 @@ pub fn eligibility(program: &Program) -> Markup {
 
 /// The total cost, with an estimate marked.
 #[must_use]
-pub fn total_cost(entry: &RankedProgram) -> Markup {
+pub(super) fn total_cost(entry: &RankedProgram) -> Markup {
     html! {
         @match entry.total_cost() {
             Some(total) if entry.cost_is_estimate() => { (total) " " span.estimate { "(estimate)" } }
@@ -278,7 +278,7 @@ fn delivery(program: &Program) -> String {
 
 /// The ranked table, the exclusions and the comparison form.
 #[must_use]
-pub fn results(form: &ProfileForm, ranking: &Ranking, selector: &Selector) -> Markup {
+pub(super) fn results(form: &ProfileForm, ranking: &Ranking, selector: &Selector) -> Markup {
     html! {
         section #results aria-labelledby="results-heading" {
             h2 #results-heading { "Ranked programs" }
@@ -321,7 +321,7 @@ pub fn results(form: &ProfileForm, ranking: &Ranking, selector: &Selector) -> Ma
 /// The line above the table: how many programs are shown, ranked, excluded and considered, the
 /// method, and the bands' thresholds.
 #[must_use]
-pub fn summary(ranking: &Ranking) -> Markup {
+pub(super) fn summary(ranking: &Ranking) -> Markup {
     let bands: Vec<String> = Band::ALL
         .into_iter()
         .map(|band| {
@@ -341,7 +341,7 @@ pub fn summary(ranking: &Ranking) -> Markup {
 
 /// The legend's items: each criterion's colour, name and weight.
 #[must_use]
-pub fn legend(ranking: &Ranking) -> Markup {
+pub(super) fn legend(ranking: &Ranking) -> Markup {
     html! {
         @for criterion in ranking.criteria() {
             li {
@@ -366,7 +366,7 @@ fn compare_status() -> Markup {
 /// The table's rows, one `tbody` a program (the script asks for them again as the profile
 /// changes).
 #[must_use]
-pub fn rows(form: &ProfileForm, ranking: &Ranking, selector: &Selector) -> Markup {
+pub(super) fn rows(form: &ProfileForm, ranking: &Ranking, selector: &Selector) -> Markup {
     html! {
         @for entry in ranking.entries() {
             @if let Some(program) = selector.program(entry.id().as_str()) {
@@ -400,7 +400,7 @@ pub fn rows(form: &ProfileForm, ranking: &Ranking, selector: &Selector) -> Marku
 
 /// How stable the top is when each weight moves.
 #[must_use]
-pub fn stability(sensitivity: &Sensitivity) -> Markup {
+pub(super) fn stability(sensitivity: &Sensitivity) -> Markup {
     html! {
         section.stability #stability aria-labelledby="stability-heading" {
             h2 #stability-heading { "How stable is the top?" }

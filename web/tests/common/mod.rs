@@ -18,19 +18,19 @@ use himkit_web::{Config, app, serve};
 use tokio::sync::oneshot;
 
 /// A server running in the test's runtime; stops when dropped.
-pub struct Server {
+pub(crate) struct Server {
     pub address: SocketAddr,
     stop: Option<oneshot::Sender<()>>,
     task: Option<tokio::task::JoinHandle<std::io::Result<()>>>,
 }
 
 impl Server {
-    pub fn url(&self, path: &str) -> String {
+    pub(crate) fn url(&self, path: &str) -> String {
         format!("http://{}{path}", self.address)
     }
 
     /// Sends the shutdown signal and waits for `serve` to return.
-    pub async fn stop(mut self) {
+    pub(crate) async fn stop(mut self) {
         if let Some(stop) = self.stop.take() {
             let _ = stop.send(());
         }
@@ -50,7 +50,7 @@ impl Drop for Server {
 
 /// The application over the illustrative catalogue (its fictional programs are the ones the
 /// tests name) with `config`.
-pub async fn start(config: Config) -> Server {
+pub(crate) async fn start(config: Config) -> Server {
     let dataset = himkit::Dataset::embedded().unwrap();
     let data = Data::new(
         dataset.catalog().clone(),
@@ -61,13 +61,13 @@ pub async fn start(config: Config) -> Server {
 }
 
 /// The application as `himkit-web` starts without arguments: the national catalogue.
-pub async fn start_default(config: Config) -> Server {
+pub(crate) async fn start_default(config: Config) -> Server {
     let data = Data::load(&himkit_web::data::DataFiles::default()).unwrap();
     start_router(app(data, config).unwrap(), config).await
 }
 
 /// Any router, served as the binary serves.
-pub async fn start_router(router: Router, config: Config) -> Server {
+pub(crate) async fn start_router(router: Router, config: Config) -> Server {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let address = listener.local_addr().unwrap();
     let (stop, stopped) = oneshot::channel::<()>();
@@ -84,7 +84,7 @@ pub async fn start_router(router: Router, config: Config) -> Server {
 /// Starts the server binary at `binary` with `args` and waits for the line that names its
 /// address; returns the child, the rest of its standard output, and the address
 /// (`127.0.0.1:port`).
-pub fn spawn_binary(binary: &Path, args: &[&str]) -> (Child, BufReader<ChildStdout>, String) {
+pub(crate) fn spawn_binary(binary: &Path, args: &[&str]) -> (Child, BufReader<ChildStdout>, String) {
     let mut child = Command::new(binary)
         .args(args)
         .stdout(Stdio::piped())

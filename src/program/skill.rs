@@ -1,10 +1,11 @@
-//! Skills a curriculum covers, and a compact set of them.
+//! Skills a curriculum covers, and a compact set of them: a program's curriculum is described
+//! by the skills it teaches, and a profile asks for skills in the same terms.
 
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use crate::vocabulary::vocabulary;
+use crate::vocabulary::{VocabularySet, vocabulary};
 
 vocabulary! {
     /// A skill area of HIM curricula.
@@ -41,12 +42,6 @@ vocabulary! {
     }
 }
 
-impl Skill {
-    fn bit(self) -> u16 {
-        1 << (self as u16)
-    }
-}
-
 /// A set of [`Skill`]s, stored as a bit set: copying and comparing it is free.
 ///
 /// In JSON it is an array of skill names, written in declaration order; duplicates in input are
@@ -61,92 +56,82 @@ impl Skill {
 /// assert!(covered.contains(Skill::RevenueCycle));
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
-pub struct SkillSet(u16);
+pub struct SkillSet(VocabularySet<Skill>);
 
 impl SkillSet {
     /// The empty set.
     #[must_use]
     pub const fn new() -> Self {
-        Self(0)
+        Self(VocabularySet::new())
     }
 
     /// Every skill.
     #[must_use]
     pub fn all() -> Self {
-        Skill::all().collect()
+        Self(VocabularySet::all())
     }
 
     /// Adds a skill; returns whether it was new.
     pub fn insert(&mut self, skill: Skill) -> bool {
-        let new = !self.contains(skill);
-        self.0 |= skill.bit();
-        new
+        self.0.insert(skill)
     }
 
     /// Removes a skill; returns whether it was there.
     pub fn remove(&mut self, skill: Skill) -> bool {
-        let present = self.contains(skill);
-        self.0 &= !skill.bit();
-        present
+        self.0.remove(skill)
     }
 
     /// Whether the set holds `skill`.
     #[must_use]
     pub fn contains(self, skill: Skill) -> bool {
-        self.0 & skill.bit() != 0
+        self.0.contains(skill)
     }
 
     /// The skills in both sets.
     #[must_use]
     pub fn intersection(self, other: SkillSet) -> SkillSet {
-        Self(self.0 & other.0)
+        Self(self.0.intersection(other.0))
     }
 
     /// The skills in either set.
     #[must_use]
     pub fn union(self, other: SkillSet) -> SkillSet {
-        Self(self.0 | other.0)
+        Self(self.0.union(other.0))
     }
 
     /// The skills of `self` that `other` lacks.
     #[must_use]
     pub fn difference(self, other: SkillSet) -> SkillSet {
-        Self(self.0 & !other.0)
+        Self(self.0.difference(other.0))
     }
 
     /// How many skills the set holds.
     #[must_use]
     pub fn len(self) -> usize {
-        self.0.count_ones() as usize
+        self.0.len()
     }
 
     /// Whether the set is empty.
     #[must_use]
     pub fn is_empty(self) -> bool {
-        self.0 == 0
+        self.0.is_empty()
     }
 
     /// The skills, in declaration order.
     pub fn iter(self) -> impl Iterator<Item = Skill> {
-        Skill::all().filter(move |skill| self.contains(*skill))
+        self.0.iter()
     }
 }
 
 impl FromIterator<Skill> for SkillSet {
     fn from_iter<I: IntoIterator<Item = Skill>>(skills: I) -> Self {
-        let mut set = SkillSet::new();
-        for skill in skills {
-            set.insert(skill);
-        }
-        set
+        Self(skills.into_iter().collect())
     }
 }
 
 impl Extend<Skill> for SkillSet {
     fn extend<I: IntoIterator<Item = Skill>>(&mut self, skills: I) {
-        for skill in skills {
-            self.insert(skill);
-        }
+        self.0.extend(skills);
     }
 }
 
