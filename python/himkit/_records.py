@@ -230,7 +230,15 @@ class RowProblem(Record):
     ``award_level``, ``why`` and ``text`` (the whole, for people)."""
 
 
-class BuildSummary(Record):
+class _Reported(Record):
+    """A record that carries the library's text of itself in ``report``, which ``str()``
+    gives: the report the command-line examples print."""
+
+    def __str__(self) -> str:
+        return str(self._data.get("report", ""))
+
+
+class BuildSummary(_Reported):
     """What building a national catalogue left unknown or out: counts by kind, every row
     not joined (``problems``), the rows a lenient read skipped (``skipped``), and ``report``,
     the library's text (also ``str(summary)``)."""
@@ -244,9 +252,6 @@ class BuildSummary(Record):
         "skipped": None,
     }
 
-    def __str__(self) -> str:
-        return str(self._data.get("report", ""))
-
 
 class BuiltCatalog(Record):
     """A built national catalogue: ``catalog`` and ``summary`` (a ``BuildSummary``)."""
@@ -258,7 +263,7 @@ class BuiltCatalog(Record):
         return iter((self.catalog, self.summary))
 
 
-class AccreditationMatches(Record):
+class AccreditationMatches(_Reported):
     """What applying an accreditation list did: the new ``catalog``, ``matched`` (program id →
     the list's line), ``by_variant`` (the rows matched by a name variant), ``unmatched`` and
     ``ambiguous`` rows (each with the institutions it could mean), ``skipped`` errors, and
@@ -271,9 +276,6 @@ class AccreditationMatches(Record):
         "ambiguous": UnappliedEntry,
         "skipped": None,
     }
-
-    def __str__(self) -> str:
-        return str(self._data.get("report", ""))
 
 
 class ScorecardAttachment(Record):
