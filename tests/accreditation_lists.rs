@@ -418,3 +418,67 @@ fn the_report_serializes_variants_and_candidates() {
         serde_json::json!(["certificate", "associate"])
     );
 }
+
+mod properties {
+    use std::sync::OnceLock;
+
+    use proptest::prelude::*;
+
+    use super::{apply, national};
+
+    fn catalog() -> &'static himkit::Catalog {
+        static CATALOG: OnceLock<himkit::Catalog> = OnceLock::new();
+        CATALOG.get_or_init(national)
+    }
+
+    /// Names built from the pieces directories write: real words, a system name, a note in
+    /// parentheses (closed or not), a hyphenated campus, `St.`, `&`, `The`, stray marks.
+    fn name() -> impl Strategy<Value = String> {
+        let piece = prop_oneof![
+            Just("Cuyahoga"),
+            Just("Community"),
+            Just("College"),
+            Just("District"),
+            Just("CUNY"),
+            Just("SUNY"),
+            Just("Kingsborough"),
+            Just("St."),
+            Just("Saint"),
+            Just("&"),
+            Just("and"),
+            Just("The"),
+            Just("(Tri-C)"),
+            Just("(HIM"),
+            Just("-Main Campus"),
+            Just("-Hanceville"),
+            Just("University"),
+            Just("Ohio State"),
+            Just("-"),
+            Just("'"),
+            Just("X"),
+        ];
+        prop::collection::vec(piece, 0..7).prop_map(|pieces| pieces.join(" "))
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+
+        /// Whatever the name, the row is applied, unmatched or ambiguous exactly once, and a
+        /// variant match is a program of the row's state.
+        #[test]
+        fn every_row_has_one_outcome_and_a_variant_never_leaves_its_state(
+            name in name(),
+            state in prop::sample::select(vec!["OH", "NY", "AL", "PA"]),
+            city in prop::sample::select(vec!["", "Cleveland", "Brooklyn", "Hanceville", "Columbus"]),
+        ) {
+            let row = format!("\"{name}\",{city},{state},,associate,continuing-accreditation,2025-06-30,2029\n");
+            let applied = apply(catalog(), &row);
+            let outcomes = applied.matched.len() + applied.unmatched.len() + applied.ambiguous.len();
+            prop_assert_eq!(outcomes, 1, "{}", applied);
+            for found in &applied.by_variant {
+                let program = applied.catalog.get(found.program.as_str()).unwrap();
+                prop_assert_eq!(program.institution().state().code(), state);
+            }
+        }
+    }
+}
