@@ -152,7 +152,7 @@ impl VariantForm {
         city: Option<&'a str>,
     ) -> impl Iterator<Item = (&'a str, BTreeSet<NameVariant>)> + 'a {
         let campus = self.campus.as_ref().and_then(|(head, suffix)| {
-            let city = city?;
+            let city = city.filter(|city| !city.is_empty())?;
             let named = suffix == city || suffix.strip_prefix(city).is_some_and(|rest| rest == " campus");
             named.then(|| {
                 let mut variants = self.variants.clone();
@@ -416,6 +416,25 @@ mod tests {
             ),
             Some(vec![NameVariant::Saint, NameVariant::The])
         );
+    }
+
+    #[test]
+    fn each_variant_has_its_own_words_in_the_report_and_in_json() {
+        use strum::IntoEnumIterator;
+        let shown: BTreeSet<String> = NameVariant::iter().map(|variant| variant.to_string()).collect();
+        let named: BTreeSet<String> = NameVariant::iter()
+            .map(|variant| serde_json::to_string(&variant).unwrap())
+            .collect();
+        assert_eq!((shown.len(), named.len()), (8, 8));
+        assert!(named.contains("\"district-suffix\""));
+    }
+
+    #[test]
+    fn a_trailing_hyphen_or_a_city_of_marks_is_no_campus() {
+        let form = VariantForm::new("Sinclair College-");
+        let empty_city = reduced_city("-");
+        assert_eq!(form.keys(Some(&empty_city)).count(), 1);
+        assert_eq!(form.keys(None).count(), 1);
     }
 
     #[test]
