@@ -419,6 +419,46 @@ fn the_report_serializes_variants_and_candidates() {
     );
 }
 
+#[test]
+fn build_catalog_reports_the_same_variant_matches_and_rows_not_applied() {
+    let federal = |name: &str| {
+        std::fs::read(
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("data/federal")
+                .join(name),
+        )
+        .unwrap()
+    };
+    let (hd, completions) = (federal("hd2024_him.csv"), federal("c2024_a_him_first_majors.csv"));
+    let built = himkit::io::CatalogInputs::new(
+        ("hd2024_him.csv", hd.as_slice()),
+        ("c2024_a_him_first_majors.csv", completions.as_slice()),
+        himkit::Year::new(2024).unwrap(),
+    )
+    .with_accreditation_list(("cahiim.csv", DIRECTORY.as_bytes()))
+    .build()
+    .unwrap();
+    let applied = apply(&national(), DIRECTORY);
+    assert_eq!(built.summary.accreditation_by_variant, applied.by_variant);
+    assert_eq!(built.summary.accreditation_from_list, 20);
+    let mut unapplied = applied.unmatched.clone();
+    unapplied.extend(applied.ambiguous.iter().cloned());
+    unapplied.sort_by_key(|entry| entry.line);
+    assert_eq!(built.summary.accreditation_unapplied, unapplied);
+    let report = built.summary.to_string();
+    assert!(
+        report.contains("from the accreditation list 20 (17 by name variant), list rows not applied 9\n"),
+        "{report}"
+    );
+    assert!(
+        report.contains(
+            "\n    accreditation list line 2: matched Cuyahoga Community College District (UNITID 202356) by name \
+             variant (note in parentheses, suffix District)\n"
+        ),
+        "{report}"
+    );
+}
+
 mod properties {
     use std::sync::OnceLock;
 
