@@ -10,10 +10,10 @@ here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/.." && pwd)
 export RUSTC_BOOTSTRAP=1
 command -v cargo-fuzz > /dev/null || cargo install cargo-fuzz --locked
-targets=${TARGETS:-"program_json profile_json catalog_csv oews_csv oews_xlsx scorecard_csv selector national_build institution_outcomes_csv"}
+targets=${TARGETS:-"program_json profile_json catalog_csv oews_csv oews_xlsx scorecard_csv selector national_build institution_outcomes_csv accreditation_list"}
 
 # Seed corpora from the test fixtures and the embedded data.
-for target in program_json profile_json catalog_csv oews_csv oews_xlsx scorecard_csv selector national_build institution_outcomes_csv; do
+for target in program_json profile_json catalog_csv oews_csv oews_xlsx scorecard_csv selector national_build institution_outcomes_csv accreditation_list; do
   mkdir -p "$here/corpus/$target"
 done
 cp "$root/data/programs.json" "$here/corpus/program_json/"
@@ -32,6 +32,13 @@ for year in 2022 2024; do
 done
 for file in "$root"/tests/fixtures/outcomes/*.csv "$federal/most_recent_cohorts_institution_him.csv"; do
   head -n 40 "$file" > "$here/corpus/institution_outcomes_csv/$(basename "$file")"
+done
+# Accreditation lists with names as directories write them (name variants, CUNY alone, a
+# one-letter and an empty name), whole and one row at a time under the header.
+cp "$root/tests/fixtures/cahiim_directory_variants.csv" "$here/corpus/accreditation_list/"
+list="$root/tests/fixtures/cahiim_directory_variants.csv"
+for row in 2 5 7 11 23 28; do
+  { head -n 1 "$list"; sed -n "${row}p" "$list"; } > "$here/corpus/accreditation_list/row${row}.csv"
 done
 head -n 40 "$root/tests/fixtures/federal/field_of_study_AL_AZ_10cols.csv" \
   > "$here/corpus/scorecard_csv/field_of_study_AL_AZ_10cols.csv"

@@ -143,3 +143,35 @@ fn line_of_any(stdout: &str, soc: &str) -> Vec<String> {
         .map(str::to_owned)
         .collect()
 }
+
+#[test]
+fn select_prints_the_accreditation_lists_report_with_variant_matches_and_candidates() {
+    let output = run_example(
+        "select",
+        &[
+            "--accreditation",
+            "tests/fixtures/cahiim_directory_variants.csv",
+            "--top",
+            "1",
+        ],
+    );
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(0), "{stderr}");
+    assert!(
+        stderr.starts_with(
+            "accreditation list tests/fixtures/cahiim_directory_variants.csv: applied to 20 programs \
+             (17 by name variant); 7 rows matched no program, 2 more than one\n  \
+             line 2: matched Cuyahoga Community College District (UNITID 202356) by name variant \
+             (note in parentheses, suffix District)\n"
+        ),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains(
+            "\n  line 23 (Wallace State Community College): no certificate program of an institution of this \
+             name in AL; could be (add its UNITID to the row):\n      UNITID 101295 George C Wallace State \
+             Community College-Hanceville, Hanceville, AL: certificate, associate (same city; shares \"wallace\")\n"
+        ),
+        "{stderr}"
+    );
+}

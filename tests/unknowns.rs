@@ -421,9 +421,13 @@ fn an_accreditation_list_sets_what_it_names_and_reports_the_rest() {
     // The report the examples and the web server print.
     assert_eq!(
         applied.to_string(),
-        "applied to 3 programs; 1 rows matched no program, 1 more than one\n  \
+        "applied to 3 programs (1 by name variant); 1 rows matched no program, 1 more than one\n  \
+         line 3: matched University of Akron (UNITID 200800) by name variant (The)\n  \
          line 6 (Nowhere College): no associate program of an institution of this name in OH\n  \
-         line 4 (Cuyahoga Community College): 2 programs match; add the UNITID or the city"
+         line 4 (Cuyahoga Community College): 2 programs match; add the UNITID or the city; \
+         could be (add its UNITID to the row):\n      \
+         UNITID 202000 Cuyahoga Community College, Highland Hills, OH: associate (shares \"cuyahoga\")\n      \
+         UNITID 202001 Cuyahoga Community College, Parma, OH: associate (shares \"cuyahoga\")"
     );
     let program = |id: &str| applied.catalog.get(id).unwrap().clone();
     assert!(matches!(

@@ -147,11 +147,29 @@ class Eligibility(Record):
 class WageStatistics(Record): ...
 class JobOutlook(Record): ...
 
+class CandidateInstitution(Record):
+    unitid: Optional[int]
+    name: str
+    city: str
+    state: str
+    levels: List[str]
+    same_city: bool
+    shared_words: List[str]
+
 class UnappliedEntry(Record):
     line: int
     institution: str
     why: str
     candidates: List[str]
+    institutions: List[CandidateInstitution]
+
+class VariantMatch(Record):
+    line: int
+    institution: str
+    program: str
+    matched: str
+    unitid: Optional[int]
+    variants: List[str]
 
 class RowProblem(Record):
     file: str
@@ -174,6 +192,7 @@ class BuildSummary(Record):
     accreditation_not_verified: int
     accreditation_from_list: int
     accreditation_unapplied: List[UnappliedEntry]
+    accreditation_by_variant: List[VariantMatch]
     delivery_online: int
     delivery_institution_offers_distance: int
     delivery_no_distance: int
@@ -206,9 +225,11 @@ class BuiltCatalog(Record):
 class AccreditationMatches(Record):
     catalog: Catalog
     matched: Dict[str, int]
+    by_variant: List[VariantMatch]
     unmatched: List[UnappliedEntry]
     ambiguous: List[UnappliedEntry]
     skipped: List[Error]
+    report: str
 
 class ScorecardAttachment(Record):
     catalog: Catalog

@@ -204,9 +204,25 @@ class JobOutlook(Record):
     """A BLS employment projection for one occupation."""
 
 
+class CandidateInstitution(Record):
+    """An institution an unapplied accreditation-list row could mean: ``unitid``, ``name``,
+    ``city``, ``state``, ``levels`` offered, ``same_city`` and ``shared_words``."""
+
+
 class UnappliedEntry(Record):
-    """An accreditation-list row that was not applied: ``line``, ``institution``, ``why`` and
-    the ``candidates`` it could mean."""
+    """An accreditation-list row that was not applied: ``line``, ``institution``, ``why``, the
+    program ids it could mean (``candidates``, for an ambiguous row) and the ``institutions``
+    it could mean, with their UNITIDs."""
+
+    _children = {"candidates": None, "institutions": CandidateInstitution}
+
+
+class VariantMatch(Record):
+    """An accreditation-list row applied by a name variant: ``line``, ``institution`` (as the
+    list writes it), ``program``, ``matched`` (the catalogue's name), ``unitid`` and the
+    ``variants`` used."""
+
+    _children = {"variants": None}
 
 
 class RowProblem(Record):
@@ -214,7 +230,15 @@ class RowProblem(Record):
     ``award_level``, ``why`` and ``text`` (the whole, for people)."""
 
 
-class BuildSummary(Record):
+class _Reported(Record):
+    """A record that carries the library's text of itself in ``report``, which ``str()``
+    gives: the report the command-line examples print."""
+
+    def __str__(self) -> str:
+        return str(self._data.get("report", ""))
+
+
+class BuildSummary(_Reported):
     """What building a national catalogue left unknown or out: counts by kind, every row
     not joined (``problems``), the rows a lenient read skipped (``skipped``), and ``report``,
     the library's text (also ``str(summary)``)."""
@@ -223,12 +247,10 @@ class BuildSummary(Record):
         "by_award_level": None,
         "by_degree_level": None,
         "accreditation_unapplied": UnappliedEntry,
+        "accreditation_by_variant": VariantMatch,
         "problems": RowProblem,
         "skipped": None,
     }
-
-    def __str__(self) -> str:
-        return str(self._data.get("report", ""))
 
 
 class BuiltCatalog(Record):
@@ -241,11 +263,19 @@ class BuiltCatalog(Record):
         return iter((self.catalog, self.summary))
 
 
-class AccreditationMatches(Record):
+class AccreditationMatches(_Reported):
     """What applying an accreditation list did: the new ``catalog``, ``matched`` (program id →
-    the list's line), ``unmatched`` and ``ambiguous`` rows, and ``skipped`` errors."""
+    the list's line), ``by_variant`` (the rows matched by a name variant), ``unmatched`` and
+    ``ambiguous`` rows (each with the institutions it could mean), ``skipped`` errors, and
+    ``report``, the library's text (also ``str(applied)``)."""
 
-    _children = {"matched": None, "unmatched": UnappliedEntry, "ambiguous": UnappliedEntry, "skipped": None}
+    _children = {
+        "matched": None,
+        "by_variant": VariantMatch,
+        "unmatched": UnappliedEntry,
+        "ambiguous": UnappliedEntry,
+        "skipped": None,
+    }
 
 
 class ScorecardAttachment(Record):
@@ -264,6 +294,8 @@ _KINDS: Dict[str, type] = {
         WageStatistics,
         JobOutlook,
         UnappliedEntry,
+        CandidateInstitution,
+        VariantMatch,
         RowProblem,
         BuildSummary,
         BuiltCatalog,

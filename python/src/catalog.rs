@@ -228,7 +228,9 @@ impl PyCatalog {
 
     /// Applies an accreditation list (a CSV kept from CAHIIM's program directory) and returns
     /// an ``AccreditationMatches``: the new catalogue, the rows matched (program id → line),
-    /// unmatched and ambiguous, and the rows a lenient read skipped.
+    /// those matched by a name variant (``by_variant``), unmatched and ambiguous (each with the
+    /// ``institutions`` it could mean and their UNITIDs), the rows a lenient read skipped, and
+    /// ``str(applied)``, the library's report.
     #[pyo3(signature = (path, *, lenient = false))]
     fn apply_accreditation_list<'py>(
         &self,
@@ -248,7 +250,16 @@ impl PyCatalog {
             .or_raise()
         })?;
         let catalog = std::mem::take(&mut matches.catalog);
-        report(py, "AccreditationMatches", &matches, catalog, &matches.skipped)
+        // The library's report, as `select` and `himkit-web` print it, is `str(applied)`.
+        let text = matches.to_string();
+        report(
+            py,
+            "AccreditationMatches",
+            &matches,
+            catalog,
+            &matches.skipped,
+            Some(text),
+        )
     }
 
     /// Reads a College Scorecard field-of-study file and attaches its median earnings and debt
@@ -286,6 +297,7 @@ impl PyCatalog {
             &attachment,
             catalog,
             &attachment.skipped,
+            None,
         )
     }
 
@@ -389,16 +401,20 @@ pub(crate) fn no_year(path: &str, keyword: &str) -> PyErr {
 
 /// What a reader that changes a catalogue did, as a record of class `kind`: the report's
 /// serialization (taken while its catalogue is out of it, so that the programs are not
-/// converted only to be dropped), with the new catalogue and the skipped rows' errors as
-/// exceptions.
+/// converted only to be dropped), with the new catalogue, the skipped rows' errors as
+/// exceptions, and the library's report text where it has one (`str()` of the record).
 fn report<'py>(
     py: Python<'py>,
     kind: &str,
     report: &impl serde::Serialize,
     catalog: Catalog,
     skipped: &[himkit::Error],
+    text: Option<String>,
 ) -> PyResult<Bound<'py, PyAny>> {
     let data = to_python(py, report)?.cast_into::<PyDict>()?;
+    if let Some(text) = text {
+        data.set_item("report", text)?;
+    }
     data.set_item("catalog", Py::new(py, PyCatalog::from(catalog))?)?;
     data.set_item("skipped", exceptions(py, skipped)?)?;
     make(py, kind, data.into_any())

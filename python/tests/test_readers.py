@@ -128,6 +128,27 @@ def test_accreditation_lists(national, tmp_path):
         national.catalog.apply_accreditation_list(tmp_path / "missing.csv")
 
 
+def test_accreditation_lists_name_variants_and_candidates(national, tmp_path):
+    path = tmp_path / "cahiim.csv"
+    path.write_text(
+        "institution_name,city,state,degree_level,status,last_confirmed\n"
+        "Cuyahoga Community College (Tri-C),Cleveland,OH,associate,continuing-accreditation,2025-06-30\n"
+        "Wallace State Community College,Hanceville,AL,certificate,continuing-accreditation,2024-10-01\n"
+    )
+    applied = national.catalog.apply_accreditation_list(path)
+    assert applied.matched == {"cuyahoga-community-college-district-202356-510707-aw3": 2}
+    variant = applied.by_variant[0]
+    assert isinstance(variant, himkit.VariantMatch)
+    assert (variant.line, variant.unitid, variant.variants) == (2, 202356, ["parenthesised", "district-suffix"])
+    [row] = applied.unmatched
+    assert isinstance(row.institutions[0], himkit.CandidateInstitution)
+    assert (row.institutions[0].unitid, row.institutions[0].levels) == (101295, ["certificate", "associate"])
+    assert str(applied).startswith("applied to 1 program (1 by name variant); 1 rows matched no program")
+    assert "line 2: matched Cuyahoga Community College District (UNITID 202356) by name variant" in str(applied)
+    built = himkit.build_catalog(**federal(accreditation=path))
+    assert built.summary.accreditation_by_variant == applied.by_variant
+
+
 SCORECARD = (
     "UNITID,INSTNM,CIPCODE,CREDLEV,EARN_MDN_HI_1YR,DEBT_ALL_STGP_EVAL_MDN\n"
     "100724,Alabama State University,5107,3,41000,23000\n"

@@ -37,7 +37,10 @@ mod scorecard_institution;
 mod scorecard_tests;
 mod table;
 
-pub use accreditation_list::{AccreditationMatches, UnappliedEntry, apply_accreditation_list};
+pub use accreditation_list::{
+    AccreditationMatches, CandidateInstitution, NameVariant, UnappliedEntry, VariantMatch,
+    apply_accreditation_list,
+};
 pub use catalog_csv::{read_catalog_csv, write_catalog_csv};
 pub use file_year::year_in_file_name;
 pub use national::{BuildSummary, BuiltCatalog, CatalogInputs, RowProblem};

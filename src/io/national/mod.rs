@@ -527,6 +527,7 @@ fn build_catalog(inputs: &Rows<'_>, mut summary: BuildSummary) -> Result<BuiltCa
     if let Some(entries) = inputs.accreditation {
         let matches = apply_entries(&catalog, entries)?;
         summary.accreditation_from_list = matches.matched.len();
+        summary.accreditation_by_variant = matches.by_variant;
         summary.accreditation_unapplied = matches.unmatched;
         summary.accreditation_unapplied.extend(matches.ambiguous);
         summary.accreditation_unapplied.sort_by_key(|entry| entry.line);

@@ -5,7 +5,7 @@ use std::fmt;
 
 use crate::catalog::Catalog;
 use crate::error::Error;
-use crate::io::accreditation_list::UnappliedEntry;
+use crate::io::accreditation_list::{UnappliedEntry, VariantMatch};
 use crate::program::{AccreditationState, AwardLevel, DegreeLevel, SourceFile};
 use crate::value::{CipCode, Unitid};
 
@@ -79,8 +79,12 @@ pub struct BuildSummary {
     pub accreditation_not_verified: usize,
     /// Programs given accreditation by the accreditation list.
     pub accreditation_from_list: usize,
-    /// Accreditation-list rows that matched no program, or more than one.
+    /// Accreditation-list rows that matched no program, or more than one, each with the
+    /// institutions it could mean.
     pub accreditation_unapplied: Vec<UnappliedEntry>,
+    /// Accreditation-list rows applied because a name variant made their name the
+    /// institution's (also counted in `accreditation_from_list`), for the user to check.
+    pub accreditation_by_variant: Vec<VariantMatch>,
     /// Programs known to be online: every program of their institution is offered completely
     /// at a distance (IC `DISTNCED` 1).
     pub delivery_online: usize,
@@ -228,11 +232,15 @@ impl fmt::Display for BuildSummary {
         if self.files.contains(&SourceFile::AccreditationList) {
             writeln!(
                 f,
-                "  accreditation: not verified {}, from the accreditation list {}, list rows not applied {}",
+                "  accreditation: not verified {}, from the accreditation list {} ({} by name variant), list rows not applied {}",
                 self.accreditation_not_verified,
                 self.accreditation_from_list,
+                self.accreditation_by_variant.len(),
                 self.accreditation_unapplied.len()
             )?;
+            for variant in &self.accreditation_by_variant {
+                writeln!(f, "    accreditation list {variant}")?;
+            }
         } else {
             writeln!(
                 f,
