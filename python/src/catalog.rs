@@ -16,9 +16,8 @@ use himkit::{Catalog, Dataset, Year};
 
 use crate::convert::{content_bytes, read_text, to_python, type_name};
 use crate::errors::{IntoPy, Problem, exceptions};
-use crate::national::summary_record;
 use crate::program::PyProgram;
-use crate::records::make;
+use crate::records::{make, summary_record};
 use crate::wages::PyWageTable;
 
 /// The data that ships with himkit: programs, BLS wage statistics and employment projections.

@@ -1,5 +1,4 @@
-//! The national-catalogue builder (`build_catalog`, as the `build-catalog` example) and its
-//! summary.
+//! The national-catalogue builder (`build_catalog`, as the `build-catalog` example).
 
 use std::fs::File;
 use std::io::BufReader;
@@ -10,31 +9,13 @@ use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyString};
 
 use himkit::Year;
-use himkit::io::{BuildSummary, CatalogInputs, ReadOptions, year_in_file_name};
+use himkit::io::{CatalogInputs, ReadOptions, year_in_file_name};
 use himkit::value::CipCode;
 
 use crate::catalog::{PyCatalog, no_year, year_arg};
-use crate::convert::{to_python, type_name};
-use crate::errors::{IntoPy, Problem, exceptions};
-use crate::records::make;
-
-/// A build summary as a record: the library's serialization, with what Python adds to it:
-/// the counts the library computes rather than keeps, each problem's text, the skipped rows'
-/// errors as exceptions, and `report`, the summary's text (`str(summary)`).
-pub(crate) fn summary_record<'py>(py: Python<'py>, summary: &BuildSummary) -> PyResult<Bound<'py, PyAny>> {
-    let data = to_python(py, summary)?.cast_into::<PyDict>()?;
-    data.set_item("cost_estimated", summary.cost_estimated())?;
-    data.set_item("cost_unknown", summary.cost_unknown())?;
-    data.set_item("delivery_unknown", summary.delivery_unknown())?;
-    if let Some(problems) = data.get_item("problems")? {
-        for (row, problem) in problems.try_iter()?.zip(&summary.problems) {
-            row?.set_item("text", problem.to_string())?;
-        }
-    }
-    data.set_item("skipped", exceptions(py, &summary.skipped)?)?;
-    data.set_item("report", summary.to_string())?;
-    make(py, "BuildSummary", data.into_any())
-}
+use crate::convert::type_name;
+use crate::errors::{IntoPy, Problem};
+use crate::records::{make, summary_record};
 
 /// Opens a file for the builder, named in errors by its path.
 fn open(path: &PathBuf) -> PyResult<BufReader<File>> {

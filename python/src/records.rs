@@ -7,7 +7,10 @@ use pyo3::sync::PyOnceLock;
 use pyo3::types::PyDict;
 use serde::Serialize;
 
+use himkit::io::BuildSummary;
+
 use crate::convert::to_python;
+use crate::errors::exceptions;
 
 static FIELD: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
 static MAKE: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
@@ -58,4 +61,22 @@ pub(crate) fn cached_dict<'py>(
         Ok(data.cast_into::<PyDict>()?.unbind())
     })?;
     Ok(dict.bind(py).clone())
+}
+
+/// A build summary as a record: the library's serialization, with what Python adds to it:
+/// the counts the library computes rather than keeps, each problem's text, the skipped rows'
+/// errors as exceptions, and `report`, the summary's text (`str(summary)`).
+pub(crate) fn summary_record<'py>(py: Python<'py>, summary: &BuildSummary) -> PyResult<Bound<'py, PyAny>> {
+    let data = to_python(py, summary)?.cast_into::<PyDict>()?;
+    data.set_item("cost_estimated", summary.cost_estimated())?;
+    data.set_item("cost_unknown", summary.cost_unknown())?;
+    data.set_item("delivery_unknown", summary.delivery_unknown())?;
+    if let Some(problems) = data.get_item("problems")? {
+        for (row, problem) in problems.try_iter()?.zip(&summary.problems) {
+            row?.set_item("text", problem.to_string())?;
+        }
+    }
+    data.set_item("skipped", exceptions(py, &summary.skipped)?)?;
+    data.set_item("report", summary.to_string())?;
+    make(py, "BuildSummary", data.into_any())
 }

@@ -3,9 +3,8 @@
 //! program that depend on the student (residency, total cost, expected earnings).
 
 use super::criteria::Terms;
-use super::ranking::EarningsSource;
 use crate::career::HimOccupation;
-use crate::program::{Outcome, Program, Residency};
+use crate::program::Residency;
 use crate::value::{Money, UsState};
 use crate::wage::{Area, WageStatistics};
 
@@ -124,41 +123,5 @@ impl EarningsFallback {
             .saturating_add(home as usize);
         let (money, index) = self.by_home.get(slot).copied().flatten()?;
         Some((money, Some(index)))
-    }
-}
-
-impl EarningsSource {
-    /// Where `facts`' expected earnings for `program` come from, for a student living in `home`.
-    pub(super) fn of(
-        program: &Program,
-        facts: &Facts,
-        fallback: &EarningsFallback,
-        home: UsState,
-    ) -> Option<Self> {
-        match facts.earnings? {
-            (_, None) => match &program.outcomes().median_earnings {
-                Outcome::Reported {
-                    year, scope, note, ..
-                } => Some(EarningsSource::Program {
-                    year: year.get(),
-                    scope: *scope,
-                    note: note.as_ref().map(ToString::to_string),
-                }),
-                _ => None,
-            },
-            (_, Some(index)) => {
-                let figure = fallback.get(index)?;
-                let occupation = HimOccupation::from_soc(figure.occupation());
-                Some(EarningsSource::Occupation {
-                    soc: figure.occupation(),
-                    title: occupation
-                        .map_or_else(|| figure.occupation_title().to_owned(), |o| o.title().to_owned()),
-                    area: figure.area().to_string(),
-                    period: figure.period(),
-                    confidence: figure.provenance().confidence,
-                    no_figure_for: (*figure.area() == Area::National).then_some(home),
-                })
-            }
-        }
     }
 }

@@ -7,14 +7,15 @@ use std::sync::{Arc, OnceLock};
 use serde::Serialize;
 
 use super::criteria::Criterion;
+use super::earnings::EarningsSource;
 use super::exclusion::{Exclusion, Flag};
 use super::facts::Facts;
 use super::profile::BoundsMode;
 use super::row_set::RowSet;
 use super::scoring::{Method, MissingPolicy};
 use crate::error::{Error, Result};
-use crate::program::{Residency, Scope};
-use crate::value::{Confidence, Money, ProgramId, ReferencePeriod, SocCode, UsState};
+use crate::program::Residency;
+use crate::value::{Money, ProgramId};
 
 /// A coarse reading of a score, so that third-decimal differences are not over-read.
 ///
@@ -51,85 +52,6 @@ impl Band {
             Band::Strong => 0.75,
             Band::Good => 0.55,
             Band::Weaker => 0.0,
-        }
-    }
-}
-
-/// Where an expected-earnings figure came from.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(tag = "source", rename_all = "kebab-case")]
-#[non_exhaustive]
-pub enum EarningsSource {
-    /// The median earnings the program reports: its own, or its field of study's (College
-    /// Scorecard pools CIP family 51.07), as `scope` says.
-    Program {
-        /// The year it describes.
-        year: u16,
-        /// Whose figure it is; left out of JSON for the program's own.
-        #[serde(skip_serializing_if = "Scope::is_program")]
-        scope: Scope,
-        /// The program's note on it (for example, that Scorecard pools CIP family 51.07).
-        #[serde(skip_serializing_if = "Option::is_none")]
-        note: Option<String>,
-    },
-    /// The BLS median wage of the occupation the program's level prepares for.
-    Occupation {
-        /// The occupation's SOC code.
-        soc: SocCode,
-        /// Its title.
-        title: String,
-        /// The area of the figure (the student's state where himkit has one, else the nation).
-        area: String,
-        /// The reference period.
-        period: ReferencePeriod,
-        /// The figure's confidence.
-        confidence: Confidence,
-        /// The student's state when the wages hold no figure for it (BLS publishes none for
-        /// Guam's 29-9021), so that the national figure stands in.
-        #[serde(skip_serializing_if = "Option::is_none")]
-        no_figure_for: Option<UsState>,
-    },
-}
-
-impl fmt::Display for EarningsSource {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Self::Program { year, scope, note } => {
-                match scope {
-                    Scope::Program => write!(f, "the program's reported median earnings ({year})")?,
-                    other => write!(
-                        f,
-                        "median earnings reported for the program, {} ({year})",
-                        other.label()
-                    )?,
-                }
-                if let Some(note) = note {
-                    write!(f, "; {note}")?;
-                }
-                Ok(())
-            }
-            Self::Occupation {
-                soc,
-                title,
-                area,
-                period,
-                confidence,
-                no_figure_for,
-            } => {
-                write!(
-                    f,
-                    "BLS median for {soc} {title}, {area}, {} ({confidence})",
-                    period.label()
-                )?;
-                match no_figure_for {
-                    Some(home) => write!(
-                        f,
-                        ", the national figure: the wage data has no {} figure for {soc}",
-                        home.name()
-                    ),
-                    None => Ok(()),
-                }
-            }
         }
     }
 }

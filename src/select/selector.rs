@@ -12,6 +12,7 @@ use std::sync::Arc;
 
 use super::constraints::{Asked, Constraints};
 use super::criteria::Criterion;
+use super::earnings::EarningsSource;
 use super::exclusion::{Exclusion, Verdict};
 use super::facts::{EarningsFallback, Student};
 use super::matrix::CriteriaMatrix;
@@ -19,8 +20,8 @@ use super::missing::{Criteria, MissingRule};
 use super::order::Order;
 use super::profile::{BoundsMode, StudentProfile};
 use super::ranking::{
-    Band, Contribution, EarningsSource, Exclusions, ExplainExclusions, MissingCriterion, Payback,
-    RankedProgram, Ranking, WeightedCriteria,
+    Band, Contribution, Exclusions, ExplainExclusions, MissingCriterion, Payback, RankedProgram, Ranking,
+    WeightedCriteria,
 };
 use super::row_set::RowSet;
 use super::scoring::Scoring;
