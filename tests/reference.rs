@@ -37,6 +37,8 @@ struct Entry {
     total_cost: Option<Money>,
     cost_is_estimate: bool,
     residency: Residency,
+    /// `12.3 miles from 45202`, for study that may be at the campus.
+    distance: Option<String>,
     contributions: Vec<Contribution>,
     missing: Vec<MissingCriterion>,
     earnings_source: Option<EarningsSource>,
@@ -111,7 +113,7 @@ fn value_of(
     let outcomes = program.outcomes();
     match criterion {
         Criterion::TotalCost => {
-            let residency = program.residency_for(spec.home_state);
+            let residency = program.residency_for(profile.home_state());
             match program.cost().total(residency) {
                 Some(total) => {
                     let estimate = program
@@ -213,6 +215,18 @@ fn value_of(
                 outcomes.median_earnings
             )),
         },
+        Criterion::Distance => {
+            let online = matches!(program.delivery(), DeliveryState::Known(delivery) if delivery.mode() == DeliveryMode::Online);
+            match (online, profile.home_zip(), program.institution().coordinates()) {
+                (true, ..) => Value::Missing("online study: distance does not apply".to_owned()),
+                (false, None, _) => Value::Missing("no home ZIP code to measure from".to_owned()),
+                (false, Some(_), None) => Value::Missing("the campus's coordinates are unknown".to_owned()),
+                (false, Some(zip), Some(campus)) => {
+                    let miles = zip.point().distance_miles(campus);
+                    Value::Present(miles, format!("{miles:.1} miles from {zip}"))
+                }
+            }
+        }
         Criterion::InstitutionEarnings => match &outcomes.institution_median_earnings {
             Outcome::Reported { .. } if program_only => {
                 Value::Missing(format!("institution-wide, {LEFT_OUT}"))
@@ -248,9 +262,37 @@ fn constraints(program: &Program, profile: &StudentProfile) -> (Vec<ExclusionRea
         });
     }
     // Delivery mode and location: online study is open from home unless the program cannot
-    // enrol from the home state; campus and hybrid study must be at home or a relocation state.
+    // enrol from the home state; campus and hybrid study must be within reach: at home or in a
+    // relocation state, or, with a home ZIP code and a distance limit, within the limit (great-
+    // circle miles, by the haversine formula) or in a relocation state.
+    let home = profile.home_state();
     let campus = program.institution().state();
-    let in_reach = campus == spec.home_state || spec.relocation_states.contains(&campus);
+    let zip = profile.home_zip();
+    let limit = spec.max_distance_miles.filter(|_| zip.is_some());
+    let miles = zip
+        .zip(program.institution().coordinates())
+        .map(|(zip, point)| zip.point().distance_miles(point));
+    // None: unknown, a distance limit and a campus without coordinates.
+    let in_reach: Option<bool> = match limit {
+        None => Some(campus == home || spec.relocation_states.contains(&campus)),
+        Some(_) if spec.relocation_states.contains(&campus) => Some(true),
+        Some(limit) => miles.map(|miles| miles <= limit),
+    };
+    let out_of_reach = || match (limit, miles, zip) {
+        (Some(limit), Some(miles), Some(from)) => ExclusionReason::CampusTooFar {
+            miles: (miles * 10.0).round() / 10.0,
+            from,
+            limit,
+            state: campus,
+        },
+        _ => ExclusionReason::CampusOutOfReach { state: campus },
+    };
+    let no_coordinates = |zip: Option<himkit::value::ZipCode>| {
+        format!(
+            "the campus in {campus} has no known coordinates, so whether it is within reach of {} is unknown",
+            zip.map(|zip| zip.to_string()).unwrap_or_default()
+        )
+    };
     match program.delivery() {
         DeliveryState::Known(delivery) => {
             let mode = delivery.mode();
@@ -258,13 +300,15 @@ fn constraints(program: &Program, profile: &StudentProfile) -> (Vec<ExclusionRea
                 reasons.push(ExclusionReason::DeliveryMode { mode });
             }
             if mode == DeliveryMode::Online {
-                if !delivery.can_enrol_from(spec.home_state) {
-                    reasons.push(ExclusionReason::CannotEnrolFromState {
-                        state: spec.home_state,
-                    });
+                if !delivery.can_enrol_from(home) {
+                    reasons.push(ExclusionReason::CannotEnrolFromState { state: home });
                 }
-            } else if !in_reach {
-                reasons.push(ExclusionReason::CampusOutOfReach { state: campus });
+            } else {
+                match in_reach {
+                    Some(true) => {}
+                    Some(false) => reasons.push(out_of_reach()),
+                    None => unknown(&mut reasons, Constraint::Location, no_coordinates(zip)),
+                }
             }
         }
         state => {
@@ -279,18 +323,24 @@ fn constraints(program: &Program, profile: &StudentProfile) -> (Vec<ExclusionRea
                     reasons.push(ExclusionReason::NotOnline);
                 }
             }
-            if !in_reach {
-                if state.might_be(DeliveryMode::Online) {
-                    unknown(
-                        &mut reasons,
-                        Constraint::Location,
-                        format!(
-                            "the campus is in {campus}, and whether the program can be studied online from {} is unknown",
-                            spec.home_state
+            // A student who does not accept online study would study at the campus.
+            let online_accepted =
+                spec.delivery_modes.is_empty() || spec.delivery_modes.contains(&DeliveryMode::Online);
+            if in_reach != Some(true) {
+                if state.might_be(DeliveryMode::Online) && online_accepted {
+                    let why = match (in_reach, zip) {
+                        (None, Some(zip)) => format!(
+                            "the campus in {campus} has no known coordinates to measure from {zip}, and whether the program can be studied online from {home} is unknown"
                         ),
-                    );
+                        _ => format!(
+                            "the campus is in {campus}, and whether the program can be studied online from {home} is unknown"
+                        ),
+                    };
+                    unknown(&mut reasons, Constraint::Location, why);
+                } else if in_reach == Some(false) {
+                    reasons.push(out_of_reach());
                 } else {
-                    reasons.push(ExclusionReason::CampusOutOfReach { state: campus });
+                    unknown(&mut reasons, Constraint::Location, no_coordinates(zip));
                 }
             }
         }
@@ -338,7 +388,7 @@ fn constraints(program: &Program, profile: &StudentProfile) -> (Vec<ExclusionRea
     }
     // Total cost, for this student's residency.
     if let Some(limit) = spec.max_total_cost {
-        let residency = program.residency_for(spec.home_state);
+        let residency = program.residency_for(profile.home_state());
         match program.cost().total(residency) {
             Some(total) if total > limit => reasons.push(ExclusionReason::TooExpensive {
                 total,
@@ -394,7 +444,7 @@ fn reference(catalog: &Catalog, wages: &[WageStatistics], profile: &StudentProfi
     let spec = profile.spec();
     let mut programs: Vec<&Program> = catalog.iter().collect();
     programs.sort_by(|a, b| a.id().cmp(b.id()));
-    let home = spec.home_state;
+    let home = profile.home_state();
     let weighted: Vec<Criterion> = Criterion::all().filter(|c| profile.weight(*c) > 0.0).collect();
     let total: f64 = weighted.iter().map(|c| profile.weight(*c)).sum();
     let weights: Vec<f64> = weighted.iter().map(|c| profile.weight(*c) / total).collect();
@@ -589,6 +639,10 @@ fn reference(catalog: &Catalog, wages: &[WageStatistics], profile: &StudentProfi
                 .known()
                 .is_some_and(himkit::program::Cost::is_estimate),
             residency,
+            distance: match value_of(Criterion::Distance, program, profile, None) {
+                Value::Present(_, shown) => Some(shown),
+                Value::Missing(_) => None,
+            },
             contributions: shown_contributions,
             missing,
             earnings_source,
@@ -701,6 +755,10 @@ fn check_against(ranking: &Ranking, expected: &Reference, out_of: usize) -> Resu
         prop_assert_eq!(entry.total_cost(), want.total_cost);
         prop_assert_eq!(entry.cost_is_estimate(), want.cost_is_estimate);
         prop_assert_eq!(entry.residency(), want.residency);
+        prop_assert_eq!(
+            entry.distance().map(|distance| distance.to_string()),
+            want.distance.clone()
+        );
         prop_assert_eq!(entry.flags(), want.flags.as_slice());
         prop_assert_eq!(entry.missing(), want.missing.as_slice());
         prop_assert_eq!(entry.earnings_source(), want.earnings_source.as_ref());

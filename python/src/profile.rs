@@ -38,14 +38,14 @@ impl From<StudentProfile> for PyProfile {
 
 /// A profile argument before it is read: text can be read without the GIL.
 pub(crate) enum ProfileInput {
-    Read(StudentProfile),
+    Read(Box<StudentProfile>),
     Text(String, &'static str),
 }
 
 impl ProfileInput {
     pub(crate) fn from_python(value: &Bound<'_, PyAny>) -> PyResult<Self> {
         if let Ok(profile) = value.cast::<PyProfile>() {
-            return Ok(Self::Read(profile.get().inner.clone()));
+            return Ok(Self::Read(Box::new(profile.get().inner.clone())));
         }
         if let Ok(text) = value.cast::<PyString>() {
             return Ok(Self::Text(text.to_cow()?.into_owned(), "profile"));
@@ -61,7 +61,7 @@ impl ProfileInput {
 
     pub(crate) fn read(self) -> himkit::Result<StudentProfile> {
         match self {
-            Self::Read(profile) => Ok(profile),
+            Self::Read(profile) => Ok(*profile),
             Self::Text(text, source) => StudentProfile::from_json_str(source, &text),
         }
     }
@@ -76,7 +76,7 @@ impl PyProfile {
             ProfileInput::Text(text, _) => StudentProfile::from_json_str(source, &text)
                 .or_raise()
                 .map(Self::from),
-            ProfileInput::Read(profile) => Ok(Self::from(profile)),
+            ProfileInput::Read(profile) => Ok(Self::from(*profile)),
         }
     }
 

@@ -31,6 +31,7 @@ pub use cost::{Cost, CostEstimate, CostState, Residency};
 pub use delivery::{Delivery, DeliveryMode, DeliveryState};
 pub(crate) use field::ProgramField;
 pub use institution::Institution;
+pub(crate) use institution::campus_coordinates;
 pub use level::{DegreeLevel, Discipline, LengthBasis};
 pub(crate) use outcome::{OM_YEARS_AFTER_ENTRY, outcome_measures_cohort};
 pub use outcome::{Outcome, Outcomes, Scope};

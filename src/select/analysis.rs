@@ -263,9 +263,10 @@ impl Selector {
             .collect())
     }
 
-    /// A side-by-side view of 2 to 10 programs for `profile`: each criterion's value, its
-    /// normalised score, the gap to the best of the set, and "n/a" with the reason where data
-    /// is missing. Excluded programs can be compared too; their exclusion reasons are listed.
+    /// A side-by-side view of 2 to 10 programs for `profile`: each criterion's value (distance only
+    /// with a home ZIP code), its normalised score, the gap to the best of the set, and "n/a" with
+    /// the reason where data is missing. Excluded programs can be compared too; their exclusion
+    /// reasons are listed.
     ///
     /// # Errors
     /// [`ErrorKind::Invalid`](crate::ErrorKind::Invalid) for fewer than 2 or more than 10 ids or a repeated id;
@@ -295,7 +296,10 @@ impl Selector {
             .map(|row| self.values().facts(*row, &student))
             .collect();
         let mut rows = Vec::new();
-        for criterion in Criterion::all() {
+        // Distance is a row only where there is a home to measure from.
+        let compared =
+            Criterion::all().filter(|criterion| *criterion != Criterion::Distance || student.zip.is_some());
+        for criterion in compared {
             let bounds = criterion.domain_bounds(&student.terms);
             let values: Vec<Reading<'_>> = programs
                 .iter()

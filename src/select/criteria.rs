@@ -49,6 +49,13 @@ vocabulary! {
         /// never mixes two kinds of earnings; missing when the profile counts program figures
         /// only. Scored from $0 to [`Criterion::EARNINGS_CAP`].
         InstitutionEarnings,
+        /// Great-circle miles from the student's home ZIP code to the campus, for campus and
+        /// hybrid study (and a program whose delivery is unknown, which may be either). Lower is
+        /// better; scored from 0 to the profile's distance limit, or
+        /// [`Criterion::DEFAULT_DISTANCE_CAP_MILES`] without one. Missing for online study, where
+        /// it does not apply, for a campus whose coordinates are unknown, and without a home
+        /// ZIP code (it then weighs nothing by default).
+        Distance,
     }
 }
 
@@ -58,6 +65,9 @@ impl Criterion {
     pub const DEFAULT_COST_CAP: u64 = 150_000;
     /// The length that scores 0 when the profile sets no length limit: 72 months.
     pub const DEFAULT_LENGTH_CAP_MONTHS: u16 = 72;
+    /// The distance that scores 0 when the profile sets no distance limit: 150 miles (a scale,
+    /// not a fact; farther campuses all score 0).
+    pub const DEFAULT_DISTANCE_CAP_MILES: f64 = 150.0;
     /// The earnings that score 1: $250,000, above BLS's top-code of $239,200, so that every
     /// published wage is inside the scale.
     pub const EARNINGS_CAP: u64 = 250_000;
@@ -66,7 +76,7 @@ impl Criterion {
     #[must_use]
     pub fn direction(self) -> Direction {
         match self {
-            Self::TotalCost | Self::Length => Direction::Cost,
+            Self::TotalCost | Self::Length | Self::Distance => Direction::Cost,
             _ => Direction::Benefit,
         }
     }
@@ -75,7 +85,8 @@ impl Criterion {
     /// so that a profile with every criterion shows them as they are written here: total cost
     /// and graduation rate 0.20 each; employment rate, exam pass rate and expected earnings 0.10
     /// each; institution earnings, length, practice experience, career support, skill coverage
-    /// and delivery preference 0.05 each. Graduation weighs as much as cost because a completion
+    /// and delivery preference 0.05 each (so that they sum to 1), and distance 0.05 where the
+    /// profile gives a home ZIP code. Graduation weighs as much as cost because a completion
     /// figure is known for almost every real program, and finishing is what a student pays for;
     /// institution earnings weigh little because they are every field's graduates, not the
     /// program's.
@@ -89,7 +100,8 @@ impl Criterion {
             | Self::PracticeExperience
             | Self::CareerSupport
             | Self::SkillCoverage
-            | Self::DeliveryPreference => 0.05,
+            | Self::DeliveryPreference
+            | Self::Distance => 0.05,
         }
     }
 
@@ -97,7 +109,8 @@ impl Criterion {
     /// Outcomes, cost, practice experience, career support, the skills a curriculum covers and
     /// the delivery are unknown where a program's sources do not say (the federal files say
     /// nothing of career support or skills), and expected earnings where the program reports
-    /// none and there is no wage figure to fall back on. Length always has a value: the level's
+    /// none and there is no wage figure to fall back on, distance for online study or without
+    /// a campus's coordinates. Length always has a value: the level's
     /// typical length where the program's own is not published.
     #[must_use]
     pub fn can_be_missing(self) -> bool {
@@ -105,8 +118,8 @@ impl Criterion {
     }
 
     /// The bounds this criterion is normalised against under [`BoundsMode::Domain`]: rates
-    /// and shares 0 to 1, cost and length from 0 to the profile's limit (or the documented
-    /// cap), both kinds of earnings from $0 to [`Criterion::EARNINGS_CAP`].
+    /// and shares 0 to 1, cost, length and distance from 0 to the profile's limit (or the
+    /// documented cap), both kinds of earnings from $0 to [`Criterion::EARNINGS_CAP`].
     ///
     /// [`BoundsMode::Domain`]: super::BoundsMode::Domain
     pub(crate) fn domain_bounds(self, terms: &Terms) -> Bounds {
@@ -119,6 +132,12 @@ impl Criterion {
             },
             Self::Length => Bounds {
                 worst: f64::from(terms.max_length_months.unwrap_or(Self::DEFAULT_LENGTH_CAP_MONTHS)),
+                best: 0.0,
+            },
+            Self::Distance => Bounds {
+                worst: terms
+                    .max_distance_miles
+                    .unwrap_or(Self::DEFAULT_DISTANCE_CAP_MILES),
                 best: 0.0,
             },
             Self::ExpectedEarnings | Self::InstitutionEarnings => Bounds {
@@ -141,6 +160,7 @@ pub(crate) struct Terms {
     pub(crate) preferred_delivery: Option<DeliveryMode>,
     pub(crate) max_total_cost: Option<Money>,
     pub(crate) max_length_months: Option<u16>,
+    pub(crate) max_distance_miles: Option<f64>,
     /// Whether only the program's own outcome figures count (see
     /// [`ProfileSpec::program_outcomes_only`](super::ProfileSpec::program_outcomes_only)).
     pub(crate) program_outcomes_only: bool,

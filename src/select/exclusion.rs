@@ -7,10 +7,11 @@ use std::fmt;
 use serde::Serialize;
 
 use super::criteria::Criterion;
+use super::distance::CampusDistance;
 use super::profile::Constraint;
 use crate::credential::Credential;
 use crate::program::{DegreeLevel, DeliveryMode, Residency};
-use crate::value::{Money, ProgramId, UsState};
+use crate::value::{Money, ProgramId, UsState, ZipCode};
 
 /// Why a program was excluded: one failed hard constraint.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -37,6 +38,18 @@ pub enum ExclusionReason {
     },
     /// On-campus or hybrid study in a state the student would not move to.
     CampusOutOfReach {
+        /// The campus's state.
+        state: UsState,
+    },
+    /// On-campus or hybrid study farther from the student's home ZIP code than the distance
+    /// limit, in a state the student would not move to.
+    CampusTooFar {
+        /// Great-circle miles from the home ZIP code to the campus, to the tenth.
+        miles: f64,
+        /// The home ZIP code.
+        from: ZipCode,
+        /// The limit in miles.
+        limit: f64,
         /// The campus's state.
         state: UsState,
     },
@@ -110,6 +123,16 @@ impl fmt::Display for ExclusionReason {
                     "the campus is in {state}, which is neither home nor a relocation state"
                 )
             }
+            Self::CampusTooFar {
+                miles,
+                from,
+                limit,
+                state,
+            } => write!(
+                f,
+                "the campus is {}, beyond the {limit}-mile limit, in {state}, which is not a relocation state",
+                CampusDistance::new(*miles, *from)
+            ),
             Self::NotAccredited { detail } => {
                 write!(f, "not accredited in a way that counts for credentials: {detail}")
             }

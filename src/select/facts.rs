@@ -3,26 +3,30 @@
 //! program that depend on the student (residency, total cost, expected earnings).
 
 use super::criteria::Terms;
+use super::distance::CampusDistance;
+use super::profile::StudentProfile;
 use crate::career::HimOccupation;
 use crate::program::Residency;
-use crate::value::{Money, UsState};
+use crate::value::{Money, SpherePoint, UsState, ZipCode};
 use crate::wage::{Area, WageStatistics};
 
 /// What a ranking reads from the profile to answer the constraints and work out the criteria.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Student<'a> {
     pub(crate) home: UsState,
+    /// The home ZIP code and its point, where given.
+    pub(crate) zip: Option<(ZipCode, SpherePoint)>,
     pub(crate) terms: Terms,
     pub(crate) fallback: &'a EarningsFallback,
 }
 
 impl<'a> Student<'a> {
-    /// A student living in `home`, with the profile's `terms`, whose expected earnings fall back
-    /// on `fallback`.
-    pub(crate) fn new(home: UsState, terms: Terms, fallback: &'a EarningsFallback) -> Self {
+    /// The student of `profile`, whose expected earnings fall back on `fallback`.
+    pub(crate) fn new(profile: &StudentProfile, fallback: &'a EarningsFallback) -> Self {
         Self {
-            home,
-            terms,
+            home: profile.home_state(),
+            zip: profile.home_zip().map(|zip| (zip, SpherePoint::new(zip.point()))),
+            terms: profile.criterion_terms(),
             fallback,
         }
     }
@@ -39,6 +43,9 @@ pub(crate) struct Facts {
     /// Expected earnings, and the index in [`EarningsFallback`] of the wage statistics they
     /// come from (`None`: the program's own reported earnings).
     pub(crate) earnings: Option<(Money, Option<usize>)>,
+    /// The distance from the home ZIP code to the campus, where both are known and the study
+    /// is not online.
+    pub(crate) distance: Option<CampusDistance>,
 }
 
 /// The wage figures expected earnings fall back on when a program reports none: all-industry

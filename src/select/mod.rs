@@ -6,8 +6,9 @@
 //!
 //! The files, from the bottom up (each uses only files above it in this list): `order` puts
 //! scores best-first; `matrix` holds a decision matrix and `scoring` scores it; `criteria` names
-//! what programs are scored on and `profile` what a student asks; `facts` is the student's side
-//! (home state, terms, the wage figures earnings fall back on); `exclusion` says why a program
+//! what programs are scored on and `profile` what a student asks; `distance` how far a campus is;
+//! `facts` is the student's side (home state and ZIP code, terms, the wage figures earnings
+//! fall back on); `exclusion` says why a program
 //! is left out; `values` defines each criterion's value once, prepared from each program and
 //! read for a student; `constraints` defines each hard constraint once, as a rule with its
 //! prepared cells, its answer and its reason; `missing` is the one rule for programs that lack
@@ -19,6 +20,7 @@ mod analysis;
 mod batch;
 mod constraints;
 mod criteria;
+mod distance;
 mod earnings;
 mod exclusion;
 mod facts;
@@ -34,6 +36,7 @@ mod values;
 
 pub use analysis::{Comparison, ComparisonCell, ComparisonRow, RankRange, Sensitivity, WeightChange};
 pub use criteria::Criterion;
+pub use distance::CampusDistance;
 pub use earnings::EarningsSource;
 pub use exclusion::{Exclusion, ExclusionReason, Flag};
 pub use matrix::{Bounds, CriteriaMatrix, Direction};

@@ -12,7 +12,7 @@ use crate::credential::Credential;
 use crate::error::{Error, Location, Result};
 use crate::program::{DegreeLevel, DeliveryMode};
 use crate::program::{Skill, SkillSet};
-use crate::value::{Money, UsState};
+use crate::value::{Money, UsState, ZipCode};
 use crate::vocabulary::vocabulary;
 
 vocabulary! {
@@ -25,8 +25,9 @@ vocabulary! {
         Credential,
         /// `delivery_modes`: the delivery modes accepted.
         DeliveryMode,
-        /// Where the student can study from: the campus within reach, or online enrolment from
-        /// the home state.
+        /// Where the student can study from: the campus within reach (in the home state or a
+        /// relocation state, or within `max_distance_miles` of `home_zip`), or online
+        /// enrolment from the home state.
         Location,
         /// `max_total_cost`.
         TotalCost,
@@ -70,8 +71,8 @@ vocabulary! {
 
 /// One prospective student's profile.
 ///
-/// In JSON every field is optional except `home_state`; see the README for the documented
-/// form. `weights` lists the criteria that count (criteria left out weigh 0); without `weights`
+/// In JSON every field is optional except `home_state`, which may be left out when `home_zip`
+/// is given (it follows from the ZIP code); see the README for the documented form. `weights` lists the criteria that count (criteria left out weigh 0); without `weights`
 /// the [default weights](Criterion::default_weight) apply.
 ///
 /// ```
@@ -98,6 +99,8 @@ vocabulary! {
 #[serde(into = "ProfileSpec")]
 pub struct StudentProfile {
     spec: ProfileSpec,
+    /// `spec.home_state`, given or from the ZIP code.
+    home: UsState,
 }
 
 /// Everything that makes up a [`StudentProfile`]; also its JSON form. Build one (start from
@@ -106,8 +109,21 @@ pub struct StudentProfile {
 #[serde(deny_unknown_fields)]
 pub struct ProfileSpec {
     /// Where the student lives: decides in-state tuition, state wage figures, and where
-    /// on-campus study is possible without moving.
-    pub home_state: UsState,
+    /// on-campus study is possible without moving. May be left out when `home_zip` is given:
+    /// [`StudentProfile::new`] fills it in from the ZIP code.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub home_state: Option<UsState>,
+    /// The ZIP code of the student's home: distances to campuses are measured from its point
+    /// (see [`ZipCode`]), for `max_distance_miles` and the distance criterion.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub home_zip: Option<ZipCode>,
+    /// The farthest campus, in great-circle miles from `home_zip`, the student would travel to
+    /// for on-campus or hybrid study (needs `home_zip`). With a limit, a campus passes the
+    /// location rule when it is within the limit, across a state line or not, or in a
+    /// relocation state; online study is not limited by it. Tuition residency is still by
+    /// state.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_distance_miles: Option<f64>,
     /// Degree levels wanted; empty means any.
     #[serde(default)]
     pub degree_levels: BTreeSet<DegreeLevel>,
@@ -179,7 +195,9 @@ impl ProfileSpec {
     #[must_use]
     pub fn new(home_state: UsState) -> Self {
         Self {
-            home_state,
+            home_state: Some(home_state),
+            home_zip: None,
+            max_distance_miles: None,
             degree_levels: BTreeSet::new(),
             delivery_modes: BTreeSet::new(),
             relocation_states: BTreeSet::new(),
@@ -201,7 +219,24 @@ impl ProfileSpec {
     }
 }
 
+impl ProfileSpec {
+    /// A profile for a student at home in `home_zip` (the home state is the ZIP code's), with
+    /// no constraints beyond that, accreditation required, and the default weights.
+    #[must_use]
+    pub fn at_zip(home_zip: ZipCode) -> Self {
+        Self {
+            home_state: None,
+            home_zip: Some(home_zip),
+            ..Self::new(home_zip.state())
+        }
+    }
+}
+
 impl StudentProfile {
+    /// The farthest a distance limit may be: 5,000 miles, more than from Maine to Hawaii, so
+    /// that a larger figure is a mistake rather than a wish.
+    pub const MAX_DISTANCE_LIMIT_MILES: f64 = 5_000.0;
+
     /// The default earnings baseline for payback years: $35,080, the 10th-percentile annual
     /// wage of medical records specialists (29-2072), May 2023 (a third-party figure citing
     /// BLS), standing for entry-level pay in the field without the program. Set another with
@@ -248,11 +283,54 @@ impl StudentProfile {
     /// Validates a profile.
     ///
     /// # Errors
-    /// [`ErrorKind::Invalid`](crate::ErrorKind::Invalid) if a weight is negative or not finite,
-    /// the weights' sum is not finite, every weight is zero, the skill-coverage criterion has
-    /// weight without desired skills, the delivery-preference criterion has weight without a
-    /// preferred delivery, or a limit is zero.
-    pub fn new(spec: ProfileSpec) -> Result<Self> {
+    /// [`ErrorKind::Invalid`](crate::ErrorKind::Invalid) if neither `home_state` nor `home_zip`
+    /// is given, `home_zip` is in another state than `home_state` (naming both), a weight is
+    /// negative or not finite, the weights' sum is not finite, every weight is zero, the
+    /// skill-coverage criterion has weight without desired skills, the delivery-preference
+    /// criterion has weight without a preferred delivery, the distance criterion has weight or
+    /// `max_distance_miles` is given without `home_zip`, a limit is zero, or the distance limit
+    /// is not a number of miles above 0 and at most
+    /// [`StudentProfile::MAX_DISTANCE_LIMIT_MILES`].
+    pub fn new(mut spec: ProfileSpec) -> Result<Self> {
+        let home = match (spec.home_state, spec.home_zip) {
+            (None, None) => {
+                return Err(Error::invalid_field(
+                    "home_state",
+                    "missing: give home_state, home_zip or both",
+                ));
+            }
+            (None, Some(zip)) => zip.state(),
+            (Some(state), Some(zip)) if !zip.is_in(state) => {
+                return Err(Error::invalid(
+                    "home_zip",
+                    zip,
+                    format!(
+                        "is a ZIP code of {}, not of home_state {} ({}): correct one of them, or leave home_state out",
+                        zip.state().name(),
+                        state.code(),
+                        state.name()
+                    ),
+                ));
+            }
+            (Some(state), _) => state,
+        };
+        spec.home_state = Some(home);
+        if let Some(limit) = spec.max_distance_miles {
+            if !(limit > 0.0 && limit <= Self::MAX_DISTANCE_LIMIT_MILES) {
+                return Err(Error::invalid(
+                    "max_distance_miles",
+                    limit,
+                    "is not a number of miles above 0 and at most 5,000",
+                ));
+            }
+            if spec.home_zip.is_none() {
+                return Err(Error::invalid(
+                    "max_distance_miles",
+                    limit,
+                    "needs home_zip: distances are measured from the home ZIP code",
+                ));
+            }
+        }
         if let Some(weights) = &spec.weights {
             checked_weight_total(
                 weights
@@ -260,8 +338,15 @@ impl StudentProfile {
                     .map(|(criterion, weight)| (Some(*criterion), *weight)),
             )?;
         }
-        let profile = Self { spec };
+        let profile = Self { spec, home };
         let spec = &profile.spec;
+        if spec.weights.is_some() && profile.weight(Criterion::Distance) > 0.0 && spec.home_zip.is_none() {
+            return Err(Error::invalid(
+                "weights.distance",
+                profile.weight(Criterion::Distance),
+                "needs home_zip, or give the criterion no weight",
+            ));
+        }
         if spec.weights.is_some()
             && profile.weight(Criterion::SkillCoverage) > 0.0
             && spec.desired_skills.is_empty()
@@ -310,7 +395,10 @@ impl StudentProfile {
         .into_iter()
         .collect();
         spec.preferred_delivery = Some(DeliveryMode::Online);
-        Self { spec }
+        Self {
+            spec,
+            home: home_state,
+        }
     }
 
     /// The profile's fields.
@@ -319,10 +407,16 @@ impl StudentProfile {
         &self.spec
     }
 
-    /// The home state.
+    /// The home state, as given or from the ZIP code.
     #[must_use]
     pub fn home_state(&self) -> UsState {
-        self.spec.home_state
+        self.home
+    }
+
+    /// The home ZIP code, if given.
+    #[must_use]
+    pub fn home_zip(&self) -> Option<ZipCode> {
+        self.spec.home_zip
     }
 
     /// Whether accreditation that counts for credentials is required.
@@ -345,8 +439,9 @@ impl StudentProfile {
     }
 
     /// The weight of `criterion` as given (not scaled). Without explicit weights, skill coverage
-    /// weighs 0 when no skills are desired and delivery preference 0 when no delivery is
-    /// preferred; the other defaults apply as documented.
+    /// weighs 0 when no skills are desired, delivery preference 0 when no delivery is
+    /// preferred and distance 0 without a home ZIP code; the other defaults apply as
+    /// documented.
     #[must_use]
     pub fn weight(&self, criterion: Criterion) -> f64 {
         match &self.spec.weights {
@@ -354,6 +449,7 @@ impl StudentProfile {
             None => match criterion {
                 Criterion::SkillCoverage if self.spec.desired_skills.is_empty() => 0.0,
                 Criterion::DeliveryPreference if self.spec.preferred_delivery.is_none() => 0.0,
+                Criterion::Distance if self.spec.home_zip.is_none() => 0.0,
                 _ => criterion.default_weight(),
             },
         }
@@ -389,6 +485,7 @@ impl StudentProfile {
             preferred_delivery: self.spec.preferred_delivery,
             max_total_cost: self.spec.max_total_cost,
             max_length_months: self.spec.max_length_months,
+            max_distance_miles: self.spec.max_distance_miles,
             program_outcomes_only: self.spec.program_outcomes_only,
         }
     }

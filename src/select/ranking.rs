@@ -7,6 +7,7 @@ use std::sync::{Arc, OnceLock};
 use serde::Serialize;
 
 use super::criteria::Criterion;
+use super::distance::CampusDistance;
 use super::earnings::EarningsSource;
 use super::exclusion::{Exclusion, Flag};
 use super::facts::Facts;
@@ -129,6 +130,8 @@ pub struct RankedProgram {
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub(super) cost_is_estimate: bool,
     pub(super) residency: Residency,
+    #[serde(flatten)]
+    pub(super) distance: Option<CampusDistance>,
     pub(super) contributions: Vec<Contribution>,
     pub(super) missing: Vec<MissingCriterion>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -186,6 +189,13 @@ impl RankedProgram {
     #[must_use]
     pub fn residency(&self) -> Residency {
         self.residency
+    }
+
+    /// How far the campus is from the student's home ZIP code: `None` without a home ZIP
+    /// code, for online study, or where the campus's coordinates are unknown.
+    #[must_use]
+    pub fn distance(&self) -> Option<CampusDistance> {
+        self.distance
     }
 
     /// Each scored criterion's part, in criterion order; they sum to the score.

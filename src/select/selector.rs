@@ -165,11 +165,7 @@ impl Selector {
 
     /// What the criteria and constraints read from `profile`.
     pub(crate) fn student(&self, profile: &StudentProfile) -> Student<'_> {
-        Student::new(
-            profile.home_state(),
-            profile.criterion_terms(),
-            &self.shared.earnings,
-        )
+        Student::new(profile, &self.shared.earnings)
     }
 
     /// Everything a ranking, a sensitivity analysis or a Pareto set starts from: the weighted
@@ -384,6 +380,7 @@ impl<'a> Explainer<'a> {
                 total_cost: facts.total_cost,
                 cost_is_estimate: facts.cost_is_estimate,
                 residency: facts.residency,
+                distance: facts.distance,
                 contributions,
                 missing,
                 earnings_source: EarningsSource::of(program, &facts, &prepared.earnings, student.home),

@@ -230,6 +230,8 @@ pub(crate) fn program() -> impl Strategy<Value = Program> {
             state(),
             text(),
             proptest::option::of(100_000u64..=999_999),
+            // Campuses anywhere in the contiguous states' box, some without coordinates.
+            proptest::option::weighted(0.8, (24.5..49.0f64, -124.5..-67.0f64)),
         ),
         (
             select(DegreeLevel::all().collect::<Vec<_>>()),
@@ -253,7 +255,12 @@ pub(crate) fn program() -> impl Strategy<Value = Program> {
         ),
     )
         .prop_map(
-            |((id, name, institution, state, city, unitid), (level, discipline, cip, award), rest, extra)| {
+            |(
+                (id, name, institution, state, city, unitid, campus),
+                (level, discipline, cip, award),
+                rest,
+                extra,
+            )| {
                 let (delivery, accreditation, cost, length_months, ppe, length_basis) = rest;
                 let (support, skills, outcomes, sources) = extra;
                 let career_support = support.map(|(job, alumni, networking)| {
@@ -272,6 +279,11 @@ pub(crate) fn program() -> impl Strategy<Value = Program> {
                         city.as_str(),
                         unitid.map(|id| himkit::value::Unitid::new(id).unwrap()),
                     )
+                    .map(|institution| match campus {
+                        Some((latitude, longitude)) => institution
+                            .with_coordinates(himkit::value::Coordinates::new(latitude, longitude).unwrap()),
+                        None => institution,
+                    })
                     .unwrap(),
                     degree_level: level,
                     // An award level where one fits the generated degree level.
@@ -355,18 +367,42 @@ pub(crate) fn profile() -> impl Strategy<Value = himkit::StudentProfile> {
             ])),
             any::<bool>(),
         ),
+        // A home ZIP code (every 50th of the table, all over the country), with the home state
+        // given or left to follow from it, and a distance limit.
+        proptest::option::weighted(
+            0.6,
+            (
+                select(himkit::value::ZipCode::all().step_by(50).collect::<Vec<_>>()),
+                any::<bool>(),
+                proptest::option::of(1.0..1_500.0f64),
+            ),
+        ),
     )
         .prop_filter_map(
             "weights must leave something to score",
             move |(
                 (home, relocation, accreditation, ppe),
                 (levels, modes, max_cost, max_length),
-                weights,
+                mut weights,
                 policies,
                 rest,
+                zip,
             )| {
                 let (method, bounds, desired, preferred, credential, program_only) = rest;
                 let mut spec = ProfileSpec::new(home);
+                match zip {
+                    Some((zip, with_state, limit)) => {
+                        spec.home_zip = Some(zip);
+                        spec.home_state = with_state.then(|| zip.state());
+                        spec.max_distance_miles = limit;
+                    }
+                    // Distance needs a ZIP code to weigh anything.
+                    None => {
+                        if let Some(position) = criteria.iter().position(|c| *c == Criterion::Distance) {
+                            weights[position] = 0.0;
+                        }
+                    }
+                }
                 spec.relocation_states = relocation;
                 spec.require_accreditation = accreditation;
                 spec.require_practice_experience = ppe;

@@ -1,12 +1,14 @@
 //! The OpenAPI 3.1 document of the JSON API: written by hand (`static/openapi.json`), with the
 //! parts that must agree with the library and the served catalogue filled in when the server
 //! starts: every vocabulary's words (states, degree levels, criteria …) from the library's
-//! lists, and the examples' program ids from the catalogue, so that a client driven by the
+//! lists, the ZIP codes each state's students may give, and the examples' program ids from the catalogue, so that a client driven by the
 //! document (a test generator, say) sends what the server accepts.
 
 use himkit::select::{BoundsMode, Constraint, Criterion, Method, MissingPolicy, UnknownPolicy};
+use himkit::value::ZipCode;
 use himkit::{Catalog, Credential, DegreeLevel, DeliveryMode, Skill, UsState};
 use serde_json::{Value, json};
+use std::collections::BTreeMap;
 
 /// The hand-written document, before [`document`] fills it in.
 pub const DOCUMENT: &str = include_str!("../static/openapi.json");
@@ -21,6 +23,54 @@ fn set(document: &mut Value, pointer: &str, value: Value) -> Result<(), String> 
         .pointer_mut(pointer)
         .ok_or_else(|| format!("the OpenAPI document has no {pointer}"))?;
     *slot = value;
+    Ok(())
+}
+
+/// Fills in the ZIP codes the library accepts, by state: a schema `Zip{state}` of each state's,
+/// `Zip` as any of them, and the rule that a ZIP code given with a home state is one of that
+/// state's, so that the document says exactly which profiles the API accepts.
+fn zip_codes(document: &mut Value) -> Result<(), String> {
+    let mut by_state: BTreeMap<UsState, Vec<String>> = BTreeMap::new();
+    for zip in ZipCode::all() {
+        for state in zip.states() {
+            by_state.entry(state).or_default().push(zip.to_string());
+        }
+    }
+    let schemas = document
+        .pointer_mut("/components/schemas")
+        .and_then(Value::as_object_mut)
+        .ok_or("the document has no /components/schemas")?;
+    for (state, zips) in &by_state {
+        schemas.insert(
+            format!("Zip{}", state.code()),
+            json!({"type": "string", "description": format!("A ZIP code of {}.", state.name()), "enum": zips}),
+        );
+    }
+    let reference = |state: &UsState| format!("#/components/schemas/Zip{}", state.code());
+    let any_zip: Vec<Value> = by_state
+        .keys()
+        .map(|state| json!({"$ref": reference(state)}))
+        .collect();
+    set(document, "/components/schemas/Zip/anyOf", Value::Array(any_zip))?;
+    let mut in_state = vec![
+        json!({"not": {"required": ["home_state", "home_zip"]}}),
+        json!({"properties": {"home_state": {"type": "null"}}}),
+        json!({"properties": {"home_zip": {"type": "null"}}}),
+    ];
+    in_state.extend(by_state.keys().map(|state| {
+        json!({"properties": {"home_state": {"const": state.code()}, "home_zip": {"$ref": reference(state)}}})
+    }));
+    let slot = document
+        .pointer_mut("/components/schemas/Profile/allOf")
+        .and_then(Value::as_array_mut)
+        .and_then(|rules| {
+            rules
+                .iter_mut()
+                .filter_map(|rule| rule.get_mut("anyOf"))
+                .find(|any_of| *any_of == "ZIP_IN_STATE")
+        })
+        .ok_or("the Profile schema has no ZIP_IN_STATE rule to fill in")?;
+    *slot = Value::Array(in_state);
     Ok(())
 }
 
@@ -71,6 +121,7 @@ pub fn document(catalog: &Catalog) -> Result<String, String> {
         "/components/schemas/Profile/properties/weights/additionalProperties/maximum",
         json!(crate::limits::MAX_WEIGHT),
     )?;
+    zip_codes(&mut document)?;
     let ids: Vec<&str> = catalog
         .programs()
         .iter()

@@ -17,7 +17,7 @@ use crate::program::{
     CareerSupport, Cost, CostState, Delivery, DeliveryState, Institution, Program, ProgramSpec, Source,
     SourcedField,
 };
-use crate::program::{Outcome, Outcomes, ProgramField, Scope};
+use crate::program::{Outcome, Outcomes, ProgramField, Scope, campus_coordinates};
 use crate::value::{Money, Rate, Text, UsState, Year};
 
 /// The columns of a catalogue CSV, in the order [`write_catalog_csv`] writes them (it writes
@@ -30,6 +30,8 @@ pub(crate) const CATALOG_COLUMNS: &[&str] = &[
     "institution_state",
     "institution_city",
     "unitid",
+    "latitude",
+    "longitude",
     "degree_level",
     "award_level",
     "discipline",
@@ -80,6 +82,8 @@ pub(crate) const CATALOG_COLUMNS: &[&str] = &[
 /// a catalogue without them keeps its layout.
 pub(crate) const OCCASIONAL_COLUMNS: &[&str] = &[
     "award_level",
+    "latitude",
+    "longitude",
     "institution_completion_rate",
     "institution_completion_rate_note",
     "institution_graduation_rate",
@@ -120,6 +124,8 @@ fn column_of(field: ProgramField) -> &'static str {
         ProgramField::LengthMonths => "length_months",
         ProgramField::InstitutionName => "institution_name",
         ProgramField::InstitutionCity => "institution_city",
+        ProgramField::InstitutionLatitude => "latitude",
+        ProgramField::InstitutionLongitude => "longitude",
         ProgramField::Accreditor => "accreditor",
         ProgramField::AccreditationNextReviewYear => "accreditation_next_review_year",
         ProgramField::DistanceShare => "distance_share",
@@ -183,6 +189,23 @@ impl Row<'_> {
         } else {
             self.parse(name).map(Some)
         }
+    }
+
+    /// A latitude or longitude cell: empty, or a number of degrees (its range is the model's
+    /// rule, checked with the other).
+    fn degrees(&self, name: &str) -> Result<Option<f64>> {
+        let text = self.get(name);
+        if text.is_empty() {
+            return Ok(None);
+        }
+        text.parse().map(Some).map_err(|_| {
+            let field = if name == "latitude" {
+                ProgramField::InstitutionLatitude
+            } else {
+                ProgramField::InstitutionLongitude
+            };
+            Error::invalid_text(field.path(), text, "is not a number of degrees")
+        })
     }
 
     fn number(&self, name: &str) -> std::result::Result<u64, CellError> {
@@ -313,6 +336,14 @@ impl Row<'_> {
                 self.get("institution_city"),
                 self.optional("unitid")?,
             )
+            .and_then(|institution| {
+                Ok(
+                    match campus_coordinates(self.degrees("latitude")?, self.degrees("longitude")?)? {
+                        Some(coordinates) => institution.with_coordinates(coordinates),
+                        None => institution,
+                    },
+                )
+            })
             .map_err(refused)?,
             degree_level: self.parse("degree_level")?,
             award_level: self.optional("award_level")?,

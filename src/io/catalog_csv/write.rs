@@ -98,12 +98,15 @@ pub fn write_catalog_csv<W: Write>(catalog: &Catalog, writer: W) -> Result<()> {
     let with_institution = catalog
         .iter()
         .any(|program| program.outcomes().has_institution_figures());
+    let with_coordinates = catalog
+        .iter()
+        .any(|program| program.institution().coordinates().is_some());
     let written = |column: &str| {
         !OCCASIONAL_COLUMNS.contains(&column)
-            || if column == "award_level" {
-                with_award_level
-            } else {
-                with_institution
+            || match column {
+                "award_level" => with_award_level,
+                "latitude" | "longitude" => with_coordinates,
+                _ => with_institution,
             }
     };
     csv.write_record(CATALOG_COLUMNS.iter().filter(|column| written(column)))
@@ -131,6 +134,7 @@ pub fn write_catalog_csv<W: Write>(catalog: &Catalog, writer: W) -> Result<()> {
         let cost_cells = cost_cells(cost);
         let delivery = program.delivery();
         let known_delivery = delivery.known();
+        let coordinates = program.institution().coordinates();
         let row: Vec<String> = vec![
             program.id().to_string(),
             program.name().to_owned(),
@@ -141,6 +145,12 @@ pub fn write_catalog_csv<W: Write>(catalog: &Catalog, writer: W) -> Result<()> {
                 .institution()
                 .unitid()
                 .map(|id| id.to_string())
+                .unwrap_or_default(),
+            coordinates
+                .map(|point| point.latitude().to_string())
+                .unwrap_or_default(),
+            coordinates
+                .map(|point| point.longitude().to_string())
                 .unwrap_or_default(),
             program.degree_level().to_string(),
             program

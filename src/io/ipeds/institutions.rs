@@ -7,7 +7,7 @@ use crate::error::{Location, Result};
 use crate::io::federal_table::{Control, FederalTable, Row, read_table};
 use crate::io::read::ReadOutcome;
 use crate::io::table::{CellError, Columns};
-use crate::value::{Unitid, UsState};
+use crate::value::{Coordinates, Unitid, UsState};
 
 /// The level of an institution's longest programs (HD `ICLEVEL`).
 #[allow(clippy::enum_variant_names)] // IPEDS's own words: four-year, two-year, under two years.
@@ -48,6 +48,8 @@ pub(crate) struct IpedsInstitution {
     pub city: String,
     /// `STABBR`.
     pub state: UsState,
+    /// `LATITUDE` and `LONGITUD`, where both are given.
+    pub coordinates: Option<Coordinates>,
     /// `ZIP`, as text (`06269`, `35294-0110`).
     pub zip: Option<String>,
     /// `WEBADDR`, as given (often without a scheme: `www.alasu.edu/`).
@@ -84,6 +86,8 @@ struct Hd {
     level: Option<usize>,
     active: Option<usize>,
     closed: Option<usize>,
+    latitude: Option<usize>,
+    longitude: Option<usize>,
 }
 
 impl FederalTable for Hd {
@@ -103,6 +107,8 @@ impl FederalTable for Hd {
             level: columns.find("ICLEVEL"),
             active: columns.find("CYACTIVE"),
             closed: columns.find("CLOSEDAT"),
+            latitude: columns.find("LATITUDE"),
+            longitude: columns.find("LONGITUD"),
         })
     }
 
@@ -166,7 +172,51 @@ impl FederalTable for Hd {
             level,
             active_code,
             closed_on: row.optional_text(self.closed),
+            coordinates: self.coordinates(row)?,
         }))
+    }
+}
+
+impl Hd {
+    /// `LATITUDE` and `LONGITUD`: both or neither (an empty cell, or a column the file does
+    /// not have, is neither), each in its range.
+    fn coordinates(&self, row: &Row<'_>) -> std::result::Result<Option<Coordinates>, CellError> {
+        let degrees = |index: Option<usize>, column: &str| -> std::result::Result<Option<f64>, CellError> {
+            // Not `optional_text`: its IPEDS missing codes (-1, -2) are longitudes too.
+            let Some(text) = index.map(|index| row.text(index)) else {
+                return Ok(None);
+            };
+            let text = text.trim();
+            if text.is_empty() {
+                return Ok(None);
+            }
+            text.parse::<f64>()
+                .map(Some)
+                .map_err(|_| CellError::new(column, format!("{text:?} is not a number of degrees")))
+        };
+        let latitude = degrees(self.latitude, "LATITUDE")?;
+        let longitude = degrees(self.longitude, "LONGITUD")?;
+        match (latitude, longitude) {
+            (None, None) => Ok(None),
+            (Some(_), None) => Err(CellError::new(
+                "LONGITUD",
+                "missing: LATITUDE is given without it",
+            )),
+            (None, Some(_)) => Err(CellError::new(
+                "LATITUDE",
+                "missing: LONGITUD is given without it",
+            )),
+            (Some(latitude), Some(longitude)) => {
+                Coordinates::new(latitude, longitude).map(Some).map_err(|error| {
+                    let column = if error.field() == Some("latitude") {
+                        "LATITUDE"
+                    } else {
+                        "LONGITUD"
+                    };
+                    CellError::from_error(column, error)
+                })
+            }
+        }
     }
 }
 
@@ -177,8 +227,8 @@ fn coded<T>(value: IpedsValue<u64>, decode: impl FnOnce(u64) -> Option<T>) -> Op
 
 /// Reads an IPEDS HD (directory) file as published (`hd2022.csv`, Windows-1252; `hd2024.csv`,
 /// UTF-8 with a byte-order mark). `UNITID`, `INSTNM`, `CITY`, `STABBR` and `CONTROL` are
-/// required; `IALIAS`, `ZIP`, `WEBADDR`, `ICLEVEL`, `CYACTIVE` and `CLOSEDAT` are read where
-/// present; other columns are ignored. Closed institutions are read like any other (see
+/// required; `IALIAS`, `ZIP`, `WEBADDR`, `ICLEVEL`, `CYACTIVE`, `CLOSEDAT`, `LATITUDE` and
+/// `LONGITUD` are read where present; other columns are ignored. Closed institutions are read like any other (see
 /// [`IpedsInstitution::is_active`]).
 ///
 /// # Errors

@@ -506,7 +506,10 @@ fn build_catalog(inputs: &Rows<'_>, mut summary: BuildSummary) -> Result<BuiltCa
             continue;
         }
         let institution = match Institution::new(&hd.name, hd.state, &hd.city, Some(row.unitid)) {
-            Ok(institution) => institution,
+            Ok(institution) => match hd.coordinates {
+                Some(coordinates) => institution.with_coordinates(coordinates),
+                None => institution,
+            },
             Err(error) => {
                 summary
                     .problems

@@ -4,11 +4,12 @@ use super::{Answer, Rule};
 use crate::credential::{Credential, Eligibility};
 use crate::program::AccreditationState;
 use crate::program::{DegreeLevel, DeliveryMode, DeliveryState, LengthBasis, Program};
+use crate::select::distance::CampusDistance;
 use crate::select::exclusion::ExclusionReason;
 use crate::select::facts::Student;
 use crate::select::profile::{Constraint, StudentProfile};
 use crate::select::values::CostCell;
-use crate::value::{Money, UsState};
+use crate::value::{Money, SpherePoint, UsState};
 use crate::vocabulary::VocabularySet;
 
 /// The delivery modes `delivery` might be (one, where it is known).
@@ -112,22 +113,56 @@ pub(crate) enum Place {
     Unknown { might_be_online: bool },
 }
 
-/// What the location rule keeps: the campus's state, and where the program can be studied from.
+/// What the location rule keeps: the campus's state and point, and where the program can be
+/// studied from.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct PlaceCell {
     campus: UsState,
+    point: Option<SpherePoint>,
     place: Place,
 }
 
+/// What a profile asks of the location rule.
+pub(crate) struct Reach {
+    /// The states whose campuses are within reach whatever the distance: the home state and
+    /// the relocation states, or only the relocation states under a distance limit.
+    states: VocabularySet<UsState>,
+    /// The distance limit in miles and its chord squared (see [`SpherePoint`]), with a home
+    /// ZIP code.
+    limit: Option<(f64, f64)>,
+    /// Whether the student accepts online study: a student who does not will study at the
+    /// campus of a program whose delivery is unknown, or not at all.
+    online_accepted: bool,
+}
+
+impl Reach {
+    /// Whether a campus is within reach: yes, no, or unknown (a distance limit and a campus
+    /// whose coordinates are unknown).
+    fn campus(&self, cell: PlaceCell, student: &Student<'_>) -> Answer {
+        if self.states.contains(cell.campus) {
+            return Answer::Pass;
+        }
+        match (self.limit, student.zip, cell.point) {
+            (Some((_, within)), Some((_, home)), Some(point)) => {
+                Answer::pass_if(home.chord_squared(point) <= within)
+            }
+            (Some(_), Some(_), None) => Answer::Unknown,
+            _ => Answer::Fail,
+        }
+    }
+}
+
 /// Where the student can study from: an online program that enrols students from the home
-/// state, or a campus in the home state or a relocation state. An online program can be
-/// studied from home wherever its campus is.
+/// state, or a campus within reach. Without a distance limit a campus is within reach in the
+/// home state or a relocation state; with a home ZIP code and a distance limit, within the
+/// limit (across a state line or not) or in a relocation state. An online program can be
+/// studied from home wherever its campus is; a program whose delivery is unknown is judged by
+/// its campus when that is within reach or the student does not accept online study.
 pub(crate) struct WithinReach;
 
 impl Rule for WithinReach {
     type Cell = PlaceCell;
-    /// The home state and the relocation states.
-    type Ask = VocabularySet<UsState>;
+    type Ask = Reach;
     const UNKNOWN: Option<Constraint> = Some(Constraint::Location);
 
     fn cell(program: &Program) -> PlaceCell {
@@ -142,45 +177,90 @@ impl Rule for WithinReach {
         };
         PlaceCell {
             campus: program.institution().state(),
+            point: program.institution().coordinates().map(SpherePoint::new),
             place,
         }
     }
 
     fn ask(profile: &StudentProfile) -> Option<Self::Ask> {
         let spec = profile.spec();
-        Some(
-            spec.relocation_states
-                .iter()
-                .fold(VocabularySet::of(spec.home_state), |set, state| set.with(*state)),
-        )
+        let limit = spec
+            .max_distance_miles
+            .filter(|_| profile.home_zip().is_some())
+            .map(|miles| (miles, SpherePoint::chord_squared_within(miles)));
+        let relocation: VocabularySet<UsState> = spec.relocation_states.iter().copied().collect();
+        Some(Reach {
+            states: if limit.is_some() {
+                relocation
+            } else {
+                relocation.with(profile.home_state())
+            },
+            limit,
+            online_accepted: spec.delivery_modes.is_empty()
+                || spec.delivery_modes.contains(&DeliveryMode::Online),
+        })
     }
 
     fn answer(reach: &Self::Ask, cell: PlaceCell, student: &Student<'_>) -> Answer {
-        let campus_in_reach = reach.contains(cell.campus);
         match cell.place {
             Place::Online { blocked } => Answer::pass_if(!blocked.contains(student.home)),
-            Place::Campus => Answer::pass_if(campus_in_reach),
-            Place::Unknown { .. } if campus_in_reach => Answer::Pass,
-            Place::Unknown { might_be_online } if might_be_online => Answer::Unknown,
-            Place::Unknown { .. } => Answer::Fail,
-        }
-    }
-
-    fn reason(_: &Self::Ask, cell: PlaceCell, program: &Program, student: &Student<'_>) -> ExclusionReason {
-        match cell.place {
-            Place::Online { .. } => ExclusionReason::CannotEnrolFromState { state: student.home },
-            Place::Campus | Place::Unknown { .. } => ExclusionReason::CampusOutOfReach {
-                state: program.institution().state(),
+            Place::Campus => reach.campus(cell, student),
+            Place::Unknown { might_be_online } => match reach.campus(cell, student) {
+                Answer::Pass => Answer::Pass,
+                _ if might_be_online && reach.online_accepted => Answer::Unknown,
+                campus => campus,
             },
         }
     }
 
-    fn why_unknown(_: &Self::Ask, _: PlaceCell, program: &Program, student: &Student<'_>) -> String {
-        format!(
-            "the campus is in {}, and whether the program can be studied online from {} is unknown",
-            program.institution().state(),
-            student.home
-        )
+    fn reason(
+        reach: &Self::Ask,
+        cell: PlaceCell,
+        program: &Program,
+        student: &Student<'_>,
+    ) -> ExclusionReason {
+        let state = program.institution().state();
+        match (cell.place, reach.limit, student.zip, cell.point) {
+            (Place::Online { .. }, ..) => ExclusionReason::CannotEnrolFromState { state: student.home },
+            (_, Some((limit, _)), Some((zip, home)), Some(point)) => {
+                let distance = CampusDistance::new(SpherePoint::miles(home.chord_squared(point)), zip);
+                ExclusionReason::CampusTooFar {
+                    miles: distance.miles(),
+                    from: zip,
+                    limit,
+                    state,
+                }
+            }
+            _ => ExclusionReason::CampusOutOfReach { state },
+        }
+    }
+
+    fn why_unknown(reach: &Self::Ask, cell: PlaceCell, program: &Program, student: &Student<'_>) -> String {
+        let state = program.institution().state();
+        let zip = student.zip.map(|(zip, _)| zip);
+        let might_be_online = matches!(
+            cell.place,
+            Place::Unknown {
+                might_be_online: true
+            }
+        ) && reach.online_accepted;
+        match (
+            might_be_online,
+            zip.filter(|_| reach.limit.is_some() && cell.point.is_none()),
+        ) {
+            (true, Some(zip)) => format!(
+                "the campus in {state} has no known coordinates to measure from {zip}, and whether the \
+                 program can be studied online from {} is unknown",
+                student.home
+            ),
+            (_, Some(zip)) => format!(
+                "the campus in {state} has no known coordinates, so whether it is within reach of {zip} is unknown"
+            ),
+            (_, None) => format!(
+                "the campus is in {state}, and whether the program can be studied online from {} is unknown",
+                student.home
+            ),
+        }
     }
 }
 

@@ -34,7 +34,7 @@ impl CheckRule for Check<'_> {
             let Some(bound) = Bound::<R>::new(profile) else {
                 continue;
             };
-            let student = Student::new(profile.home_state(), profile.criterion_terms(), self.fallback);
+            let student = Student::new(profile, self.fallback);
             let cells: Vec<R::Cell> = self.programs.iter().map(R::cell).collect();
             let mut excluded = RowSet::new(cells.len());
             bound.mark(&cells, &student, &mut excluded);
@@ -134,7 +134,7 @@ fn every_answer_has_what_it_reports_and_only_that() {
         let constraints = Constraints::new(programs);
         for profile in &profiles {
             let asked = Constraints::ask(profile);
-            let student = Student::new(profile.home_state(), profile.criterion_terms(), &fallback);
+            let student = Student::new(profile, &fallback);
             let mut excluded = RowSet::new(programs.len());
             constraints.mark(&asked, &student, &mut excluded);
             for (row, program) in programs.iter().enumerate() {

@@ -8,6 +8,7 @@
 //! depends on the program alone) and one entry in the list at the end.
 
 mod cost;
+mod distance;
 mod outcomes;
 mod program;
 mod reading;
@@ -16,6 +17,7 @@ use std::fmt;
 
 pub(crate) use cost::CostCell;
 use cost::{Length, TotalCost};
+use distance::Distance;
 use outcomes::{EmploymentRate, ExamPassRate, ExpectedEarnings, GraduationRate, InstitutionEarnings};
 use program::{CareerSupport, DeliveryPreference, PracticeExperience, SkillCoverage};
 pub(crate) use reading::Reading;
@@ -135,6 +137,7 @@ values! {
     DeliveryPreference => delivery_preference: DeliveryPreference,
     ExpectedEarnings => expected_earnings: ExpectedEarnings,
     InstitutionEarnings => institution_earnings: InstitutionEarnings,
+    Distance => distance: Distance,
 }
 
 impl Values {
@@ -177,8 +180,8 @@ impl Values {
         );
     }
 
-    /// The facts about row `row` for `student`: residency, total cost and expected earnings,
-    /// from the same cells as their criteria.
+    /// The facts about row `row` for `student`: residency, total cost, expected earnings and
+    /// distance, from the same cells as their criteria.
     pub(crate) fn facts(&self, row: usize, student: &Student<'_>) -> Facts {
         let cost = self.total_cost.cells.get(row).copied();
         Facts {
@@ -190,6 +193,15 @@ impl Values {
                 .cells
                 .get(row)
                 .and_then(|cell| cell.expected(student)),
+            distance: self.distance.cells.get(row).and_then(|cell| {
+                match Distance::read(*cell, &(), student) {
+                    Reading::Value {
+                        shown: reading::Shown::Distance(distance),
+                        ..
+                    } => Some(distance),
+                    _ => None,
+                }
+            }),
         }
     }
 }

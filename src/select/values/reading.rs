@@ -5,6 +5,7 @@ use std::fmt;
 use std::marker::PhantomData;
 
 use crate::program::{Outcome, Program};
+use crate::select::distance::CampusDistance;
 use crate::select::facts::Student;
 use crate::value::{Money, Rate};
 
@@ -62,6 +63,8 @@ pub(crate) enum Shown<'a> {
         of: u32,
     },
     Money(Money),
+    /// `12.3 miles from 45202`.
+    Distance(CampusDistance),
 }
 
 impl Shown<'_> {
@@ -80,6 +83,7 @@ impl fmt::Display for Shown<'_> {
             Self::Text(text) => f.write_str(text),
             Self::Count { count, of } => write!(f, "{count} of {of}"),
             Self::Money(money) => write!(f, "{money}"),
+            Self::Distance(distance) => write!(f, "{distance}"),
         }
     }
 }

@@ -11,7 +11,7 @@ use super::form::ProfileForm;
 
 /// The reasons a program can be excluded for, as the page groups them: the key (the ranking
 /// JSON's `constraint` tag) and the label.
-const REASONS: [(&str, &str); 14] = [
+const REASONS: [(&str, &str); 15] = [
     ("degree-level", "Degree level not among those wanted"),
     ("delivery-mode", "Delivery not among those accepted"),
     (
@@ -25,6 +25,10 @@ const REASONS: [(&str, &str); 14] = [
     (
         "campus-out-of-reach",
         "Campus in a state that is neither home nor a relocation state",
+    ),
+    (
+        "campus-too-far",
+        "Campus farther than the distance limit, outside the relocation states",
     ),
     (
         "not-accredited",
@@ -54,6 +58,7 @@ fn key(reason: &ExclusionReason) -> &'static str {
         ExclusionReason::NotOnline => "not-online",
         ExclusionReason::CannotEnrolFromState { .. } => "cannot-enrol-from-state",
         ExclusionReason::CampusOutOfReach { .. } => "campus-out-of-reach",
+        ExclusionReason::CampusTooFar { .. } => "campus-too-far",
         ExclusionReason::NotAccredited { .. } => "not-accredited",
         ExclusionReason::NotEligibleForCredential { .. } => "not-eligible-for-credential",
         ExclusionReason::TooExpensive { .. } => "too-expensive",

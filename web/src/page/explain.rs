@@ -40,7 +40,11 @@ pub(super) fn page(form: &ProfileForm, ranking: &Ranking, selector: &Selector, i
                 (Some(entry), Some(program)) => {
                     h2 #explain-heading { "Rank " (entry.rank()) ": " (program.name()) }
                     (back)
-                    p { (program.institution().name()) ". Score " (format!("{:.3}", entry.score())) ", " (entry.band()) "." }
+                    p {
+                        (program.institution().name()) ", " (program.institution().city()) ", " (program.institution().state())
+                        @if let Some(distance) = entry.distance() { " (" (distance) ")" }
+                        ". Score " (format!("{:.3}", entry.score())) ", " (entry.band()) "."
+                    }
                     (body(entry, program))
                 }
                 (None, Some(program)) => {

@@ -4,6 +4,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use himkit::select::{Constraint, Criterion, Method, ProfileSpec, UnknownPolicy};
+use himkit::value::ZipCode;
 use himkit::{Credential, DegreeLevel, DeliveryMode, Money, Skill, StudentProfile, UsState};
 
 /// The form's values as given (text, so that a refused value is shown back as typed).
@@ -11,8 +12,12 @@ use himkit::{Credential, DegreeLevel, DeliveryMode, Money, Skill, StudentProfile
 pub(crate) struct ProfileForm {
     /// Whether the form was submitted (else the values are the documented example profile's).
     pub submitted: bool,
-    /// The home state's USPS code.
+    /// The home state's USPS code, or empty (with a ZIP code).
     pub state: String,
+    /// The home ZIP code, or empty.
+    pub zip: String,
+    /// The distance limit in miles, `0` or empty for none.
+    pub max_miles: String,
     /// Degree levels wanted (their JSON names).
     pub levels: BTreeSet<String>,
     /// Delivery modes accepted.
@@ -63,7 +68,9 @@ impl Default for ProfileForm {
         let spec = profile.spec();
         Self {
             submitted: false,
-            state: spec.home_state.code().to_owned(),
+            state: profile.home_state().code().to_owned(),
+            zip: String::new(),
+            max_miles: "0".to_owned(),
             levels: spec
                 .degree_levels
                 .iter()
@@ -137,6 +144,8 @@ impl ProfileForm {
             }
             match key.as_str() {
                 "state" => form.state = value,
+                "zip" => form.zip = value,
+                "max_miles" => form.max_miles = value,
                 "level" => {
                     form.levels.insert(value);
                 }
@@ -171,6 +180,8 @@ impl ProfileForm {
         Self {
             submitted: true,
             state: String::new(),
+            zip: String::new(),
+            max_miles: String::new(),
             levels: BTreeSet::new(),
             delivery: BTreeSet::new(),
             preferred: String::new(),
@@ -222,7 +233,25 @@ impl ProfileForm {
             }
         };
         let mut spec = ProfileSpec::new(UsState::Ohio);
-        note(parse("home state", &self.state).map(|state| spec.home_state = state));
+        // A state left empty follows from the ZIP code (the library says when neither is given).
+        spec.home_state = None;
+        if !self.state.trim().is_empty() {
+            note(parse("home state", self.state.trim()).map(|state| spec.home_state = Some(state)));
+        }
+        if !self.zip.trim().is_empty() {
+            note(parse::<ZipCode>("ZIP code", self.zip.trim()).map(|zip| spec.home_zip = Some(zip)));
+        }
+        // The slider has no empty position: its 0 is "no limit", as an empty box is for the
+        // other limits.
+        match self.max_miles.trim() {
+            "" | "0" => {}
+            miles => note(
+                miles
+                    .parse::<f64>()
+                    .map(|miles| spec.max_distance_miles = Some(miles))
+                    .map_err(|_| format!("max_distance_miles: {miles:?} is not a number of miles")),
+            ),
+        }
         for level in &self.levels {
             note(parse("degree level", level).map(|level: DegreeLevel| {
                 spec.degree_levels.insert(level);
@@ -302,7 +331,12 @@ impl ProfileForm {
     /// The profile's fields as query pairs (without the chosen ids), for hidden fields and links.
     #[must_use]
     pub(crate) fn pairs(&self) -> Vec<(&'static str, String)> {
-        let mut pairs = vec![("submitted", "1".to_owned()), ("state", self.state.clone())];
+        let mut pairs = vec![
+            ("submitted", "1".to_owned()),
+            ("state", self.state.clone()),
+            ("zip", self.zip.clone()),
+            ("max_miles", self.max_miles.clone()),
+        ];
         pairs.extend(self.levels.iter().map(|level| ("level", level.clone())));
         pairs.extend(self.delivery.iter().map(|mode| ("delivery", mode.clone())));
         pairs.push(("preferred", self.preferred.clone()));

@@ -41,6 +41,7 @@ pub(super) fn criterion(criterion: Criterion) -> &'static str {
         Criterion::DeliveryPreference => "Delivery preference",
         Criterion::ExpectedEarnings => "Expected earnings",
         Criterion::InstitutionEarnings => "Institution earnings",
+        Criterion::Distance => "Distance from home",
     }
 }
 

@@ -2,7 +2,7 @@
 //! exclusions and how stable the top is.
 
 use himkit::program::AccreditationState;
-use himkit::select::{Band, Criterion, Method, RankedProgram, Sensitivity, UnknownPolicy};
+use himkit::select::{Band, CampusDistance, Criterion, Method, RankedProgram, Sensitivity, UnknownPolicy};
 use himkit::{
     Credential, DegreeLevel, DeliveryMode, Eligibility, Program, Ranking, Selector, Skill, UsState,
 };
@@ -52,32 +52,7 @@ pub(super) fn profile_form(form: &ProfileForm) -> Markup {
             h2 #profile-heading { "Your profile" }
             input type="hidden" name="submitted" value="1";
             div.fields {
-                fieldset {
-                    legend { "Where and how" }
-                    label for="state" { "Home state" }
-                    select #state name="state" {
-                        @for state in UsState::all() {
-                            option value=(state.code()) selected[form.state == state.code()] { (state.code()) " — " (state.name()) }
-                        }
-                    }
-                    fieldset.choices {
-                        legend { "Delivery you accept" }
-                        @for mode in DeliveryMode::all() {
-                            @let id = format!("delivery-{}", mode.as_str());
-                            div.choice {
-                                input type="checkbox" id=(id) name="delivery" value=(mode.as_str()) checked[form.delivery.contains(mode.as_str())];
-                                label for=(id) { (labels::delivery(mode)) }
-                            }
-                        }
-                    }
-                    label for="preferred" { "Preferred delivery" }
-                    select #preferred name="preferred" {
-                        option value="" selected[form.preferred.is_empty()] { "No preference" }
-                        @for mode in DeliveryMode::all() {
-                            option value=(mode.as_str()) selected[form.preferred == mode.as_str()] { (labels::delivery(mode)) }
-                        }
-                    }
-                }
+                (where_and_how(form))
                 fieldset {
                     legend { "What you want" }
                     fieldset.choices {
@@ -142,6 +117,46 @@ pub(super) fn profile_form(form: &ProfileForm) -> Markup {
     }
 }
 
+/// Where the student lives and how they would study: the form's first fieldset.
+fn where_and_how(form: &ProfileForm) -> Markup {
+    html! {
+        fieldset {
+            legend { "Where and how" }
+            label for="state" { "Home state" }
+            select #state name="state" {
+                option value="" selected[form.state.is_empty()] { "From the ZIP code" }
+                @for state in UsState::all() {
+                    option value=(state.code()) selected[form.state == state.code()] { (state.code()) " — " (state.name()) }
+                }
+            }
+            label for="zip" { "Home ZIP code (for distances to campuses)" }
+            input #zip name="zip" type="text" inputmode="numeric" autocomplete="postal-code" maxlength="5" pattern="[0-9]{5}" value=(form.zip) placeholder="none";
+            div.weight {
+                label for="max_miles" { "Farthest campus, miles from the ZIP code (0: no limit)" }
+                input #max_miles name="max_miles" type="range" min="0" max="300" step="5" value=(distance_slider_value(form));
+                output #max_miles-value for="max_miles" { (distance_slider_value(form)) }
+            }
+            fieldset.choices {
+                legend { "Delivery you accept" }
+                @for mode in DeliveryMode::all() {
+                    @let id = format!("delivery-{}", mode.as_str());
+                    div.choice {
+                        input type="checkbox" id=(id) name="delivery" value=(mode.as_str()) checked[form.delivery.contains(mode.as_str())];
+                        label for=(id) { (labels::delivery(mode)) }
+                    }
+                }
+            }
+            label for="preferred" { "Preferred delivery" }
+            select #preferred name="preferred" {
+                option value="" selected[form.preferred.is_empty()] { "No preference" }
+                @for mode in DeliveryMode::all() {
+                    option value=(mode.as_str()) selected[form.preferred == mode.as_str()] { (labels::delivery(mode)) }
+                }
+            }
+        }
+    }
+}
+
 /// The skills and the weights, the form's second half.
 fn skills_and_weights(form: &ProfileForm) -> Markup {
     html! {
@@ -169,6 +184,14 @@ fn skills_and_weights(form: &ProfileForm) -> Markup {
                 }
             }
         }
+    }
+}
+
+/// The distance limit as its slider shows it: the miles typed, 0 (no limit) when none were.
+fn distance_slider_value(form: &ProfileForm) -> &str {
+    match form.max_miles.trim() {
+        "" => "0",
+        miles => miles,
     }
 }
 
@@ -211,13 +234,17 @@ pub(super) fn problems(problems: &[String]) -> Markup {
     }
 }
 
-/// The program cell: name, institution and place, level, delivery and length.
+/// The program cell: name, institution and place (with the distance from the home ZIP code,
+/// where there is one), level, delivery and length.
 #[must_use]
-pub(super) fn program_summary(program: &Program) -> Markup {
+pub(super) fn program_summary(program: &Program, distance: Option<CampusDistance>) -> Markup {
     html! {
         strong { (program.name()) }
         br;
         (program.institution().name()) ", " (program.institution().city()) ", " (program.institution().state())
+        @if let Some(distance) = distance {
+            " · " span.distance { (distance) }
+        }
         br;
         span.meta { (labels::level(program.degree_level())) " · " (delivery(program)) " · " (program.length_months()) " months" }
     }
@@ -378,7 +405,7 @@ pub(super) fn rows(form: &ProfileForm, ranking: &Ranking, selector: &Selector) -
                             label.visually-hidden for=(format!("pick-{}", entry.id())) { "Compare " (program.name()) }
                         }
                         td.rank data-label="Rank" { span.rank-number { (entry.rank()) } }
-                        td.program data-label="Program" { (program_summary(program)) }
+                        td.program data-label="Program" { (program_summary(program, entry.distance())) }
                         td.score data-label="Score" {
                             span class=(format!("band band-{}", entry.band())) { (entry.band()) }
                             " " span.score-number { (format!("{:.3}", entry.score())) }
