@@ -232,7 +232,7 @@ fn print_table(out: &mut String, selector: &Selector, ranking: &Ranking) {
         );
         outln!(
             out,
-            "{:18}{:<40} helped most: {}",
+            "{:18}{:<40} {}helped most: {}",
             "",
             common::fit(
                 &format!(
@@ -242,6 +242,9 @@ fn print_table(out: &mut String, selector: &Selector, ranking: &Ranking) {
                 ),
                 40
             ),
+            entry
+                .distance()
+                .map_or_else(String::new, |distance| format!("{distance}; ")),
             helped_most(entry),
         );
     }
@@ -415,6 +418,14 @@ fn explain(
             "{id} is ranked below the --top cut; run without --top to explain it"
         ));
     };
+    if let Some(distance) = entry.distance() {
+        outln!(
+            out,
+            "Campus: {}, {} ({distance})",
+            program.institution().city(),
+            program.institution().state()
+        );
+    }
     outln!(
         out,
         "Rank {} of {} ranked ({} considered), score {:.3}, band {}\n",

@@ -109,6 +109,8 @@ class Entry(Record):
     total_cost: Optional[int]
     cost_is_estimate: bool
     residency: str
+    distance_miles: Optional[float]
+    distance_from: Optional[str]
     contributions: List[Contribution]
     missing: List[MissingCriterion]
     earnings_source: Optional[EarningsSource]

@@ -132,8 +132,10 @@ class ExclusionReason(Record):
 
 class Entry(Record):
     """A ranked program: ``rank``, ``id``, ``score`` (0 to 1), ``band`` (``strong``, ``good``,
-    ``weaker``), ``total_cost``, ``cost_is_estimate``, ``residency``, ``contributions``,
-    ``missing``, ``earnings_source``, ``payback`` and ``flags``."""
+    ``weaker``), ``total_cost``, ``cost_is_estimate``, ``residency``, ``distance_miles`` and
+    ``distance_from`` (great-circle miles from the profile's ``home_zip`` to the campus, ``None``
+    without one, for online study, or where the campus's coordinates are unknown),
+    ``contributions``, ``missing``, ``earnings_source``, ``payback`` and ``flags``."""
 
     _children = {
         "contributions": Contribution,
@@ -157,7 +159,13 @@ class Entry(Record):
         return [part for _, part in parts[: max(count, 0)]]
 
 
-_ENTRY_DEFAULTS = {"flags": list, "cost_is_estimate": lambda: False, "earnings_source": lambda: None}
+_ENTRY_DEFAULTS = {
+    "flags": list,
+    "cost_is_estimate": lambda: False,
+    "earnings_source": lambda: None,
+    "distance_miles": lambda: None,
+    "distance_from": lambda: None,
+}
 
 
 class Exclusion(Record):

@@ -358,3 +358,34 @@ def test_errors_pickle_with_their_details(selector):
     again = pickle.loads(pickle.dumps(raised.value))
     assert type(again) is type(raised.value) and str(again) == str(raised.value)
     assert again.location == raised.value.location and again.field == raised.value.field
+
+
+def test_a_home_zip_code_and_a_distance_limit(selector):
+    student = himkit.Profile({"home_zip": "45202", "delivery_modes": ["on-campus", "hybrid"], "max_distance_miles": 30})
+    assert (student.home_state, student.home_zip, student.max_distance_miles) == ("OH", "45202", 30.0)
+    ranking = selector.rank(student)
+    assert len(ranking) > 0
+    for entry in ranking:
+        assert entry.distance_from == "45202"
+        assert 0 <= entry.distance_miles <= 30
+    kentucky = [entry for entry in ranking if selector.program(entry.id).institution.state == "KY"]
+    assert kentucky and all(entry.residency == "out-of-state" for entry in kentucky)
+    # Without a ZIP code nothing has a distance.
+    for entry in selector.rank_top({"home_state": "OH"}, 5):
+        assert entry.distance_miles is None and entry.distance_from is None
+
+
+@pytest.mark.parametrize(
+    ("spec", "field"),
+    [
+        ({"home_zip": "4321"}, "zip"),
+        ({"home_zip": "43216"}, "zip"),
+        ({"home_state": "KY", "home_zip": "45202"}, "home_zip"),
+        ({"home_state": "OH", "max_distance_miles": 20}, "max_distance_miles"),
+        ({"home_zip": "43215", "max_distance_miles": 6000}, "max_distance_miles"),
+    ],
+)
+def test_bad_zip_codes_and_distance_limits_are_invalid_values(spec, field):
+    with pytest.raises(himkit.InvalidValueError) as raised:
+        himkit.Profile(spec)
+    assert raised.value.field == field

@@ -33,6 +33,12 @@ PROFILES = {
         "earnings_baseline": 30000,
     },
     "ohio-associate": {"home_state": "OH", "degree_levels": ["associate"], "require_accreditation": False},
+    "cincinnati-within-30-miles": {
+        "home_zip": "45202",
+        "delivery_modes": ["on-campus", "hybrid"],
+        "max_distance_miles": 30,
+        "require_accreditation": False,
+    },
 }
 
 # (profile name or None for the example profile, catalogue, top, method)
@@ -47,6 +53,7 @@ CASES = [
     ("maine-online-verified-only", "national", 10, None),
     ("ohio-associate", "illustrative", None, None),
     ("ohio-associate", "national", 3, "weighted-sum"),
+    ("cincinnati-within-30-miles", "national", None, None),
 ]
 
 

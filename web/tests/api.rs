@@ -127,9 +127,10 @@ async fn programs_one_program_compare_wages_and_openapi() {
         .await
         .unwrap();
     assert_eq!(comparison["ids"], json!([programs[0]["id"], programs[1]["id"]]));
+    // Every criterion but distance, which has a row only with a home ZIP code.
     assert_eq!(
         comparison["rows"].as_array().unwrap().len(),
-        himkit::select::Criterion::all().count()
+        himkit::select::Criterion::all().count() - 1
     );
     // Without a profile, the documented example profile.
     let response = client
@@ -817,4 +818,133 @@ async fn weights_print_without_float_noise_and_a_sum_that_is_not_finite_is_422()
         ),
         "the library's message"
     );
+}
+
+/// A home ZIP code and a distance limit through the API: the ranking of the library, with each
+/// campus's distance, and every bad ZIP code or limit a 422 naming the field and the value.
+#[tokio::test]
+async fn a_home_zip_code_ranks_by_distance_and_bad_ones_are_422() {
+    let server = common::start_default(Config::default()).await;
+    let client = reqwest::Client::new();
+    let profile =
+        json!({"home_zip": "45202", "delivery_modes": ["on-campus", "hybrid"], "max_distance_miles": 30});
+    let ranking: Value = client
+        .post(server.url("/api/rank?exclusions=none"))
+        .json(&profile)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let national = himkit::Dataset::national().unwrap();
+    let selector = himkit::Selector::new(national.catalog(), national.wages());
+    let library = selector
+        .rank(&serde_json::from_value::<StudentProfile>(profile).unwrap())
+        .unwrap();
+    let entries = ranking["entries"].as_array().unwrap();
+    assert_eq!(entries.len(), library.entries().len());
+    for (entry, want) in entries.iter().zip(library.entries()) {
+        assert_eq!(entry["id"], json!(want.id().as_str()));
+        assert_eq!(entry["distance_miles"], json!(want.distance().unwrap().miles()));
+        assert_eq!(entry["distance_from"], json!("45202"));
+    }
+    assert!(entries.iter().any(|entry| {
+        national
+            .catalog()
+            .get(entry["id"].as_str().unwrap())
+            .unwrap()
+            .institution()
+            .state()
+            == UsState::Kentucky
+            && entry["residency"] == json!("out-of-state")
+    }));
+    for (body, message) in [
+        (
+            json!({"home_zip": "4521"}),
+            "field home_zip: zip: \"4521\" is not a five-digit ZIP code",
+        ),
+        (
+            json!({"home_zip": "45999"}),
+            "\"45999\" is not a ZIP Code Tabulation Area",
+        ),
+        (
+            json!({"home_state": "KY", "home_zip": "45202"}),
+            "home_zip: 45202 is a ZIP code of Ohio, not of home_state KY",
+        ),
+        (
+            json!({"home_zip": "45202", "max_distance_miles": -1}),
+            "max_distance_miles: -1 is not a number of miles above 0",
+        ),
+        (
+            json!({"home_zip": "45202", "max_distance_miles": 1e9}),
+            "max_distance_miles: 1000000000 is not a number of miles above 0 and at most 5,000",
+        ),
+        (
+            json!({"home_state": "OH", "max_distance_miles": 10}),
+            "max_distance_miles: 10 needs home_zip",
+        ),
+        (
+            json!({"degree_levels": ["associate"]}),
+            "home_state: missing: give home_state, home_zip or both",
+        ),
+    ] {
+        let response = client
+            .post(server.url("/api/rank"))
+            .json(&body)
+            .send()
+            .await
+            .unwrap();
+        let text = error_of(response, StatusCode::UNPROCESSABLE_ENTITY).await;
+        assert!(text.contains(message), "{body}: {text}");
+    }
+}
+
+/// The document lists exactly the ZIP codes the library accepts, by state.
+#[tokio::test]
+async fn the_served_document_lists_the_zip_codes_by_state() {
+    let server = start(Config::default()).await;
+    let document: Value = reqwest::get(server.url("/api/openapi.json"))
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let schemas = &document["components"]["schemas"];
+    let mut listed = BTreeSet::new();
+    for reference in schemas["Zip"]["anyOf"].as_array().unwrap() {
+        let name = reference["$ref"].as_str().unwrap().rsplit('/').next().unwrap();
+        for zip in schemas[name]["enum"].as_array().unwrap() {
+            listed.insert(zip.as_str().unwrap().to_owned());
+        }
+    }
+    let accepted: BTreeSet<String> = himkit::value::ZipCode::all().map(|zip| zip.to_string()).collect();
+    assert_eq!(listed, accepted);
+    assert_eq!(
+        schemas["ZipOH"]["enum"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|zip| *zip == "45202")
+            .count(),
+        1
+    );
+    assert!(
+        !schemas["ZipKY"]["enum"]
+            .as_array()
+            .unwrap()
+            .contains(&json!("45202"))
+    );
+    let in_state = schemas["Profile"]["allOf"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|rule| {
+            rule["anyOf"].as_array().is_some_and(|any| {
+                any.iter()
+                    .any(|branch| branch["properties"]["home_state"]["const"] == "OH")
+            })
+        })
+        .unwrap();
+    assert!(in_state["anyOf"].as_array().unwrap().len() > 50);
 }

@@ -456,23 +456,42 @@ struct Profile {
     weights: &'static [(&'static str, &'static str)],
     skills: &'static [&'static str],
     preferred: Option<&'static str>,
+    /// The home state (empty: left out), the ZIP code and the distance limit.
+    state: &'static str,
+    zip: Option<&'static str>,
+    miles: Option<&'static str>,
 }
 
 impl Profile {
-    /// Weights without desired skills or a preferred delivery.
+    /// Weights without desired skills or a preferred delivery, for a student in Ohio.
     fn weighing(weights: &'static [(&'static str, &'static str)]) -> Self {
         Self {
             weights,
             skills: &[],
             preferred: None,
+            state: "OH",
+            zip: None,
+            miles: None,
+        }
+    }
+
+    /// A student at `state` (empty: from the ZIP code), `zip`, with a distance limit.
+    fn living(state: &'static str, zip: &'static str, miles: Option<&'static str>) -> Self {
+        Self {
+            state,
+            zip: Some(zip),
+            miles,
+            ..Self::weighing(&[("total-cost", "1")])
         }
     }
 
     fn query(&self) -> String {
-        let mut parts = vec![
-            "submitted=1&state=OH&level=associate&delivery=online&method=weighted-sum&unknown=keep-and-flag"
-                .to_owned(),
-        ];
+        let mut parts = vec![format!(
+            "submitted=1&state={}&level=associate&delivery=online&method=weighted-sum&unknown=keep-and-flag",
+            self.state
+        )];
+        parts.extend(self.zip.map(|zip| format!("zip={zip}")));
+        parts.extend(self.miles.map(|miles| format!("max_miles={miles}")));
         parts.extend(
             self.weights
                 .iter()
@@ -493,10 +512,17 @@ impl Profile {
             .map(|constraint| format!("\"{constraint}\": \"keep-and-flag\""))
             .collect();
         let skills: Vec<String> = self.skills.iter().map(|skill| format!("\"{skill}\"")).collect();
+        let mut place = Vec::new();
+        if !self.state.is_empty() {
+            place.push(format!("\"home_state\": \"{}\"", self.state));
+        }
+        place.extend(self.zip.map(|zip| format!("\"home_zip\": \"{zip}\"")));
+        place.extend(self.miles.map(|miles| format!("\"max_distance_miles\": {miles}")));
         format!(
-            "{{\"home_state\": \"OH\", \"degree_levels\": [\"associate\"], \"delivery_modes\": [\"online\"], \
+            "{{{}, \"degree_levels\": [\"associate\"], \"delivery_modes\": [\"online\"], \
              \"require_accreditation\": false, \"method\": \"weighted-sum\", \"unknown\": {{{}}}, \
              \"desired_skills\": [{}], \"preferred_delivery\": {}, \"weights\": {{{}}}}}",
+            place.join(", "),
             unknown.join(", "),
             skills.join(", "),
             self.preferred
@@ -564,6 +590,31 @@ fn profiles_both_answer_alike() -> Vec<(Profile, Option<&'static str>)> {
         (
             Profile::weighing(&[("skill-coverage", "0"), ("graduation-rate", "3")]),
             None,
+        ),
+        (Profile::living("", "43215", None), None),
+        (Profile::living("OH", "45202", Some("30")), None),
+        (
+            Profile::living("KY", "45202", None),
+            Some("home_zip: 45202 is a ZIP code of Ohio, not of home_state KY"),
+        ),
+        (
+            Profile::living("OH", "4521", None),
+            Some("zip: \"4521\" is not a five-digit ZIP code"),
+        ),
+        (
+            Profile::living("OH", "45202", Some("-5")),
+            Some("max_distance_miles: -5 is not a number of miles above 0"),
+        ),
+        (
+            Profile {
+                miles: Some("10"),
+                ..Profile::weighing(&[("total-cost", "1")])
+            },
+            Some("max_distance_miles: 10 needs home_zip"),
+        ),
+        (
+            Profile::weighing(&[("distance", "1")]),
+            Some("weights.distance: 1 needs home_zip"),
         ),
     ]
 }
@@ -662,4 +713,30 @@ async fn an_explanation_shows_the_institutions_figures_as_institution_wide() {
         page.contains("$39,435 (median 10 years after entry; institution-wide, College Scorecard 2025)"),
         "{page}"
     );
+}
+
+/// A ZIP code and a distance limit on the page: each campus's distance in its row and in its
+/// explanation, Kentucky campuses across the river for a Cincinnati student, and the form
+/// keeping what was typed.
+#[tokio::test]
+async fn a_zip_code_and_a_distance_limit_show_each_campus_s_distance() {
+    let server = start_default(Config::default()).await;
+    let query = "submitted=1&state=&zip=45202&max_miles=30&delivery=on-campus&delivery=hybrid\
+                 &w-total-cost=1&w-distance=1&method=weighted-sum&unknown=keep-and-flag&shown=50";
+    let (status, _, html) = get(&server.url(&format!("/?{query}"))).await;
+    assert_eq!(status, StatusCode::OK, "{html}");
+    assert!(
+        html.contains("<span class=\"distance\">") && html.contains("miles from 45202"),
+        "every row says how far"
+    );
+    assert!(html.contains(", KY"), "Kentucky campuses within 30 miles");
+    assert!(html.contains("id=\"zip\"") && html.contains("value=\"45202\""));
+    assert!(html.contains("id=\"max_miles\"") && html.contains("type=\"range\""));
+    assert!(
+        html.contains("Distance from home"),
+        "the criterion's slider and its part"
+    );
+    // Without a ZIP code, no distance anywhere.
+    let (_, _, html) = get(&server.url("/")).await;
+    assert!(!html.contains("<span class=\"distance\">"));
 }
