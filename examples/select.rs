@@ -465,6 +465,13 @@ fn explain(
         "",
         total
     );
+    print_details(out, entry);
+    Ok(())
+}
+
+/// What follows the contributions in `--explain`: values in full, missing criteria, the
+/// earnings' source, payback and the unknown answers.
+fn print_details(out: &mut String, entry: &RankedProgram) {
     // A value too long for its column (whose figure it is, and what it measures) in full.
     for part in entry
         .contributions()
@@ -495,5 +502,4 @@ fn explain(
     for flag in entry.flags() {
         outln!(out, "unknown: {flag}");
     }
-    Ok(())
 }

@@ -175,3 +175,41 @@ fn select_prints_the_accreditation_lists_report_with_variant_matches_and_candida
         "{stderr}"
     );
 }
+
+#[test]
+fn select_shows_each_campus_s_distance_from_the_home_zip_code() {
+    let profile = "tests/fixtures/profile_cincinnati_30_miles.json";
+    let output = run_example("select", &["--profile", profile, "--top", "20"]);
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(stdout.contains("miles from 45202; helped most:"), "{stdout}");
+    assert!(
+        stdout.contains("Beckfield College-Florence, KY           9.6 miles from 45202"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("campus-too-far"), "{stdout}");
+    // The JSON names the distance, and --explain says it and the tuition charged.
+    let output = run_example("select", &["--profile", profile, "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let gateway = json["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|entry| entry["id"].as_str().unwrap().contains("-157438-"))
+        .unwrap();
+    assert_eq!(gateway["distance_from"], "45202");
+    assert_eq!(gateway["residency"], "out-of-state");
+    let id = gateway["id"].as_str().unwrap();
+    let output = run_example("select", &["--profile", profile, "--explain", id]);
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        stdout.contains("Campus: Florence, KY (12.2 miles from 45202)"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("out-of-state"), "{stdout}");
+}
