@@ -394,6 +394,28 @@ fn national(c: &mut Criterion) {
     group.bench_function(format!("real: rank {rows} with every explanation"), |b| {
         b.iter(|| real.rank(black_box(&profile)).unwrap());
     });
+    // The same student with a home ZIP code (distance weighted by default) and with a
+    // 100-mile limit too: a distance for every program a ranking considers.
+    let mut spec = profile.spec().clone();
+    spec.home_zip = Some("43215".parse().unwrap());
+    let with_zip = StudentProfile::new(spec.clone()).unwrap();
+    spec.max_distance_miles = Some(100.0);
+    let within_100_miles = StudentProfile::new(spec).unwrap();
+    group.bench_function(format!("real: rank_top 10 of {rows}, home ZIP"), |b| {
+        b.iter(|| real.rank_top(black_box(&with_zip), 10).unwrap());
+    });
+    group.bench_function(
+        format!("real: rank {rows} with every explanation, home ZIP"),
+        |b| {
+            b.iter(|| real.rank(black_box(&with_zip)).unwrap());
+        },
+    );
+    group.bench_function(
+        format!("real: rank_top 10 of {rows}, home ZIP and 100-mile limit"),
+        |b| {
+            b.iter(|| real.rank_top(black_box(&within_100_miles), 10).unwrap());
+        },
+    );
     group.bench_function(
         format!("real: rank_top 10 of {rows} with every exclusion built"),
         |b| {

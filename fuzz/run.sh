@@ -19,7 +19,12 @@ done
 cp "$root/data/programs.json" "$here/corpus/program_json/"
 printf '%s' '{"home_state":"OH","degree_levels":["associate"],"weights":{"total-cost":1,"exam-pass-rate":2},"method":"topsis"}' \
   > "$here/corpus/profile_json/example.json"
-cp "$root/tests/fixtures/catalog.csv" "$here/corpus/catalog_csv/"
+# Home ZIP codes: one alone, one with its state and a distance limit, one across a state line.
+printf '%s' '{"home_zip":"01002"}' > "$here/corpus/profile_json/zip.json"
+printf '%s' '{"home_state":"WY","home_zip":"83414","max_distance_miles":150,"weights":{"distance":1}}' \
+  > "$here/corpus/profile_json/zip-other-state.json"
+cp "$root/tests/fixtures/profile_cincinnati_30_miles.json" "$here/corpus/profile_json/"
+cp "$root/tests/fixtures/catalog.csv" "$root/tests/fixtures/catalog_national_sample.csv" "$here/corpus/catalog_csv/"
 cp "$root"/tests/fixtures/*M20*.csv "$here/corpus/oews_csv/"
 cp "$root/tests/fixtures/Most-Recent-Cohorts-Field-of-Study.csv" "$here/corpus/scorecard_csv/"
 # The real federal files, cut to their first 40 lines to keep inputs small: HD, Completions,
