@@ -11,6 +11,7 @@ use crate::encoding::{Coding, Encoded};
 const CSS: &str = include_str!("../static/app.css");
 const JS: &str = include_str!("../static/app.js");
 const ICON: &str = include_str!("../static/favicon.svg");
+const MAP: &str = include_str!("../static/states.svg");
 
 /// A year, the longest lifetime caches are asked to keep a response for.
 const FOR_A_YEAR: &str = "public, max-age=31536000, immutable";
@@ -34,6 +35,8 @@ pub(crate) struct Assets {
     pub js: Asset,
     /// The icon (SVG).
     pub icon: Asset,
+    /// The map's state outlines (SVG; `scripts/geo/states_svg.mjs` writes it).
+    pub map: Asset,
 }
 
 /// FNV-1a over the bytes: enough to tell two versions of a file apart (it names a cache entry,
@@ -69,13 +72,14 @@ impl Assets {
             css: Asset::new("app", "css", "text/css; charset=utf-8", CSS),
             js: Asset::new("app", "js", "text/javascript; charset=utf-8", JS),
             icon: Asset::new("icon", "svg", "image/svg+xml", ICON),
+            map: Asset::new("states", "svg", "image/svg+xml", MAP),
         }
     }
 
     /// The file at `path` (fingerprint included), cached for a year; `None` for any other path,
     /// an older fingerprint among them.
     pub(crate) fn get(&self, path: &str, coding: Coding) -> Option<Response> {
-        [&self.css, &self.js, &self.icon]
+        [&self.css, &self.js, &self.icon, &self.map]
             .into_iter()
             .find(|asset| asset.path == path)
             .map(|asset| asset.response(coding, FOR_A_YEAR))

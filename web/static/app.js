@@ -127,6 +127,10 @@
     if (summary) { summary.innerHTML = answer.summary; }
     var legend = document.getElementById("legend");
     if (legend) { legend.innerHTML = answer.legend; }
+    // The map as the server drew it for these rows.
+    var map = document.getElementById("map");
+    if (map) { map.remove(); }
+    if (answer.map) { table.closest(".table-wrap").insertAdjacentHTML("afterend", answer.map); }
     drawCompareFields(query);
     updateCompare();
   }

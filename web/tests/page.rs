@@ -740,3 +740,64 @@ async fn a_zip_code_and_a_distance_limit_show_each_campus_s_distance() {
     let (_, _, html) = get(&server.url("/")).await;
     assert!(!html.contains("<span class=\"distance\">"));
 }
+
+/// The map: a dot per campus of the programs shown, the home ZIP code and the limit's ring,
+/// a caption and the same places as a table; what it cannot draw (Puerto Rico) is listed under
+/// it; the fragments the script places carry it too; the outlines are a cached static file.
+#[tokio::test]
+async fn the_map_draws_the_programs_shown_and_lists_what_it_cannot_draw() {
+    let server = start_default(Config::default()).await;
+    let query = "submitted=1&state=&zip=45202&max_miles=30&delivery=on-campus&delivery=hybrid\
+                 &w-total-cost=1&w-distance=1&method=weighted-sum&unknown=keep-and-flag&shown=50";
+    let (_, _, html) = get(&server.url(&format!("/?{query}"))).await;
+    let map = &html[html.find("<figure class=\"map\" id=\"map\"").unwrap()..];
+    let map = &map[..map.find("</figure>").unwrap()];
+    // Cincinnati's and Florence's campuses, each one dot, with its programs in its title.
+    let dots = map.matches("<circle class=\"dot band-").count();
+    assert!((4..=6).contains(&dots), "{dots} dots: {map}");
+    assert!(
+        map.contains("Gateway Community and Technical College, Florence, KY: "),
+        "{map}"
+    );
+    assert!(map.contains("<path class=\"ring\""), "the 30-mile ring");
+    assert!(map.contains("<title>Home: ZIP code 45202</title>"));
+    assert!(
+        map.contains("the ring the 30-mile limit. The map is zoomed to the ring."),
+        "{map}"
+    );
+    assert!(map.contains("<summary>The map as a table</summary>"));
+    assert_eq!(map.matches("<tr><td>").count(), dots, "a row per dot");
+    let outlines = map
+        .split("<use href=\"")
+        .nth(1)
+        .unwrap()
+        .split('#')
+        .next()
+        .unwrap();
+    let response = reqwest::get(server.url(outlines)).await.unwrap();
+    assert_eq!(response.status(), StatusCode::OK);
+    assert_eq!(response.headers()["content-type"], "image/svg+xml");
+    assert!(response.text().await.unwrap().contains("<g id=\"outline\">"));
+
+    // The fragments carry the same map.
+    let fragments: serde_json::Value = reqwest::get(server.url(&format!("/fragments/ranking?{query}")))
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(fragments["map"].as_str().unwrap(), format!("{map}</figure>"));
+
+    // Puerto Rico is outside the layout: listed, not dropped.
+    let query = "submitted=1&state=PR&delivery=on-campus&delivery=hybrid&w-total-cost=1\
+                 &method=weighted-sum&unknown=keep-and-flag&shown=10";
+    let (_, _, html) = get(&server.url(&format!("/?{query}"))).await;
+    assert!(
+        html.contains("<p class=\"not-drawn\">Not on the map: 1. "),
+        "{html}"
+    );
+    assert!(
+        html.contains(", PR (outside the map&#39;s states)")
+            || html.contains(", PR (outside the map's states)")
+    );
+}

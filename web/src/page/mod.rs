@@ -8,6 +8,8 @@ mod exclusions;
 mod explain;
 pub(crate) mod form;
 mod labels;
+mod map;
+mod projection;
 mod render;
 
 use std::sync::Arc;
@@ -102,7 +104,7 @@ pub(crate) fn render_index(state: &AppState, query: Option<&str>) -> (StatusCode
                 (
                     StatusCode::OK,
                     html! {
-                        (render::results(&form, &ranking, selector))
+                        (render::results(&form, &ranking, selector, &map::figure(&ranking, selector, &profile, &state.assets.map.path)))
                         @if let Some(stability) = &stability { (render::stability(stability)) }
                     },
                 )
@@ -300,6 +302,8 @@ struct RankingFragments {
     summary: String,
     /// The legend's items.
     legend: String,
+    /// The map of the programs shown (empty when there is none to draw).
+    map: String,
 }
 
 /// `GET /fragments/ranking?<profile>`: for the script, as the controls move, the table's rows,
@@ -317,10 +321,11 @@ async fn ranking_fragments(
     let ranked = profile_and_shown(&form).and_then(|(profile, shown)| {
         selector
             .rank_top(&profile, shown)
+            .map(|ranking| (ranking, profile))
             .map_err(|error| vec![error.to_string()])
     });
     let (status, answer) = match ranked {
-        Ok(ranking) => (
+        Ok((ranking, profile)) => (
             StatusCode::OK,
             serde_json::to_vec(&RankingFragments {
                 rows: render::rows(&form, &ranking, selector).into_string(),
@@ -331,6 +336,7 @@ async fn ranking_fragments(
                     .collect(),
                 summary: render::summary(&ranking).into_string(),
                 legend: render::legend(&ranking).into_string(),
+                map: map::figure(&ranking, selector, &profile, &state.assets.map.path).into_string(),
             }),
         ),
         Err(problems) => (

@@ -131,7 +131,7 @@ fn where_and_how(form: &ProfileForm) -> Markup {
             }
             label for="zip" { "Home ZIP code (for distances to campuses)" }
             input #zip name="zip" type="text" inputmode="numeric" autocomplete="postal-code" maxlength="5" pattern="[0-9]{5}" value=(form.zip) placeholder="none";
-            div.weight {
+            div.limit-slider {
                 label for="max_miles" { "Farthest campus, miles from the ZIP code (0: no limit)" }
                 input #max_miles name="max_miles" type="range" min="0" max="300" step="5" value=(distance_slider_value(form));
                 output #max_miles-value for="max_miles" { (distance_slider_value(form)) }
@@ -303,9 +303,9 @@ fn delivery(program: &Program) -> String {
         .to_owned()
 }
 
-/// The ranked table, the exclusions and the comparison form.
+/// The ranked table, its `map`, the exclusions and the comparison form.
 #[must_use]
-pub(super) fn results(form: &ProfileForm, ranking: &Ranking, selector: &Selector) -> Markup {
+pub(super) fn results(form: &ProfileForm, ranking: &Ranking, selector: &Selector, map: &Markup) -> Markup {
     html! {
         section #results aria-labelledby="results-heading" {
             h2 #results-heading { "Ranked programs" }
@@ -339,6 +339,7 @@ pub(super) fn results(form: &ProfileForm, ranking: &Ranking, selector: &Selector
                         (rows(form, ranking, selector))
                     }
                 }
+                (map)
             }
             (exclusions::summary(form, ranking))
         }
