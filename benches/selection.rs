@@ -400,7 +400,30 @@ fn national(c: &mut Criterion) {
     spec.home_zip = Some("43215".parse().unwrap());
     let with_zip = StudentProfile::new(spec.clone()).unwrap();
     spec.max_distance_miles = Some(100.0);
-    let within_100_miles = StudentProfile::new(spec).unwrap();
+    let within_100_miles = StudentProfile::new(spec.clone()).unwrap();
+    // The same without weighting distance: what the ZIP code and the limit cost apart from
+    // scoring one more criterion.
+    spec.weights = Some(
+        himkit::select::Criterion::all()
+            .filter(|criterion| *criterion != himkit::select::Criterion::Distance)
+            .map(|criterion| (criterion, profile.weight(criterion)))
+            .collect(),
+    );
+    let limit_unweighted = StudentProfile::new(spec.clone()).unwrap();
+    spec.max_distance_miles = None;
+    let zip_unweighted = StudentProfile::new(spec).unwrap();
+    group.bench_function(
+        format!("real: rank_top 10 of {rows}, home ZIP, distance unweighted"),
+        |b| {
+            b.iter(|| real.rank_top(black_box(&zip_unweighted), 10).unwrap());
+        },
+    );
+    group.bench_function(
+        format!("real: rank_top 10 of {rows}, home ZIP and 100-mile limit, distance unweighted"),
+        |b| {
+            b.iter(|| real.rank_top(black_box(&limit_unweighted), 10).unwrap());
+        },
+    );
     group.bench_function(format!("real: rank_top 10 of {rows}, home ZIP"), |b| {
         b.iter(|| real.rank_top(black_box(&with_zip), 10).unwrap());
     });

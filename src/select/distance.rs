@@ -50,6 +50,9 @@ impl CampusDistance {
 impl fmt::Display for CampusDistance {
     /// `12.3 miles from 45202`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:.1} miles from {}", self.miles, self.from)
+        // Whole tenths, written as integers: a ranking writes one for every campus it explains,
+        // and integers format several times faster than floats.
+        let tenths = (self.miles * 10.0).round() as u64;
+        write!(f, "{}.{} miles from {}", tenths / 10, tenths % 10, self.from)
     }
 }

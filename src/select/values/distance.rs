@@ -36,6 +36,11 @@ impl Value for Distance {
         (DistanceCell { campus, online }, ())
     }
 
+    fn raw(cell: DistanceCell, (): &(), student: &Student<'_>) -> Option<f64> {
+        let (_, home) = student.zip.filter(|_| !cell.online)?;
+        Some(SpherePoint::miles(home.chord_squared(cell.campus?)))
+    }
+
     fn read<'a>(cell: DistanceCell, (): &'a (), student: &Student<'_>) -> Reading<'a> {
         if cell.online {
             return Reading::Missing(Shown::Text(ONLINE));

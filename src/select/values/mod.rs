@@ -52,6 +52,11 @@ impl<V: Value> Column<V> {
         let (cell, text) = self.cells.get(row).zip(self.texts.get(row))?;
         Some(V::read(*cell, text, student))
     }
+
+    fn raw(&self, row: usize, student: &Student<'_>) -> Option<f64> {
+        let (cell, text) = self.cells.get(row).zip(self.texts.get(row))?;
+        V::raw(*cell, text, student)
+    }
 }
 
 /// Something done with one criterion's column, whichever its kind (see [`Values::visit`]).
@@ -73,9 +78,7 @@ impl<'c> Visit<'c> for Fill<'_, '_> {
 
     fn column<V: Value>(self, column: &'c Column<V>) {
         for row in self.rows {
-            let value = column
-                .read(*row as usize, self.student)
-                .and_then(|reading| reading.raw());
+            let value = column.raw(*row as usize, self.student);
             self.values.push(value.unwrap_or(0.0));
             self.missing.push(value.is_none());
         }

@@ -21,6 +21,11 @@ pub(crate) trait Value {
     /// The value for `student`: the number scoring uses and what an explanation shows, or why
     /// there is none.
     fn read<'a>(cell: Self::Cell, text: &'a Self::Text, student: &Student<'_>) -> Reading<'a>;
+    /// The number scoring uses, `None` where it is missing: [`Value::read`]'s, for the matrix,
+    /// which reads it for every row (a value may skip preparing what only an explanation shows).
+    fn raw(cell: Self::Cell, text: &Self::Text, student: &Student<'_>) -> Option<f64> {
+        Self::read(cell, text, student).raw()
+    }
 }
 
 /// A program's value for one criterion, or why it has none.
