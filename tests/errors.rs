@@ -492,9 +492,7 @@ fn a_chain_reporter_prints_each_cause_once() {
     }
 
     // A failure to read: the operating system's words once, and still at hand.
-    let missing = std::env::temp_dir()
-        .join("himkit-no-such-dir")
-        .join("oews.csv");
+    let missing = std::env::temp_dir().join("himkit-no-such-dir").join("oews.csv");
     let error: Error = himkit::io::read_oews_path(&missing, &himkit::io::OewsOptions::default()).unwrap_err();
     assert_eq!(error.kind(), ErrorKind::Io);
     let os_words = std::io::Error::from(std::io::ErrorKind::NotFound).to_string();
