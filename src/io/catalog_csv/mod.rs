@@ -3,6 +3,7 @@
 
 use std::collections::BTreeMap;
 use std::io::Read;
+use std::num::NonZeroU64;
 
 mod write;
 pub use write::write_catalog_csv;
@@ -12,7 +13,7 @@ use crate::catalog::Catalog;
 use crate::error::Location;
 use crate::error::{Error, Result};
 use crate::limits::Limits;
-use crate::program::{Accreditation, AccreditationState};
+use crate::program::{Accreditation, AccreditationSource, AccreditationState};
 use crate::program::{
     CareerSupport, Cost, CostState, Delivery, DeliveryState, Institution, Program, ProgramSpec, Source,
     SourcedField,
@@ -41,6 +42,8 @@ pub(crate) const CATALOG_COLUMNS: &[&str] = &[
     "accreditation_status",
     "accreditation_last_confirmed",
     "accreditation_next_review_year",
+    "accreditation_source",
+    "accreditation_source_line",
     "cost_basis",
     "credits",
     "in_state",
@@ -80,6 +83,8 @@ pub(crate) const CATALOG_COLUMNS: &[&str] = &[
 /// a catalogue without them keeps its layout.
 pub(crate) const OCCASIONAL_COLUMNS: &[&str] = &[
     "award_level",
+    "accreditation_source",
+    "accreditation_source_line",
     "institution_completion_rate",
     "institution_completion_rate_note",
     "institution_graduation_rate",
@@ -122,6 +127,8 @@ fn column_of(field: ProgramField) -> &'static str {
         ProgramField::InstitutionCity => "institution_city",
         ProgramField::Accreditor => "accreditor",
         ProgramField::AccreditationNextReviewYear => "accreditation_next_review_year",
+        ProgramField::AccreditationSourceList => "accreditation_source",
+        ProgramField::AccreditationSourceLine => "accreditation_source_line",
         ProgramField::DistanceShare => "distance_share",
         ProgramField::Credits => "credits",
         // An estimate's annual figures are written in the same columns as a total.
@@ -374,6 +381,15 @@ impl Row<'_> {
 
     fn accreditation(&self) -> std::result::Result<AccreditationState, CellError> {
         if self.get("accreditor").is_empty() {
+            if let Some(column) = ["accreditation_source", "accreditation_source_line"]
+                .into_iter()
+                .find(|column| !self.get(column).is_empty())
+            {
+                return Err(CellError::new(
+                    column,
+                    "a source needs a known accreditation (accreditor, status, last confirmed) beside it",
+                ));
+            }
             return match self.get("accreditation_status") {
                 "" | "none" => Ok(AccreditationState::None),
                 "not-verified" => Ok(AccreditationState::NotVerified),
@@ -385,14 +401,41 @@ impl Row<'_> {
                 )),
             };
         }
-        Accreditation::new(
+        let accreditation = Accreditation::new(
             self.parse("accreditor")?,
             self.parse("accreditation_status")?,
             self.parse("accreditation_last_confirmed")?,
             self.optional("accreditation_next_review_year")?,
         )
-        .map(AccreditationState::Known)
-        .map_err(refused)
+        .map_err(refused)?;
+        Ok(AccreditationState::Known(match self.accreditation_source()? {
+            Some(source) => accreditation.with_source(source),
+            None => accreditation,
+        }))
+    }
+
+    /// The accreditation list and line a known status came from, if the row gives them.
+    fn accreditation_source(&self) -> std::result::Result<Option<AccreditationSource>, CellError> {
+        let line = match self.get("accreditation_source_line") {
+            "" => None,
+            text => {
+                let number = super::table::whole_number("accreditation_source_line", text)?;
+                Some(NonZeroU64::new(number).ok_or_else(|| {
+                    CellError::new(
+                        "accreditation_source_line",
+                        format!("{text:?} is not a line number (the header is line 1)"),
+                    )
+                })?)
+            }
+        };
+        match (self.get("accreditation_source"), line) {
+            ("", None) => Ok(None),
+            ("", Some(_)) => Err(CellError::new(
+                "accreditation_source_line",
+                "a line needs the list's name in accreditation_source beside it",
+            )),
+            (list, line) => AccreditationSource::new(list, line).map(Some).map_err(refused),
+        }
     }
 
     fn cost(&self) -> std::result::Result<CostState, CellError> {
