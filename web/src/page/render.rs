@@ -223,13 +223,19 @@ pub(super) fn program_summary(program: &Program) -> Markup {
     }
 }
 
-/// The accreditation cell.
+/// The accreditation cell: the status, and the list and line it came from where it was read
+/// from an accreditation list (the whole, with its dates, on hover and in the explanation).
 #[must_use]
 pub(super) fn accreditation(program: &Program) -> Markup {
     match program.accreditation() {
         AccreditationState::Known(accreditation) => html! {
-            span class=(if accreditation.counts_for_credential_eligibility() { "accredited" } else { "not-accredited" }) {
+            span class=(if accreditation.counts_for_credential_eligibility() { "accredited" } else { "not-accredited" })
+                title=(accreditation) {
                 (accreditation.accreditor()) ": " (accreditation.status().as_str().replace('-', " "))
+            }
+            @if let Some(source) = accreditation.source() {
+                br;
+                span.meta.accreditation-source { "from " (source) }
             }
         },
         AccreditationState::NotVerified => html! {
@@ -246,7 +252,7 @@ pub(super) fn eligibility(program: &Program) -> Markup {
         ul.eligibility {
             @for credential in [Credential::Rhit, Credential::Rhia] {
                 @match program.eligibility(credential) {
-                    Eligibility::Eligible => li.eligible { (credential.abbreviation()) ": eligible" },
+                    eligible @ Eligibility::Eligible { .. } => li.eligible title=(eligible) { (credential.abbreviation()) ": eligible" },
                     Eligibility::Unknown { reason } => li.unknown title=(reason) { (credential.abbreviation()) ": unknown" },
                     _ => {},
                 }
