@@ -20,7 +20,7 @@ mod common;
 use std::process::ExitCode;
 
 use himkit::Selector;
-use himkit::select::ComparisonCell;
+use himkit::select::{Comparison, ComparisonCell};
 
 /// Width of the label column and of each program column.
 const LABEL: usize = 27;
@@ -82,7 +82,12 @@ fn run(options: Options) -> Result<(), String> {
     let comparison = selector
         .compare(&profile, &ids)
         .map_err(|error| format!("{error}\n{}", common::flags::usage::<Options>()))?;
+    common::emit(&table(&comparison))
+}
 
+/// The comparison as a table: the programs' ranks and accreditation, each criterion's values
+/// and normalised scores, payback, and each exclusion's reasons.
+fn table(comparison: &Comparison) -> String {
     let mut out = String::new();
     let line = |label: &str, cells: Vec<String>| table_row(label, &cells);
     outln!(
@@ -156,7 +161,7 @@ fn run(options: Options) -> Result<(), String> {
         out,
         "\n(each value's normalised score from 0 to 1, and its gap to the best of these programs)"
     );
-    common::emit(&out)
+    out
 }
 
 /// `text` in lines of at most `width` characters, broken between words (a word longer than

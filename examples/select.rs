@@ -426,6 +426,20 @@ fn print_stability(out: &mut String, selector: &Selector, profile: &StudentProfi
     Ok(())
 }
 
+/// The program's accreditation, with the list and line it came from where it was read from
+/// one, and RHIT and RHIA eligibility, each eligible one citing that accreditation.
+fn print_accreditation(out: &mut String, program: &Program) {
+    outln!(out, "accreditation: {}", program.accreditation());
+    for credential in [Credential::Rhit, Credential::Rhia] {
+        outln!(
+            out,
+            "{}: {}",
+            credential.abbreviation(),
+            program.eligibility(credential)
+        );
+    }
+}
+
 fn explain(
     out: &mut String,
     selector: &Selector,
@@ -451,7 +465,7 @@ fn explain(
         for reason in exclusion.reasons() {
             outln!(out, "  - {reason}");
         }
-        outln!(out, "accreditation: {}", program.accreditation());
+        print_accreditation(out, program);
         return Ok(());
     }
     let Some(entry) = ranking.entry(id) else {
@@ -525,15 +539,7 @@ fn explain(
         total_cost(entry),
         entry.residency()
     );
-    outln!(out, "accreditation: {}", entry.accreditation());
-    for credential in [Credential::Rhit, Credential::Rhia] {
-        outln!(
-            out,
-            "{}: {}",
-            credential.abbreviation(),
-            program.eligibility(credential)
-        );
-    }
+    print_accreditation(out, program);
     for flag in entry.flags() {
         outln!(out, "unknown: {flag}");
     }

@@ -3,8 +3,8 @@
 
 use std::collections::BTreeMap;
 use std::io::Read;
-use std::num::NonZeroU64;
 
+mod accreditation;
 mod write;
 pub use write::write_catalog_csv;
 
@@ -13,7 +13,6 @@ use crate::catalog::Catalog;
 use crate::error::Location;
 use crate::error::{Error, Result};
 use crate::limits::Limits;
-use crate::program::{Accreditation, AccreditationSource, AccreditationState};
 use crate::program::{
     CareerSupport, Cost, CostState, Delivery, DeliveryState, Institution, Program, ProgramSpec, Source,
     SourcedField,
@@ -377,65 +376,6 @@ impl Row<'_> {
         )
         .map(DeliveryState::Known)
         .map_err(refused)
-    }
-
-    fn accreditation(&self) -> std::result::Result<AccreditationState, CellError> {
-        if self.get("accreditor").is_empty() {
-            if let Some(column) = ["accreditation_source", "accreditation_source_line"]
-                .into_iter()
-                .find(|column| !self.get(column).is_empty())
-            {
-                return Err(CellError::new(
-                    column,
-                    "a source needs a known accreditation (accreditor, status, last confirmed) beside it",
-                ));
-            }
-            return match self.get("accreditation_status") {
-                "" | "none" => Ok(AccreditationState::None),
-                "not-verified" => Ok(AccreditationState::NotVerified),
-                other => Err(CellError::new(
-                    "accreditor",
-                    format!(
-                        "is empty beside accreditation_status {other:?}: name the accreditor, or write none or not-verified as the status"
-                    ),
-                )),
-            };
-        }
-        let accreditation = Accreditation::new(
-            self.parse("accreditor")?,
-            self.parse("accreditation_status")?,
-            self.parse("accreditation_last_confirmed")?,
-            self.optional("accreditation_next_review_year")?,
-        )
-        .map_err(refused)?;
-        Ok(AccreditationState::Known(match self.accreditation_source()? {
-            Some(source) => accreditation.with_source(source),
-            None => accreditation,
-        }))
-    }
-
-    /// The accreditation list and line a known status came from, if the row gives them.
-    fn accreditation_source(&self) -> std::result::Result<Option<AccreditationSource>, CellError> {
-        let line = match self.get("accreditation_source_line") {
-            "" => None,
-            text => {
-                let number = super::table::whole_number("accreditation_source_line", text)?;
-                Some(NonZeroU64::new(number).ok_or_else(|| {
-                    CellError::new(
-                        "accreditation_source_line",
-                        format!("{text:?} is not a line number (the header is line 1)"),
-                    )
-                })?)
-            }
-        };
-        match (self.get("accreditation_source"), line) {
-            ("", None) => Ok(None),
-            ("", Some(_)) => Err(CellError::new(
-                "accreditation_source_line",
-                "a line needs the list's name in accreditation_source beside it",
-            )),
-            (list, line) => AccreditationSource::new(list, line).map(Some).map_err(refused),
-        }
     }
 
     fn cost(&self) -> std::result::Result<CostState, CellError> {
