@@ -208,7 +208,20 @@ impl Eligibility {
         matches!(self, Self::Eligible { .. })
     }
 
-    /// The accreditation eligibility rests on, for an eligible program.
+    /// The accreditation eligibility rests on, for an eligible program: where it came from
+    /// ([`Accreditation::source`]) is where the eligibility came from.
+    ///
+    /// ```
+    /// use himkit::{Credential, Dataset};
+    ///
+    /// let dataset = Dataset::embedded()?;
+    /// let program = dataset.catalog().get("lakeside-cc-hit-aas").expect("in the embedded catalogue");
+    /// let rhit = program.eligibility(Credential::Rhit);
+    /// assert_eq!(rhit.accreditation(), program.accreditation().known());
+    /// // Written down with the program, not read from a list: no source to cite.
+    /// assert_eq!(rhit.to_string(), "eligible through CAHIIM continuing accreditation");
+    /// # Ok::<(), himkit::Error>(())
+    /// ```
     #[must_use]
     pub fn accreditation(&self) -> Option<&Accreditation> {
         match self {
