@@ -144,7 +144,8 @@ fn print_program(out: &mut String, program: &Program) {
     outln!(out, "  accreditation: {accreditation}");
     for credential in [Credential::Rhit, Credential::Rhia] {
         let verdict = match program.eligibility(credential) {
-            Eligibility::Eligible => "eligible".to_owned(),
+            // The accreditation it rests on, with its source, is on the line above.
+            Eligibility::Eligible { .. } => "eligible".to_owned(),
             Eligibility::NotEligible { reasons } => {
                 let reasons: Vec<String> = reasons.iter().map(ToString::to_string).collect();
                 format!("not eligible: {}", reasons.join("; "))

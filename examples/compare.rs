@@ -5,11 +5,13 @@
 //! cargo run --example compare
 //! cargo run --example compare -- --illustrative lakeside-cc-hit-aas summit-online-him-bs keystone-him-bs
 //! cargo run --example compare -- --profile me.json --programs mine.json ID ID
+//! cargo run --example compare -- --accreditation cahiim.csv
 //! ```
 //!
 //! Run with no ids, it compares the three best programs of the `select` example's default
 //! profile. A value longer than its column (an institution's completion rate with its scope
-//! and source, say) continues on the next lines rather than being cut.
+//! and source, say) continues on the next lines rather than being cut. Each program's
+//! accreditation is shown with where it came from: with `--accreditation`, the list and line.
 
 #[macro_use]
 #[path = "common/mod.rs"]
@@ -18,7 +20,7 @@ mod common;
 use std::process::ExitCode;
 
 use himkit::Selector;
-use himkit::select::ComparisonCell;
+use himkit::select::{Comparison, ComparisonCell};
 
 /// Width of the label column and of each program column.
 const LABEL: usize = 27;
@@ -31,6 +33,8 @@ const CELL: usize = 30;
 struct Options {
     #[command(flatten)]
     catalogue: common::flags::NationalByDefault,
+    #[command(flatten)]
+    accreditation: common::flags::Accreditation,
     #[command(flatten)]
     profile: common::flags::Profile,
     /// The ids of the programs to compare (2 to 10)
@@ -51,13 +55,17 @@ fn main() -> ExitCode {
 fn run(options: Options) -> Result<(), String> {
     let Options {
         catalogue,
+        accreditation,
         profile,
         mut ids,
     } = options;
     let programs_path = catalogue.programs.programs;
     let illustrative = catalogue.illustrative;
     let profile_path = profile.profile;
-    let (catalog, dataset) = common::load_catalog(programs_path.as_deref(), illustrative)?;
+    let (mut catalog, dataset) = common::load_catalog(programs_path.as_deref(), illustrative)?;
+    if let Some(path) = &accreditation.accreditation {
+        catalog = common::apply_accreditation(&catalog, path)?;
+    }
     let profile = common::load_profile(profile_path.as_deref())?;
     let selector = Selector::new(&catalog, dataset.wages());
     if ids.is_empty() {
@@ -74,7 +82,12 @@ fn run(options: Options) -> Result<(), String> {
     let comparison = selector
         .compare(&profile, &ids)
         .map_err(|error| format!("{error}\n{}", common::flags::usage::<Options>()))?;
+    common::emit(&table(&comparison))
+}
 
+/// The comparison as a table: the programs' ranks and accreditation, each criterion's values
+/// and normalised scores, payback, and each exclusion's reasons.
+fn table(comparison: &Comparison) -> String {
     let mut out = String::new();
     let line = |label: &str, cells: Vec<String>| table_row(label, &cells);
     outln!(
@@ -97,6 +110,14 @@ fn run(options: Options) -> Result<(), String> {
         })
         .collect();
     outln!(out, "{}", line("ranking", ranks));
+    outln!(
+        out,
+        "{}",
+        line(
+            "accreditation",
+            comparison.accreditation.iter().map(ToString::to_string).collect()
+        )
+    );
     for row in &comparison.rows {
         let (values, scores): (Vec<String>, Vec<String>) = row
             .cells
@@ -140,15 +161,23 @@ fn run(options: Options) -> Result<(), String> {
         out,
         "\n(each value's normalised score from 0 to 1, and its gap to the best of these programs)"
     );
-    common::emit(&out)
+    out
 }
 
 /// `text` in lines of at most `width` characters, broken between words (a word longer than
-/// the width is cut).
+/// the width, a file's path say, is broken across lines).
 fn wrap(text: &str, width: usize) -> Vec<String> {
     let mut lines: Vec<String> = Vec::new();
     let mut current = String::new();
-    for word in text.split_whitespace() {
+    let chars: Vec<Vec<char>> = text
+        .split_whitespace()
+        .map(|word| word.chars().collect())
+        .collect();
+    let pieces = chars.iter().flat_map(|word| {
+        word.chunks(width.max(1))
+            .map(|piece| piece.iter().collect::<String>())
+    });
+    for word in pieces {
         let needed = current.chars().count() + usize::from(!current.is_empty()) + word.chars().count();
         if !current.is_empty() && needed > width {
             lines.push(std::mem::take(&mut current));
@@ -156,7 +185,7 @@ fn wrap(text: &str, width: usize) -> Vec<String> {
         if !current.is_empty() {
             current.push(' ');
         }
-        current.push_str(&common::fit(word, width));
+        current.push_str(&word);
     }
     if !current.is_empty() || lines.is_empty() {
         lines.push(current);

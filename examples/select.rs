@@ -22,7 +22,7 @@ mod common;
 
 use std::process::ExitCode;
 
-use himkit::program::{AccreditationState, AwardLevel, DeliveryState};
+use himkit::program::{Accreditation, AccreditationState, AwardLevel, DeliveryState};
 use himkit::select::{Method, RankedProgram};
 use himkit::{Credential, Eligibility, Program, Ranking, Selector, StudentProfile};
 
@@ -141,7 +141,7 @@ fn eligibility(program: &Program) -> String {
     let credentials: Vec<String> = [Credential::Rhit, Credential::Rhia]
         .into_iter()
         .filter_map(|credential| match program.eligibility(credential) {
-            Eligibility::Eligible => Some(credential.abbreviation().to_owned()),
+            Eligibility::Eligible { .. } => Some(credential.abbreviation().to_owned()),
             Eligibility::Unknown { .. } => Some(format!("{}?", credential.abbreviation())),
             _ => None,
         })
@@ -281,36 +281,44 @@ fn print_legend(out: &mut String, selector: &Selector, ranking: &Ranking) {
         .iter()
         .filter_map(|entry| selector.program(entry.id().as_str()))
         .collect();
-    let mut notes = Vec::new();
+    let mut notes: Vec<String> = Vec::new();
     if programs
         .iter()
         .any(|program| *program.accreditation() == AccreditationState::NotVerified)
     {
         notes.push(
             "not verified: federal files do not record CAHIIM accreditation; check the CAHIIM program directory \
-             (RHIT?/RHIA?: eligible once accreditation is verified)",
+             (RHIT?/RHIA?: eligible once accreditation is verified)"
+                .to_owned(),
         );
     }
+    notes.extend(accreditation_sources(&programs));
     if programs
         .iter()
         .any(|program| *program.delivery() == DeliveryState::InstitutionOffersDistancePrograms)
     {
-        notes.push("distance?: the institution offers distance-education programs; whether this one is online is unknown");
+        notes.push("distance?: the institution offers distance-education programs; whether this one is online is unknown".to_owned());
     }
     if programs
         .iter()
         .any(|program| *program.delivery() == DeliveryState::NoDistancePrograms)
     {
-        notes.push("not online: the institution offers no distance-education programs (on campus or hybrid)");
+        notes.push(
+            "not online: the institution offers no distance-education programs (on campus or hybrid)"
+                .to_owned(),
+        );
     }
     if ranking.entries().iter().any(RankedProgram::cost_is_estimate) {
         notes.push(
             "est.: an estimate, a year's published tuition and fees times the level's typical length \
-             (--explain ID shows the source)",
+             (--explain ID shows the source)"
+                .to_owned(),
         );
     }
     if ranking.entries().iter().any(|entry| entry.total_cost().is_none()) {
-        notes.push("unknown cost: no published annual charge (clock-hour schools charge by program)");
+        notes.push(
+            "unknown cost: no published annual charge (clock-hour schools charge by program)".to_owned(),
+        );
     }
     if !notes.is_empty() {
         outln!(out);
@@ -318,6 +326,41 @@ fn print_legend(out: &mut String, selector: &Selector, ranking: &Ranking) {
             outln!(out, "{note}");
         }
     }
+}
+
+/// How many programs a legend note names before it counts the rest.
+const SOURCES_NAMED: usize = 5;
+
+/// Where the accreditation shown came from, one note per accreditation list, naming the
+/// programs and rows: `accreditation from the list cahiim.csv for 2 programs shown (a-id line
+/// 4, b-id line 9); --explain ID cites the row and the dates`.
+fn accreditation_sources(programs: &[&Program]) -> Vec<String> {
+    let mut by_list: std::collections::BTreeMap<&str, Vec<String>> = std::collections::BTreeMap::new();
+    for program in programs {
+        let Some(source) = program.accreditation().known().and_then(Accreditation::source) else {
+            continue;
+        };
+        let row = match source.line() {
+            Some(line) => format!("{} line {line}", program.id()),
+            None => program.id().to_string(),
+        };
+        by_list.entry(source.list()).or_default().push(row);
+    }
+    by_list
+        .into_iter()
+        .map(|(list, rows)| {
+            let count = common::count(rows.len(), "program", "programs");
+            let more = rows.len().saturating_sub(SOURCES_NAMED);
+            let mut named = rows.into_iter().take(SOURCES_NAMED).collect::<Vec<_>>().join(", ");
+            if more > 0 {
+                named = format!("{named} and {more} more");
+            }
+            format!(
+                "accreditation from the list {list} for {count} shown ({named}); --explain ID cites the row and \
+                 the dates"
+            )
+        })
+        .collect()
 }
 
 /// Every exclusion with its reasons; past 20, the count of each reason instead (`--explain ID`
@@ -386,6 +429,20 @@ fn print_stability(out: &mut String, selector: &Selector, profile: &StudentProfi
     Ok(())
 }
 
+/// The program's accreditation, with the list and line it came from where it was read from
+/// one, and RHIT and RHIA eligibility, each eligible one citing that accreditation.
+fn print_accreditation(out: &mut String, program: &Program) {
+    outln!(out, "accreditation: {}", program.accreditation());
+    for credential in [Credential::Rhit, Credential::Rhia] {
+        outln!(
+            out,
+            "{}: {}",
+            credential.abbreviation(),
+            program.eligibility(credential)
+        );
+    }
+}
+
 fn explain(
     out: &mut String,
     selector: &Selector,
@@ -411,6 +468,7 @@ fn explain(
         for reason in exclusion.reasons() {
             outln!(out, "  - {reason}");
         }
+        print_accreditation(out, program);
         return Ok(());
     }
     let Some(entry) = ranking.entry(id) else {
@@ -465,13 +523,13 @@ fn explain(
         "",
         total
     );
-    print_details(out, entry);
+    print_details(out, entry, program);
     Ok(())
 }
 
 /// What follows the contributions in `--explain`: values in full, missing criteria, the
-/// earnings' source, payback and the unknown answers.
-fn print_details(out: &mut String, entry: &RankedProgram) {
+/// earnings' source, payback, the accreditation and the unknown answers.
+fn print_details(out: &mut String, entry: &RankedProgram, program: &Program) {
     // A value too long for its column (whose figure it is, and what it measures) in full.
     for part in entry
         .contributions()
@@ -499,6 +557,7 @@ fn print_details(out: &mut String, entry: &RankedProgram) {
         total_cost(entry),
         entry.residency()
     );
+    print_accreditation(out, program);
     for flag in entry.flags() {
         outln!(out, "unknown: {flag}");
     }

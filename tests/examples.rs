@@ -213,3 +213,91 @@ fn select_shows_each_campus_s_distance_from_the_home_zip_code() {
     );
     assert!(stdout.contains("out-of-state"), "{stdout}");
 }
+
+/// The national program line 2 of the fixture list names.
+const CUYAHOGA: &str = "cuyahoga-community-college-district-202356-510707-aw3";
+
+/// One program's cell of a row of `compare`'s table (the label, then 30-character columns),
+/// its lines joined and every space left out, so that where the column wrapped does not
+/// matter.
+fn compare_cell(stdout: &str, label: &str, column: usize) -> String {
+    let start = 28 + column * 31;
+    stdout
+        .lines()
+        .skip_while(|line| !line.starts_with(&format!("{label} ")))
+        .enumerate()
+        .take_while(|(at, line)| *at == 0 || line.starts_with(' '))
+        .map(|(_, line)| line.chars().skip(start).take(30).collect::<String>())
+        .collect::<String>()
+        .split_whitespace()
+        .collect()
+}
+
+#[test]
+fn select_and_compare_say_where_each_status_came_from() {
+    let list = "tests/fixtures/cahiim_directory_variants.csv";
+    let output = run_example("select", &["--accreditation", list, "--explain", CUYAHOGA]);
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(
+        stdout.contains(
+            "\naccreditation: CAHIIM continuing accreditation — from tests/fixtures/cahiim_directory_variants.csv \
+             line 2, last confirmed 2025-06-30, next review 2029\n"
+        ),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains(
+            "\nRHIT: eligible through CAHIIM continuing accreditation (from \
+             tests/fixtures/cahiim_directory_variants.csv line 2)\n"
+        ),
+        "{stdout}"
+    );
+
+    // The table's legend names the list and the rows of the programs shown that it gave.
+    let output = run_example("select", &["--accreditation", list, "--top", "11"]);
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        stdout.contains(
+            "\naccreditation from the list tests/fixtures/cahiim_directory_variants.csv for 1 program shown \
+             (ohio-state-university-main-campus-204796-510706-aw5 line 5); --explain ID cites the row and the \
+             dates\n"
+        ),
+        "{stdout}"
+    );
+
+    // compare takes --accreditation as select does, and shows each status with its source.
+    let other = "southwest-wisconsin-technical-college-239910-510707-aw3";
+    let output = run_example("compare", &["--accreditation", list, CUYAHOGA, other]);
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(0), "{stderr}");
+    assert!(
+        stderr.starts_with(&format!("accreditation list {list}: applied to 20 programs")),
+        "{stderr}"
+    );
+    assert_eq!(
+        compare_cell(&stdout, "accreditation", 0),
+        "CAHIIMcontinuingaccreditation—fromtests/fixtures/cahiim_directory_variants.csvline2,lastconfirmed\
+         2025-06-30,nextreview2029",
+        "{stdout}"
+    );
+    assert_eq!(
+        compare_cell(&stdout, "accreditation", 1),
+        "notverified(checktheCAHIIMprogramdirectory)",
+        "{stdout}"
+    );
+    // Without the list, the same program is not verified.
+    let output = run_example("compare", &[CUYAHOGA, other]);
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert_eq!(
+        compare_cell(&stdout, "accreditation", 0),
+        "notverified(checktheCAHIIMprogramdirectory)",
+        "{stdout}"
+    );
+}

@@ -368,7 +368,7 @@ fn constraints(program: &Program, profile: &StudentProfile) -> (Vec<ExclusionRea
     // Target credential.
     if let Some(credential) = spec.target_credential {
         match program.eligibility(credential) {
-            Eligibility::Eligible | Eligibility::NoProgramRequired => {}
+            Eligibility::Eligible { .. } | Eligibility::NoProgramRequired => {}
             Eligibility::NotEligible { reasons: why } => {
                 reasons.push(ExclusionReason::NotEligibleForCredential {
                     credential,

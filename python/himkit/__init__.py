@@ -42,7 +42,9 @@ from ._native import (
     build_catalog,
 )
 from ._records import (
+    Accreditation,
     AccreditationMatches,
+    AccreditationSource,
     BuildSummary,
     BuiltCatalog,
     CandidateInstitution,
@@ -71,7 +73,9 @@ from ._records import (
 __version__ = LIBRARY_VERSION
 
 __all__ = [
+    "Accreditation",
     "AccreditationMatches",
+    "AccreditationSource",
     "BuildSummary",
     "BuiltCatalog",
     "CandidateInstitution",

@@ -101,6 +101,19 @@ class Payback(Record):
 class ExclusionReason(Record):
     constraint: str
 
+class AccreditationSource(Record):
+    list: str
+    line: Optional[int]
+    def __str__(self) -> str: ...
+
+class Accreditation(Record):
+    accreditor: str
+    status: str
+    last_confirmed: str
+    next_review_year: Optional[int]
+    source: Optional[AccreditationSource]
+    def __str__(self) -> str: ...
+
 class Entry(Record):
     rank: int
     id: str
@@ -115,6 +128,7 @@ class Entry(Record):
     missing: List[MissingCriterion]
     earnings_source: Optional[EarningsSource]
     payback: Payback
+    accreditation: Union[Accreditation, str]
     flags: List[Flag]
     def top_contributions(self, count: int = ...) -> List[Contribution]: ...
 
@@ -144,7 +158,9 @@ class ComparisonRow(Record):
 
 class Eligibility(Record):
     eligibility: str
+    accreditation: Accreditation
     def __bool__(self) -> bool: ...
+    def __str__(self) -> str: ...
 
 class WageStatistics(Record): ...
 class JobOutlook(Record): ...
@@ -259,6 +275,7 @@ class Dataset:
 class Program:
     @property
     def id(self) -> str: ...
+    accreditation: Union[Accreditation, str]
     def eligibility(self, credential: str) -> Eligibility: ...
     def to_json(self) -> str: ...
     def to_dict(self) -> Dict[str, Any]: ...
@@ -369,6 +386,7 @@ class Comparison:
     ranks: List[Optional[Tuple[int, float]]]
     exclusions: List[List[ExclusionReason]]
     payback: List[Payback]
+    accreditation: List[Union[Accreditation, str]]
     rows: List[ComparisonRow]
     def to_json(self) -> str: ...
     def to_dict(self) -> Dict[str, Any]: ...

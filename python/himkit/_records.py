@@ -130,12 +130,56 @@ class ExclusionReason(Record):
     """One failed hard constraint: ``constraint`` names it, the other fields say how."""
 
 
+def _describe(kind: str, data: Dict[str, Any]) -> str:
+    """The library's text of a record (called by ``__str__``)."""
+    from ._native import _describe as describe
+
+    return describe(kind, data)
+
+
+class AccreditationSource(Record):
+    """Where an accreditation status came from: ``list``, the accreditation list as it was
+    named when applied (a file name, say), and ``line``, the row's line (the header is line
+    1; ``None`` when not known). ``str(source)`` reads "cahiim.csv line 12"."""
+
+    def __getattr__(self, name: str) -> Any:
+        data = object.__getattribute__(self, "_data")
+        if name == "line" and name not in data:
+            return None
+        return Record.__getattr__(self, name)
+
+    def __str__(self) -> str:
+        return _describe("AccreditationSource", self._data)
+
+
+class Accreditation(Record):
+    """A program's known accreditation: ``accreditor``, ``status``, ``last_confirmed``,
+    ``next_review_year`` (when scheduled) and, for a status read from an accreditation list,
+    ``source`` (an ``AccreditationSource``). ``str(accreditation)`` is the library's text:
+    "CAHIIM continuing accreditation — from cahiim.csv line 12, last confirmed 2025-06-30, next
+    review 2029". An accreditation that is not known reads as the string ``"not-verified"`` or
+    ``"none"`` instead."""
+
+    _children = {"source": AccreditationSource}
+
+    def __getattr__(self, name: str) -> Any:
+        # Fields the library leaves out when there is nothing to say read as None.
+        data = object.__getattribute__(self, "_data")
+        if name not in data and name in ("next_review_year", "source"):
+            return None
+        return Record.__getattr__(self, name)
+
+    def __str__(self) -> str:
+        return _describe("Accreditation", self._data)
+
+
 class Entry(Record):
     """A ranked program: ``rank``, ``id``, ``score`` (0 to 1), ``band`` (``strong``, ``good``,
     ``weaker``), ``total_cost``, ``cost_is_estimate``, ``residency``, ``distance_miles`` and
     ``distance_from`` (great-circle miles from the profile's ``home_zip`` to the campus, ``None``
     without one, for online study, or where the campus's coordinates are unknown),
-    ``contributions``, ``missing``, ``earnings_source``, ``payback`` and ``flags``."""
+    ``contributions``, ``missing``, ``earnings_source``, ``payback``, ``accreditation`` (an
+    ``Accreditation`` with its ``source``, or ``"not-verified"`` or ``"none"``) and ``flags``."""
 
     _children = {
         "contributions": Contribution,
@@ -143,6 +187,7 @@ class Entry(Record):
         "flags": Flag,
         "earnings_source": EarningsSource,
         "payback": Payback,
+        "accreditation": Accreditation,
     }
 
     def __getattr__(self, name: str) -> Any:
@@ -197,11 +242,18 @@ class ComparisonRow(Record):
 
 class Eligibility(Record):
     """Whether a program's graduates may sit a credential's exam: ``eligibility`` is
-    ``eligible``, ``not-eligible`` (with ``reasons``), ``unknown`` (with ``reason``),
-    ``no-program-required`` or ``rule-unconfirmed``."""
+    ``eligible`` (with the ``accreditation`` it rests on, and that accreditation's ``source``),
+    ``not-eligible`` (with ``reasons``), ``unknown`` (with ``reason``), ``no-program-required``
+    or ``rule-unconfirmed``. ``str(eligibility)`` is the library's text: "eligible through CAHIIM
+    continuing accreditation (from cahiim.csv line 12)"."""
+
+    _children = {"accreditation": Accreditation}
 
     def __bool__(self) -> bool:
         return self._data.get("eligibility") == "eligible"
+
+    def __str__(self) -> str:
+        return _describe("Eligibility", self._data)
 
 
 class WageStatistics(Record):
@@ -296,6 +348,8 @@ class ScorecardAttachment(Record):
 _KINDS: Dict[str, type] = {
     cls.__name__: cls
     for cls in (
+        Accreditation,
+        AccreditationSource,
         Entry,
         Exclusion,
         Eligibility,
@@ -316,9 +370,15 @@ _KINDS: Dict[str, type] = {
 _FIELDS: Dict[str, Dict[str, Optional[type]]] = {
     "Ranking": {"entries": Entry, "exclusions": Exclusion, "criteria": None},
     "Sensitivity": {"ranges": RankRange, "displacement": WeightChange},
-    "Comparison": {"rows": ComparisonRow, "payback": Payback, "exclusions": ExclusionReason, "ranks": None},
+    "Comparison": {
+        "rows": ComparisonRow,
+        "payback": Payback,
+        "exclusions": ExclusionReason,
+        "ranks": None,
+        "accreditation": Accreditation,
+    },
     "Profile": {"weights": None, "missing": None, "unknown": None, "desired_skills": None},
-    "Program": {"sources": None},
+    "Program": {"sources": None, "accreditation": Accreditation},
 }
 
 

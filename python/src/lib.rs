@@ -11,6 +11,7 @@
 
 mod catalog;
 mod convert;
+mod describe;
 mod errors;
 mod national;
 mod profile;
@@ -27,6 +28,8 @@ use pyo3::prelude::*;
 mod _native {
     #[pymodule_export]
     use super::catalog::{PyCatalog, PyDataset};
+    #[pymodule_export]
+    use super::describe::describe;
     #[pymodule_export]
     use super::national::build_catalog;
     #[pymodule_export]

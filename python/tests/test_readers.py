@@ -128,6 +128,46 @@ def test_accreditation_lists(national, tmp_path):
         national.catalog.apply_accreditation_list(tmp_path / "missing.csv")
 
 
+def test_an_applied_status_says_where_it_came_from(national, tmp_path):
+    path = tmp_path / "cahiim.csv"
+    path.write_text(ACCREDITATION)
+    applied = national.catalog.apply_accreditation_list(path)
+    alabama = "alabama-state-university-100724-510706-aw5"
+    program = applied.catalog[alabama]
+    accreditation = program.accreditation
+    assert isinstance(accreditation, himkit.Accreditation)
+    assert isinstance(accreditation.source, himkit.AccreditationSource)
+    # The list as it was named (the path given), and the row's line.
+    assert (accreditation.source.list, accreditation.source.line) == (str(path), 2)
+    assert accreditation.next_review_year is None
+    assert str(accreditation) == f"CAHIIM continuing accreditation — from {path} line 2, last confirmed 2024-10-01"
+    assert str(accreditation.source) == f"{path} line 2"
+    # RHIA eligibility rests on that accreditation and cites the same source.
+    rhia = program.eligibility("rhia")
+    assert rhia and rhia.accreditation == accreditation
+    assert str(rhia) == f"eligible through CAHIIM continuing accreditation (from {path} line 2)"
+    assert str(program.eligibility("rhit")).startswith("not eligible: ")
+    # A program the list does not name is not verified.
+    assert national.catalog[alabama].accreditation == "not-verified"
+    # The source survives the catalogue's JSON and CSV.
+    assert himkit.Catalog.from_json(applied.catalog.to_json())[alabama].accreditation == accreditation
+    csv = applied.catalog.to_csv()
+    assert "accreditation_source,accreditation_source_line" in csv.splitlines()[0]
+    assert himkit.Catalog.from_csv(csv)[alabama].accreditation.source.line == 2
+    # A ranking's explanation and a comparison state it with its source.
+    selector = himkit.Selector(applied.catalog, national.wages)
+    profile = {"home_state": "AL", "unknown": {"accreditation": "exclude"}}
+    entry = selector.rank(profile).entry(alabama)
+    assert entry.accreditation == accreditation
+    assert entry.accreditation.source.list == str(path)
+    rows = selector.rank(profile).to_records()
+    assert rows[0]["accreditation.source.line"] == 2
+    other = next(id for id in national.catalog.ids if id != alabama)
+    comparison = selector.compare(profile, [alabama, other])
+    assert comparison.accreditation[0] == accreditation
+    assert comparison.accreditation[1] == "not-verified"
+
+
 def test_accreditation_lists_name_variants_and_candidates(national, tmp_path):
     path = tmp_path / "cahiim.csv"
     path.write_text(

@@ -4,7 +4,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use crate::program::{AccreditationState, AccreditationStatus, Accreditor};
+use crate::program::{Accreditation, AccreditationState, AccreditationStatus, Accreditor};
 use crate::program::{DegreeLevel, Discipline, Program};
 use crate::value::Confidence;
 use crate::vocabulary::vocabulary;
@@ -175,8 +175,13 @@ const RULES: &[EligibilityRule] = &[
 #[serde(tag = "eligibility", rename_all = "kebab-case")]
 #[non_exhaustive]
 pub enum Eligibility {
-    /// The program meets the credential's program route.
-    Eligible,
+    /// The program meets the credential's program route, through the accreditation it cites
+    /// (with its [`source`](Accreditation::source) where the status came from an accreditation
+    /// list). In JSON: `{"eligibility": "eligible", "accreditation": {…}}`.
+    Eligible {
+        /// The CAHIIM accreditation the route rests on.
+        accreditation: Accreditation,
+    },
     /// The program does not meet the program route, for every reason listed.
     NotEligible {
         /// Every requirement the program fails.
@@ -200,7 +205,58 @@ impl Eligibility {
     /// Whether graduates are eligible through the program.
     #[must_use]
     pub fn is_eligible(&self) -> bool {
-        matches!(self, Self::Eligible)
+        matches!(self, Self::Eligible { .. })
+    }
+
+    /// The accreditation eligibility rests on, for an eligible program: where it came from
+    /// ([`Accreditation::source`]) is where the eligibility came from.
+    ///
+    /// ```
+    /// use himkit::{Credential, Dataset};
+    ///
+    /// let dataset = Dataset::embedded()?;
+    /// let program = dataset.catalog().get("lakeside-cc-hit-aas").expect("in the embedded catalogue");
+    /// let rhit = program.eligibility(Credential::Rhit);
+    /// assert_eq!(rhit.accreditation(), program.accreditation().known());
+    /// // Written down with the program, not read from a list: no source to cite.
+    /// assert_eq!(rhit.to_string(), "eligible through CAHIIM continuing accreditation");
+    /// # Ok::<(), himkit::Error>(())
+    /// ```
+    #[must_use]
+    pub fn accreditation(&self) -> Option<&Accreditation> {
+        match self {
+            Self::Eligible { accreditation } => Some(accreditation),
+            _ => None,
+        }
+    }
+}
+
+impl fmt::Display for Eligibility {
+    /// `eligible through CAHIIM continuing accreditation (from cahiim.csv line 12)`, citing the
+    /// accreditation list where the status came from one; `not eligible: ` and every reason;
+    /// `unknown: ` and what is not known; `no program required`; `no confirmed rule`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Eligible { accreditation } => {
+                write!(f, "eligible through {}", accreditation.status_in_words())?;
+                match accreditation.source() {
+                    Some(source) => write!(f, " (from {source})"),
+                    None => Ok(()),
+                }
+            }
+            Self::NotEligible { reasons } => write!(
+                f,
+                "not eligible: {}",
+                reasons
+                    .iter()
+                    .map(ToString::to_string)
+                    .collect::<Vec<_>>()
+                    .join("; ")
+            ),
+            Self::Unknown { reason } => write!(f, "unknown: {reason}"),
+            Self::NoProgramRequired => f.write_str("no program required"),
+            Self::RuleUnconfirmed => f.write_str("no confirmed rule"),
+        }
     }
 }
 
@@ -296,11 +352,13 @@ impl Program {
             Route::Unconfirmed => return Eligibility::RuleUnconfirmed,
         };
         let mut reasons = Vec::new();
-        let mut unverified = false;
+        // The accreditation eligibility would rest on; none when it is not verified.
+        let mut through = None;
         match self.accreditation() {
             AccreditationState::None => reasons.push(IneligibilityReason::NotAccredited),
-            AccreditationState::NotVerified => unverified = true,
+            AccreditationState::NotVerified => {}
             AccreditationState::Known(accreditation) => {
+                through = Some(accreditation);
                 if *accreditation.accreditor() != Accreditor::Cahiim {
                     reasons.push(IneligibilityReason::AccreditorNotCahiim {
                         accreditor: accreditation.accreditor().to_string(),
@@ -325,14 +383,14 @@ impl Program {
                 recognised: disciplines.to_vec(),
             });
         }
-        if !reasons.is_empty() {
-            Eligibility::NotEligible { reasons }
-        } else if unverified {
-            Eligibility::Unknown {
+        match through {
+            _ if !reasons.is_empty() => Eligibility::NotEligible { reasons },
+            Some(accreditation) => Eligibility::Eligible {
+                accreditation: accreditation.clone(),
+            },
+            None => Eligibility::Unknown {
                 reason: "accreditation not verified: check the CAHIIM program directory".to_owned(),
-            }
-        } else {
-            Eligibility::Eligible
+            },
         }
     }
 

@@ -4,6 +4,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+use super::AccreditationSource;
 use crate::error::{Error, Result};
 use crate::value::{Date, Text, Year};
 use crate::vocabulary::{normalise_name, vocabulary};
@@ -133,14 +134,18 @@ impl AccreditationStatus {
     }
 }
 
-/// One program's accreditation at one campus.
+/// One program's accreditation at one campus, and where it came from.
 ///
 /// CAHIIM accredits each campus and degree level separately and accreditation cannot move to
 /// another campus, so an `Accreditation` belongs to exactly one [`Program`](crate::Program).
+/// A status read from an accreditation list carries its [`AccreditationSource`] (the list and
+/// the row), which every explanation of the program cites.
 ///
 /// ```
+/// use std::num::NonZeroU64;
+///
 /// use himkit::AccreditationStatus;
-/// use himkit::program::{Accreditation, Accreditor};
+/// use himkit::program::{Accreditation, AccreditationSource, Accreditor};
 ///
 /// let accreditation = Accreditation::new(
 ///     Accreditor::Cahiim,
@@ -151,6 +156,17 @@ impl AccreditationStatus {
 /// assert!(accreditation.is_accredited());
 /// assert!(accreditation.counts_for_credential_eligibility());
 /// assert!(!accreditation.is_review_overdue("2026-11-24".parse()?));
+/// assert_eq!(
+///     accreditation.to_string(),
+///     "CAHIIM continuing accreditation, last confirmed 2025-08-01, next review 2031"
+/// );
+///
+/// let listed = accreditation.with_source(AccreditationSource::new("cahiim.csv", NonZeroU64::new(12))?);
+/// assert_eq!(listed.source().map(AccreditationSource::list), Some("cahiim.csv"));
+/// assert_eq!(
+///     listed.to_string(),
+///     "CAHIIM continuing accreditation — from cahiim.csv line 12, last confirmed 2025-08-01, next review 2031"
+/// );
 /// # Ok::<(), himkit::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
@@ -160,6 +176,7 @@ pub struct Accreditation {
     status: AccreditationStatus,
     last_confirmed: Date,
     next_review_year: Option<Year>,
+    source: Option<AccreditationSource>,
 }
 
 /// The JSON form of an [`Accreditation`].
@@ -171,6 +188,8 @@ struct AccreditationRecord {
     last_confirmed: Date,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     next_review_year: Option<Year>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    source: Option<AccreditationSource>,
 }
 
 impl Accreditation {
@@ -199,7 +218,24 @@ impl Accreditation {
             status,
             last_confirmed,
             next_review_year,
+            source: None,
         })
+    }
+
+    /// The same accreditation, recorded as read from `source` (an accreditation list's row).
+    #[must_use]
+    pub fn with_source(self, source: AccreditationSource) -> Self {
+        Self {
+            source: Some(source),
+            ..self
+        }
+    }
+
+    /// Where the status came from: the accreditation list and row it was read from, or `None`
+    /// for a status written down with the program (in a catalogue file, say).
+    #[must_use]
+    pub fn source(&self) -> Option<&AccreditationSource> {
+        self.source.as_ref()
     }
 
     /// The accrediting body.
@@ -256,12 +292,16 @@ impl TryFrom<AccreditationRecord> for Accreditation {
     type Error = Error;
 
     fn try_from(record: AccreditationRecord) -> Result<Self> {
-        Accreditation::new(
+        let accreditation = Accreditation::new(
             record.accreditor,
             record.status,
             record.last_confirmed,
             record.next_review_year,
-        )
+        )?;
+        Ok(Self {
+            source: record.source,
+            ..accreditation
+        })
     }
 }
 
@@ -272,22 +312,32 @@ impl From<Accreditation> for AccreditationRecord {
             status: accreditation.status,
             last_confirmed: accreditation.last_confirmed,
             next_review_year: accreditation.next_review_year,
+            source: accreditation.source,
         }
     }
 }
 
+impl Accreditation {
+    /// The accreditor and the status in words: `CAHIIM continuing accreditation`.
+    pub(crate) fn status_in_words(&self) -> String {
+        format!("{} {}", self.accreditor, self.status.as_str().replace('-', " "))
+    }
+}
+
 impl fmt::Display for Accreditation {
-    /// `CAHIIM continuing-accreditation (confirmed 2025-08-01, next review 2031)`.
+    /// `CAHIIM continuing accreditation — from cahiim.csv line 12, last confirmed 2025-06-30,
+    /// next review 2029`; without a source, `CAHIIM continuing accreditation, last confirmed
+    /// 2025-08-01, next review 2031`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{} {} (confirmed {}",
-            self.accreditor, self.status, self.last_confirmed
-        )?;
+        f.write_str(&self.status_in_words())?;
+        if let Some(source) = &self.source {
+            write!(f, " — from {source}")?;
+        }
+        write!(f, ", last confirmed {}", self.last_confirmed)?;
         if let Some(next) = self.next_review_year {
             write!(f, ", next review {next}")?;
         }
-        f.write_str(")")
+        Ok(())
     }
 }
 

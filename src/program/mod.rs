@@ -15,6 +15,7 @@
 //! ```
 
 mod accreditation;
+mod accreditation_source;
 mod award_level;
 mod cost;
 mod delivery;
@@ -26,6 +27,7 @@ mod skill;
 mod sources;
 
 pub use accreditation::{Accreditation, AccreditationState, AccreditationStatus, Accreditor};
+pub use accreditation_source::AccreditationSource;
 pub use award_level::AwardLevel;
 pub use cost::{Cost, CostEstimate, CostState, Residency};
 pub use delivery::{Delivery, DeliveryMode, DeliveryState};

@@ -12,6 +12,7 @@ use super::scoring::Scoring;
 use super::selector::Selector;
 use super::values::Reading;
 use crate::error::{Error, Result};
+use crate::program::{AccreditationState, Program};
 use crate::value::ProgramId;
 
 /// The rank range of one program as weights move.
@@ -88,7 +89,9 @@ pub struct ComparisonRow {
 
 /// A side-by-side view of 2 to 10 programs for one profile.
 ///
-/// In JSON each program's rank and score stand together, `"ranks": [[1, 0.71], null]`.
+/// In JSON each program's rank and score stand together, `"ranks": [[1, 0.71], null]`, and
+/// each program's accreditation is written as a program writes it (`"accreditation":
+/// [{"accreditor": "cahiim", …, "source": {"list": "cahiim.csv", "line": 12}}, "not-verified"]`).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Comparison {
     /// The programs, in the order asked for.
@@ -101,6 +104,9 @@ pub struct Comparison {
     pub exclusions: Vec<Vec<ExclusionReason>>,
     /// Each program's payback years.
     pub payback: Vec<Payback>,
+    /// Each program's accreditation, with the accreditation list and line it came from where
+    /// it was read from one.
+    pub accreditation: Vec<AccreditationState>,
     /// One row per criterion, in criterion order.
     pub rows: Vec<ComparisonRow>,
 }
@@ -112,6 +118,7 @@ struct ComparisonJson<'a> {
     ranks: Vec<Option<(u32, f64)>>,
     exclusions: &'a [Vec<ExclusionReason>],
     payback: &'a [Payback],
+    accreditation: &'a [AccreditationState],
     rows: &'a [ComparisonRow],
 }
 
@@ -127,6 +134,7 @@ impl Serialize for Comparison {
                 .collect(),
             exclusions: &self.exclusions,
             payback: &self.payback,
+            accreditation: &self.accreditation,
             rows: &self.rows,
         }
         .serialize(serializer)
@@ -336,11 +344,15 @@ impl Selector {
             });
         }
         let baseline = profile.earnings_baseline();
+        let compared: Vec<&Program> = programs
+            .iter()
+            .filter_map(|row| self.programs().get(*row))
+            .collect();
         Ok(Comparison {
-            ids: programs
+            ids: compared.iter().map(|program| program.id().clone()).collect(),
+            accreditation: compared
                 .iter()
-                .filter_map(|row| self.programs().get(*row))
-                .map(|program| program.id().clone())
+                .map(|program| program.accreditation().clone())
                 .collect(),
             ranks: ids
                 .iter()

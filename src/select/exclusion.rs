@@ -56,7 +56,8 @@ pub enum ExclusionReason {
     /// No accreditation that counts for credentials.
     NotAccredited {
         /// What the program has instead (`no programmatic accreditation`, or the accreditor and
-        /// status).
+        /// status, with the list and line they were read from where they came from an
+        /// accreditation list: `CAHIIM candidacy (from cahiim.csv line 5)`).
         detail: String,
     },
     /// Graduates are not eligible for the target credential.

@@ -1,5 +1,6 @@
 //! What a ranking returns: ranked programs with their bands and the explanation of each score
-//! (contributions, missing criteria, earnings source, payback), and their JSON form.
+//! (contributions, missing criteria, earnings source, payback, accreditation and its source),
+//! and their JSON form.
 
 use std::fmt;
 use std::sync::{Arc, OnceLock};
@@ -15,7 +16,7 @@ use super::profile::BoundsMode;
 use super::row_set::RowSet;
 use super::scoring::{Method, MissingPolicy};
 use crate::error::{Error, Result};
-use crate::program::Residency;
+use crate::program::{AccreditationState, Residency};
 use crate::value::{Money, ProgramId};
 
 /// A coarse reading of a score, so that third-decimal differences are not over-read.
@@ -137,6 +138,7 @@ pub struct RankedProgram {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub(super) earnings_source: Option<EarningsSource>,
     pub(super) payback: Payback,
+    pub(super) accreditation: AccreditationState,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub(super) flags: Vec<Flag>,
 }
@@ -220,6 +222,16 @@ impl RankedProgram {
     #[must_use]
     pub fn payback(&self) -> &Payback {
         &self.payback
+    }
+
+    /// The program's accreditation as the ranking read it: with the accreditation list and
+    /// line it came from ([`Accreditation::source`](crate::program::Accreditation::source))
+    /// where it was read from one, so that the explanation says where the status came from.
+    /// In JSON, `accreditation`, as a program writes it (`"not-verified"`, `"none"` or the
+    /// accreditation object).
+    #[must_use]
+    pub fn accreditation(&self) -> &AccreditationState {
+        &self.accreditation
     }
 
     /// The criteria that added most to the score, largest first (ties by criterion order).

@@ -385,6 +385,7 @@ impl<'a> Explainer<'a> {
                 missing,
                 earnings_source: EarningsSource::of(program, &facts, &prepared.earnings, student.home),
                 payback: Payback::of(&facts, self.profile.earnings_baseline()),
+                accreditation: program.accreditation().clone(),
                 flags: verdict.flags,
             }
         });

@@ -147,17 +147,19 @@ fn file_name(path: &Path) -> String {
 }
 
 /// `catalog` with the accreditation list at `path` applied, and how many programs it matched;
-/// the rows it could not apply are logged with their lines.
+/// the rows it could not apply are logged with their lines. Each applied status cites the
+/// list by its file name only (the page shows it, and should not show the server's
+/// directories) and its line.
 fn apply_accreditation(catalog: &Catalog, path: &Path) -> Result<(Catalog, usize), String> {
     let name = path.display().to_string();
     let file = std::fs::File::open(path).map_err(|error| format!("--accreditation {name}: {error}"))?;
     let applied = apply_accreditation_list(
         catalog,
-        &name,
+        &file_name(path),
         std::io::BufReader::new(file),
         &ReadOptions::default(),
     )
-    .map_err(|error| error.to_string())?;
+    .map_err(|error| format!("--accreditation {name}: {error}"))?;
     tracing::info!("accreditation list {name}: {applied}");
     let matched = applied.matched.len();
     Ok((applied.catalog, matched))

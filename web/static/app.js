@@ -12,6 +12,13 @@
   var profileForm = document.getElementById("profile");
   var liveStatus = document.getElementById("live-status");
 
+  // Where the stylesheet shows the profile panel's content closed (a wider screen), the panel
+  // is open, so that assistive technology reads it as shown. Nothing moves: it was shown.
+  var profilePanel = document.getElementById("profile-panel");
+  if (profilePanel && window.getComputedStyle(profilePanel.querySelector("summary")).display === "none") {
+    profilePanel.open = true;
+  }
+
   function say(text) {
     if (liveStatus) { liveStatus.textContent = text; }
   }

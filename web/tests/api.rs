@@ -15,7 +15,7 @@ use std::time::{Duration, Instant};
 
 use axum::Router;
 use axum::routing::get;
-use common::{start, start_router};
+use common::{CUYAHOGA, start, start_router, start_with_accreditation_list};
 use himkit::{StudentProfile, UsState};
 use himkit_web::api::ApiRoute;
 use himkit_web::{Config, harden};
@@ -947,4 +947,77 @@ async fn the_served_document_lists_the_zip_codes_by_state() {
         })
         .unwrap();
     assert!(in_state["anyOf"].as_array().unwrap().len() > 50);
+}
+
+/// A status read from an accreditation list says where it came from in every answer: the
+/// program, a ranking's entries and a comparison; the list is named by its file name only.
+#[tokio::test]
+async fn the_api_says_where_each_status_came_from() {
+    let server = start_with_accreditation_list(Config::default()).await;
+    let client = reqwest::Client::new();
+    let source = json!({"list": "cahiim_directory_variants.csv", "line": 2});
+    let program: Value = client
+        .get(server.url(&format!("/api/programs/{CUYAHOGA}")))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(program["accreditation"]["source"], source, "{program}");
+
+    // Only verified accreditation: every program ranked is one the list gave a status.
+    let mut profile = default_profile();
+    profile["unknown"] = json!({"accreditation": "exclude"});
+    let ranking: Value = client
+        .post(server.url("/api/rank?exclusions=none"))
+        .json(&profile)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let entries = ranking["entries"].as_array().unwrap();
+    assert!(!entries.is_empty());
+    for entry in entries {
+        assert_eq!(
+            entry["accreditation"]["source"]["list"], "cahiim_directory_variants.csv",
+            "{entry}"
+        );
+    }
+    let entry = entries.iter().find(|entry| entry["id"] == CUYAHOGA).unwrap();
+    assert_eq!(entry["accreditation"], program["accreditation"]);
+
+    let other = "southwest-wisconsin-technical-college-239910-510707-aw3";
+    let comparison: Value = client
+        .post(server.url("/api/compare"))
+        .json(&json!({"ids": [CUYAHOGA, other]}))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(comparison["accreditation"][0]["source"], source, "{comparison}");
+    assert_eq!(comparison["accreditation"][1], "not-verified", "{comparison}");
+
+    // The OpenAPI document describes the field.
+    let document: Value = serde_json::from_str(himkit_web::openapi::DOCUMENT).unwrap();
+    let schemas = &document["components"]["schemas"];
+    let entry_schema = &schemas["Ranking"]["properties"]["entries"]["items"];
+    assert_eq!(
+        entry_schema["properties"]["accreditation"]["$ref"],
+        "#/components/schemas/Accreditation"
+    );
+    assert!(
+        entry_schema["required"]
+            .as_array()
+            .unwrap()
+            .contains(&json!("accreditation"))
+    );
+    assert_eq!(
+        schemas["Accreditation"]["oneOf"][1]["properties"]["source"]["required"],
+        json!(["list"])
+    );
 }

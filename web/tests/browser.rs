@@ -468,10 +468,143 @@ async fn drive(
         Some("PA")
     );
 
-    // Phone width.
-    client.set_window_size(390, 1400).await?;
-    client.goto(base).await?;
-    std::fs::write(shots.join("phone.png"), client.screenshot().await?)?;
+    where_the_student_lives(client, base, &shots).await?;
+    results_first_on_a_phone(client, base, &shots).await?;
     println!("screenshots in {}", shots.display());
+    Ok(())
+}
+
+/// The texts of the rows' distances (`12.2 miles from 45202`).
+async fn distances(client: &fantoccini::Client) -> Result<Vec<String>, Box<dyn std::error::Error>> {
+    let mut texts = Vec::new();
+    for cell in client.find_all(Locator::Css("#ranking span.distance")).await? {
+        texts.push(cell.text().await?);
+    }
+    Ok(texts)
+}
+
+/// A ZIP code typed and the distance slider moved re-rank the table live: every row says how
+/// far its campus is, none beyond the limit, and the map draws the ring around home.
+async fn where_the_student_lives(
+    client: &fantoccini::Client,
+    base: &str,
+    shots: &Path,
+) -> Result<(), Box<dyn std::error::Error>> {
+    client.goto(base).await?;
+    client
+        .find(Locator::Id("state"))
+        .await?
+        .select_by_value("")
+        .await?;
+    client.find(Locator::Id("delivery-online")).await?.click().await?;
+    client
+        .find(Locator::Id("delivery-on-campus"))
+        .await?
+        .click()
+        .await?;
+    client.find(Locator::Id("zip")).await?.send_keys("45202").await?;
+    // The ZIP code typed re-ranks the table: each campus's distance, no reload.
+    let deadline = std::time::Instant::now() + Duration::from_secs(10);
+    while distances(client).await?.is_empty() {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "no distance after the ZIP code was typed"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert!(
+        distances(client)
+            .await?
+            .iter()
+            .all(|text| text.ends_with(" miles from 45202"))
+    );
+    let elapsed = move_slider(client, "max_miles", "30").await?;
+    assert!(elapsed >= 0.0, "the distance slider did not redraw the table");
+    let shown = distances(client).await?;
+    assert!(!shown.is_empty());
+    for text in &shown {
+        let miles: f64 = text.split(' ').next().unwrap_or("").parse()?;
+        assert!(miles <= 30.0, "{text}");
+    }
+    let places = rows(client).await?.join("\n");
+    assert!(
+        places.contains(", KY"),
+        "Kentucky campuses within 30 miles: {places}"
+    );
+    let map = client.find(Locator::Id("map")).await?;
+    assert!(!client.find_all(Locator::Css("#map path.ring")).await?.is_empty());
+    assert!(!client.find_all(Locator::Css("#map circle.dot")).await?.is_empty());
+    assert!(map.text().await?.contains("the ring the 30-mile limit"));
+    client
+        .execute("document.getElementById('map').scrollIntoView(true);", vec![])
+        .await?;
+    std::fs::write(shots.join("map.png"), client.screenshot().await?)?;
+    Ok(())
+}
+
+/// On a phone (390 x 844, an iPhone's screen) the first screen shows the top of the ranking;
+/// the profile is a panel the student opens, and its sliders re-rank the table as on a desktop.
+async fn results_first_on_a_phone(
+    client: &fantoccini::Client,
+    base: &str,
+    shots: &Path,
+) -> Result<(), Box<dyn std::error::Error>> {
+    // A window whose page area (the viewport) is 390 x 844, whatever the browser's own bars take.
+    client.set_window_size(390, 844).await?;
+    let bars = client
+        .execute("return window.outerHeight - window.innerHeight;", vec![])
+        .await?
+        .as_u64()
+        .unwrap_or(0);
+    client
+        .set_window_size(390, 844 + u32::try_from(bars).unwrap_or(0))
+        .await?;
+    client.goto(base).await?;
+    assert_eq!(
+        client.execute("return window.innerHeight;", vec![]).await?,
+        json!(844)
+    );
+    client
+        .wait()
+        .at_most(Duration::from_secs(10))
+        .for_element(Locator::Css("table.ranking"))
+        .await?;
+    let first_row_bottom = client
+        .execute(
+            "const name = document.querySelector('tbody.entry td.program strong');
+             return name.getBoundingClientRect().bottom <= window.innerHeight
+               ? window.innerHeight : name.getBoundingClientRect().bottom;",
+            vec![],
+        )
+        .await?;
+    let height = client.execute("return window.innerHeight;", vec![]).await?;
+    assert_eq!(
+        first_row_bottom, height,
+        "the first program's name is on the first screen"
+    );
+    std::fs::write(shots.join("phone.png"), client.screenshot().await?)?;
+    let state = client.find(Locator::Id("state")).await?;
+    assert!(
+        !state.is_displayed().await?,
+        "the profile starts closed on a phone"
+    );
+    client
+        .find(Locator::Css("#profile-panel > summary"))
+        .await?
+        .click()
+        .await?;
+    assert!(
+        state.is_displayed().await?,
+        "opened, the profile shows its fields"
+    );
+    let before = order(client).await?;
+    let elapsed = move_slider(client, "w-total-cost", "0").await?;
+    assert!(elapsed >= 0.0, "a slider in the opened panel re-ranks the table");
+    assert_ne!(before, order(client).await?);
+    std::fs::write(shots.join("phone-profile-open.png"), client.screenshot().await?)?;
+    // A wider screen shows the form without opening anything.
+    client.set_window_size(1100, 1400).await?;
+    client.goto(base).await?;
+    assert!(client.find(Locator::Id("state")).await?.is_displayed().await?);
     Ok(())
 }

@@ -10,7 +10,7 @@
 
 mod common;
 
-use common::{start, start_default, start_router};
+use common::{CUYAHOGA, start, start_default, start_router, start_with_accreditation_list};
 use himkit::Catalog;
 use himkit_web::data::Data;
 use himkit_web::{Config, app};
@@ -799,5 +799,66 @@ async fn the_map_draws_the_programs_shown_and_lists_what_it_cannot_draw() {
     assert!(
         html.contains(", PR (outside the map&#39;s states)")
             || html.contains(", PR (outside the map's states)")
+    );
+}
+
+/// A status read from an accreditation list says where it came from wherever the page shows
+/// it: the ranking's cell, the explanation (RHIT eligibility citing the same list and line)
+/// and the comparison.
+#[tokio::test]
+async fn the_page_says_where_each_status_came_from() {
+    let server = start_with_accreditation_list(Config::default()).await;
+    let query = "submitted=1&state=OH&level=associate&level=baccalaureate&accredited=yes&method=weighted-sum\
+                 &unknown=exclude&w-total-cost=1";
+    let (status, _, html) = get(&server.url(&format!("/?{query}"))).await;
+    assert_eq!(status, StatusCode::OK);
+    let start = html.find(&format!("id=\"entry-{CUYAHOGA}\"")).expect("ranked");
+    let entry = &html[start..start + html[start..].find("</details>").unwrap()];
+    assert!(
+        entry.contains(
+            "<span class=\"accredited\" title=\"CAHIIM continuing accreditation — from \
+             cahiim_directory_variants.csv line 2, last confirmed 2025-06-30, next review 2029\">CAHIIM: \
+             continuing accreditation</span><br><span class=\"meta accreditation-source\">from \
+             cahiim_directory_variants.csv line 2</span>"
+        ),
+        "{entry}"
+    );
+    assert!(
+        entry.contains(
+            "title=\"eligible through CAHIIM continuing accreditation (from cahiim_directory_variants.csv \
+             line 2)\">RHIT: eligible</li>"
+        ),
+        "{entry}"
+    );
+
+    let (status, _, explanation) = get(&server.url(&format!("/explain?{query}&id={CUYAHOGA}"))).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(
+        explanation.contains(
+            "<h4>Accreditation</h4><p class=\"accreditation-detail\">CAHIIM continuing accreditation — from \
+             cahiim_directory_variants.csv line 2, last confirmed 2025-06-30, next review 2029</p>"
+        ),
+        "{explanation}"
+    );
+    assert!(
+        explanation.contains(
+            "<li><strong>RHIT</strong>: eligible through CAHIIM continuing accreditation (from \
+             cahiim_directory_variants.csv line 2)</li>"
+        ),
+        "{explanation}"
+    );
+    // Not the server's directories.
+    assert!(!explanation.contains("tests/fixtures"), "{explanation}");
+
+    let other = "southwest-wisconsin-technical-college-239910-510707-aw3";
+    let (status, _, comparison) = get(&server.url(&format!("/compare?id={CUYAHOGA}&id={other}"))).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(
+        comparison.contains(
+            "<th scope=\"row\">Accreditation</th><td class=\"accreditation-detail\">CAHIIM continuing \
+             accreditation — from cahiim_directory_variants.csv line 2, last confirmed 2025-06-30, next review \
+             2029</td><td class=\"accreditation-detail\">not verified (check the CAHIIM program directory)</td>"
+        ),
+        "{comparison}"
     );
 }

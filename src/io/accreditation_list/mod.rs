@@ -18,7 +18,7 @@ use super::read::{ReadOptions, ReadOutcome};
 use super::table::{CellError, Columns, CsvRecords};
 use crate::catalog::Catalog;
 use crate::error::{Location, Result};
-use crate::program::{Accreditation, AccreditationState, Accreditor};
+use crate::program::{Accreditation, AccreditationSource, AccreditationState, Accreditor};
 use crate::program::{DegreeLevel, Discipline, Program, Source, SourceFile, SourcedField};
 use crate::value::{Text, Unitid, UsState};
 use matching::{Matcher, RowMatch};
@@ -101,7 +101,8 @@ pub(crate) fn read_accreditation_list<R: Read>(
                     None => None,
                 },
             )
-            .map_err(|error| cell("next_review_year", error))?;
+            .map_err(|error| cell("next_review_year", error))?
+            .with_source(AccreditationSource::of_row(source, line.unwrap_or(0)));
             Ok(AccreditationListEntry {
                 line: line.unwrap_or(0),
                 institution: match parse("institution_name")? {
@@ -142,7 +143,10 @@ pub(crate) fn read_accreditation_list<R: Read>(
 /// case, marks and apostrophes (and the row's city used where that tells campuses apart); else
 /// by a [`NameVariant`], such as "Cuyahoga Community College" for IPEDS's "Cuyahoga Community
 /// College District". A row that matches exactly one program sets that program's accreditation
-/// and records the list as its source; a variant match is also listed in
+/// and records where it came from: the accreditation's [`AccreditationSource`] is `source` (the
+/// list's name as given, such as its file name) and the row's line, which every explanation of
+/// the program cites, and the program's sources record an accreditation list confirmed on the
+/// row's date ([`SourceFile::AccreditationList`]). A variant match is also listed in
 /// [`AccreditationMatches::by_variant`] so the user can check it. A variant that makes two
 /// programs equal, or makes the name match in another state too, leaves the row ambiguous,
 /// never applied. Every other row is reported, unmatched or ambiguous, with the institutions
@@ -167,6 +171,12 @@ pub(crate) fn read_accreditation_list<R: Read>(
 /// let applied = apply_accreditation_list(&catalog, "cahiim.csv", list.as_bytes(), &ReadOptions::default())?;
 /// assert_eq!(applied.matched.len(), 1);
 /// assert_eq!(applied.unmatched[0].line, 3);
+/// // The status says where it came from, wherever it is shown.
+/// let program = applied.catalog.get("alabama-state-university-100724-510706-aw5").expect("matched");
+/// assert_eq!(
+///     program.accreditation().to_string(),
+///     "CAHIIM continuing accreditation — from cahiim.csv line 2, last confirmed 2024-10-01"
+/// );
 ///
 /// // Written as a directory writes it: applied, and reported as a name variant.
 /// let list = "institution_name,city,state,degree_level,status,last_confirmed\n\

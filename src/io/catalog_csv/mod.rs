@@ -4,6 +4,7 @@
 use std::collections::BTreeMap;
 use std::io::Read;
 
+mod accreditation;
 mod write;
 pub use write::write_catalog_csv;
 
@@ -12,7 +13,6 @@ use crate::catalog::Catalog;
 use crate::error::Location;
 use crate::error::{Error, Result};
 use crate::limits::Limits;
-use crate::program::{Accreditation, AccreditationState};
 use crate::program::{
     CareerSupport, Cost, CostState, Delivery, DeliveryState, Institution, Program, ProgramSpec, Source,
     SourcedField,
@@ -43,6 +43,8 @@ pub(crate) const CATALOG_COLUMNS: &[&str] = &[
     "accreditation_status",
     "accreditation_last_confirmed",
     "accreditation_next_review_year",
+    "accreditation_source",
+    "accreditation_source_line",
     "cost_basis",
     "credits",
     "in_state",
@@ -84,6 +86,8 @@ pub(crate) const OCCASIONAL_COLUMNS: &[&str] = &[
     "award_level",
     "latitude",
     "longitude",
+    "accreditation_source",
+    "accreditation_source_line",
     "institution_completion_rate",
     "institution_completion_rate_note",
     "institution_graduation_rate",
@@ -128,6 +132,8 @@ fn column_of(field: ProgramField) -> &'static str {
         ProgramField::InstitutionLongitude => "longitude",
         ProgramField::Accreditor => "accreditor",
         ProgramField::AccreditationNextReviewYear => "accreditation_next_review_year",
+        ProgramField::AccreditationSourceList => "accreditation_source",
+        ProgramField::AccreditationSourceLine => "accreditation_source_line",
         ProgramField::DistanceShare => "distance_share",
         ProgramField::Credits => "credits",
         // An estimate's annual figures are written in the same columns as a total.
@@ -400,29 +406,6 @@ impl Row<'_> {
             self.list::<UsState>("unavailable_states")?,
         )
         .map(DeliveryState::Known)
-        .map_err(refused)
-    }
-
-    fn accreditation(&self) -> std::result::Result<AccreditationState, CellError> {
-        if self.get("accreditor").is_empty() {
-            return match self.get("accreditation_status") {
-                "" | "none" => Ok(AccreditationState::None),
-                "not-verified" => Ok(AccreditationState::NotVerified),
-                other => Err(CellError::new(
-                    "accreditor",
-                    format!(
-                        "is empty beside accreditation_status {other:?}: name the accreditor, or write none or not-verified as the status"
-                    ),
-                )),
-            };
-        }
-        Accreditation::new(
-            self.parse("accreditor")?,
-            self.parse("accreditation_status")?,
-            self.parse("accreditation_last_confirmed")?,
-            self.optional("accreditation_next_review_year")?,
-        )
-        .map(AccreditationState::Known)
         .map_err(refused)
     }
 

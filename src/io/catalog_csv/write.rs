@@ -6,7 +6,7 @@ use std::io::Write;
 use super::{CATALOG_COLUMNS, OCCASIONAL_COLUMNS, SEPARATOR};
 use crate::catalog::Catalog;
 use crate::error::{Error, Result};
-use crate::program::{Accreditation, AccreditationState};
+use crate::program::{Accreditation, AccreditationSource, AccreditationState};
 use crate::program::{CostState, DeliveryState, Residency};
 use crate::program::{Outcome, Scope};
 use crate::value::{Money, Rate};
@@ -84,8 +84,8 @@ fn cost_cells(cost: &CostState) -> [String; 7] {
 }
 
 /// Writes a catalogue as CSV, one row per program and every column the README documents
-/// (`award_level` only when a program has one, so that a catalogue without award levels keeps
-/// its layout); reading it back with [`read_catalog_csv`](super::read_catalog_csv) gives the
+/// (`award_level`, the accreditation source and the institution figures only when a program
+/// has one, so that a catalogue without them keeps its layout); reading it back with [`read_catalog_csv`](super::read_catalog_csv) gives the
 /// same catalogue.
 ///
 /// # Errors
@@ -101,11 +101,18 @@ pub fn write_catalog_csv<W: Write>(catalog: &Catalog, writer: W) -> Result<()> {
     let with_coordinates = catalog
         .iter()
         .any(|program| program.institution().coordinates().is_some());
+    let with_source = catalog.iter().any(|program| {
+        program
+            .accreditation()
+            .known()
+            .is_some_and(|accreditation| accreditation.source().is_some())
+    });
     let written = |column: &str| {
         !OCCASIONAL_COLUMNS.contains(&column)
             || match column {
                 "award_level" => with_award_level,
                 "latitude" | "longitude" => with_coordinates,
+                "accreditation_source" | "accreditation_source_line" => with_source,
                 _ => with_institution,
             }
     };
@@ -114,6 +121,7 @@ pub fn write_catalog_csv<W: Write>(catalog: &Catalog, writer: W) -> Result<()> {
     let join = |items: Vec<String>| items.join(&SEPARATOR.to_string());
     for program in catalog {
         let accreditation = program.accreditation();
+        let source = accreditation.known().and_then(Accreditation::source);
         let cost = program.cost();
         let support = program.career_support();
         let outcomes = program.outcomes();
@@ -197,6 +205,11 @@ pub fn write_catalog_csv<W: Write>(catalog: &Catalog, writer: W) -> Result<()> {
                 .known()
                 .and_then(Accreditation::next_review_year)
                 .map(|year| year.to_string())
+                .unwrap_or_default(),
+            source.map(|source| source.list().to_owned()).unwrap_or_default(),
+            source
+                .and_then(AccreditationSource::line)
+                .map(|line| line.to_string())
                 .unwrap_or_default(),
             cost_cells[0].clone(),
             cost_cells[1].clone(),

@@ -294,9 +294,14 @@ impl Rule for Accredited {
     fn reason((): &(), _: Answer, program: &Program, _: &Student<'_>) -> ExclusionReason {
         ExclusionReason::NotAccredited {
             detail: match program.accreditation() {
-                AccreditationState::Known(accreditation) => {
-                    format!("{} {}", accreditation.accreditor(), accreditation.status())
-                }
+                AccreditationState::Known(accreditation) => match accreditation.source() {
+                    Some(source) => format!(
+                        "{} {} (from {source})",
+                        accreditation.accreditor(),
+                        accreditation.status()
+                    ),
+                    None => format!("{} {}", accreditation.accreditor(), accreditation.status()),
+                },
                 _ => "no programmatic accreditation".to_owned(),
             },
         }
@@ -330,7 +335,7 @@ impl Rule for EligibleForCredential {
                 unknown: VocabularySet::new(),
             },
             |cell, credential| match program.eligibility(credential) {
-                Eligibility::Eligible | Eligibility::NoProgramRequired => EligibilityCell {
+                Eligibility::Eligible { .. } | Eligibility::NoProgramRequired => EligibilityCell {
                     eligible: cell.eligible.with(credential),
                     ..cell
                 },

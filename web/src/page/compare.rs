@@ -42,6 +42,10 @@ pub(super) fn comparison(form: &ProfileForm, comparison: &Comparison, selector: 
                                 }
                             }
                         }
+                        tr {
+                            th scope="row" { "Accreditation" }
+                            @for accreditation in &comparison.accreditation { td.accreditation-detail { (accreditation) } }
+                        }
                         @for row in &comparison.rows {
                             tr {
                                 th scope="row" { (labels::criterion(row.criterion)) " (" (format!("{:.2}", row.weight)) ")" }

@@ -2,7 +2,7 @@
 //! script fills when it is opened (a link without the script), and the explanation's own page.
 
 use himkit::select::RankedProgram;
-use himkit::{Credential, Eligibility, Program, Ranking, Selector};
+use himkit::{Credential, Program, Ranking, Selector};
 use maud::{Markup, html};
 
 use super::form::ProfileForm;
@@ -53,6 +53,7 @@ pub(super) fn page(form: &ProfileForm, ranking: &Ranking, selector: &Selector, i
                     @if let Some(exclusion) = ranking.exclusion(id) {
                         p { "This profile excludes it: " (exclusion.reasons().iter().map(ToString::to_string).collect::<Vec<_>>().join("; ")) "." }
                     }
+                    p.accreditation-detail { "Accreditation: " (program.accreditation()) }
                 }
                 _ => {
                     h2 #explain-heading { "No such program" }
@@ -64,22 +65,13 @@ pub(super) fn page(form: &ProfileForm, ranking: &Ranking, selector: &Selector, i
     }
 }
 
+/// RHIT and RHIA eligibility, each eligible one citing the accreditation it rests on and
+/// where that came from.
 fn eligibility_details(program: &Program) -> Markup {
     html! {
-        ul {
+        ul.credentials {
             @for credential in [Credential::Rhit, Credential::Rhia] {
-                li {
-                    strong { (credential.abbreviation()) } ": "
-                    @match program.eligibility(credential) {
-                        Eligibility::Eligible => "eligible",
-                        Eligibility::NotEligible { reasons } => {
-                            "not eligible: " (reasons.iter().map(ToString::to_string).collect::<Vec<_>>().join("; "))
-                        }
-                        Eligibility::Unknown { reason } => { "unknown: " (reason) }
-                        Eligibility::NoProgramRequired => "no program required",
-                        _ => "no confirmed rule",
-                    }
-                }
+                li { strong { (credential.abbreviation()) } ": " (program.eligibility(credential)) }
             }
         }
     }
@@ -120,6 +112,8 @@ pub(super) fn body(entry: &RankedProgram, program: &Program) -> Markup {
                     h4 { "Unknown answers to check" }
                     ul.flags { @for flag in entry.flags() { li { (flag) } } }
                 }
+                h4 { "Accreditation" }
+                p.accreditation-detail { (entry.accreditation()) }
                 h4 { "Credentials" }
                 (eligibility_details(program))
                 dl {

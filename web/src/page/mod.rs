@@ -116,7 +116,7 @@ pub(crate) fn render_index(state: &AppState, query: Option<&str>) -> (StatusCode
         },
     };
     let body = html! {
-        (render::profile_form(&form))
+        (render::profile_form(&form, status == StatusCode::UNPROCESSABLE_ENTITY))
         (results)
         section.wages aria-labelledby="wages-heading" {
             h2 #wages-heading { "What HIM jobs pay" }

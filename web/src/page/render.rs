@@ -44,9 +44,22 @@ pub(super) fn layout(title: &str, body: &Markup, source: &str, assets: &Assets) 
     }
 }
 
-/// The profile form, filled with `form`'s values.
+/// The profile form, filled with `form`'s values, in a panel: on a phone the ranking comes
+/// first and the student opens the panel to change the profile (it is open when the form has
+/// problems to correct); on a wider screen the form is shown as it is (the stylesheet shows a
+/// closed panel's content there).
 #[must_use]
-pub(super) fn profile_form(form: &ProfileForm) -> Markup {
+pub(super) fn profile_form(form: &ProfileForm, has_problems: bool) -> Markup {
+    html! {
+        details.profile-panel #profile-panel open[has_problems] {
+            summary { span.summary-heading { "Your profile" } " " span.meta { "— open to change what the ranking is for" } }
+            (profile_fields(form))
+        }
+    }
+}
+
+/// The form itself.
+fn profile_fields(form: &ProfileForm) -> Markup {
     html! {
         form.profile #profile action="/" method="get" aria-labelledby="profile-heading" {
             h2 #profile-heading { "Your profile" }
@@ -250,13 +263,19 @@ pub(super) fn program_summary(program: &Program, distance: Option<CampusDistance
     }
 }
 
-/// The accreditation cell.
+/// The accreditation cell: the status, and the list and line it came from where it was read
+/// from an accreditation list (the whole, with its dates, on hover and in the explanation).
 #[must_use]
 pub(super) fn accreditation(program: &Program) -> Markup {
     match program.accreditation() {
         AccreditationState::Known(accreditation) => html! {
-            span class=(if accreditation.counts_for_credential_eligibility() { "accredited" } else { "not-accredited" }) {
+            span class=(if accreditation.counts_for_credential_eligibility() { "accredited" } else { "not-accredited" })
+                title=(accreditation) {
                 (accreditation.accreditor()) ": " (accreditation.status().as_str().replace('-', " "))
+            }
+            @if let Some(source) = accreditation.source() {
+                br;
+                span.meta.accreditation-source { "from " (source) }
             }
         },
         AccreditationState::NotVerified => html! {
@@ -273,7 +292,7 @@ pub(super) fn eligibility(program: &Program) -> Markup {
         ul.eligibility {
             @for credential in [Credential::Rhit, Credential::Rhia] {
                 @match program.eligibility(credential) {
-                    Eligibility::Eligible => li.eligible { (credential.abbreviation()) ": eligible" },
+                    eligible @ Eligibility::Eligible { .. } => li.eligible title=(eligible) { (credential.abbreviation()) ": eligible" },
                     Eligibility::Unknown { reason } => li.unknown title=(reason) { (credential.abbreviation()) ": unknown" },
                     _ => {},
                 }

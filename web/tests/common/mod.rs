@@ -66,6 +66,27 @@ pub(crate) async fn start_default(config: Config) -> Server {
     start_router(app(data, config).unwrap(), config).await
 }
 
+/// The list of 29 rows the library's tests apply (`tests/fixtures`): line 2 names
+/// [`CUYAHOGA`], line 11 the University of Cincinnati's bachelor's program.
+pub(crate) const ACCREDITATION_LIST: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../tests/fixtures/cahiim_directory_variants.csv"
+);
+
+/// The national program that line 2 of [`ACCREDITATION_LIST`] names.
+pub(crate) const CUYAHOGA: &str = "cuyahoga-community-college-district-202356-510707-aw3";
+
+/// The application as `himkit-web --accreditation` starts: the national catalogue with
+/// [`ACCREDITATION_LIST`] applied.
+pub(crate) async fn start_with_accreditation_list(config: Config) -> Server {
+    let data = Data::load(&himkit_web::data::DataFiles {
+        accreditation: Some(Path::new(ACCREDITATION_LIST)),
+        ..himkit_web::data::DataFiles::default()
+    })
+    .unwrap();
+    start_router(app(data, config).unwrap(), config).await
+}
+
 /// Any router, served as the binary serves.
 pub(crate) async fn start_router(router: Router, config: Config) -> Server {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
