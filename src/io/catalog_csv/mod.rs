@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 use std::io::Read;
 
 mod accreditation;
+mod institution;
 mod write;
 pub use write::write_catalog_csv;
 
@@ -14,10 +15,9 @@ use crate::error::Location;
 use crate::error::{Error, Result};
 use crate::limits::Limits;
 use crate::program::{
-    CareerSupport, Cost, CostState, Delivery, DeliveryState, Institution, Program, ProgramSpec, Source,
-    SourcedField,
+    CareerSupport, Cost, CostState, Delivery, DeliveryState, Program, ProgramSpec, Source, SourcedField,
 };
-use crate::program::{Outcome, Outcomes, ProgramField, Scope, campus_coordinates};
+use crate::program::{Outcome, Outcomes, ProgramField, Scope};
 use crate::value::{Money, Rate, Text, UsState, Year};
 
 /// The columns of a catalogue CSV, in the order [`write_catalog_csv`] writes them (it writes
@@ -197,23 +197,6 @@ impl Row<'_> {
         }
     }
 
-    /// A latitude or longitude cell: empty, or a number of degrees (its range is the model's
-    /// rule, checked with the other).
-    fn degrees(&self, name: &str) -> Result<Option<f64>> {
-        let text = self.get(name);
-        if text.is_empty() {
-            return Ok(None);
-        }
-        text.parse().map(Some).map_err(|_| {
-            let field = if name == "latitude" {
-                ProgramField::InstitutionLatitude
-            } else {
-                ProgramField::InstitutionLongitude
-            };
-            Error::invalid_text(field.path(), text, "is not a number of degrees")
-        })
-    }
-
     fn number(&self, name: &str) -> std::result::Result<u64, CellError> {
         super::table::whole_number(name, self.get(name))
     }
@@ -336,21 +319,7 @@ impl Row<'_> {
         let spec = ProgramSpec {
             id: self.parse("id")?,
             name: self.get("name").to_owned(),
-            institution: Institution::new(
-                self.get("institution_name"),
-                self.parse("institution_state")?,
-                self.get("institution_city"),
-                self.optional("unitid")?,
-            )
-            .and_then(|institution| {
-                Ok(
-                    match campus_coordinates(self.degrees("latitude")?, self.degrees("longitude")?)? {
-                        Some(coordinates) => institution.with_coordinates(coordinates),
-                        None => institution,
-                    },
-                )
-            })
-            .map_err(refused)?,
+            institution: self.institution()?,
             degree_level: self.parse("degree_level")?,
             award_level: self.optional("award_level")?,
             discipline: self.parse("discipline")?,
