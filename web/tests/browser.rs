@@ -583,6 +583,18 @@ async fn results_first_on_a_phone(
         "the first program's name is on the first screen"
     );
     std::fs::write(shots.join("phone.png"), client.screenshot().await?)?;
+    // The map fits the phone's width.
+    let fits = client
+        .execute(
+            "const map = document.querySelector('#map svg');
+             map.scrollIntoView(true);
+             return map.getBoundingClientRect().width <= window.innerWidth;",
+            vec![],
+        )
+        .await?;
+    assert_eq!(fits, json!(true), "the map is as wide as the phone at most");
+    std::fs::write(shots.join("phone-map.png"), client.screenshot().await?)?;
+    client.execute("window.scrollTo(0, 0);", vec![]).await?;
     let state = client.find(Locator::Id("state")).await?;
     assert!(
         !state.is_displayed().await?,
