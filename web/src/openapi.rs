@@ -27,8 +27,10 @@ fn set(document: &mut Value, pointer: &str, value: Value) -> Result<(), String> 
 }
 
 /// Fills in the ZIP codes the library accepts, by state: a schema `Zip{state}` of each state's,
-/// `Zip` as any of them, and the rule that a ZIP code given with a home state is one of that
-/// state's, so that the document says exactly which profiles the API accepts.
+/// and `Zip` as any of them, so that a client drawing requests from the document sends ZIP
+/// codes the API accepts. That a ZIP code given with a home state must be one of that state's
+/// is said in the profile's description: as a schema (a branch per state tying the two fields)
+/// it is beyond what test generators such as schemathesis read.
 fn zip_codes(document: &mut Value) -> Result<(), String> {
     let mut by_state: BTreeMap<UsState, Vec<String>> = BTreeMap::new();
     for zip in ZipCode::all() {
@@ -52,25 +54,6 @@ fn zip_codes(document: &mut Value) -> Result<(), String> {
         .map(|state| json!({"$ref": reference(state)}))
         .collect();
     set(document, "/components/schemas/Zip/anyOf", Value::Array(any_zip))?;
-    let mut in_state = vec![
-        json!({"not": {"required": ["home_state", "home_zip"]}}),
-        json!({"properties": {"home_state": {"type": "null"}}}),
-        json!({"properties": {"home_zip": {"type": "null"}}}),
-    ];
-    in_state.extend(by_state.keys().map(|state| {
-        json!({"properties": {"home_state": {"const": state.code()}, "home_zip": {"$ref": reference(state)}}})
-    }));
-    let slot = document
-        .pointer_mut("/components/schemas/Profile/allOf")
-        .and_then(Value::as_array_mut)
-        .and_then(|rules| {
-            rules
-                .iter_mut()
-                .filter_map(|rule| rule.get_mut("anyOf"))
-                .find(|any_of| *any_of == "ZIP_IN_STATE")
-        })
-        .ok_or("the Profile schema has no ZIP_IN_STATE rule to fill in")?;
-    *slot = Value::Array(in_state);
     Ok(())
 }
 
